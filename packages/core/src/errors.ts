@@ -1,0 +1,83 @@
+/** One bad field: `path` is dot-joined (`items.0.quantity`), `message` is for a person. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Stable, public error codes. The hapi plugin maps each to an HTTP status in one table. */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'OUT_OF_STOCK'
+  | 'STORE_CLOSED'
+  | 'BELOW_MINIMUM_ORDER'
+  | 'INVALID_TRANSITION'
+  | 'RATE_LIMITED';
+
+/** Base of every error the core throws on purpose. Anything else is a bug. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  readonly details: FieldError[];
+
+  constructor(message: string, details: FieldError[] = [], options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+}
+
+/** A unique value is taken: email, slug, SKU, or an idempotency key (details say which). */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+}
+
+/** Wrong email/password pair, or a session or token that is unknown, expired or revoked. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
+export class OutOfStockError extends DomainError {
+  readonly code = 'OUT_OF_STOCK';
+}
+
+export class StoreClosedError extends DomainError {
+  readonly code = 'STORE_CLOSED';
+}
+
+export class BelowMinimumOrderError extends DomainError {
+  readonly code = 'BELOW_MINIMUM_ORDER';
+}
+
+export class InvalidTransitionError extends DomainError {
+  readonly code = 'INVALID_TRANSITION';
+}
+
+/** Too many attempts; `retryAfterSeconds` tells the client when to try again. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,33 @@
+import type { Page } from '../shared/page.js';
+import type { Order, OrderStatus, OrderSummary } from './order.js';
+
+export interface OrderListQuery {
+  limit: number;
+  /** The id of the last order of the previous page (decoded cursor). */
+  after?: string | undefined;
+  status?: OrderStatus | undefined;
+}
+
+export interface OrderRepository {
+  /**
+   * Stores the order with its lines and history. Throws ConflictError with detail path
+   * `idempotencyKey` when the store already has an order with that key (a concurrent duplicate
+   * waits for the first to commit, then gets this error).
+   */
+  insert(order: Order): Promise<void>;
+  /** The store's order with lines and history, or null (also for another store's id). */
+  findById(storeId: string, id: string): Promise<Order | null>;
+  /** The store's order with this tracking token, or null. */
+  findByToken(storeId: string, token: string): Promise<Order | null>;
+  /** The store's order placed with this idempotency key, or null. */
+  findByIdempotencyKey(storeId: string, key: string): Promise<Order | null>;
+  /** Newest first (by id), with lines and history. */
+  list(storeId: string, query: OrderListQuery): Promise<Page<Order>>;
+  /**
+   * Moves the order from `from` to `to` and appends a history entry, only if it is still in
+   * `from` (a compare-and-set against a concurrent change); resolves whether it moved.
+   */
+  changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string): Promise<boolean>;
+  /** Counts and revenue of orders created at or after `since`, and all pending orders. */
+  summary(storeId: string, since: string): Promise<OrderSummary>;
+}

@@ -1,0 +1,62 @@
+export const orderStatuses = ['pending', 'accepted', 'rejected', 'shipped', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const paymentMethods = ['cod'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+export interface OrderCustomer {
+  name: string;
+  /** E.164. */
+  phone: string;
+  email: string | null;
+  address: string;
+  /** Six digits. */
+  pincode: string;
+}
+
+/** A line as it was sold: name and unit price are copied from the product at checkout. */
+export interface OrderLine {
+  productId: string;
+  name: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+}
+
+export interface OrderStatusChange {
+  status: OrderStatus;
+  at: string;
+}
+
+export interface Order {
+  id: string;
+  storeId: string;
+  /** Per store, from 1001, no gaps. */
+  number: number;
+  /** Unguessable; the customer's tracking link carries it. */
+  token: string;
+  status: OrderStatus;
+  customer: OrderCustomer;
+  items: OrderLine[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  currency: string;
+  paymentMethod: PaymentMethod;
+  note: string | null;
+  idempotencyKey: string | null;
+  /** Oldest first, starting with the first status. */
+  history: OrderStatusChange[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Today's figures for the dashboard. */
+export interface OrderSummary {
+  /** Orders placed since the given instant, any status. */
+  orders: number;
+  /** Sum of totals of those orders, rejected and cancelled ones left out. */
+  revenue: number;
+  /** Orders waiting for the vendor, whenever placed. */
+  pending: number;
+}

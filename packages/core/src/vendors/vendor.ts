@@ -1,0 +1,69 @@
+/** A vendor account. The email is stored lower-cased; it is unique. */
+export interface Vendor {
+  id: string;
+  email: string;
+  createdAt: string;
+}
+
+/** A vendor with the stored password hash; never leaves the core. */
+export interface VendorRecord extends Vendor {
+  passwordHash: string;
+}
+
+/** The settings a vendor can change on their store. */
+export interface StoreSettings {
+  name: string;
+  description: string;
+  phone: string | null;
+  pickupAddress: string;
+  logoUrl: string | null;
+  /** ISO 4217, upper case. */
+  currency: string;
+  /** Minor units. */
+  deliveryFee: number;
+  /** Minor units; null means delivery is never free. */
+  freeDeliveryAbove: number | null;
+  /** Minor units; 0 means no minimum. */
+  minOrderValue: number;
+  isOpen: boolean;
+  autoAcceptOrders: boolean;
+}
+
+export interface Store extends StoreSettings {
+  id: string;
+  vendorId: string;
+  /** The current slug; earlier slugs keep resolving to the store. */
+  slug: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A signed-in browser session. Only the SHA-256 of the token is stored. */
+export interface SessionRecord {
+  id: string;
+  vendorId: string;
+  storeId: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A named API token for `Authorization: Bearer`. Only the SHA-256 of the token is stored. */
+export interface ApiTokenRecord {
+  id: string;
+  vendorId: string;
+  storeId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+/** Who is acting: what sessions and API tokens resolve to. */
+export interface VendorPrincipal {
+  vendorId: string;
+  storeId: string;
+  /** 'session' for a cookie, 'token' for a bearer API token. */
+  via: 'session' | 'token';
+  /** The session or API token id, so it can be revoked. */
+  credentialId: string;
+}
