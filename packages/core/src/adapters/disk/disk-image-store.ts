@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import type { ImageStore, ImageType } from '../../catalog/image-store.js';
+import { imageExtensions } from '../../catalog/image-type.js';
+
+export interface DiskImageStoreOptions {
+  /** Directory the files go to (created when missing); nginx serves it in production. */
+  directory: string;
+  /** URL path (or absolute URL) the directory is served under, e.g. '/media'. */
+  publicPath: string;
+}
+
+/** Keeps images as files named by random keys, so a URL reveals nothing and never collides. */
+export function diskImageStore(options: DiskImageStoreOptions): ImageStore {
+  const root = resolve(options.directory);
+  const base = options.publicPath.replace(/\/+$/, '');
+  const pathOf = (key: string) => {
+    const path = resolve(root, key);
+    // Keys come from our own save(), but delete() takes one back from stored data: never leave the root.
+    if (!path.startsWith(root + sep)) throw new TypeError(`image key outside the media directory: ${key}`);
+    return path;
+  };
+  return {
+    async save(bytes: Uint8Array, type: ImageType, prefix: string) {
+      const safePrefix = prefix.replace(/[^\w/-]/g, '');
+      const key = `${safePrefix}${randomBytes(12).toString('base64url')}.${imageExtensions[type]}`;
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, bytes, { flag: 'wx' });
+      return { key, url: `${base}/${key}` };
+    },
+    async delete(key: string) {
+      await rm(pathOf(key), { force: true });
+    },
+  };
+}

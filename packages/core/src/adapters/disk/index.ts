@@ -1,0 +1,2 @@
+export { diskImageStore } from './disk-image-store.js';
+export type { DiskImageStoreOptions } from './disk-image-store.js';

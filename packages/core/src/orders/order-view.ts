@@ -1,0 +1,47 @@
+import type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod } from './order.js';
+
+/** An order as the customer sees it on the tracking page. */
+export interface CustomerOrderView {
+  id: string;
+  number: number;
+  token: string;
+  status: OrderStatus;
+  customer: OrderCustomer;
+  items: OrderLine[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  currency: string;
+  paymentMethod: PaymentMethod;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An order as the vendor sees it: the customer's view plus the status history. */
+export interface VendorOrderView extends CustomerOrderView {
+  history: OrderStatusChange[];
+}
+
+export function toCustomerOrderView(order: Order): CustomerOrderView {
+  return {
+    id: order.id,
+    number: order.number,
+    token: order.token,
+    status: order.status,
+    customer: order.customer,
+    items: order.items,
+    subtotal: order.subtotal,
+    deliveryFee: order.deliveryFee,
+    total: order.total,
+    currency: order.currency,
+    paymentMethod: order.paymentMethod,
+    note: order.note,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+  };
+}
+
+export function toVendorOrderView(order: Order): VendorOrderView {
+  return { ...toCustomerOrderView(order), history: order.history };
+}

@@ -1,0 +1,24 @@
+import type { OrderStatus } from './order.js';
+
+const moves: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending: ['accepted', 'rejected', 'cancelled'],
+  accepted: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  delivered: [],
+  rejected: [],
+  cancelled: [],
+};
+
+/** The statuses an order in `status` may move to, in the order a dashboard shows them. */
+export function nextStatuses(status: OrderStatus): readonly OrderStatus[] {
+  return moves[status];
+}
+
+export function canMove(from: OrderStatus, to: OrderStatus): boolean {
+  return moves[from].includes(to);
+}
+
+/** Moves that put the order's units back on the shelf. */
+export function returnsStock(to: OrderStatus): boolean {
+  return to === 'rejected' || to === 'cancelled';
+}

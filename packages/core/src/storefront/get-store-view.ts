@@ -1,0 +1,71 @@
+import type { CoreContext } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import type { SlugResolution } from '../vendors/store-repository.js';
+import type { Store } from '../vendors/vendor.js';
+import type { Product } from '../catalog/product.js';
+import type { PublicProduct, PublicStore, StoreView } from './store-view.js';
+
+/** Slug lookups change only on signup or a slug change, both of which delete the entry. */
+const slugTtlMs = 10 * 60_000;
+/** Unknown slugs are remembered briefly so a flood of bad links does not reach the database. */
+const missingSlugTtlMs = 10_000;
+
+export function slugCacheKey(slug: string): string {
+  return `slug:${slug}`;
+}
+
+/** Resolves a current or earlier slug, cache first; NotFoundError when no store ever had it. */
+export async function resolveStoreSlug(context: CoreContext, slug: string): Promise<SlugResolution> {
+  const key = slugCacheKey(slug);
+  const cached = await context.cache.get<SlugResolution | false>(key);
+  const resolution = cached ?? (await context.persistence.stores.resolveSlug(slug)) ?? false;
+  if (cached === undefined) await context.cache.set(key, resolution, resolution ? slugTtlMs : missingSlugTtlMs);
+  if (!resolution) throw new NotFoundError('No store at this link');
+  return resolution;
+}
+
+function toPublicStore(store: Store): PublicStore {
+  const { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen } = store;
+  return { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen };
+}
+
+function toPublicProduct(product: Product, currency: string): PublicProduct {
+  return {
+    id: product.id,
+    name: product.name,
+    description: product.description,
+    price: product.price,
+    compareAtPrice: product.compareAtPrice,
+    currency,
+    categoryId: product.categoryId,
+    images: product.images.map((image) => image.url),
+    stock: product.stock,
+    inStock: product.stock === null || product.stock > 0,
+  };
+}
+
+/** Reads the public view from the database (three queries), bypassing the cache. */
+export async function loadStoreView(context: CoreContext, storeId: string): Promise<StoreView> {
+  const { persistence } = context;
+  const [store, categories, products] = await Promise.all([
+    persistence.stores.findById(storeId),
+    persistence.categories.list(storeId),
+    persistence.products.listActive(storeId),
+  ]);
+  if (!store) throw new NotFoundError('No store at this link');
+  return {
+    store: toPublicStore(store),
+    categories: categories.map(({ id, name, position }) => ({ id, name, position })),
+    products: products.map((product) => toPublicProduct(product, store.currency)),
+  };
+}
+
+/**
+ * The public store page's data for a current or earlier slug, from the cache when it can.
+ * `currentSlug` differs from `slug` for an old link, which callers answer with a redirect.
+ */
+export async function getStoreView(context: CoreContext, slug: string): Promise<{ view: StoreView; currentSlug: string }> {
+  const { storeId, currentSlug } = await resolveStoreSlug(context, slug);
+  const view = await context.storeCache.getOrLoad(storeId, 'view', () => loadStoreView(context, storeId));
+  return { view, currentSlug };
+}

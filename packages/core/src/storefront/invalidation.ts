@@ -1,0 +1,24 @@
+import type { CoreContext } from '../context.js';
+import type { DomainEvent } from '../events.js';
+import { slugCacheKey } from './get-store-view.js';
+
+/**
+ * Subscribes cache invalidation to the events that change what customers see; returns the
+ * unsubscribe function. The TTL on every entry remains the safety net for a lost event.
+ */
+export function subscribeStoreInvalidation(context: CoreContext): () => void {
+  return context.events.subscribe(async (event: DomainEvent) => {
+    switch (event.type) {
+      case 'store.updated':
+        await Promise.all(event.slugs.map((slug) => context.cache.delete(slugCacheKey(slug))));
+        await context.storeCache.invalidate(event.storeId);
+        return;
+      case 'catalog.changed':
+      case 'stock.availability-changed':
+        await context.storeCache.invalidate(event.storeId);
+        return;
+      default:
+        return;
+    }
+  });
+}

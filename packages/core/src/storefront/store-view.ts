@@ -1,0 +1,44 @@
+/** The store as any customer may see it. */
+export interface PublicStore {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  phone: string | null;
+  pickupAddress: string;
+  logoUrl: string | null;
+  currency: string;
+  deliveryFee: number;
+  freeDeliveryAbove: number | null;
+  minOrderValue: number;
+  isOpen: boolean;
+}
+
+export interface PublicCategory {
+  id: string;
+  name: string;
+  position: number;
+}
+
+/** An active product as listed on the store page. Sold-out products stay, with inStock false. */
+export interface PublicProduct {
+  id: string;
+  name: string;
+  description: string;
+  price: number;
+  compareAtPrice: number | null;
+  currency: string;
+  categoryId: string | null;
+  /** Image URLs, first is the cover. */
+  images: string[];
+  /** Units left; null when not tracked. */
+  stock: number | null;
+  inStock: boolean;
+}
+
+/** Everything the public store page shows; what the cache holds. */
+export interface StoreView {
+  store: PublicStore;
+  categories: PublicCategory[];
+  products: PublicProduct[];
+}
