@@ -1,0 +1,303 @@
+// nginx/nginx.conf: rendered for loopback, checked with `nginx -t`, then run
+// for real in front of two tiny node:http upstreams. Loopback only; every
+// wait is bounded. Needs an nginx binary (Debian: apt-get install nginx).
+import t from 'tap';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { NGINX_CONF_PATH, renderNginxConfig } from '../nginx/render-config.mjs';
+
+const nginxBin = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']
+  .concat((process.env.PATH ?? '').split(':').map((d) => join(d, 'nginx')))
+  .find((p) => existsSync(p));
+if (!nginxBin) {
+  // CI installs nginx, so there a missing binary is a failure, not a skip.
+  if (process.env.CI) t.fail('nginx is not installed (apt-get install -y nginx)');
+  else t.plan(0, 'nginx is not installed (apt-get install -y nginx); skipping');
+}
+
+// ---- fixture: temp tree, static and media files -------------------------
+const dir = mkdtempSync(join(tmpdir(), 'dukaan-nginx-'));
+const prefixDir = join(dir, 'prefix');
+const staticDir = join(dir, 'static');
+const mediaDir = join(dir, 'media');
+for (const d of [prefixDir, staticDir, mediaDir]) mkdirSync(d);
+// Large and repetitive enough to be worth compressing (gzip_min_length 1024).
+const css = Array.from({ length: 400 }, (_, i) => `.item-${i} { color: #333; margin: 0 auto; padding: 4px 8px; }\n`).join('');
+writeFileSync(join(staticDir, 'app.abc123.css'), css);
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+writeFileSync(join(mediaDir, 'photo.png'), png);
+t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+
+// When the test runs as root, run nginx as nobody: a non-root master needs no
+// `user` directive (the renderer drops it) and cannot touch anything else.
+const asRoot = process.getuid?.() === 0;
+const ids = asRoot ? { uid: 65534, gid: 65534 } : {};
+function chownTree(p: string) {
+  chownSync(p, 65534, 65534);
+  if (statSync(p).isDirectory()) for (const e of readdirSync(p)) chownTree(join(p, e));
+}
+
+// ---- helpers -----------------------------------------------------------
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((res) => srv.listen(0, '127.0.0.1', res));
+  const { port } = srv.address() as net.AddressInfo;
+  await new Promise((res) => srv.close(res));
+  return port;
+}
+
+interface Reply { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
+interface Echo { name: string; method: string; url: string; xff?: string; proto?: string; realIp?: string; requestId?: string; host?: string; xfHost?: string }
+
+let nginxPort = 0;
+/** One request on a fresh connection (no agent reuse), 5 s at most, no auto-decompression. */
+function request(path: string, opts: { method?: string; headers?: http.OutgoingHttpHeaders; body?: Buffer } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const req = http.request({ host: '127.0.0.1', port: nginxPort, path, method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => { done = true; resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }); });
+      res.on('error', reject);
+    });
+    req.setTimeout(5000, () => req.destroy(new Error(`timeout: ${path}`)));
+    // nginx may answer (413) and close before the whole body is written.
+    req.on('error', (err) => { if (!done) reject(err); });
+    req.end(opts.body);
+  });
+}
+const echo = (r: Reply) => JSON.parse(r.body.toString()) as Echo;
+
+// Two upstreams that say who they are and echo the proxy headers.
+const hits: Record<string, number> = { a: 0, b: 0 };
+function upstream(name: string) {
+  return http.createServer((req, res) => {
+    hits[name]!++;
+    req.resume();
+    req.on('end', () => {
+      const body: Echo = {
+        name, method: req.method!, url: req.url!,
+        xff: req.headers['x-forwarded-for'] as string, proto: req.headers['x-forwarded-proto'] as string,
+        realIp: req.headers['x-real-ip'] as string, requestId: req.headers['x-request-id'] as string,
+        host: req.headers.host, xfHost: req.headers['x-forwarded-host'] as string,
+      };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+  });
+}
+const servers = { a: upstream('a'), b: upstream('b') };
+t.teardown(() => {
+  for (const s of Object.values(servers)) { s.closeAllConnections(); s.close(); }
+});
+
+let confPath = '';
+let nginx: ChildProcess | undefined;
+t.teardown(async () => {
+  if (!nginx || nginx.exitCode !== null) return;
+  const exited = new Promise((res) => nginx!.once('exit', res));
+  nginx.kill('SIGQUIT'); // graceful stop of the master we started (by pid)
+  const timer = setTimeout(() => nginx!.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+});
+
+t.before(async () => {
+  if (!nginxBin) return;
+  const ports: number[] = [];
+  for (const s of Object.values(servers)) {
+    await new Promise<void>((res) => s.listen(0, '127.0.0.1', res));
+    ports.push((s.address() as net.AddressInfo).port);
+  }
+  nginxPort = await freePort();
+  confPath = join(dir, 'nginx.conf');
+  writeFileSync(confPath, renderNginxConfig({
+    listenPort: nginxPort,
+    upstreams: ports.map((p) => `127.0.0.1:${p}`),
+    staticDir, mediaDir, prefixDir,
+  }));
+  if (asRoot) chownTree(dir);
+});
+
+function errorLog() {
+  const f = join(prefixDir, 'error.log');
+  return existsSync(f) ? readFileSync(f, 'utf8').slice(-3000) : '(no error.log)';
+}
+
+// ---- static checks of the config ---------------------------------------
+/** The body of `location <spec> { ... }` (locations here have no nested blocks). */
+function location(conf: string, spec: string): string {
+  const start = conf.indexOf(`location ${spec} {`);
+  if (start < 0) return '';
+  return conf.slice(start, conf.indexOf('}', start));
+}
+
+t.test('nginx -t accepts the rendered config', { skip: !nginxBin }, async (t) => {
+  const r = spawnSync(nginxBin!, ['-t', '-c', confPath, '-p', prefixDir + '/'], { encoding: 'utf8', timeout: 10_000, ...ids });
+  t.equal(r.status, 0, `nginx -t: ${r.stderr}`);
+  t.match(r.stderr, /test is successful/);
+  t.notMatch(r.stderr, /\[warn\]/, 'no warnings');
+});
+
+t.test('the config says what the stack relies on', async (t) => {
+  // Directives only: comments may mention anything.
+  const conf = readFileSync(NGINX_CONF_PATH, 'utf8').replace(/#.*$/gm, '');
+  t.match(conf, /^\s*server_tokens off;/m);
+  t.match(conf, /^\s*client_max_body_size\s+6m;/m);
+  t.match(conf, /^\s*gzip on;/m);
+  t.match(conf, /^\s*gzip_vary on;/m);
+  t.match(conf, /^\s*gzip_min_length \d+;/m);
+  t.match(conf, /gzip_types[^;]*text\/css[^;]*application\/javascript[^;]*application\/json[^;]*image\/svg\+xml/);
+  t.match(conf, /^\s*proxy_next_upstream error timeout http_502 http_503;/m);
+  t.notMatch(conf, /non_idempotent/, 'POSTs are never re-sent to another instance');
+  t.match(conf, /^\s*proxy_set_header X-Forwarded-For\s+\$proxy_add_x_forwarded_for;/m);
+  for (const h of ['Host', 'X-Real-IP', 'X-Forwarded-Proto', 'X-Forwarded-Host', 'X-Request-Id']) {
+    t.match(conf, new RegExp(`^\\s*proxy_set_header ${h}\\s`, 'm'), `sets ${h}`);
+  }
+  t.match(conf, /^\s*limit_req_status 429;/m);
+  t.match(conf, /upstream dukaan_app \{[^}]*keepalive \d+;[^}]*\}/);
+  for (const spec of ['= /login', '= /api/v1/session', '~ ^/api/v1/stores/[^/]+/orders$', '~ ^/[^/]+/checkout$']) {
+    const body = location(conf, spec);
+    t.match(body, /limit_req zone=\w+ burst=\d+/, `${spec}: rate limited with a burst`);
+    t.match(body, /proxy_pass http:\/\/dukaan_app;/, `${spec}: still proxied to the app`);
+  }
+  for (const spec of ['^~ /static/', '^~ /media/']) {
+    const body = location(conf, spec);
+    t.match(body, /alias \/srv\/(static|media)\/;/, `${spec}: served by nginx from disk`);
+    t.match(body, /Cache-Control "public, max-age=31536000, immutable"/, `${spec}: long cache`);
+  }
+  t.match(location(conf, '^~ /static/'), /access_log off;/);
+  t.match(location(conf, '^~ /media/'), /X-Content-Type-Options nosniff/);
+});
+
+t.test('the renderer refuses a config that drifted from it', async (t) => {
+  const source = readFileSync(NGINX_CONF_PATH, 'utf8');
+  const opts = { listenPort: 8080, upstreams: ['127.0.0.1:1'], staticDir: '/tmp/s', mediaDir: '/tmp/m', prefixDir: '/tmp/p' };
+  t.throws(() => renderNginxConfig({ ...opts, source: source.replace(/^(\s+)listen 80;/m, '$1listen 8080;') }), /listen 80;/);
+  t.throws(() => renderNginxConfig({ ...opts, source: source.replace(/^(\s+)server web2:3000/m, '$1server web3:3000') }), /web2/);
+  t.throws(() => renderNginxConfig({ ...opts, staticDir: '/tmp/a b' }), /staticDir/);
+  const out = renderNginxConfig({ ...opts, upstreams: ['127.0.0.1:1', '127.0.0.1:2', '127.0.0.1:3'] });
+  t.equal(out.match(/server 127\.0\.0\.1:\d max_fails=3 fail_timeout=10s;/g)?.length, 3, 'one server line per upstream');
+  t.notMatch(out, /^\s*user /m, 'user directive dropped by default');
+  t.match(renderNginxConfig({ ...opts, user: 'www-data' }), /^user www-data;$/m);
+});
+
+// ---- live ----------------------------------------------------------------
+t.test('live: nginx in front of two upstreams', { skip: !nginxBin }, async (t) => {
+  nginx = spawn(nginxBin!, ['-c', confPath, '-p', prefixDir + '/', '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'], ...ids });
+  let stderr = '';
+  nginx.stderr!.on('data', (c) => { stderr += c; });
+  // Wait (bounded) until it accepts connections.
+  let up = false;
+  for (let i = 0; i < 100 && !up && nginx.exitCode === null; i++) {
+    up = await new Promise<boolean>((res) => {
+      const s = net.connect(nginxPort, '127.0.0.1', () => { s.destroy(); res(true); });
+      s.on('error', () => res(false));
+    });
+    if (!up) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!t.ok(up, 'nginx is listening')) {
+    t.comment(stderr, errorLog());
+    return;
+  }
+  if (asRoot) {
+    t.match(readFileSync(`/proc/${nginx.pid}/status`, 'utf8'), /^Uid:\s+65534\s/m, 'the nginx master runs as nobody, not root');
+  }
+
+  await t.test('requests alternate across both upstreams', async (t) => {
+    const names: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await request('/demo-store');
+      t.equal(r.status, 200);
+      names.push(echo(r).name);
+    }
+    t.equal(names.filter((n) => n === 'a').length, 5, `even split: ${names.join('')}`);
+    t.ok(names.every((n, i) => i === 0 || n !== names[i - 1]), 'strict alternation');
+  });
+
+  await t.test('proxy headers', async (t) => {
+    const r = await request('/api/v1/stores/demo-store', { headers: { 'x-forwarded-for': '203.0.113.7', 'x-request-id': 'client-chosen' } });
+    const e = echo(r);
+    t.equal(e.xff, '203.0.113.7, 127.0.0.1', 'X-Forwarded-For: client list + the address nginx saw');
+    t.equal(e.realIp, '127.0.0.1');
+    t.equal(e.proto, 'http');
+    t.match(e.requestId, /^[0-9a-f]{32}$/, 'X-Request-Id is nginx\'s $request_id, not the client\'s');
+    t.equal(e.host, `127.0.0.1:${nginxPort}`, 'Host preserved');
+    t.equal(e.xfHost, `127.0.0.1:${nginxPort}`);
+    t.equal(r.headers.server, 'nginx', 'no version in Server');
+  });
+
+  await t.test('static assets are served by nginx, cached forever, gzipped', async (t) => {
+    const before = hits.a! + hits.b!;
+    const r = await request('/static/app.abc123.css');
+    t.equal(r.status, 200);
+    t.equal(r.headers['content-type'], 'text/css');
+    t.match(r.headers['cache-control'], /max-age=31536000/);
+    t.match(r.headers['cache-control'], /immutable/);
+    t.equal(r.body.toString(), css);
+    const z = await request('/static/app.abc123.css', { headers: { 'accept-encoding': 'gzip' } });
+    t.equal(z.headers['content-encoding'], 'gzip');
+    t.match(z.headers.vary, /Accept-Encoding/);
+    t.ok(z.body.length < css.length / 4, `compressed ${css.length} -> ${z.body.length} bytes`);
+    t.equal(gunzipSync(z.body).toString(), css);
+    const missing = await request('/static/missing.abc.css');
+    t.equal(missing.status, 404);
+    t.equal(missing.headers['cache-control'], undefined, 'a 404 is not cached for a year');
+    t.equal((await request('/static/checkout')).status, 404, '/static/* never reaches the regex locations');
+    t.equal(hits.a! + hits.b!, before, 'the app saw none of these');
+  });
+
+  await t.test('media files are served by nginx with long cache and nosniff', async (t) => {
+    const before = hits.a! + hits.b!;
+    const r = await request('/media/photo.png');
+    t.equal(r.status, 200);
+    t.equal(r.headers['content-type'], 'image/png');
+    t.same(r.body, png);
+    t.match(r.headers['cache-control'], /max-age=31536000/);
+    t.equal(r.headers['x-content-type-options'], 'nosniff');
+    t.equal(hits.a! + hits.b!, before, 'the app saw none of these');
+  });
+
+  await t.test('a 7 MB body is refused by nginx with 413', async (t) => {
+    const before = hits.a! + hits.b!;
+    const r = await request('/api/v1/session', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(7 * 1024 * 1024, 0x20),
+    });
+    t.equal(r.status, 413);
+    t.equal(hits.a! + hits.b!, before, 'never reached the app');
+  });
+
+  await t.test('login and checkout POSTs are rate limited; page views are not', async (t) => {
+    const statuses = async (n: number, path: string, method: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await request(path, { method, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') })).status);
+      return out;
+    };
+    const login = await statuses(30, '/api/v1/session', 'POST');
+    t.equal(login[0], 200, 'the first login attempt reaches the app');
+    t.ok(login.includes(429), `a burst of logins gets 429s (${login.join(' ')})`);
+    t.ok(login.filter((s) => s === 200).length <= 13, 'about burst + 1 got through');
+    t.ok((await statuses(1, '/login', 'POST')).includes(429), 'the form login shares the limit');
+    t.same([...new Set(await statuses(30, '/demo-store/checkout', 'GET'))], [200], 'the cart page is not limited');
+    const orders = await statuses(40, '/api/v1/stores/demo-store/orders', 'POST');
+    t.equal(orders[0], 200);
+    t.ok(orders.includes(429), `a burst of orders gets 429s (${orders.join(' ')})`);
+  });
+
+  await t.test('with one upstream gone, GETs still succeed (proxy_next_upstream)', async (t) => {
+    servers.b.closeAllConnections();
+    await new Promise((res) => servers.b.close(res));
+    const results: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await request('/demo-store');
+      results.push(r.status === 200 ? echo(r).name : String(r.status));
+    }
+    t.same(results, Array(10).fill('a'), 'every request answered by the remaining instance');
+  });
+
+  t.notMatch(errorLog(), /\[(emerg|crit)\]/, 'no emergencies in error.log');
+});
