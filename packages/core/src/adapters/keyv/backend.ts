@@ -1,0 +1,11 @@
+import type { Keyv } from 'keyv';
+
+/** What keyvCache needs from a storage choice: a Keyv for values plus the parts Keyv lacks. */
+export interface Backend {
+  keyv: Keyv;
+  /** Resolves once the backend can take commands (the first connection, for Redis). */
+  ready(): Promise<void>;
+  increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export { keyvCache } from './keyv-cache.js';
+export type { KeyvCacheOptions } from './keyv-cache.js';
