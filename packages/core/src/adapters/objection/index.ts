@@ -1,0 +1,6 @@
+export { createKnex } from './create-knex.js';
+export type { CreateKnexOptions } from './create-knex.js';
+export { migrateLatest } from './migrate.js';
+export { objectionPersistence } from './objection-persistence.js';
+export { countQueries } from './count-queries.js';
+export type { QueryCounter } from './count-queries.js';

@@ -1,0 +1,48 @@
+import type { Knex } from 'knex';
+import * as vendors from './migrations/001-vendors.js';
+import * as catalog from './migrations/002-catalog.js';
+import * as orders from './migrations/003-orders.js';
+
+interface Migration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+// Imported as modules rather than read from a directory, so they run the same from src/ and dist/.
+const migrations: Migration[] = [
+  { name: '001-vendors', ...vendors },
+  { name: '002-catalog', ...catalog },
+  { name: '003-orders', ...orders },
+];
+
+const migrationSource: Knex.MigrationSource<Migration> = {
+  getMigrations: () => Promise.resolve(migrations),
+  getMigrationName: (migration) => migration.name,
+  getMigration: (migration) => Promise.resolve(migration),
+};
+
+/** Another instance is migrating the same database right now (knex fails fast on its lock). */
+function isMigrationRace(error: unknown): boolean {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  // 42P07 / 23505: two first runs creating knex_migrations at once.
+  return name === 'MigrationLocked' || code === '42P07' || code === '23505';
+}
+
+/**
+ * Brings the schema up to date; a no-op when it already is. Several instances starting at
+ * once take turns: the ones that find the migration lock taken wait and retry, then find
+ * nothing left to do. `waitMs` (default 60 s) bounds that wait.
+ */
+export async function migrateLatest(knex: Knex, options: { waitMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.waitMs ?? 60_000);
+  for (;;) {
+    try {
+      await knex.migrate.latest({ migrationSource });
+      return;
+    } catch (error) {
+      if (!isMigrationRace(error) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 300));
+    }
+  }
+}

@@ -1,0 +1,6 @@
+export { cacheConformance } from './cache/index.js';
+export type { CacheFactory, CacheFixture } from './cache/index.js';
+export { persistenceConformance } from './persistence/index.js';
+export type { PersistenceFactory, PersistenceHarness } from './persistence/index.js';
+export { testServices, uniqueTestName } from './services.js';
+export type { TestServices } from './services.js';

@@ -1,0 +1,28 @@
+import type { Test } from 'tap';
+import { categoryTests } from './categories.js';
+import type { PersistenceFactory } from './fixtures.js';
+import { orderTests } from './orders.js';
+import { productTests } from './products.js';
+import { sessionTests } from './sessions.js';
+import { stockTests } from './stock.js';
+import { storeTests } from './stores.js';
+import { transactionTests } from './transactions.js';
+import { vendorTests } from './vendors.js';
+
+export type { PersistenceFactory, PersistenceHarness } from './fixtures.js';
+
+/**
+ * The Persistence conformance suite: every port member, tenant isolation, pagination, stock
+ * under concurrency. `factory` gives each test a fresh adapter on a migrated database; tests
+ * only touch data they create, so one database may serve them all.
+ */
+export function persistenceConformance(t: Test, factory: PersistenceFactory): void {
+  vendorTests(t, factory);
+  storeTests(t, factory);
+  categoryTests(t, factory);
+  productTests(t, factory);
+  stockTests(t, factory);
+  orderTests(t, factory);
+  sessionTests(t, factory);
+  transactionTests(t, factory);
+}

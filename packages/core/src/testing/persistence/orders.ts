@@ -1,0 +1,99 @@
+import type { Test } from 'tap';
+import type { Order } from '../../orders/order.js';
+import type { Persistence } from '../../persistence.js';
+import { decodeCursor } from '../../shared/page.js';
+import { at, conflictOn, open, orderRecord, seedStore, unique } from './fixtures.js';
+import type { PersistenceFactory } from './fixtures.js';
+
+async function insertOrders(p: Persistence, storeId: string, count: number, overrides: (i: number) => Partial<Order> = () => ({})) {
+  const orders: Order[] = [];
+  for (let i = 0; i < count; i++) {
+    const order = orderRecord(storeId, 1001 + i, overrides(i));
+    await p.orders.insert(order);
+    orders.push(order);
+  }
+  return orders;
+}
+
+/** OrderRepository: round trip, lookups, pages, status changes, summary, idempotency keys. */
+export function orderTests(t: Test, factory: PersistenceFactory): void {
+  t.test('orders: insert, then find by id, token and idempotency key', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const key = `key-${unique()}`;
+    const [order] = await insertOrders(p, store.id, 1, () => ({
+      idempotencyKey: key,
+      note: 'Ring the bell',
+      customer: { name: 'Ravi', phone: '+919822222222', email: 'ravi@example.com', address: '3 Hill Road', pincode: '400050' },
+    }));
+    t.same(await p.orders.findById(store.id, order!.id), order);
+    t.same(await p.orders.findByToken(store.id, order!.token), order);
+    t.same(await p.orders.findByIdempotencyKey(store.id, key), order);
+    t.equal(await p.orders.findById(other.store.id, order!.id), null, "another store's order");
+    t.equal(await p.orders.findByToken(other.store.id, order!.token), null);
+    t.equal(await p.orders.findByIdempotencyKey(other.store.id, key), null);
+    t.equal(await p.orders.findByToken(store.id, 'unknown'), null);
+  });
+
+  t.test('orders: idempotency keys are unique per store; null keys never collide', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const key = `key-${unique()}`;
+    await p.orders.insert(orderRecord(store.id, 1001, { idempotencyKey: key }));
+    await t.rejects(p.orders.insert(orderRecord(store.id, 1002, { idempotencyKey: key })), conflictOn('idempotencyKey'));
+    await t.resolves(p.orders.insert(orderRecord(other.store.id, 1001, { idempotencyKey: key })), 'same key, another store');
+    await t.resolves(p.orders.insert(orderRecord(store.id, 1003)), 'no key');
+    await t.resolves(p.orders.insert(orderRecord(store.id, 1004)), 'no key again');
+  });
+
+  t.test('orders: pages newest first, with lines and history, filtered by status', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const orders = await insertOrders(p, store.id, 5, (i) => (i % 2 ? { status: 'accepted' } : {}));
+    const seen: Order[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await p.orders.list(store.id, { limit: 2, after });
+      seen.push(...page.items);
+      if (page.nextCursor === null) break;
+      after = decodeCursor(page.nextCursor) ?? undefined;
+    }
+    t.same(seen, [...orders].reverse(), 'every order once, whole');
+    const accepted = await p.orders.list(store.id, { limit: 10, status: 'accepted' });
+    t.same(accepted.items.map((o) => o.number), [1004, 1002]);
+    t.equal(accepted.nextCursor, null);
+    t.same((await p.orders.list(store.id, { limit: 10, status: 'shipped' })).items, []);
+  });
+
+  t.test('orders: changeStatus is a compare-and-set with history', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const [order] = await insertOrders(p, store.id, 1);
+    const id = order!.id;
+    const when = at(1000);
+    t.equal(await p.orders.changeStatus(store.id, id, 'pending', 'accepted', when), true);
+    t.equal(await p.orders.changeStatus(store.id, id, 'pending', 'cancelled', at(2000)), false, 'no longer pending');
+    t.equal(await p.orders.changeStatus(other.store.id, id, 'accepted', 'shipped', at(2000)), false, "another store's order");
+    const found = await p.orders.findById(store.id, id);
+    t.equal(found?.status, 'accepted');
+    t.equal(found?.updatedAt, when);
+    t.same(found?.history, [...order!.history, { status: 'accepted', at: when }]);
+  });
+
+  t.test('orders: summary counts today and all pending', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const yesterday = at(-86_400_000);
+    const since = at(-3_600_000);
+    const statuses = ['pending', 'accepted', 'rejected', 'cancelled', 'delivered'] as const;
+    await insertOrders(p, store.id, 7, (i) =>
+      i < 5 ? { status: statuses[i]!, total: 1000 * (i + 1) } : { status: 'pending', total: 99, createdAt: yesterday },
+    );
+    t.same(await p.orders.summary(store.id, since), { orders: 5, revenue: 1000 + 2000 + 5000, pending: 3 });
+    const empty = await seedStore(p);
+    t.same(await p.orders.summary(empty.store.id, since), { orders: 0, revenue: 0, pending: 0 });
+  });
+}

@@ -1,0 +1,75 @@
+import type { Test } from 'tap';
+import { at, conflictOn, open, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
+import type { PersistenceFactory } from './fixtures.js';
+
+/** StoreRepository: round trip, settings, slugs old and new, order numbers. */
+export function storeTests(t: Test, factory: PersistenceFactory): void {
+  t.test('stores: insert, then find by id, by vendor and by slug', async (t) => {
+    const p = await open(t, factory);
+    const { vendor, store } = await seedStore(p);
+    t.same(await p.stores.findById(store.id), store);
+    t.same(await p.stores.findByVendorId(vendor.id), store);
+    t.same(await p.stores.resolveSlug(store.slug), { storeId: store.id, currentSlug: store.slug });
+    t.equal(await p.stores.findById(vendorRecord().id), null, 'unknown id');
+    t.equal(await p.stores.findByVendorId(vendorRecord().id), null, 'vendor without a store');
+    t.equal(await p.stores.resolveSlug(`none-${unique()}`), null, 'unknown slug');
+  });
+
+  t.test('stores: a taken slug is a ConflictError on `slug`', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = vendorRecord();
+    await p.vendors.insert(other);
+    await t.rejects(p.stores.insert(storeRecord(other.id, { slug: store.slug })), conflictOn('slug'));
+    t.equal(await p.stores.findByVendorId(other.id), null, 'nothing of the failed store is left');
+  });
+
+  t.test('stores: update changes only the given settings', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const updatedAt = at(1000);
+    const patch = { name: 'Chai Point', isOpen: false, freeDeliveryAbove: null, autoAcceptOrders: true, logoUrl: '/media/logo.png' };
+    const updated = await p.stores.update(store.id, patch, updatedAt);
+    t.same(updated, { ...store, ...patch, updatedAt });
+    t.same(await p.stores.findById(store.id), updated);
+    t.equal(await p.stores.update(vendorRecord().id, { name: 'x' }, updatedAt), null, 'unknown store');
+  });
+
+  t.test('stores: changeSlug keeps old slugs resolving and reserved', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const first = store.slug;
+    const second = `new-${unique()}`;
+    const changed = await p.stores.changeSlug(store.id, second, at(1000));
+    t.equal(changed.slug, second);
+    t.same(await p.stores.resolveSlug(first), { storeId: store.id, currentSlug: second }, 'old slug resolves');
+    t.same(await p.stores.resolveSlug(second), { storeId: store.id, currentSlug: second });
+
+    const other = await seedStore(p);
+    await t.rejects(p.stores.changeSlug(other.store.id, first, at()), conflictOn('slug'), 'an old slug stays reserved');
+    await t.rejects(p.stores.changeSlug(other.store.id, second, at()), conflictOn('slug'), 'a current slug is taken');
+    const vendor = vendorRecord();
+    await p.vendors.insert(vendor);
+    await t.rejects(p.stores.insert(storeRecord(vendor.id, { slug: first })), conflictOn('slug'), 'also for a new store');
+
+    const back = await p.stores.changeSlug(store.id, first, at(2000));
+    t.equal(back.slug, first, 'a store may return to its old slug');
+    t.same(await p.stores.resolveSlug(second), { storeId: store.id, currentSlug: first });
+    t.equal((await p.stores.changeSlug(store.id, first, at(3000))).slug, first, 'the current slug again is a no-op');
+  });
+
+  t.test('stores: nextOrderNumber counts from 1001 per store', async (t) => {
+    const p = await open(t, factory);
+    const a = await seedStore(p);
+    const b = await seedStore(p);
+    t.equal(await p.stores.nextOrderNumber(a.store.id), 1001);
+    t.equal(await p.stores.nextOrderNumber(a.store.id), 1002);
+    t.equal(await p.stores.nextOrderNumber(b.store.id), 1001, 'each store has its own sequence');
+    const rolledBack = p.transaction(async (tx) => {
+      t.equal(await tx.stores.nextOrderNumber(a.store.id), 1003);
+      throw new Error('roll back');
+    });
+    await t.rejects(rolledBack, { message: 'roll back' });
+    t.equal(await p.stores.nextOrderNumber(a.store.id), 1003, 'a rolled-back number is given back');
+  });
+}
