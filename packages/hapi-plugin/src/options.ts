@@ -1,0 +1,63 @@
+import Joi from 'joi';
+import type { Dukaan } from '@dukaan-kit/core';
+
+/** What `server.register({ plugin, options })` takes. */
+export interface DukaanPluginOptions {
+  /** The wired core (`createDukaan(...)`); the plugin never opens a database itself. */
+  dukaan: Dukaan;
+  /** At least 32 characters; seals the session cookie and signs CSRF tokens. */
+  sessionSecret: string;
+  /** Absolute origin the app is reached at (for store links and Open Graph tags); default: from the request. */
+  publicUrl?: string;
+  cookie?: {
+    /** Default 'dukaan_session'. */
+    name?: string;
+    /** Send the cookie over HTTPS only. Default: true when publicUrl is https. */
+    secure?: boolean;
+  };
+  /** Attempts per minute per client address (login also per account); 0 turns a limit off. */
+  rateLimits?: { login?: number; checkout?: number };
+  /** Proxy addresses (IPs or CIDRs) whose X-Forwarded-For is believed. Default: none. */
+  trustProxy?: string[];
+  /** Serve uploaded images from this directory under `{prefix}/media` (nginx does it in production). */
+  mediaDir?: string;
+  /** Serve the HTML pages (storefront and dashboard). Default true. */
+  pages?: boolean;
+}
+
+export interface ResolvedOptions {
+  dukaan: Dukaan;
+  sessionSecret: string;
+  publicUrl: string | null;
+  cookie: { name: string; secure: boolean };
+  rateLimits: { login: number; checkout: number };
+  trustProxy: string[];
+  mediaDir: string | null;
+  pages: boolean;
+}
+
+const schema = Joi.object({
+  dukaan: Joi.object({ vendors: Joi.object().required(), orders: Joi.object().required() }).unknown().required(),
+  sessionSecret: Joi.string().min(32).required(),
+  publicUrl: Joi.string().uri({ scheme: ['http', 'https'] }).replace(/\/+$/, '').default(null),
+  cookie: Joi.object({
+    name: Joi.string().pattern(/^[\w-]+$/).default('dukaan_session'),
+    secure: Joi.boolean(),
+  }).default(),
+  rateLimits: Joi.object({
+    login: Joi.number().integer().min(0).default(10),
+    checkout: Joi.number().integer().min(0).default(30),
+  }).default(),
+  trustProxy: Joi.array().items(Joi.string().ip({ cidr: 'optional' })).default([]),
+  mediaDir: Joi.string().default(null),
+  pages: Joi.boolean().default(true),
+});
+
+/** Validates once at registration, so a bad option fails start-up with its name in the message. */
+export function resolveOptions(options: unknown): ResolvedOptions {
+  const value = Joi.attempt(options, schema, 'Invalid "dukaan-kit" options:') as Omit<ResolvedOptions, 'cookie'> & {
+    cookie: { name: string; secure?: boolean };
+  };
+  const secure = value.cookie.secure ?? value.publicUrl?.startsWith('https:') ?? false;
+  return { ...value, cookie: { name: value.cookie.name, secure } };
+}
