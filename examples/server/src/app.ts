@@ -1,0 +1,60 @@
+import Hapi from '@hapi/hapi';
+import HapiPino from 'hapi-pino';
+import { createDukaan, type Dukaan } from '@dukaan-kit/core';
+import { diskImageStore } from '@dukaan-kit/core/disk';
+import { keyvCache } from '@dukaan-kit/core/keyv';
+import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
+import { plugin } from '@dukaan-kit/hapi-plugin';
+import type { AppConfig } from './config.js';
+
+export interface App {
+  server: Hapi.Server;
+  dukaan: Dukaan;
+  /** Stops accepting, lets in-flight requests finish, closes the database and the cache. */
+  stop(): Promise<void>;
+}
+
+/** Builds the reference app from its configuration: adapters, migrations, plugin. */
+export async function buildApp(config: AppConfig): Promise<App> {
+  const knex = createKnex(config.databaseUrl);
+  await migrateLatest(knex);
+  const dukaan = createDukaan({
+    persistence: objectionPersistence(knex),
+    cache: keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : {}),
+    images: diskImageStore({ directory: config.mediaDir, publicPath: '/media' }),
+  });
+  const server = Hapi.server({
+    port: config.port,
+    host: config.host,
+    // Node's keep-alive must outlive nginx's upstream keepalive (4 s) so nginx never reuses a closed socket.
+    routes: { timeout: { server: 30_000, socket: 35_000 } },
+  });
+  server.listener.keepAliveTimeout = 5_000;
+  await server.register({
+    plugin: HapiPino,
+    options: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      ignorePaths: ['/healthz'],
+    },
+  });
+  await server.register({
+    plugin,
+    options: {
+      dukaan,
+      sessionSecret: config.sessionSecret,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      rateLimits: { login: config.rateLimitLogin, checkout: config.rateLimitCheckout },
+      trustProxy: config.trustProxy,
+      mediaDir: config.mediaDir,
+    },
+  });
+  return {
+    server,
+    dukaan,
+    async stop() {
+      await server.stop({ timeout: 10_000 });
+      await dukaan.close();
+    },
+  };
+}

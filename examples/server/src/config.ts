@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import Joi from 'joi';
+
+/** The reference app's settings, read from the environment (DESIGN.md lists them). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | null;
+  sessionSecret: string;
+  mediaDir: string;
+  publicUrl: string | null;
+  logLevel: string;
+  trustProxy: string[];
+  rateLimitLogin: number;
+  rateLimitCheckout: number;
+  production: boolean;
+}
+
+const schema = Joi.object({
+  PORT: Joi.number().integer().min(0).max(65535).default(3000),
+  HOST: Joi.string().default('127.0.0.1'),
+  DATABASE_URL: Joi.string().default('sqlite:data/dukaan.db'),
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).empty('').default(null),
+  SESSION_SECRET: Joi.string().min(32).empty(''),
+  MEDIA_DIR: Joi.string().default('data/media'),
+  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).empty('').default(null),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  TRUST_PROXY: Joi.string().empty('').default(''),
+  RATE_LIMIT_LOGIN: Joi.number().integer().min(0).empty('').default(10),
+  RATE_LIMIT_CHECKOUT: Joi.number().integer().min(0).empty('').default(30),
+  NODE_ENV: Joi.string().empty('').default('development'),
+}).unknown();
+
+/** Reads and checks the environment; throws a message naming the bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const value = Joi.attempt(env, schema, 'Invalid environment:') as Record<string, string | number | null>;
+  const production = value.NODE_ENV === 'production';
+  if (production && !value.SESSION_SECRET) throw new Error('Invalid environment: SESSION_SECRET (32+ characters) is required in production');
+  return {
+    port: value.PORT as number,
+    host: value.HOST as string,
+    databaseUrl: value.DATABASE_URL as string,
+    redisUrl: (value.REDIS_URL as string | null) ?? null,
+    // A development secret per start: sessions end on restart, which is fine on a laptop.
+    sessionSecret: (value.SESSION_SECRET as string | undefined) ?? randomBytes(32).toString('base64url'),
+    mediaDir: value.MEDIA_DIR as string,
+    publicUrl: (value.PUBLIC_URL as string | null) ?? null,
+    logLevel: value.LOG_LEVEL as string,
+    trustProxy: String(value.TRUST_PROXY).split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimitLogin: value.RATE_LIMIT_LOGIN as number,
+    rateLimitCheckout: value.RATE_LIMIT_CHECKOUT as number,
+    production,
+  };
+}
