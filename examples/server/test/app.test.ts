@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { buildApp } from '../src/app.js';
+import { readConfig } from '../src/config.js';
+import { seedDemoStore } from '../src/demo.js';
+
+t.test('configuration comes from the environment, with zero-setup defaults', async (t) => {
+  const config = readConfig({});
+  t.match(config, { port: 3000, databaseUrl: 'sqlite:data/dukaan.db', redisUrl: null, rateLimitLogin: 10, rateLimitCheckout: 30 });
+  t.ok(config.sessionSecret.length >= 32, 'a development secret is generated');
+  t.same(readConfig({ TRUST_PROXY: '10.0.0.1, 172.29.0.0/24', RATE_LIMIT_LOGIN: '0', RATE_LIMIT_CHECKOUT: '' }).trustProxy, ['10.0.0.1', '172.29.0.0/24']);
+  t.equal(readConfig({ RATE_LIMIT_LOGIN: '0' }).rateLimitLogin, 0, '0 turns the limit off');
+  t.equal(readConfig({ RATE_LIMIT_CHECKOUT: '' }).rateLimitCheckout, 30, 'empty means default, not off');
+  t.throws(() => readConfig({ PORT: 'eighty' }), /PORT/);
+  t.throws(() => readConfig({ NODE_ENV: 'production' }), /SESSION_SECRET/);
+  t.throws(() => readConfig({ REDIS_URL: 'http://nope' }), /REDIS_URL/);
+});
+
+t.test('the app migrates, seeds the demo store and serves it', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dukaan-app-'));
+  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' }));
+  t.teardown(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const { slug } = await seedDemoStore(app.dukaan);
+  await seedDemoStore(app.dukaan);
+  const response = await app.server.inject(`/api/v1/stores/${slug}`);
+  t.equal(response.statusCode, 200);
+  t.equal(JSON.parse(response.payload).products.length, 8, 'seeding twice does not duplicate');
+  t.equal((await app.server.inject('/readyz')).statusCode, 200);
+});
