@@ -1,0 +1,69 @@
+import type { ComponentChildren } from 'preact';
+import { withBase } from '../url.js';
+import type { PageContext } from '../types.js';
+import { IslandScript } from './island.js';
+
+/** Head data of a page; Open Graph tags are written when `canonicalUrl` is given. */
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Absolute URL of this page (og:url, link rel=canonical). */
+  canonicalUrl?: string;
+  /** Absolute image URL for previews. */
+  image?: string | null;
+  ogType?: 'website' | 'product';
+  siteName?: string;
+  /** Dashboard and account pages are private: 'noindex'. */
+  robots?: string;
+}
+
+function SocialTags({ meta }: { meta: PageMeta }) {
+  const description = meta.description ?? '';
+  return (
+    <>
+      <meta property="og:type" content={meta.ogType ?? 'website'} />
+      <meta property="og:title" content={meta.title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={meta.canonicalUrl} />
+      {meta.siteName && <meta property="og:site_name" content={meta.siteName} />}
+      {meta.image && <meta property="og:image" content={meta.image} />}
+      <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={meta.title} />
+      <meta name="twitter:description" content={description} />
+      {meta.image && <meta name="twitter:image" content={meta.image} />}
+    </>
+  );
+}
+
+/** The whole HTML document: head, stylesheet, the page body and (only if an island rendered) the client script. */
+export function Document({ ctx, meta, bodyClass, children }: { ctx: PageContext; meta: PageMeta; bodyClass?: string; children: ComponentChildren }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title}</title>
+        {meta.description !== undefined && <meta name="description" content={meta.description} />}
+        {meta.robots && <meta name="robots" content={meta.robots} />}
+        {meta.canonicalUrl && <link rel="canonical" href={meta.canonicalUrl} />}
+        {meta.canonicalUrl && <SocialTags meta={meta} />}
+        <meta name="theme-color" content="#0f766e" />
+        <link rel="stylesheet" href={withBase(ctx.basePath, `/static/${ctx.assets.css}`)} />
+      </head>
+      <body class={bodyClass}>
+        {children}
+        <IslandScript ctx={ctx} />
+      </body>
+    </html>
+  );
+}
+
+/** The one-off message from the previous action. */
+export function Flash({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div class="flash" role="status">
+      {message}
+    </div>
+  );
+}

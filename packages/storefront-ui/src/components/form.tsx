@@ -1,0 +1,137 @@
+import type { ComponentChildren, FormHTMLAttributes, InputHTMLAttributes, PartialInputHTMLAttributes } from 'preact';
+import { withBase } from '../url.js';
+import type { FieldErrors, PageContext } from '../types.js';
+
+type FormCtx = Pick<PageContext, 'basePath' | 'csrfToken'>;
+
+/** A POST form to an app path: prefixes the mount path and carries the CSRF crumb when there is one. */
+export function PostForm({
+  ctx,
+  action,
+  multipart = false,
+  children,
+  ...rest
+}: { ctx: FormCtx; action: string; multipart?: boolean; children?: ComponentChildren } & Omit<FormHTMLAttributes<HTMLFormElement>, 'action' | 'method'>) {
+  return (
+    <form method="post" action={withBase(ctx.basePath, action)} enctype={multipart ? 'multipart/form-data' : undefined} {...rest}>
+      {ctx.csrfToken !== null && <input type="hidden" name="crumb" value={ctx.csrfToken} />}
+      {children}
+    </form>
+  );
+}
+
+/** ids and ARIA attributes that tie a control to its hint and error. */
+function describedBy(id: string, error?: string, hint?: string) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': ids || undefined };
+}
+
+/** The label line, hint and error around one control. */
+function FieldFrame(p: { id: string; label: string; optional?: boolean; hint?: string; error?: string; children: ComponentChildren; class?: string }) {
+  return (
+    <div class={`field${p.error ? ' has-error' : ''}${p.class ? ` ${p.class}` : ''}`}>
+      <label for={p.id}>
+        {p.label}
+        {p.optional && <span class="optional"> (optional)</span>}
+      </label>
+      {p.hint && (
+        <p class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.children}
+      {p.error && (
+        <p class="field-error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface FieldBase {
+  /** The form's id prefix, so two forms on a page never share ids. */
+  form: string;
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  optional?: boolean;
+  class?: string;
+}
+
+/** A labelled `<input>` with its hint and error wired through aria-describedby. */
+export function Field({ form, name, label, error, hint, optional, class: cls, ...input }: FieldBase & Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'name' | 'label' | 'form' | 'class' | 'role'>) {
+  const id = `${form}-${name}`;
+  const fp = { id, label, error, hint, optional, class: cls } as const;
+  return (
+    <FieldFrame {...fp}>
+      {/* Preact types <input> as a union keyed on `type`; the loose attribute bag is the same shape. */}
+      <input {...({ name, ...describedBy(id, error, hint), ...input } as InputHTMLAttributes<HTMLInputElement>)} />
+    </FieldFrame>
+  );
+}
+
+/** A labelled `<textarea>`. */
+export function TextArea({ form, name, label, error, hint, optional, value, class: cls, ...rest }: FieldBase & { value?: string; rows?: number; required?: boolean; maxLength?: number; autocomplete?: string }) {
+  const id = `${form}-${name}`;
+  return (
+    <FieldFrame {...{ id, label, error, hint, optional, class: cls }}>
+      {/* defaultValue: SSR writes it as the text, and a re-render in an island never resets what was typed. */}
+      <textarea name={name} {...describedBy(id, error, hint)} {...rest} defaultValue={value ?? ''} />
+    </FieldFrame>
+  );
+}
+
+/** A labelled `<select>`; `options` are [value, text] pairs. */
+export function SelectField({ form, name, label, error, hint, optional, value, options, class: cls }: FieldBase & { value: string; options: ReadonlyArray<readonly [string, string]> }) {
+  const id = `${form}-${name}`;
+  return (
+    <FieldFrame {...{ id, label, error, hint, optional, class: cls }}>
+      <select name={name} {...describedBy(id, error, hint)}>
+        {options.map(([v, t]) => (
+          <option value={v} selected={v === value}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A checkbox with its label beside it; sends `value` ('on' by default) when ticked. */
+export function CheckboxField({ form, name, label, error, hint, checked, value = 'on', required }: FieldBase & { checked: boolean; value?: string; required?: boolean }) {
+  const id = `${form}-${name}`;
+  return (
+    <div class={`field field-check${error ? ' has-error' : ''}`}>
+      <input type="checkbox" name={name} value={value} checked={checked} required={required} {...describedBy(id, error, hint)} />
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A list of every error at the top of a form, each linking to its field (errors without a field are listed as text). */
+export function ErrorSummary({ form, errors, labels }: { form: string; errors: FieldErrors | undefined; labels: Record<string, string> }) {
+  const entries = Object.entries(errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div class="alert alert-error" role="alert" aria-labelledby={`${form}-errors-title`}>
+      <h2 id={`${form}-errors-title`}>Please fix the following</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>{labels[field] ? <a href={`#${form}-${field}`}>{message}</a> : message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

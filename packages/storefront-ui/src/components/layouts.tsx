@@ -1,0 +1,118 @@
+import type { ComponentChildren } from 'preact';
+import { withBase } from '../url.js';
+import type { PageContext, StoreView } from '../types.js';
+import { Document, Flash, type PageMeta } from './document.js';
+import { PostForm } from './form.js';
+
+/** A customer-facing page of one store: header with logo and name, closed banner, footer. */
+export function StoreLayout({ ctx, store, meta, children }: { ctx: PageContext; store: StoreView; meta: PageMeta; children: ComponentChildren }) {
+  const home = withBase(ctx.basePath, `/${store.slug}`);
+  return (
+    <Document ctx={ctx} meta={meta} bodyClass="shop">
+      <header class="shop-header">
+        <a class="shop-brand" href={home}>
+          {store.logoUrl && <img class="shop-logo" src={store.logoUrl} alt="" width={40} height={40} />}
+          <span class="shop-name">{store.name}</span>
+        </a>
+      </header>
+      {!store.isOpen && (
+        <div class="banner-closed" role="status">
+          {store.name} is closed right now and is not taking orders. Please check back later.
+        </div>
+      )}
+      <Flash message={ctx.flash} />
+      <main class="shop-main" id="main">
+        {children}
+      </main>
+      <footer class="shop-footer">
+        {store.phone && (
+          <p>
+            Questions? Call <a href={`tel:${store.phone}`}>{store.phone}</a>
+          </p>
+        )}
+        <p class="powered">Powered by dukaan-kit</p>
+      </footer>
+    </Document>
+  );
+}
+
+const dashboardLinks = [
+  ['dashboard', '/dashboard', 'Home'],
+  ['orders', '/dashboard/orders', 'Orders'],
+  ['products', '/dashboard/products', 'Products'],
+  ['categories', '/dashboard/categories', 'Categories'],
+  ['settings', '/dashboard/settings', 'Settings'],
+] as const;
+
+/** Which dashboard section a page belongs to (for aria-current). */
+export type DashboardSection = (typeof dashboardLinks)[number][0];
+
+/** A vendor page: navigation with the pending-orders badge, the store link and logout. */
+export function DashboardLayout({ ctx, title, section, children }: { ctx: PageContext; title: string; section: DashboardSection; children: ComponentChildren }) {
+  const v = ctx.vendor;
+  const href = (p: string) => withBase(ctx.basePath, p);
+  return (
+    <Document ctx={ctx} meta={{ title: `${title} · ${v?.storeName ?? 'Dashboard'}`, robots: 'noindex' }} bodyClass="dash">
+      <header class="dash-header">
+        <div class="dash-top">
+          <a class="dash-brand" href={href('/dashboard')}>
+            {v?.storeName ?? 'dukaan-kit'}
+          </a>
+          {v && (
+            <a class="dash-view" href={href(`/${v.storeSlug}`)}>
+              View store
+            </a>
+          )}
+          <PostForm ctx={ctx} action="/logout" class="dash-logout">
+            <button type="submit" class="btn-link">
+              Log out
+            </button>
+          </PostForm>
+        </div>
+        <nav class="dash-nav" aria-label="Dashboard">
+          {dashboardLinks.map(([key, path, label]) => (
+            <a href={href(path)} aria-current={key === section ? 'page' : undefined}>
+              {label}
+              {key === 'orders' && v && v.pendingOrders > 0 && (
+                <span class="badge">
+                  {v.pendingOrders}
+                  <span class="sr-only"> pending</span>
+                </span>
+              )}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <Flash message={ctx.flash} />
+      <main class="dash-main" id="main">
+        <h1>{title}</h1>
+        {children}
+      </main>
+    </Document>
+  );
+}
+
+/** Sign-up and login: a centred card. */
+export function AuthLayout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  return (
+    <Document ctx={ctx} meta={{ title: `${title} · dukaan-kit`, robots: 'noindex' }} bodyClass="auth">
+      <main class="auth-card" id="main">
+        <p class="auth-brand">dukaan-kit</p>
+        <h1>{title}</h1>
+        <Flash message={ctx.flash} />
+        {children}
+      </main>
+    </Document>
+  );
+}
+
+/** A plain page for errors: no store, no navigation. */
+export function PlainLayout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  return (
+    <Document ctx={ctx} meta={{ title, robots: 'noindex' }} bodyClass="plain">
+      <main class="plain-main" id="main">
+        {children}
+      </main>
+    </Document>
+  );
+}

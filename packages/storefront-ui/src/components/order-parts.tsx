@@ -1,0 +1,84 @@
+import { formatMoney } from '../money.js';
+import type { OrderStatus, OrderView } from '../types.js';
+
+const statusLabels: Record<OrderStatus, string> = {
+  pending: 'Pending',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+};
+
+/** A status as people read it. */
+export function statusLabel(status: OrderStatus): string {
+  return statusLabels[status] ?? status;
+}
+
+/** A coloured status pill. */
+export function StatusBadge({ status }: { status: OrderStatus }) {
+  return <span class={`status status-${status}`}>{statusLabel(status)}</span>;
+}
+
+/** Date and time in the shop's zone, inside a machine-readable <time>. */
+export function DateTime({ iso, timeZone }: { iso: string; timeZone?: string | undefined }) {
+  const d = new Date(iso);
+  const text = Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone ?? 'Asia/Kolkata' }).format(d);
+  return <time dateTime={iso}>{text}</time>;
+}
+
+/** The order's lines with subtotal, delivery and total. */
+export function OrderLinesTable({ order }: { order: OrderView }) {
+  const money = (n: number) => formatMoney(n, order.currency);
+  return (
+    <table class="order-lines">
+      <caption class="sr-only">Items in order #{order.number}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col" class="num">
+            Qty
+          </th>
+          <th scope="col" class="num">
+            Price
+          </th>
+          <th scope="col" class="num">
+            Total
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {order.items.map((l) => (
+          <tr>
+            <td>{l.name}</td>
+            <td class="num">{l.quantity}</td>
+            <td class="num">{money(l.unitPrice)}</td>
+            <td class="num">{money(l.lineTotal)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={3}>
+            Subtotal
+          </th>
+          <td class="num">{money(order.subtotal)}</td>
+        </tr>
+        <tr>
+          <th scope="row" colSpan={3}>
+            Delivery
+          </th>
+          <td class="num">{order.deliveryFee === 0 ? 'Free' : money(order.deliveryFee)}</td>
+        </tr>
+        <tr class="grand">
+          <th scope="row" colSpan={3}>
+            Total
+          </th>
+          <td class="num">{money(order.total)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ComponentChildren } from 'preact';
+import { formatMoney } from '../money.js';
+import { withBase } from '../url.js';
+import type { OrderView, PageContext } from '../types.js';
+import { DateTime, StatusBadge } from './order-parts.js';
+
+/** Orders as rows (cards on small screens): number, customer, total, status, time; `actions` adds a cell per row. */
+export function OrderTable({ ctx, orders, actions }: { ctx: PageContext; orders: OrderView[]; actions?: (o: OrderView) => ComponentChildren }) {
+  return (
+    <table class="table orders-table">
+      <thead>
+        <tr>
+          <th scope="col">Order</th>
+          <th scope="col">Customer</th>
+          <th scope="col" class="num">
+            Total
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">Placed</th>
+          {actions && <th scope="col">Actions</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {orders.map((o) => (
+          <tr>
+            <th scope="row" data-label="Order">
+              <a href={withBase(ctx.basePath, `/dashboard/orders/${encodeURIComponent(o.id)}`)}>#{o.number}</a>
+            </th>
+            <td data-label="Customer">{o.customer.name}</td>
+            <td data-label="Total" class="num">
+              {formatMoney(o.total, o.currency)}
+            </td>
+            <td data-label="Status">
+              <StatusBadge status={o.status} />
+            </td>
+            <td data-label="Placed">
+              <DateTime iso={o.createdAt} timeZone={ctx.timeZone} />
+            </td>
+            {actions && <td data-label="Actions">{actions(o)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** "Next page" with the opaque cursor, keeping the other filters. */
+export function NextPageLink({ href }: { href: string | null }) {
+  if (!href) return null;
+  return (
+    <nav class="pager" aria-label="Pages">
+      <a class="btn btn-secondary" href={href} rel="next">
+        Next page →
+      </a>
+    </nav>
+  );
+}

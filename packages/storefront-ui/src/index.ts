@@ -1,0 +1,43 @@
+export { renderPage } from './render.js';
+export type { PageView, PageName, PagePropsMap } from './render.js';
+export { formatMoney, parseMoney, currencyExponent } from './money.js';
+export { cartTotals } from './cart-rules.js';
+export type { CartTotals, DeliveryRules } from './cart-rules.js';
+export { assetDir, loadAssetManifest } from './assets.js';
+export { islandJson } from './island-json.js';
+export { orderStatuses } from './types.js';
+export type {
+  AssetManifest,
+  CartLineView,
+  CartSummary,
+  CategoryView,
+  FieldErrors,
+  OrderCustomerView,
+  OrderLineView,
+  OrderStatus,
+  OrderStatusChangeView,
+  OrderSummary,
+  OrderView,
+  PageContext,
+  ProductImageView,
+  ProductView,
+  StoreProductView,
+  StoreView,
+  VendorNav,
+} from './types.js';
+export type { StorePageProps } from './pages/store.js';
+export type { ProductPageProps } from './pages/product.js';
+export type { CheckoutPageProps } from './pages/checkout.js';
+export type { CheckoutValues } from './islands/checkout.js';
+export type { OrderPageProps } from './pages/order.js';
+export type { NotFoundPageProps } from './pages/not-found.js';
+export type { ErrorPageProps } from './pages/error.js';
+export type { SignupPageProps } from './pages/signup.js';
+export type { LoginPageProps } from './pages/login.js';
+export type { DashboardPageProps } from './pages/dashboard.js';
+export type { ProductsPageProps } from './pages/products.js';
+export type { ProductFormPageProps, ProductFormValues } from './pages/product-form.js';
+export type { CategoriesPageProps } from './pages/categories.js';
+export type { OrdersPageProps } from './pages/orders.js';
+export type { OrderDetailPageProps } from './pages/order-detail.js';
+export type { SettingsPageProps, SettingsValues } from './pages/settings.js';

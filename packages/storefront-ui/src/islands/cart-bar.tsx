@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatMoney } from '../money.js';
+import { withBase } from '../url.js';
+import type { CartSummary } from '../types.js';
+import { addLine, readCart, writeCart, cartKey, type StoredLine } from './cart-storage.js';
+
+/** Props of the cart island on the store and product pages. */
+export interface CartBarProps {
+  mode: 'bar';
+  basePath: string;
+  slug: string;
+  currency: string;
+  /** The server-side (cookie) cart, shown until the browser cart is read. */
+  initial: CartSummary;
+}
+
+function summarise(lines: StoredLine[]): CartSummary {
+  return lines.reduce((s, l) => ({ count: s.count + l.quantity, subtotal: s.subtotal + l.price * l.quantity }), { count: 0, subtotal: 0 });
+}
+
+/** Reads a product line from an add-to-cart form the server rendered (data-* attributes carry the price snapshot). */
+function lineFromForm(form: HTMLFormElement): { line: Omit<StoredLine, 'quantity'>; quantity: number } | null {
+  const data = new FormData(form);
+  const productId = String(data.get('productId') ?? '');
+  const price = Number(form.dataset.price);
+  if (!productId || !Number.isFinite(price)) return null;
+  const max = form.dataset.max;
+  return {
+    line: { productId, name: form.dataset.name ?? '', price, image: form.dataset.image || null, maxQuantity: max ? Number(max) : null },
+    quantity: Math.max(1, parseInt(String(data.get('quantity') ?? '1'), 10) || 1),
+  };
+}
+
+/** Sticky cart summary; takes over the page's "Add to cart" forms so adding needs no page load. */
+export function CartBar({ basePath, slug, currency, initial }: CartBarProps) {
+  const [summary, setSummary] = useState<CartSummary>(initial);
+  const [announce, setAnnounce] = useState('');
+
+  useEffect(() => {
+    const stored = readCart(slug);
+    if (stored.length > 0) setSummary(summarise(stored));
+    const onSubmit = (e: SubmitEvent) => {
+      const form = e.target as HTMLFormElement;
+      if (!form.matches('form[data-cart-add]')) return;
+      const parsed = lineFromForm(form);
+      if (!parsed) return;
+      e.preventDefault();
+      // Re-read: another tab may have changed the cart since.
+      const next = addLine(readCart(slug), parsed.line, parsed.quantity);
+      writeCart(slug, next);
+      setSummary(summarise(next));
+      setAnnounce(`Added ${parsed.line.name} to your cart`);
+      const button = form.querySelector('button');
+      if (button) {
+        button.classList.add('is-added');
+        setTimeout(() => button.classList.remove('is-added'), 1500);
+      }
+    };
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === cartKey(slug)) setSummary(summarise(readCart(slug)));
+    };
+    document.addEventListener('submit', onSubmit);
+    window.addEventListener('storage', onStorage);
+    return () => {
+      document.removeEventListener('submit', onSubmit);
+      window.removeEventListener('storage', onStorage);
+    };
+  }, [slug]);
+
+  return (
+    <div class="cart-bar-wrap">
+      <p class="sr-only" role="status" aria-live="polite">
+        {announce}
+      </p>
+      <a class="cart-bar" href={withBase(basePath, `/${slug}/checkout`)} hidden={summary.count === 0}>
+        <span class="cart-bar-count">
+          <span class="cart-count">{summary.count}</span> {summary.count === 1 ? 'item' : 'items'}
+        </span>
+        <span class="cart-bar-total">{formatMoney(summary.subtotal, currency)}</span>
+        <span class="cart-bar-cta">Checkout →</span>
+      </a>
+    </div>
+  );
+}

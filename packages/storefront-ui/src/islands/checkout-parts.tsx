@@ -1,0 +1,112 @@
+import type { CartTotals } from '../cart-rules.js';
+import { PostForm } from '../components/form.js';
+import { formatMoney } from '../money.js';
+import type { StoredLine } from './cart-storage.js';
+
+type FormCtx = { basePath: string; csrfToken: string | null };
+
+/** One cart line: quantity and remove are real forms to `/{slug}/cart`, which the island intercepts. */
+export function CartLineRow(p: {
+  ctx: FormCtx;
+  slug: string;
+  currency: string;
+  line: StoredLine;
+  error?: string | undefined;
+  onQuantity?: (productId: string, quantity: number) => void;
+}) {
+  const { line, ctx, slug, currency } = p;
+  const qid = `qty-${line.productId}`;
+  const errId = `line-${line.productId}-error`;
+  const readQty = (form: HTMLFormElement) => Number((form.elements.namedItem('quantity') as HTMLInputElement).value);
+  return (
+    <li class={`line${p.error ? ' has-error' : ''}`}>
+      {line.image ? <img class="line-img" src={line.image} alt="" width={64} height={64} loading="lazy" /> : <span class="line-img line-img-empty" aria-hidden="true" />}
+      <div class="line-info">
+        <p class="line-name">{line.name}</p>
+        <p class="line-unit">{formatMoney(line.price, currency)} each</p>
+        {p.error && (
+          <p class="field-error" id={errId}>
+            {p.error}
+          </p>
+        )}
+      </div>
+      <div class="line-actions">
+        <PostForm
+          ctx={ctx}
+          action={`/${slug}/cart`}
+          class="line-qty"
+          onSubmit={(e) => {
+            e.preventDefault();
+            p.onQuantity?.(line.productId, readQty(e.currentTarget));
+          }}
+        >
+          <input type="hidden" name="productId" value={line.productId} />
+          <input type="hidden" name="action" value="set" />
+          <label class="sr-only" for={qid}>
+            Quantity of {line.name}
+          </label>
+          <input
+            id={qid}
+            type="number"
+            name="quantity"
+            inputMode="numeric"
+            min={0}
+            max={line.maxQuantity ?? 99}
+            value={line.quantity}
+            aria-invalid={p.error ? 'true' : undefined}
+            aria-describedby={p.error ? errId : undefined}
+            onChange={(e) => p.onQuantity?.(line.productId, Number(e.currentTarget.value))}
+          />
+          <button type="submit" class="btn btn-small btn-secondary no-js-only">
+            Update
+          </button>
+        </PostForm>
+        <PostForm
+          ctx={ctx}
+          action={`/${slug}/cart`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            p.onQuantity?.(line.productId, 0);
+          }}
+        >
+          <input type="hidden" name="productId" value={line.productId} />
+          <input type="hidden" name="action" value="remove" />
+          <button type="submit" class="btn-link">
+            Remove<span class="sr-only"> {line.name}</span>
+          </button>
+        </PostForm>
+      </div>
+      <p class="line-total">{formatMoney(line.price * line.quantity, currency)}</p>
+    </li>
+  );
+}
+
+/** Subtotal, delivery and total, with hints about free delivery and the minimum order. */
+export function TotalsBox({ totals, currency, freeDeliveryAbove }: { totals: CartTotals; currency: string; freeDeliveryAbove: number | null }) {
+  const money = (n: number) => formatMoney(n, currency);
+  const toFree = freeDeliveryAbove === null ? 0 : freeDeliveryAbove - totals.subtotal;
+  return (
+    <div class="totals-box">
+      <dl class="totals">
+        <div>
+          <dt>Subtotal</dt>
+          <dd data-subtotal>{money(totals.subtotal)}</dd>
+        </div>
+        <div>
+          <dt>Delivery</dt>
+          <dd data-delivery>{totals.count > 0 && totals.deliveryFee === 0 ? 'Free' : money(totals.deliveryFee)}</dd>
+        </div>
+        <div class="totals-grand">
+          <dt>Total</dt>
+          <dd data-total>{money(totals.total)}</dd>
+        </div>
+      </dl>
+      {totals.count > 0 && toFree > 0 && <p class="hint">Add {money(toFree)} more for free delivery.</p>}
+      {totals.count > 0 && totals.shortOfMinimum > 0 && (
+        <p class="notice" role="status">
+          The minimum order is {money(totals.subtotal + totals.shortOfMinimum)}. Add {money(totals.shortOfMinimum)} more to check out.
+        </p>
+      )}
+    </div>
+  );
+}

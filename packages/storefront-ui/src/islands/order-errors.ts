@@ -1,0 +1,38 @@
+import type { FieldErrors } from '../types.js';
+
+/** The error payload of the JSON API (a Boom body with details). */
+export interface ApiError {
+  statusCode?: number;
+  message?: string;
+  code?: string;
+  details?: Array<{ path?: string; message?: string }>;
+}
+
+/** Places an API error: `customer.phone` -> field `phone`, `items.N.*` -> line N's product, the rest -> the form. */
+export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ productId: string }>): { fields: FieldErrors; lines: FieldErrors; form: string | null } {
+  const fields: FieldErrors = {};
+  const lineErrs: FieldErrors = {};
+  const rest: string[] = [];
+  for (const d of payload.details ?? []) {
+    const message = d.message ?? 'Invalid value';
+    const [head, second] = String(d.path ?? '').split('.');
+    const line = head === 'items' && second !== undefined ? lines[Number(second)] : undefined;
+    if (head === 'customer' && second) fields[second] ??= message;
+    else if (head === 'note') fields['note'] ??= message;
+    else if (line) lineErrs[line.productId] ??= message;
+    else rest.push(message);
+  }
+  const placed = Object.keys(fields).length + Object.keys(lineErrs).length > 0;
+  const form = rest.length > 0 ? rest.join(' ') : placed ? 'Please check the highlighted fields.' : (payload.message ?? 'The order could not be placed.');
+  return { fields, lines: lineErrs, form };
+}
+
+/** A fresh UUID v4; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

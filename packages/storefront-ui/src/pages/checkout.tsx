@@ -1,0 +1,57 @@
+import { Island } from '../components/island.js';
+import { StoreLayout } from '../components/layouts.js';
+import type { CatalogEntry, CheckoutValues } from '../islands/checkout.js';
+import type { CartLineView, FieldErrors, PageContext, StoreProductView, StoreView } from '../types.js';
+
+/** Props of the 'checkout' page (`/{slug}/checkout`). */
+export interface CheckoutPageProps {
+  ctx: PageContext;
+  store: StoreView;
+  /** The server-side (cookie) cart, priced with current products. */
+  lines: CartLineView[];
+  /** The store's products, so the browser cart is re-priced and sold-out items dropped; omit to trust the browser's snapshot. */
+  products?: StoreProductView[];
+  /** Sent as a hidden field by the no-JS form; a fresh value per page view. */
+  idempotencyKey: string;
+  /** Field -> message (name, phone, email, address, pincode, note) after a failed no-JS submit. */
+  errors?: FieldErrors;
+  values?: Partial<CheckoutValues>;
+  /** A message for the whole form, e.g. an out-of-stock 409. */
+  formError?: string | null;
+}
+
+/** Products that can be bought now, keyed by id, as compact as the island needs. */
+function catalogOf(products: StoreProductView[]): Record<string, CatalogEntry> {
+  const out: Record<string, CatalogEntry> = {};
+  for (const p of products) {
+    if (p.inStock) out[p.id] = { name: p.name, price: p.price, image: p.images[0] ?? null, maxQuantity: p.stock };
+  }
+  return out;
+}
+
+/** The cart and the order form; works as plain forms, and the cart island places the order through the API. */
+export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, errors, values, formError }: CheckoutPageProps) {
+  return (
+    <StoreLayout ctx={ctx} store={store} meta={{ title: `Checkout · ${store.name}`, robots: 'noindex' }}>
+      <h1>Checkout</h1>
+      <Island
+        name="cart"
+        props={{
+          mode: 'checkout',
+          basePath: ctx.basePath,
+          slug: store.slug,
+          csrfToken: ctx.csrfToken,
+          idempotencyKey,
+          currency: store.currency,
+          rules: { deliveryFee: store.deliveryFee, freeDeliveryAbove: store.freeDeliveryAbove, minOrderValue: store.minOrderValue },
+          isOpen: store.isOpen,
+          lines,
+          catalog: products ? catalogOf(products) : null,
+          errors: errors ?? {},
+          values: values ?? {},
+          formError: formError ?? null,
+        }}
+      />
+    </StoreLayout>
+  );
+}

@@ -1,0 +1,79 @@
+import { StoreLayout } from '../components/layouts.js';
+import { DateTime, OrderLinesTable, StatusBadge } from '../components/order-parts.js';
+import { formatMoney } from '../money.js';
+import { withBase } from '../url.js';
+import type { OrderStatus, OrderView, PageContext, StoreView } from '../types.js';
+
+/** Props of the customer's 'order' page (`/{slug}/orders/{token}`). */
+export interface OrderPageProps {
+  ctx: PageContext;
+  store: StoreView;
+  order: OrderView;
+  /** True right after checkout (`?placed=1`): shows the thank-you message. */
+  justPlaced: boolean;
+}
+
+const steps: OrderStatus[] = ['pending', 'accepted', 'shipped', 'delivered'];
+const stepText: Partial<Record<OrderStatus, string>> = { pending: 'Placed', accepted: 'Accepted', shipped: 'On the way', delivered: 'Delivered' };
+
+/** Progress along pending -> accepted -> shipped -> delivered, or the reason it stopped. */
+function Progress({ status, storeName }: { status: OrderStatus; storeName: string }) {
+  if (status === 'rejected') return <p class="notice">{storeName} could not take this order. You have not been charged.</p>;
+  if (status === 'cancelled') return <p class="notice">This order was cancelled.</p>;
+  const at = steps.indexOf(status);
+  return (
+    <ol class="progress">
+      {steps.map((s, i) => (
+        <li class={i <= at ? 'done' : undefined} aria-current={i === at ? 'step' : undefined}>
+          {stepText[s]}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The customer's view of an order: status, lines, totals and where it goes. */
+export function OrderPage({ ctx, store, order, justPlaced }: OrderPageProps) {
+  return (
+    <StoreLayout ctx={ctx} store={store} meta={{ title: `Order #${order.number} · ${store.name}`, robots: 'noindex' }}>
+      {justPlaced && (
+        <div class="thanks" role="status">
+          <h1>Thank you, {order.customer.name}!</h1>
+          <p>
+            Your order <strong>#{order.number}</strong> has been placed. {store.name} will confirm it soon. Keep this page's link to
+            check its status.
+          </p>
+        </div>
+      )}
+      <section class="panel">
+        {justPlaced ? <h2>Order #{order.number}</h2> : <h1>Order #{order.number}</h1>}
+        <p class="order-meta">
+          <StatusBadge status={order.status} /> Placed <DateTime iso={order.createdAt} timeZone={ctx.timeZone} />
+        </p>
+        <Progress status={order.status} storeName={store.name} />
+        <OrderLinesTable order={order} />
+        <p class="pay-note">
+          Payment: cash on delivery. Please keep {formatMoney(order.total, order.currency)} ready.
+        </p>
+      </section>
+      <section class="panel">
+        <h2>Delivery to</h2>
+        <address>
+          {order.customer.name}
+          <br />
+          {order.customer.address}
+          <br />
+          {order.customer.pincode}
+          <br />
+          {order.customer.phone}
+        </address>
+        {order.note && <p class="order-note">Note: {order.note}</p>}
+      </section>
+      <p>
+        <a class="btn btn-secondary" href={withBase(ctx.basePath, `/${store.slug}`)}>
+          Back to {store.name}
+        </a>
+      </p>
+    </StoreLayout>
+  );
+}

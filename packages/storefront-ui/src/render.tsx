@@ -1,0 +1,74 @@
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { IslandsUsed } from './components/island.js';
+import { CategoriesPage, type CategoriesPageProps } from './pages/categories.js';
+import { CheckoutPage, type CheckoutPageProps } from './pages/checkout.js';
+import { DashboardPage, type DashboardPageProps } from './pages/dashboard.js';
+import { ErrorPage, type ErrorPageProps } from './pages/error.js';
+import { LoginPage, type LoginPageProps } from './pages/login.js';
+import { NotFoundPage, type NotFoundPageProps } from './pages/not-found.js';
+import { OrderDetailPage, type OrderDetailPageProps } from './pages/order-detail.js';
+import { OrderPage, type OrderPageProps } from './pages/order.js';
+import { OrdersPage, type OrdersPageProps } from './pages/orders.js';
+import { ProductFormPage, type ProductFormPageProps } from './pages/product-form.js';
+import { ProductPage, type ProductPageProps } from './pages/product.js';
+import { ProductsPage, type ProductsPageProps } from './pages/products.js';
+import { SettingsPage, type SettingsPageProps } from './pages/settings.js';
+import { SignupPage, type SignupPageProps } from './pages/signup.js';
+import { StorePage, type StorePageProps } from './pages/store.js';
+
+/** Props of each page, by its name in `PageView.page`. */
+export interface PagePropsMap {
+  store: StorePageProps;
+  product: ProductPageProps;
+  checkout: CheckoutPageProps;
+  order: OrderPageProps;
+  'not-found': NotFoundPageProps;
+  error: ErrorPageProps;
+  signup: SignupPageProps;
+  login: LoginPageProps;
+  dashboard: DashboardPageProps;
+  products: ProductsPageProps;
+  'product-form': ProductFormPageProps;
+  categories: CategoriesPageProps;
+  orders: OrdersPageProps;
+  'order-detail': OrderDetailPageProps;
+  settings: SettingsPageProps;
+}
+
+/** A page name. */
+export type PageName = keyof PagePropsMap;
+
+/** What to render: `{ page: 'store', props: StorePageProps }` and so on for every page. */
+export type PageView = { [N in PageName]: { page: N; props: PagePropsMap[N] } }[PageName];
+
+const pages: { [N in PageName]: (props: PagePropsMap[N]) => VNode } = {
+  store: StorePage,
+  product: ProductPage,
+  checkout: CheckoutPage,
+  order: OrderPage,
+  'not-found': NotFoundPage,
+  error: ErrorPage,
+  signup: SignupPage,
+  login: LoginPage,
+  dashboard: DashboardPage,
+  products: ProductsPage,
+  'product-form': ProductFormPage,
+  categories: CategoriesPage,
+  orders: OrdersPage,
+  'order-detail': OrderDetailPage,
+  settings: SettingsPage,
+};
+
+/** Renders a page to a complete HTML5 document (`<!doctype html>…`). */
+export function renderPage(view: PageView): string {
+  const Page = pages[view.page] as (props: PageView['props']) => VNode;
+  if (!Page) throw new TypeError(`Unknown page: ${String((view as { page: unknown }).page)}`);
+  // A fresh set per render: which islands appeared decides whether the script tag is written.
+  const html = renderToString(
+    <IslandsUsed.Provider value={new Set<string>()}>
+      <Page {...view.props} />
+    </IslandsUsed.Provider>,
+  );
+  return `<!doctype html>${html}`;
+}

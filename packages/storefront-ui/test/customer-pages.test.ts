@@ -1,0 +1,182 @@
+import t from 'tap';
+import { renderPage } from '../src/index.js';
+import { attrValues, islandScript, tagWithId } from './fixtures/html.js';
+import { categories, ctx, order, store, storeProduct, storeProducts } from './fixtures/pages.js';
+
+const canonicalUrl = 'https://shop.example.com/chai-corner';
+
+t.test('store page: meta, Open Graph, cards, prices and add-to-cart forms', async (t) => {
+  const html = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: storeProducts(8), canonicalUrl } });
+  t.ok(html.startsWith('<!doctype html><html lang="en">'));
+  t.match(html, '<title>Chai Corner</title>');
+  t.match(html, '<meta name="description" content="Fresh Assam and Darjeeling teas, packed to order."/>');
+  t.match(html, '<meta property="og:title" content="Chai Corner"/>');
+  t.match(html, '<meta property="og:type" content="website"/>');
+  t.match(html, `<meta property="og:url" content="${canonicalUrl}"/>`);
+  t.match(html, '<meta property="og:image" content="https://cdn.example.com/media/logo.png"/>');
+  t.match(html, '<meta property="og:description"');
+  t.match(html, '<meta name="twitter:card" content="summary_large_image"/>');
+  t.match(html, `<link rel="canonical" href="${canonicalUrl}"/>`);
+  t.match(html, '<h1>Chai Corner</h1>');
+  t.match(html, /<img src="https:\/\/cdn.example.com\/media\/products\/p1-a.webp" alt width="400" height="400" loading="lazy"/);
+  t.match(html, '<span class="price-now">₹500.00</span>', 'price formatted');
+  t.match(html, /<s class="price-mrp"><span class="sr-only">MRP <\/span>₹601.00<\/s> <span class="price-off">17% off<\/span>/, 'MRP struck with the discount');
+  const card1 = html.slice(html.indexOf('<article class="card">'), html.indexOf('<article class="card">', html.indexOf('<article class="card">') + 1));
+  t.match(card1, 'Masala Chai 1');
+  t.notMatch(card1, 'price-mrp', 'no MRP on a product without one');
+  t.match(html, /<a class="chip" href="\/chai-corner\?category=cat-1">Loose tea<\/a>/);
+  const addForms = html.match(/<form method="post" action="\/chai-corner\/cart" class="add-form" data-cart-add/g) ?? [];
+  t.equal(addForms.length, 7, 'one add form per in-stock product (product 7 is sold out)');
+  t.match(html, /Masala Chai 7[\s\S]*?<p class="sold-out">Sold out<\/p>/);
+  t.match(html, '<input type="hidden" name="productId" value="prod-1"/><input type="hidden" name="action" value="add"/><input type="hidden" name="quantity" value="1"/>');
+  t.match(html, '<div data-island-root="cart">');
+  t.match(html, '<script type="module" src="/static/client.TEST.js"></script>');
+});
+
+t.test('store page: category filter, empty state, closed store', async (t) => {
+  const filtered = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: storeProducts(6), activeCategoryId: 'cat-2', canonicalUrl } });
+  t.match(filtered, '<title>Gift boxes · Chai Corner</title>');
+  t.match(filtered, /<a class="chip" href="\/chai-corner\?category=cat-2" aria-current="page">/);
+  t.match(filtered, 'Masala Chai 3');
+  t.notMatch(filtered, 'Masala Chai 1<', 'products of other categories left out');
+
+  const closed = renderPage({ page: 'store', props: { ctx: ctx(), store: { ...store, isOpen: false }, categories, products: storeProducts(4), canonicalUrl } });
+  t.match(closed, /class="banner-closed" role="status">Chai Corner is closed right now/);
+  t.notMatch(closed, 'data-cart-add', 'no add buttons when closed');
+  t.notMatch(closed, '<script', 'no island and no script when closed');
+
+  const empty = renderPage({ page: 'store', props: { ctx: ctx(), store: { ...store, description: '', logoUrl: null }, categories: [], products: [], canonicalUrl } });
+  t.match(empty, 'No products yet');
+  t.match(empty, '<meta name="description" content="Order from Chai Corner online. Cash on delivery."/>');
+  t.notMatch(empty, 'og:image');
+  t.match(empty, '<meta name="twitter:card" content="summary"/>');
+});
+
+t.test('user text is escaped everywhere', async (t) => {
+  const evil = '<script>alert(1)</script>';
+  const p = storeProduct(1, { name: evil, description: `"><img src=x onerror=alert(1)>` });
+  const html = renderPage({ page: 'store', props: { ctx: ctx(), store: { ...store, name: evil, description: evil }, categories: [{ id: 'c', name: evil, position: 0 }], products: [p], canonicalUrl } });
+  t.notMatch(html, '<script>alert(1)');
+  t.notMatch(html, '<img src=x');
+  t.match(html, '&lt;script>alert(1)&lt;/script>');
+  t.match(html, 'data-name="&lt;script>alert(1)&lt;/script>"');
+  const page = renderPage({ page: 'product', props: { ctx: ctx(), store, product: p, canonicalUrl } });
+  t.notMatch(page, '<img src=x');
+  t.match(page, '&quot;>&lt;img src=x onerror=alert(1)>');
+});
+
+t.test('product page: every image, product Open Graph, quantity and add to cart', async (t) => {
+  const p = storeProduct(2, { images: ['/media/a.webp', '/media/b.webp', '/media/c.webp'] });
+  const html = renderPage({ page: 'product', props: { ctx: ctx(), store, product: p, category: categories[0], canonicalUrl: `${canonicalUrl}/p/prod-2` } });
+  t.match(html, '<title>Masala Chai 2 · Chai Corner</title>');
+  t.match(html, '<meta property="og:type" content="product"/>');
+  t.match(html, '<meta property="og:image" content="https://shop.example.com/media/a.webp"/>', 'relative image made absolute');
+  t.match(html, '<meta property="og:url" content="https://shop.example.com/chai-corner/p/prod-2"/>');
+  t.match(html, '<meta name="description" content="Strong CTC tea with cardamom, ginger and clove. Brew 2 minutes."/>');
+  t.equal(html.match(/<img src="\/media\/[abc].webp"/g)?.length, 3);
+  t.match(html, /<img src="\/media\/a.webp" alt="Masala Chai 2" width="800" height="800" loading="eager"/);
+  t.match(html, /<img src="\/media\/b.webp" alt="Masala Chai 2, picture 2" width="800" height="800" loading="lazy"/);
+  t.match(html, '<label for="qty-prod-2">Quantity</label><input id="qty-prod-2" type="number" name="quantity" value="1" min="1" max="5"');
+  t.match(html, '<p>Brew 2 minutes.</p>');
+  t.match(html, '<a href="/chai-corner?category=cat-1">Loose tea</a>');
+  t.match(html, '<p class="stock-low">Only 5 left</p>');
+
+  const sold = renderPage({ page: 'product', props: { ctx: ctx(), store, product: storeProduct(7), canonicalUrl } });
+  t.match(sold, '<p class="sold-out">Sold out</p>');
+  t.notMatch(sold, 'data-cart-add');
+});
+
+t.test('checkout page: lines, totals, labelled fields, errors tied to fields', async (t) => {
+  const lines = [{ productId: 'prod-1', name: 'Masala Chai', price: 49900, quantity: 2, image: null, maxQuantity: 5 }];
+  const html = renderPage({
+    page: 'checkout',
+    props: {
+      ctx: ctx(),
+      store,
+      lines,
+      products: [storeProduct(1), storeProduct(7)],
+      idempotencyKey: 'idem-123',
+      errors: { phone: 'Enter a 10-digit mobile number', pincode: 'Pincode must be 6 digits' },
+      values: { name: 'Ravi Kumar', phone: '98123', address: '4 Lake View' },
+    },
+  });
+  t.match(html, '<title>Checkout · Chai Corner</title>');
+  t.match(html, '<meta name="robots" content="noindex"/>');
+  t.match(html, '<form method="post" action="/chai-corner/checkout" id="checkout-form">');
+  t.match(html, '<input type="hidden" name="idempotencyKey" value="idem-123"/>');
+  for (const f of ['name', 'phone', 'email', 'address', 'pincode', 'note']) t.match(html, `<label for="checkout-${f}">`, `label for ${f}`);
+  const phone = tagWithId(html, 'checkout-phone') ?? '';
+  t.match(phone, 'aria-invalid="true"');
+  t.match(phone, 'aria-describedby="checkout-phone-hint checkout-phone-error"');
+  t.match(phone, 'value="98123"', 'typed value kept');
+  t.match(html, '<p class="field-error" id="checkout-phone-error">Enter a 10-digit mobile number</p>');
+  t.match(html, /<textarea name="address" id="checkout-address"[^>]*>4 Lake View<\/textarea>/);
+  t.notMatch(tagWithId(html, 'checkout-name') ?? '', 'aria-invalid');
+  t.match(html, /<input type="hidden" name="action" value="set"\/>[\s\S]*?<input id="qty-prod-1" type="number" name="quantity"[^>]*value="2"/);
+  t.match(html, '<input type="hidden" name="action" value="remove"/>');
+  t.match(html, '<dd data-subtotal="true">₹998.00</dd>');
+  t.match(html, '<dd data-delivery="true">₹40.00</dd>');
+  t.match(html, '<dd data-total="true">₹1,038.00</dd>');
+  t.match(html, 'Place order · ₹1,038.00');
+  t.match(html, 'Cash on delivery');
+  const props = JSON.parse(islandScript(html, 'cart') ?? '{}');
+  t.equal(props.mode, 'checkout');
+  t.same(Object.keys(props.catalog), ['prod-1'], 'sold-out products left out of the catalogue');
+  t.same(props.rules, { deliveryFee: 4000, freeDeliveryAbove: 99900, minOrderValue: 20000 });
+});
+
+t.test('checkout page: free delivery, minimum order, empty cart, closed', async (t) => {
+  const line = (quantity: number, price = 50000) => [{ productId: 'p', name: 'Tea', price, quantity, image: null, maxQuantity: null }];
+  const free = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: line(2), idempotencyKey: 'k' } });
+  t.match(free, '<dd data-delivery="true">Free</dd>');
+  t.match(free, '<dd data-total="true">₹1,000.00</dd>');
+  const short = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: line(1, 15000), idempotencyKey: 'k' } });
+  t.match(short, 'The minimum order is ₹200.00. Add ₹50.00 more to check out.');
+  t.match(short, /<button type="submit" class="btn btn-primary btn-block" disabled>/);
+  const empty = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: [], idempotencyKey: 'k' } });
+  t.match(empty, 'Your cart is empty.');
+  t.match(empty, /disabled>Place order/);
+  const closed = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, isOpen: false }, lines: line(2), idempotencyKey: 'k', formError: 'Chai Corner is closed' } });
+  t.match(closed, 'This shop is not taking orders right now.');
+  t.match(closed, '<div class="alert alert-error" role="alert" tabindex="-1">Chai Corner is closed</div>');
+});
+
+t.test('order page: thank-you only when just placed, lines and totals', async (t) => {
+  const placed = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order(), justPlaced: true } });
+  t.match(placed, '<h1>Thank you, Ravi Kumar!</h1>');
+  t.match(placed, '<strong>#1001</strong>');
+  t.match(placed, '<span class="status status-pending">Pending</span>');
+  t.match(placed, /<td>Masala Chai<\/td><td class="num">2<\/td><td class="num">₹499.00<\/td><td class="num">₹998.00<\/td>/);
+  t.match(placed, /Delivery<\/th><td class="num">Free<\/td>/);
+  t.match(placed, /Total<\/th><td class="num">₹1,348.00<\/td>/);
+  t.match(placed, '<time datetime="2025-11-25T10:00:00.000Z">25 Nov 2025, 3:30 pm</time>');
+  t.notMatch(placed, '<script', 'no island on the order page');
+  const later = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'shipped' }), justPlaced: false } });
+  t.notMatch(later, 'Thank you');
+  t.match(later, '<h1>Order #1001</h1>');
+  t.match(later, '<li class="done" aria-current="step">On the way</li>');
+  const rejected = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'rejected' }), justPlaced: false } });
+  t.match(rejected, 'could not take this order');
+});
+
+t.test('not-found and error pages', async (t) => {
+  const nf = renderPage({ page: 'not-found', props: { ctx: ctx(), message: 'There is no shop at this link.' } });
+  t.match(nf, '<title>Page not found</title>');
+  t.match(nf, 'There is no shop at this link.');
+  t.notMatch(nf, '<script');
+  const err = renderPage({ page: 'error', props: { ctx: ctx(), statusCode: 503, message: 'We are updating the shop.' } });
+  t.match(err, '<h1>Something went wrong</h1>');
+  t.match(err, 'We are updating the shop.');
+  t.match(err, '503');
+  const bad = renderPage({ page: 'error', props: { ctx: ctx(), statusCode: 400 } });
+  t.match(bad, 'Please go back and try again.');
+  t.throws(() => renderPage({ page: 'nope', props: {} } as never), TypeError);
+});
+
+t.test('images on the store page carry width and height', async (t) => {
+  const html = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: storeProducts(10), canonicalUrl } });
+  const imgs = html.match(/<img\b[^>]*>/g) ?? [];
+  t.ok(imgs.length > 10);
+  for (const img of imgs) t.match(img, /width="\d+" height="\d+"/, img);
+  t.ok(attrValues(html, 'src').length >= imgs.length);
+});

@@ -1,0 +1,168 @@
+// The islands in a real browser (Debian's chromium through playwright-core):
+// the cart bar, the checkout island, API errors beside fields, and the redirect.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import t from 'tap';
+import { cartTotals, formatMoney, loadAssetManifest, renderPage } from '../src/index.js';
+import { categories, order, store as fixtureStore, storeProduct } from './fixtures/pages.js';
+import { startServer, type TestServer } from './fixtures/server.js';
+
+const executablePath = '/usr/bin/chromium';
+// No logo: the page must not reach out to the network.
+const store = { ...fixtureStore, logoUrl: null };
+const basePath = '/shop';
+const slug = store.slug;
+
+if (!existsSync(executablePath)) {
+  t.plan(0, `skipped: no ${executablePath}`);
+} else {
+  const assets = loadAssetManifest();
+  const c = { basePath, assets, csrfToken: 'crumb-1' };
+  const products = [storeProduct(1, { images: [] }), storeProduct(2, { images: [] }), storeProduct(3, { images: [] })];
+  const pages = (path: string): string | null => {
+    if (path === `${basePath}/${slug}`) return renderPage({ page: 'store', props: { ctx: c, store, categories, products, canonicalUrl: `https://x.test/${slug}` } });
+    if (path === `${basePath}/${slug}/checkout`) return renderPage({ page: 'checkout', props: { ctx: c, store, lines: [], products, idempotencyKey: 'server-key' } });
+    if (path === `${basePath}/${slug}/orders/tok_1?placed=1`) return renderPage({ page: 'order', props: { ctx: c, store, order: order({ token: 'tok_1' }), justPlaced: true } });
+    if (path === `${basePath}/dashboard`) {
+      const vendor = { email: 'a@b.co', storeName: store.name, storeSlug: slug, pendingOrders: 0 };
+      return renderPage({ page: 'dashboard', props: { ctx: { ...c, vendor }, store, summary: { orders: 0, revenue: 0, pending: 0 }, pendingOrders: [], storeUrl: `https://x.test/${slug}` } });
+    }
+    return null;
+  };
+
+  let server: TestServer;
+  let context: BrowserContext;
+  const profile = mkdtempSync(join(tmpdir(), 'dukaan-ui-chromium-'));
+
+  t.before(async () => {
+    server = await startServer(basePath, slug, pages);
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      timeout: 30_000,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context.setDefaultTimeout(10_000);
+    context.setDefaultNavigationTimeout(15_000);
+  });
+
+  t.teardown(async () => {
+    await context?.close().catch(() => {});
+    await server?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  t.test('add to cart, checkout, a 400 beside the phone field, then the order page', { timeout: 60_000 }, async (t) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      // HTTP error answers are part of the script; only script failures count.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+
+    await page.goto(`${server.url}${basePath}/${slug}`);
+    await page.waitForFunction(() => document.documentElement.classList.contains('js'));
+    const add = (id: string) => page.locator(`form[data-cart-add]:has(input[name="productId"][value="${id}"]) button`).click();
+    await add('prod-1');
+    await add('prod-1');
+    await add('prod-2');
+    await page.locator('.cart-count', { hasText: '3' }).waitFor();
+    t.equal(await page.locator('.cart-count').textContent(), '3', 'the bar counts 3 items');
+    t.equal(page.url(), `${server.url}${basePath}/${slug}`, 'adding did not leave the page');
+    const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), `dukaan-kit:cart:${slug}`)) ?? '[]') as Array<{ productId: string; quantity: number }>;
+    t.same(stored.map((l) => [l.productId, l.quantity]), [['prod-1', 2], ['prod-2', 1]]);
+
+    await page.locator('a.cart-bar').click();
+    await page.waitForURL(`**${basePath}/${slug}/checkout`);
+    await page.locator('.line').nth(1).waitFor();
+    t.equal(await page.locator('.line').count(), 2, 'checkout shows both lines from localStorage');
+    const lines = [{ price: products[0]!.price, quantity: 2 }, { price: products[1]!.price, quantity: 1 }];
+    const want = cartTotals(lines, store);
+    t.equal(await page.locator('[data-total]').textContent(), formatMoney(want.total, store.currency), 'total follows the server rule');
+    t.equal(await page.locator('[data-delivery]').textContent(), want.deliveryFee === 0 ? 'Free' : formatMoney(want.deliveryFee, store.currency));
+
+    // Change a quantity: totals follow.
+    await page.locator('#qty-prod-2').fill('3');
+    await page.locator('#qty-prod-2').dispatchEvent('change');
+    const want3 = cartTotals([lines[0]!, { price: products[1]!.price, quantity: 3 }], store);
+    await page.locator('[data-total]', { hasText: formatMoney(want3.total, store.currency) }).waitFor();
+    t.pass('quantity change updates the total');
+
+    await page.fill('#checkout-name', 'Ravi Kumar');
+    await page.fill('#checkout-phone', '123');
+    await page.fill('#checkout-address', '4 Lake View, Bengaluru');
+    await page.fill('#checkout-pincode', '560001');
+    server.answer.next = () => ({
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: 'Invalid order', details: [{ path: 'customer.phone', message: 'Enter a 10-digit mobile number' }] },
+    });
+    await page.click('#checkout-form button[type="submit"]');
+    await page.locator('#checkout-phone-error').waitFor();
+    t.equal(await page.locator('#checkout-phone-error').textContent(), 'Enter a 10-digit mobile number');
+    t.equal(await page.getAttribute('#checkout-phone', 'aria-invalid'), 'true');
+    t.match(await page.getAttribute('#checkout-phone', 'aria-describedby'), 'checkout-phone-error');
+    t.ok(await page.locator('.field:has(#checkout-phone) #checkout-phone-error').count(), 'the error sits in the phone field');
+    t.equal(await page.evaluate(() => document.activeElement?.id), 'checkout-phone', 'focus moves to the bad field');
+    t.equal(await page.inputValue('#checkout-name'), 'Ravi Kumar', 'typed values survive the re-render');
+
+    const first = server.calls[0]!;
+    t.equal(first.contentType, 'application/json');
+    t.match(first.idempotencyKey, /^[0-9a-f-]{36}$/);
+    t.same(first.body, {
+      customer: { name: 'Ravi Kumar', phone: '123', address: '4 Lake View, Bengaluru', pincode: '560001' },
+      items: [{ productId: 'prod-1', quantity: 2 }, { productId: 'prod-2', quantity: 3 }],
+      paymentMethod: 'cod',
+    });
+
+    // An unknown outcome (503) keeps the key; the retry sends the same one.
+    await page.fill('#checkout-phone', '9812345678');
+    server.answer.next = () => ({ status: 503, body: { statusCode: 503, message: 'Service Unavailable' } });
+    await page.click('#checkout-form button[type="submit"]');
+    await page.locator('.alert-error', { hasText: 'try again' }).waitFor();
+    server.answer.next = () => ({ status: 201, body: { id: 'ord-1', number: 1001, token: 'tok_1', status: 'pending' } });
+    await page.click('#checkout-form button[type="submit"]');
+    await page.waitForURL(`**${basePath}/${slug}/orders/tok_1?placed=1`);
+    t.equal(server.calls.length, 3);
+    t.not(server.calls[1]!.idempotencyKey, first.idempotencyKey, 'a refused attempt gets a new key');
+    t.equal(server.calls[2]!.idempotencyKey, server.calls[1]!.idempotencyKey, 'the retry reuses its key');
+    t.match(await page.locator('h1').first().textContent(), 'Thank you');
+    t.equal(await page.evaluate((k) => localStorage.getItem(k), `dukaan-kit:cart:${slug}`), null, 'cart cleared');
+    t.same(errors, [], 'no script errors');
+    await page.close();
+  });
+
+  t.test('a 409 shows its message above the form', { timeout: 30_000 }, async (t) => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}${basePath}/${slug}`);
+    await page.waitForFunction(() => document.documentElement.classList.contains('js'));
+    await page.locator('form[data-cart-add] button').first().click();
+    await page.locator('.cart-count', { hasText: '1' }).waitFor();
+    await page.goto(`${server.url}${basePath}/${slug}/checkout`);
+    await page.locator('.line').first().waitFor();
+    await page.fill('#checkout-name', 'Asha');
+    await page.fill('#checkout-phone', '9812345678');
+    await page.fill('#checkout-address', 'Pune');
+    await page.fill('#checkout-pincode', '411001');
+    server.answer.next = () => ({ status: 409, body: { statusCode: 409, code: 'OUT_OF_STOCK', message: 'Only 2 of Masala Chai 1 left' } });
+    await page.click('#checkout-form button[type="submit"]');
+    await page.locator('.alert-error', { hasText: 'Only 2 of Masala Chai 1 left' }).waitFor();
+    t.pass('409 message shown');
+    await page.close();
+  });
+
+  t.test('copy-link copies the store link (or selects it)', { timeout: 30_000 }, async (t) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${basePath}/dashboard`);
+    await page.waitForFunction(() => document.documentElement.classList.contains('js'));
+    await page.locator('.copy-link button').click();
+    await page.locator('.copy-status', { hasText: /Copied!|Ctrl\+C/ }).waitFor();
+    const status = await page.locator('.copy-status').textContent();
+    if (status === 'Copied!') t.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://x.test/${slug}`);
+    else t.equal(await page.evaluate(() => document.activeElement?.id), 'store-link', 'fallback selects the input');
+    await page.close();
+  });
+}
