@@ -25,8 +25,9 @@ const migrationSource: Knex.MigrationSource<Migration> = {
 /** Another instance is migrating the same database right now (knex fails fast on its lock). */
 function isMigrationRace(error: unknown): boolean {
   const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-  // 42P07 / 23505: two first runs creating knex_migrations at once.
-  return name === 'MigrationLocked' || code === '42P07' || code === '23505';
+  // 42P07 / 42710 / 23505: two first runs creating the same tables, types or schema at once;
+  // 40P01: their DDL deadlocked and PostgreSQL aborted one of them.
+  return name === 'MigrationLocked' || ['42P07', '42710', '23505', '40P01'].includes(String(code));
 }
 
 /**
