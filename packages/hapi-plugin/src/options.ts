@@ -36,8 +36,17 @@ export interface ResolvedOptions {
   pages: boolean;
 }
 
+function isDukaan(value: unknown): value is Dukaan {
+  const candidate = value as Partial<Record<keyof Dukaan, unknown>> | null;
+  return typeof candidate === 'object' && candidate !== null && ['vendors', 'orders', 'catalog', 'auth', 'storefront', 'rateLimiter', 'context'].every((key) => typeof candidate[key as keyof Dukaan] === 'object');
+}
+
 const schema = Joi.object({
-  dukaan: Joi.object({ vendors: Joi.object().required(), orders: Joi.object().required() }).unknown().required(),
+  // Joi.object() would hand back a copy; the plugin must serve (and expose) the very core it was given.
+  dukaan: Joi.any()
+    .custom((value: unknown, helpers) => (isDukaan(value) ? value : helpers.error('any.invalid')))
+    .required()
+    .messages({ 'any.invalid': '{{#label}} must be the core made by createDukaan()' }),
   sessionSecret: Joi.string().min(32).required(),
   publicUrl: Joi.string().uri({ scheme: ['http', 'https'] }).replace(/\/+$/, '').default(null),
   cookie: Joi.object({

@@ -11,10 +11,20 @@ import { plugin, type DukaanPluginOptions } from '../../src/index.js';
 
 export const sessionSecret = 'a test secret that is long enough for the cookie';
 
+type Knex = ReturnType<typeof createKnex>;
+
 export interface ServerFixture {
   server: Hapi.Server;
   dukaan: Dukaan;
   mediaDir: string;
+  /** The database handle, e.g. to destroy it in a readiness test (`knex.initialize()` brings it back). */
+  knex: Knex;
+  /**
+   * A second instance: its own hapi server and core on the same database and the same cache
+   * (for Redis, a new connection to the same namespace), unless `options.cache` replaces it.
+   * Closed with the fixture.
+   */
+  sibling(options?: OpenOptions): Promise<{ server: Hapi.Server; dukaan: Dukaan }>;
   close(): Promise<void>;
 }
 
@@ -30,27 +40,52 @@ export interface ServerVariant {
   open(options?: OpenOptions): Promise<ServerFixture>;
 }
 
-async function build(databaseUrl: string, makeCache: () => Cache, schema: string | undefined, options: OpenOptions): Promise<ServerFixture> {
-  const knex = createKnex(databaseUrl, { schema });
-  await migrateLatest(knex);
-  const mediaDir = mkdtempSync(join(tmpdir(), 'dukaan-plugin-media-'));
+async function instance(knex: Knex, cache: Cache, mediaDir: string, options: OpenOptions) {
   const dukaan = createDukaan({
     persistence: objectionPersistence(knex),
-    cache: options.cache ?? makeCache(),
+    cache,
     hasher: scryptPasswordHasher({ N: 1024, r: 8, p: 1 }),
     images: diskImageStore({ directory: mediaDir, publicPath: `${options.prefix ?? ''}/media` }),
+    // Tap runs files in parallel; a loaded machine must not trip the 50 ms production bound and
+    // fail the cache open in the middle of a rate-limit test.
+    cacheTimeoutMs: 1000,
   });
+  // The first Redis connection is made before any test counts on the cache (not for test doubles).
+  if (!options.cache) await dukaan.context.cache.ping().catch(() => {});
   const server = Hapi.server({ debug: false });
   await server.register(
-    { plugin, options: { dukaan, sessionSecret, mediaDir, ...options.plugin } },
+    // Limits are off unless a test sets them: the suites sign up and order from one address.
+    { plugin, options: { dukaan, sessionSecret, mediaDir, rateLimits: { login: 0, checkout: 0 }, ...options.plugin } },
     options.prefix ? { routes: { prefix: options.prefix } } : {},
   );
   await server.initialize();
+  return { server, dukaan };
+}
+
+/** `sameCache` gives another handle on the cache the first instance uses (the same object for an in-memory cache). */
+async function build(databaseUrl: string, makeCache: () => Cache, sameCache: (first: Cache) => Cache, schema: string | undefined, options: OpenOptions): Promise<ServerFixture> {
+  const knex = createKnex(databaseUrl, { schema });
+  await migrateLatest(knex);
+  const mediaDir = mkdtempSync(join(tmpdir(), 'dukaan-plugin-media-'));
+  const cache = options.cache ?? makeCache();
+  const { server, dukaan } = await instance(knex, cache, mediaDir, options);
+  const siblings: Array<{ server: Hapi.Server; cache: Cache | null }> = [];
   return {
     server,
     dukaan,
     mediaDir,
+    knex,
+    async sibling(siblingOptions = {}) {
+      const siblingCache = siblingOptions.cache ?? sameCache(cache);
+      const made = await instance(knex, siblingCache, mediaDir, { ...options, ...siblingOptions, cache: siblingCache });
+      siblings.push({ server: made.server, cache: siblingCache === cache ? null : siblingCache });
+      return made;
+    },
     async close() {
+      for (const sibling of siblings) {
+        await sibling.server.stop();
+        await sibling.cache?.close();
+      }
       await server.stop();
       await dukaan.context.cache.close();
       if (schema) await knex.raw(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -68,7 +103,7 @@ export function serverVariants(): ServerVariant[] {
       name: 'sqlite+memory',
       async open(options = {}) {
         const dir = mkdtempSync(join(tmpdir(), 'dukaan-plugin-db-'));
-        const fixture = await build(`sqlite:${join(dir, 'test.db')}`, () => keyvCache(), undefined, options);
+        const fixture = await build(`sqlite:${join(dir, 'test.db')}`, () => keyvCache(), (first) => first, undefined, options);
         return { ...fixture, close: async () => { await fixture.close(); rmSync(dir, { recursive: true, force: true }); } };
       },
     },
@@ -76,7 +111,11 @@ export function serverVariants(): ServerVariant[] {
   if (postgresUrl && redisUrl) {
     variants.push({
       name: 'postgres+redis',
-      open: (options = {}) => build(postgresUrl, () => keyvCache({ redisUrl, namespace: uniqueTestName('dkp') }), uniqueTestName('tp'), options),
+      open(options = {}) {
+        const namespace = uniqueTestName('dkp');
+        const makeCache = () => keyvCache({ redisUrl, namespace });
+        return build(postgresUrl, makeCache, (first) => (options.cache ? first : makeCache()), uniqueTestName('tp'), options);
+      },
     });
   }
   return variants;
@@ -85,12 +124,13 @@ export function serverVariants(): ServerVariant[] {
 let counter = 0;
 
 /** Signs a vendor up through the API; returns the cookie header and the store. */
-export async function signUp(server: Hapi.Server, prefix = '') {
+export async function signUp(server: Hapi.Server, prefix = '', remoteAddress?: string) {
   counter += 1;
   const email = `vendor${counter}.${process.pid}@example.com`;
   const response = await server.inject({
     method: 'POST',
     url: `${prefix}/api/v1/vendors`,
+    ...(remoteAddress ? { remoteAddress } : {}),
     payload: { email, password: 'correct horse battery', storeName: `Shop ${counter}`, slug: `shop-${counter}-${process.pid}` },
   });
   if (response.statusCode !== 201) throw new Error(`signup failed: ${response.payload}`);

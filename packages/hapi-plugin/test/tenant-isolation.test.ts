@@ -1,0 +1,103 @@
+import t from 'tap';
+import { client, errorOf, json, multipart, placeOrder, tinyPng } from './support/api.js';
+import { serverVariants, signUp } from './support/server.js';
+
+for (const variant of serverVariants()) {
+  t.test(variant.name, async (t) => {
+    const fixture = await variant.open();
+    t.teardown(() => fixture.close());
+    const { server } = fixture;
+
+    // Vendor B owns everything; vendor A tries every route that takes an id.
+    const b = await signUp(server);
+    const bApi = client(server, b.headers);
+    const bCategory = await bApi.category('B tea');
+    const bProduct = await bApi.product({ name: 'B chai', stock: 5, sku: 'B-1', categoryId: bCategory.id });
+    const bToken = json(await bApi.post('/api/v1/tokens', { name: 'B script' }));
+    const bOrder = json(await placeOrder(server, b.store.slug, [{ productId: bProduct.id, quantity: 1 }]));
+    const a = await signUp(server);
+    const aApi = client(server, a.headers);
+
+    const snapshot = async () => ({
+      product: json(await bApi.get(`/api/v1/products/${bProduct.id}`)),
+      categories: json(await bApi.get('/api/v1/categories')),
+      order: json(await bApi.get(`/api/v1/orders/${bOrder.id}`)),
+      store: json(await server.inject(`/api/v1/stores/${b.store.slug}`)),
+    });
+    const before = await snapshot();
+
+    const png = multipart('file', 'a.png', tinyPng);
+    const attempts: Array<{ method: string; path: string; url: string; payload?: unknown; headers?: Record<string, string> }> = [
+      { method: 'GET', path: '/api/v1/products/{id}', url: `/api/v1/products/${bProduct.id}` },
+      { method: 'PATCH', path: '/api/v1/products/{id}', url: `/api/v1/products/${bProduct.id}`, payload: { name: 'Taken over', price: 1 } },
+      { method: 'DELETE', path: '/api/v1/products/{id}', url: `/api/v1/products/${bProduct.id}` },
+      { method: 'POST', path: '/api/v1/products/{id}/stock', url: `/api/v1/products/${bProduct.id}/stock`, payload: { delta: -5 } },
+      { method: 'POST', path: '/api/v1/products/{id}/images', url: `/api/v1/products/${bProduct.id}/images`, payload: png.payload, headers: png.headers },
+      { method: 'PATCH', path: '/api/v1/categories/{id}', url: `/api/v1/categories/${bCategory.id}`, payload: { name: 'Taken over' } },
+      { method: 'DELETE', path: '/api/v1/categories/{id}', url: `/api/v1/categories/${bCategory.id}` },
+      { method: 'GET', path: '/api/v1/orders/{id}', url: `/api/v1/orders/${bOrder.id}` },
+      { method: 'POST', path: '/api/v1/orders/{id}/status', url: `/api/v1/orders/${bOrder.id}/status`, payload: { status: 'cancelled' } },
+      { method: 'DELETE', path: '/api/v1/tokens/{id}', url: `/api/v1/tokens/${bToken.id}` },
+    ];
+
+    t.test('the attempts cover every authenticated API route that takes an id', async (t) => {
+      const routes = server.table()
+        .filter((route) => route.path.startsWith('/api/v1/') && route.settings.auth && route.path.includes('{id}'))
+        .map((route) => `${route.method.toUpperCase()} ${route.path}`)
+        .sort();
+      t.same([...new Set(attempts.map((x) => `${x.method} ${x.path}`))].sort(), routes);
+    });
+
+    const credentials = async () => [
+      ['cookie', a.headers],
+      ['bearer token', { authorization: `Bearer ${json(await aApi.post('/api/v1/tokens', { name: 'A' })).token}` }],
+    ] as const;
+
+    t.test("vendor A gets 404 NOT_FOUND from every route for B's ids, by cookie and by token", async (t) => {
+      for (const [name, headers] of await credentials()) {
+        for (const attempt of attempts) {
+          const response = await server.inject({
+            method: attempt.method,
+            url: attempt.url,
+            headers: { ...headers, ...attempt.headers },
+            ...(attempt.payload === undefined ? {} : { payload: attempt.payload as object }),
+          });
+          t.equal(response.statusCode, 404, `${attempt.method} ${attempt.path} (${name})`);
+          t.equal(errorOf(response).code, 'NOT_FOUND');
+          t.notMatch(response.payload, /B chai|B tea|B script/, 'the body names nothing of B');
+        }
+      }
+    });
+
+    t.test("B's data is unchanged afterwards and B's token still works", async (t) => {
+      t.same(await snapshot(), before);
+      t.equal(before.product.stock, 4);
+      t.equal((await server.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${bToken.token}` } })).statusCode, 200);
+    });
+
+    t.test("A's lists and filters never show B's data", async (t) => {
+      t.same(json(await aApi.get('/api/v1/products')).items, []);
+      t.same(json(await aApi.get(`/api/v1/products?categoryId=${bCategory.id}`)).items, []);
+      t.same(json(await aApi.get('/api/v1/products?q=B chai')).items, []);
+      t.same(json(await aApi.get('/api/v1/categories')).items, []);
+      t.same(json(await aApi.get('/api/v1/orders')).items, []);
+      t.equal(json(await aApi.get('/api/v1/store')).id, a.store.id);
+    });
+
+    t.test("A cannot file a product under B's category", async (t) => {
+      const created = await aApi.post('/api/v1/products', { name: 'Mine', price: 100, categoryId: bCategory.id });
+      t.equal(created.statusCode, 400);
+      t.same(errorOf(created).paths, ['categoryId']);
+      const mine = await aApi.product({ name: 'Mine' });
+      const moved = await aApi.patch(`/api/v1/products/${mine.id}`, { categoryId: bCategory.id });
+      t.equal(moved.statusCode, 400);
+      t.same(errorOf(moved).paths, ['categoryId']);
+    });
+
+    t.test("a customer cannot read B's order through A's store link", async (t) => {
+      const response = await server.inject(`/api/v1/stores/${a.store.slug}/orders/${bOrder.token}`);
+      t.equal(response.statusCode, 404);
+      t.equal((await server.inject(`/api/v1/stores/${b.store.slug}/orders/${bOrder.token}`)).statusCode, 200);
+    });
+  });
+}
