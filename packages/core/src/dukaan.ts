@@ -8,7 +8,7 @@ import { adjustStock, createProduct, deleteProduct, getProduct, listProducts, up
 import type { CoreContext } from './context.js';
 import { inProcessEventBus, type EventBus } from './events.js';
 import { changeOrderStatus, getOrder, getOrderByToken, listOrders, orderSummary } from './orders/manage-orders.js';
-import { placeOrder } from './orders/place-order.js';
+import { findPlacedOrder, placeOrder } from './orders/place-order.js';
 import type { Persistence } from './persistence.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { getStoreView, loadStoreView, resolveStoreSlug } from './storefront/get-store-view.js';
@@ -100,6 +100,7 @@ export function createDukaan(options: DukaanOptions) {
     },
     orders: {
       place: bind(context, placeOrder),
+      findPlaced: bind(context, findPlacedOrder),
       get: bind(context, getOrder),
       getByToken: bind(context, getOrderByToken),
       list: bind(context, listOrders),

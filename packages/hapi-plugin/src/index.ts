@@ -63,7 +63,9 @@ async function register(server: Server, rawOptions: DukaanPluginOptions): Promis
     openApiRoute(prefix, options.cookie.name),
   ]);
   if (options.pages) await registerPages(server, runtime);
-  server.expose({ dukaan: options.dukaan, prefix, openApi: () => openApiDocument(server, prefix, options.cookie.name) } satisfies DukaanPluginApi);
+  // One key at a time: expose(object) deep-merges, which would hand out a clone of the core.
+  const api: DukaanPluginApi = { dukaan: options.dukaan, prefix, openApi: () => openApiDocument(server, prefix, options.cookie.name) };
+  for (const [key, value] of Object.entries(api)) server.expose(key, value);
 }
 
 /** The dukaan-kit hapi plugin: JSON API, pages, auth. Register once per server (or per prefix). */

@@ -49,9 +49,14 @@ for (const variant of serverVariants()) {
       t.equal((await logIn(server, (await account()).email, password, address())).statusCode, 200, 'other accounts are not affected');
     });
 
-    // The in-memory keyv cache's delete() leaves increment() counters alone (core bug, reported).
-    const resetTodo = variant.name.includes('memory') ? { todo: 'core: memory keyvCache.delete does not clear a counter' } : {};
-    t.test('a successful login clears the account counter', resetTodo, async (t) => {
+    t.test('only failures count: vendors behind one address log in as often as they like', async (t) => {
+      const from = address();
+      const vendors = await Promise.all([1, 2, 3, 4, 5].map(() => account()));
+      for (const vendor of vendors) t.equal((await logIn(server, vendor.email, password, from)).statusCode, 200);
+      t.equal((await logIn(server, vendors[0]?.email ?? '', password, from)).statusCode, 200, 'the 6th login from the address');
+    });
+
+    t.test('a successful login clears the account counter', async (t) => {
       const vendor = await account();
       for (let i = 0; i < 2; i += 1) await logIn(server, vendor.email, 'wrong password', address());
       t.equal((await logIn(server, vendor.email, password, address())).statusCode, 200);
@@ -83,8 +88,9 @@ for (const variant of serverVariants()) {
       const product = await api.product({ stock: 100 });
       const items = [{ productId: product.id, quantity: 1 }];
       const from = address();
+      t.equal((await placeOrder(server, store.slug, items, { remoteAddress: from, key: 'retried' })).statusCode, 201);
       t.equal((await placeOrder(server, store.slug, items, { remoteAddress: from })).statusCode, 201);
-      t.equal((await placeOrder(server, store.slug, items, { remoteAddress: from })).statusCode, 201);
+      t.equal((await placeOrder(server, store.slug, items, { remoteAddress: from, key: 'retried' })).statusCode, 200, 'a retry of a placed order is answered, not limited');
       assertLimited(t, await placeOrder(server, store.slug, items, { remoteAddress: from }), '3rd order');
       t.equal((await placeOrder(server, store.slug, items, { remoteAddress: address() })).statusCode, 201);
       t.equal((await placeOrder(server, store.slug, items, { remoteAddress: '10.0.0.1', headers: { 'x-forwarded-for': address() } })).statusCode, 201, 'a trusted proxy passes the client on');

@@ -4,11 +4,12 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   /** Stores the value; `ttlMs` omitted means no expiry. */
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
-  /** Removes the entry; no error when it is absent. */
+  /** Removes the entry or counter under `key`; no error when it is absent. */
   delete(key: string): Promise<void>;
   /**
    * Adds 1 to a counter that starts when first incremented and expires `windowMs` later;
    * resolves the new count and the milliseconds until the counter resets. Atomic across instances.
+   * Counters and values must not share a key.
    */
   increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
   /** Resolves when the cache answers; rejects otherwise. */

@@ -155,3 +155,12 @@ export async function placeOrder(
   }
   return { order: result.order, created: true };
 }
+
+/**
+ * The order an idempotency key already placed at this store, or null; lets a caller answer a
+ * retry before spending anything on it (a rate-limit attempt, a transaction).
+ */
+export async function findPlacedOrder(context: CoreContext, slug: string, idempotencyKey: string): Promise<Order | null> {
+  const resolved = await context.persistence.stores.resolveSlug(slug);
+  return resolved ? context.persistence.orders.findByIdempotencyKey(resolved.storeId, idempotencyKey) : null;
+}

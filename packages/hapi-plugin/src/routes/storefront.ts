@@ -34,9 +34,13 @@ export function storefrontRoutes(runtime: Runtime): ServerRoute[] {
       headers: orderHeaders,
       payload: placeOrderSchema,
       handler: async (request, h) => {
-        await dukaan.rateLimiter.hit(`checkout:addr:${clientOf(runtime, request)}`, runtime.options.rateLimits.checkout);
+        const slug = request.params.slug as string;
         const key = request.headers['idempotency-key'] as string | undefined;
-        const { order, created } = await dukaan.orders.place(request.params.slug as string, request.payload, { idempotencyKey: key });
+        // A retry of a placed order is answered first, so it never spends the client's checkout budget.
+        const earlier = key ? await dukaan.orders.findPlaced(slug, key) : null;
+        if (earlier) return h.response(toCustomerOrderView(earlier)).code(200);
+        await dukaan.rateLimiter.hit(`checkout:addr:${clientOf(runtime, request)}`, runtime.options.rateLimits.checkout);
+        const { order, created } = await dukaan.orders.place(slug, request.payload, { idempotencyKey: key });
         return h.response(toCustomerOrderView(order)).code(created ? 201 : 200);
       },
     }),

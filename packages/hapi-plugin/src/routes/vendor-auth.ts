@@ -1,6 +1,6 @@
 import type { ServerRoute } from '@hapi/hapi';
 import Joi from 'joi';
-import { apiTokenSchema, logInSchema, signUpSchema, type Store, type Vendor } from '@dukaan-kit/core';
+import { apiTokenSchema, logInSchema, signUpSchema, UnauthenticatedError, type Store, type Vendor } from '@dukaan-kit/core';
 import { endSession, startSession } from '../auth/strategies.js';
 import { presentStore } from '../presenters.js';
 import { baseUrl, clientOf, principalOf, type Runtime } from '../runtime.js';
@@ -11,12 +11,34 @@ interface Credentials {
   password: string;
 }
 
-/** Counts a login (or signup) attempt per client address and, for logins, per account. */
+/** Counts a signup against the client address (the login limit applies). */
+export async function limitSignup(runtime: Runtime, address: string): Promise<void> {
+  await runtime.dukaan.rateLimiter.hit(`signup:addr:${address}`, runtime.options.rateLimits.login);
+}
+
+/** @deprecated kept for the pages until they move to logInLimited / limitSignup. */
 export async function limitLogin(runtime: Runtime, address: string, email?: string): Promise<void> {
-  const { rateLimiter } = runtime.dukaan;
+  if (email === undefined) return limitSignup(runtime, address);
+}
+
+/**
+ * Logs in under the failed-login limits of API.md: per client address and per account.
+ * A blocked address or account is refused before the password is checked; only failures count,
+ * so vendors sharing one address (a carrier NAT) do not lock each other out by logging in.
+ */
+export async function logInLimited(runtime: Runtime, address: string, credentials: Credentials) {
+  const { rateLimiter, vendors } = runtime.dukaan;
   const limit = runtime.options.rateLimits.login;
-  await rateLimiter.hit(`login:addr:${address}`, limit);
-  if (email) await rateLimiter.hit(`login:acct:${email.trim().toLowerCase()}`, limit);
+  const keys = [`login:addr:${address}`, `login:acct:${String(credentials.email ?? '').trim().toLowerCase()}`];
+  if (limit > 0) for (const key of keys) await rateLimiter.assertAllowed(key);
+  try {
+    const result = await vendors.logIn(credentials);
+    await rateLimiter.reset(keys[1] ?? '');
+    return result;
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) await Promise.all(keys.map((key) => rateLimiter.recordFailure(key, limit)));
+    throw error;
+  }
 }
 
 function me(vendor: Pick<Vendor, 'id' | 'email'>, store: Store, origin: string) {
@@ -36,7 +58,7 @@ export function vendorAuthRoutes(runtime: Runtime): ServerRoute[] {
       auth: false,
       payload: signUpSchema,
       handler: async (request, h) => {
-        await limitLogin(runtime, clientOf(runtime, request));
+        await limitSignup(runtime, clientOf(runtime, request));
         const { vendor, store } = await dukaan.vendors.signUp(request.payload);
         await startSession(runtime, h, { vendorId: vendor.id, storeId: store.id });
         return h.response(me(vendor, store, baseUrl(runtime, request))).code(201);
@@ -49,10 +71,7 @@ export function vendorAuthRoutes(runtime: Runtime): ServerRoute[] {
       auth: false,
       payload: logInSchema,
       handler: async (request, h) => {
-        const body = request.payload as Credentials;
-        await limitLogin(runtime, clientOf(runtime, request), body.email);
-        const { vendor, store } = await dukaan.vendors.logIn(body);
-        await dukaan.rateLimiter.reset(`login:acct:${vendor.email}`);
+        const { vendor, store } = await logInLimited(runtime, clientOf(runtime, request), request.payload as Credentials);
         await startSession(runtime, h, { vendorId: vendor.id, storeId: store.id });
         return me(vendor, store, baseUrl(runtime, request));
       },

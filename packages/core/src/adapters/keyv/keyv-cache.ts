@@ -38,9 +38,7 @@ export function keyvCache(options: KeyvCacheOptions = {}): Cache {
     set: (key, value, ttlMs) => run('set', async () => {
       await backend.keyv.set(key, value, ttlMs === undefined ? undefined : positiveMs(ttlMs));
     }),
-    delete: (key) => run('delete', async () => {
-      await backend.keyv.delete(key);
-    }),
+    delete: (key) => run('delete', () => backend.delete(key)),
     increment: (key, windowMs) => run('increment', () => backend.increment(key, positiveMs(windowMs))),
     ping: () => run('ping', () => backend.ping()),
     async close() {

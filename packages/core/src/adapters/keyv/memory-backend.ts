@@ -9,6 +9,10 @@ export function memoryBackend(namespace: string): Backend {
   return {
     keyv,
     ready: async () => {},
+    async delete(key) {
+      await keyv.delete(key);
+      counters.delete(key);
+    },
     increment: async (key, windowMs) => counters.increment(key, windowMs),
     ping: async () => {},
     async close() {

@@ -21,6 +21,11 @@ export class MemoryCounters {
     return { count: counter.count, resetInMs: counter.resetAt - now };
   }
 
+  /** Forgets one counter. */
+  delete(key: string): void {
+    this.#counters.delete(key);
+  }
+
   /** Forgets every counter. */
   clear(): void {
     this.#counters.clear();

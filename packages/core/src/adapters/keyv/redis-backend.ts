@@ -45,6 +45,10 @@ export function redisBackend(redisUrl: string, namespace: string): Backend {
     keyv,
     // Only the very first connection is waited for; later outages fail fast (no offline queue).
     ready: async () => { if (!everReady) await firstConnect; },
+    // Values and counters share one Redis key, so one DEL removes either.
+    async delete(key) {
+      await keyv.delete(key);
+    },
     async increment(key, windowMs) {
       const reply = await client.sendCommand([
         'EVAL', INCREMENT_SCRIPT, '1', store.createKeyPrefix(key, namespace), String(windowMs),

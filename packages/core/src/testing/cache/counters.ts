@@ -30,4 +30,11 @@ export function counters(t: Test, factory: CacheFactory): void {
     const counts = results.map((r) => r.count).sort((a, b) => a - b);
     t.same(counts, Array.from({ length: 50 }, (_, i) => i + 1));
   });
+
+  withCache(t, factory, 'delete resets a counter', async (t, cache) => {
+    await cache.increment('forget-me', 60_000);
+    await cache.increment('forget-me', 60_000);
+    await cache.delete('forget-me');
+    t.equal((await cache.increment('forget-me', 60_000)).count, 1);
+  });
 }
