@@ -1,0 +1,103 @@
+import type { Request, ResponseToolkit } from '@hapi/hapi';
+import type { Store, VendorPrincipal } from '@dukaan-kit/core';
+import { loadAssetManifest, type AssetManifest, type OrderSummary, type PageContext, type StoreView } from '@dukaan-kit/storefront-ui';
+import { principalOf, type Runtime } from '../runtime.js';
+import { csrfTokenFor } from './csrf.js';
+
+let manifest: AssetManifest | undefined;
+
+/** The built CSS/JS file names, read once (throws at registration when storefront-ui was not built). */
+export function assets(): AssetManifest {
+  manifest ??= loadAssetManifest();
+  return manifest;
+}
+
+/** The time zone pages show dates in, and "today" is counted in. */
+export const pageTimeZone = 'Asia/Kolkata';
+
+/** One-off messages after a redirect (`?done=saved`): fixed texts, so a link cannot inject any. */
+const flashes: Record<string, string> = {
+  saved: 'Saved.',
+  created: 'Added.',
+  deleted: 'Deleted.',
+  status: 'Order updated.',
+  welcome: 'Your store is open. Add your first product, then share your link.',
+  'logged-out': 'You have logged out.',
+};
+
+function flashOf(request: Request): string | undefined {
+  const done = request.query['done'];
+  return typeof done === 'string' ? flashes[done] : undefined;
+}
+
+/** A context for pages without forms (error pages), usable where no toolkit can set cookies. */
+export function bareContext(runtime: Runtime): PageContext {
+  return { basePath: runtime.prefix, assets: assets(), csrfToken: null, timeZone: pageTimeZone };
+}
+
+/** The context of a page with forms: base path, assets, the CSRF crumb (setting its cookie) and the flash. */
+export function pageContext(runtime: Runtime, request: Request, h: ResponseToolkit, extra: Partial<PageContext> = {}): PageContext {
+  const flash = flashOf(request);
+  return {
+    basePath: runtime.prefix,
+    assets: assets(),
+    csrfToken: csrfTokenFor(runtime, request, h),
+    timeZone: pageTimeZone,
+    ...(flash ? { flash } : {}),
+    ...extra,
+  };
+}
+
+/** Midnight today in `timeZone`, as an instant. */
+export function startOfToday(now: Date, timeZone = pageTimeZone): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' })
+      .formatToParts(now)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const localAsUtc = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+  const offset = localAsUtc - Math.floor(now.getTime() / 1000) * 1000;
+  return new Date(Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!) - offset);
+}
+
+/** A store as the pages' StoreView (core's Store is a superset). */
+export function storeView(store: Omit<StoreView, 'autoAcceptOrders'> & { autoAcceptOrders?: boolean }): StoreView {
+  return {
+    name: store.name,
+    slug: store.slug,
+    description: store.description,
+    logoUrl: store.logoUrl,
+    phone: store.phone,
+    pickupAddress: store.pickupAddress,
+    currency: store.currency,
+    deliveryFee: store.deliveryFee,
+    freeDeliveryAbove: store.freeDeliveryAbove,
+    minOrderValue: store.minOrderValue,
+    isOpen: store.isOpen,
+    autoAcceptOrders: store.autoAcceptOrders ?? false,
+  };
+}
+
+export interface VendorPage {
+  ctx: PageContext;
+  principal: VendorPrincipal;
+  store: Store;
+  /** Today's orders, revenue and the pending count (the navigation badge). */
+  summary: OrderSummary;
+}
+
+/** Everything a dashboard page needs about the signed-in vendor: context with navigation, store, today's summary. */
+export async function vendorPage(runtime: Runtime, request: Request, h: ResponseToolkit, extra: Partial<PageContext> = {}): Promise<VendorPage> {
+  const { dukaan } = runtime;
+  const principal = principalOf(request);
+  const [vendor, store, summary] = await Promise.all([
+    dukaan.context.persistence.vendors.findById(principal.vendorId),
+    dukaan.vendors.getStore(principal.storeId),
+    dukaan.orders.summary(principal.storeId, startOfToday(dukaan.context.clock.now())),
+  ]);
+  const ctx = pageContext(runtime, request, h, {
+    vendor: { email: vendor?.email ?? '', storeName: store.name, storeSlug: store.slug, pendingOrders: summary.pending },
+    ...extra,
+  });
+  return { ctx, principal, store, summary };
+}
