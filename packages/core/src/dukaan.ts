@@ -40,6 +40,8 @@ export interface DukaanOptions {
   sessionTtlMs?: number;
   /** Time-driven expiry of cached store pages, the safety net behind event-driven invalidation. Default 5 minutes. */
   storeCacheTtlMs?: number;
+  /** How long an instance trusts its in-process copy of a store's version while the cache's bus is live (0: never). Default 1000 ms. */
+  storeCacheLocalTtlMs?: number;
   /** Bound on each cache call before it counts as a miss. Default 50 ms. */
   cacheTimeoutMs?: number;
   /** Told about cache failures (which never fail a request). */
@@ -58,7 +60,7 @@ export function createDukaan(options: DukaanOptions) {
   const context: CoreContext = {
     persistence: options.persistence,
     cache,
-    storeCache: new StoreCache(cache, { ttlMs: options.storeCacheTtlMs ?? 5 * 60_000 }),
+    storeCache: new StoreCache(cache, { ttlMs: options.storeCacheTtlMs ?? 5 * 60_000, localTtlMs: options.storeCacheLocalTtlMs ?? 1000 }),
     events: options.events ?? inProcessEventBus(),
     clock: options.clock ?? systemClock,
     hasher: options.hasher ?? scryptPasswordHasher(),
@@ -66,6 +68,7 @@ export function createDukaan(options: DukaanOptions) {
     sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600_000,
   };
   const unsubscribe = subscribeStoreInvalidation(context);
+  const stopListening = context.storeCache.listen();
   return {
     context,
     rateLimiter: new RateLimiter(cache),
@@ -126,6 +129,7 @@ export function createDukaan(options: DukaanOptions) {
     /** Stops listening to events and closes the database and the cache. */
     async close(): Promise<void> {
       unsubscribe();
+      stopListening();
       await Promise.allSettled([context.persistence.close(), cache.close()]);
     },
   };

@@ -1,3 +1,18 @@
+/**
+ * Messages to every process sharing a cache (Redis pub/sub), so each can keep in-process
+ * copies coherent. Delivery is at most once: a subscriber that was disconnected misses messages,
+ * which is why it is told when delivery stops and resumes.
+ */
+export interface CacheBus {
+  /** Delivers `message` to every subscriber of `channel`, in this process and in others. */
+  publish(channel: string, message: string): Promise<void>;
+  /**
+   * Calls `onMessage` for each message on `channel`, and `onLive(true | false)` whenever delivery
+   * starts or stops (messages published while not live are lost). Returns the unsubscribe function.
+   */
+  subscribe(channel: string, onMessage: (message: string) => void, onLive: (live: boolean) => void): () => void;
+}
+
 /** A shared key-value cache with expiry; values must survive JSON. */
 export interface Cache {
   /** The value, or undefined on a miss or an expired entry. */
@@ -16,4 +31,6 @@ export interface Cache {
   ping(): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;
+  /** Present when the cache can broadcast to the other processes sharing it. */
+  readonly bus?: CacheBus;
 }

@@ -1,4 +1,4 @@
-import type { Cache } from './cache.js';
+import type { Cache, CacheBus } from './cache.js';
 import { withTimeout } from './with-timeout.js';
 
 /** How a resilient cache bounds and reports its inner cache. */
@@ -27,6 +27,15 @@ export function resilientCache(inner: Cache, options: ResilientCacheOptions = {}
       circuit.call('increment', () => inner.increment(key, windowMs), { count: 0, resetInMs: 0 }),
     ping: () => circuit.attempt('ping', () => inner.ping()),
     close: () => inner.close(),
+    ...(inner.bus ? { bus: resilientBus(inner.bus, circuit) } : {}),
+  };
+}
+
+/** Publishing degrades like a set (a lost message is bounded by the subscribers' local TTL). */
+function resilientBus(bus: CacheBus, circuit: Circuit): CacheBus {
+  return {
+    publish: (channel, message) => circuit.call('publish', () => bus.publish(channel, message), undefined),
+    subscribe: (channel, onMessage, onLive) => bus.subscribe(channel, onMessage, onLive),
   };
 }
 

@@ -10,16 +10,13 @@ const slugTtlMs = 10 * 60_000;
 /** Unknown slugs are remembered briefly so a flood of bad links does not reach the database. */
 const missingSlugTtlMs = 10_000;
 
-export function slugCacheKey(slug: string): string {
-  return `slug:${slug}`;
-}
-
 /** Resolves a current or earlier slug, cache first; NotFoundError when no store ever had it. */
 export async function resolveStoreSlug(context: CoreContext, slug: string): Promise<SlugResolution> {
-  const key = slugCacheKey(slug);
-  const cached = await context.cache.get<SlugResolution | false>(key);
-  const resolution = cached ?? (await context.persistence.stores.resolveSlug(slug)) ?? false;
-  if (cached === undefined) await context.cache.set(key, resolution, resolution ? slugTtlMs : missingSlugTtlMs);
+  const resolution = await context.storeCache.slug<SlugResolution | false>(
+    slug,
+    async () => (await context.persistence.stores.resolveSlug(slug)) ?? false,
+    (found) => (found ? slugTtlMs : missingSlugTtlMs),
+  );
   if (!resolution) throw new NotFoundError('No store at this link');
   return resolution;
 }

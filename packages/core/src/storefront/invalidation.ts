@@ -1,6 +1,5 @@
 import type { CoreContext } from '../context.js';
 import type { DomainEvent } from '../events.js';
-import { slugCacheKey } from './get-store-view.js';
 
 /**
  * Subscribes cache invalidation to the events that change what customers see; returns the
@@ -10,8 +9,7 @@ export function subscribeStoreInvalidation(context: CoreContext): () => void {
   return context.events.subscribe(async (event: DomainEvent) => {
     switch (event.type) {
       case 'store.updated':
-        await Promise.all(event.slugs.map((slug) => context.cache.delete(slugCacheKey(slug))));
-        await context.storeCache.invalidate(event.storeId);
+        await context.storeCache.invalidate(event.storeId, event.slugs);
         return;
       case 'catalog.changed':
       case 'stock.availability-changed':

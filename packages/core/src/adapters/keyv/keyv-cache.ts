@@ -41,6 +41,10 @@ export function keyvCache(options: KeyvCacheOptions = {}): Cache {
     delete: (key) => run('delete', () => backend.delete(key)),
     increment: (key, windowMs) => run('increment', () => backend.increment(key, positiveMs(windowMs))),
     ping: () => run('ping', () => backend.ping()),
+    bus: {
+      publish: (channel, message) => run('publish', () => backend.bus.publish(channel, message)),
+      subscribe: (channel, onMessage, onLive) => backend.bus.subscribe(channel, onMessage, onLive),
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
 import { Keyv } from 'keyv';
 import type { Backend } from './backend.js';
+import { memoryBus } from './memory-bus.js';
 import { MemoryCounters } from './memory-counters.js';
 
 /** A Keyv on its in-process Map, with in-process counters. */
@@ -8,6 +9,7 @@ export function memoryBackend(namespace: string): Backend {
   const counters = new MemoryCounters();
   return {
     keyv,
+    bus: memoryBus(),
     ready: async () => {},
     async delete(key) {
       await keyv.delete(key);

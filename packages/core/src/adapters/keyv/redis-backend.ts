@@ -1,6 +1,7 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import type { Backend } from './backend.js';
+import { redisBus } from './redis-bus.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
 const MAX_BACKOFF_MS = 1000;
@@ -41,8 +42,10 @@ export function redisBackend(redisUrl: string, namespace: string): Backend {
   const keyv = new Keyv({ store, namespace, useKeyPrefix: false, throwOnErrors: true });
   keyv.on('error', () => {});
 
+  const bus = redisBus(client as unknown as Parameters<typeof redisBus>[0], `${namespace}::bus:`);
   return {
     keyv,
+    bus,
     // Only the very first connection is waited for; later outages fail fast (no offline queue).
     ready: async () => { if (!everReady) await firstConnect; },
     // Values and counters share one Redis key, so one DEL removes either.
@@ -60,6 +63,7 @@ export function redisBackend(redisUrl: string, namespace: string): Backend {
       await client.ping();
     },
     async close() {
+      bus.stopAll();
       // destroy, not QUIT: QUIT waits for a reply that never comes while Redis is down.
       if (client.isOpen) client.destroy();
     },
