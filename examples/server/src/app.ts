@@ -6,6 +6,7 @@ import { keyvCache } from '@dukaan-kit/core/keyv';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
 import { plugin } from '@dukaan-kit/hapi-plugin';
 import type { AppConfig } from './config.js';
+import { noCache } from './no-cache.js';
 
 export interface App {
   server: Hapi.Server;
@@ -20,7 +21,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   await migrateLatest(knex);
   const dukaan = createDukaan({
     persistence: objectionPersistence(knex),
-    cache: keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : {}),
+    cache: !config.cacheEnabled ? noCache() : keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : {}),
     images: diskImageStore({ directory: config.mediaDir, publicPath: '/media' }),
   });
   const server = Hapi.server({
@@ -49,6 +50,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
       mediaDir: config.mediaDir,
     },
   });
+  // The reference app owns the root: send visitors to the dashboard (which asks a stranger to log in or sign up).
+  server.route({ method: 'GET', path: '/', options: { auth: false }, handler: (_request, h) => h.redirect('/dashboard').code(303) });
   return {
     server,
     dukaan,

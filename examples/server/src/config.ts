@@ -7,6 +7,8 @@ export interface AppConfig {
   host: string;
   databaseUrl: string;
   redisUrl: string | null;
+  /** false with CACHE=off: a cache that always misses (benchmarks of the uncached path). */
+  cacheEnabled: boolean;
   sessionSecret: string;
   mediaDir: string;
   publicUrl: string | null;
@@ -22,6 +24,7 @@ const schema = Joi.object({
   HOST: Joi.string().default('127.0.0.1'),
   DATABASE_URL: Joi.string().default('sqlite:data/dukaan.db'),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).empty('').default(null),
+  CACHE: Joi.string().valid('on', 'off').empty('').default('on'),
   SESSION_SECRET: Joi.string().min(32).empty(''),
   MEDIA_DIR: Joi.string().default('data/media'),
   PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).empty('').default(null),
@@ -42,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: value.HOST as string,
     databaseUrl: value.DATABASE_URL as string,
     redisUrl: (value.REDIS_URL as string | null) ?? null,
+    cacheEnabled: value.CACHE !== 'off',
     // A development secret per start: sessions end on restart, which is fine on a laptop.
     sessionSecret: (value.SESSION_SECRET as string | undefined) ?? randomBytes(32).toString('base64url'),
     mediaDir: value.MEDIA_DIR as string,

@@ -31,4 +31,12 @@ t.test('the app migrates, seeds the demo store and serves it', async (t) => {
   t.equal(response.statusCode, 200);
   t.equal(JSON.parse(response.payload).products.length, 8, 'seeding twice does not duplicate');
   t.equal((await app.server.inject('/readyz')).statusCode, 200);
+  const home = await app.server.inject('/');
+  t.equal(home.statusCode, 303);
+  t.equal(home.headers.location, '/dashboard');
+  const dashboard = await app.server.inject('/dashboard');
+  t.match(dashboard.headers.location, /^\/login\?next=/, 'a stranger is asked to log in');
+  const store = await app.server.inject(`/${slug}`);
+  t.equal(store.statusCode, 200);
+  t.match(store.payload, /Masala Chai 250 g/);
 });

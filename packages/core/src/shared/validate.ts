@@ -6,7 +6,8 @@ export const validationOptions: Joi.ValidationOptions = {
   abortEarly: false,
   allowUnknown: false,
   convert: true,
-  errors: { wrap: { label: false } },
+  // Messages name the field ("phone must be…"); the detail's path says where it sits.
+  errors: { wrap: { label: false }, label: 'key' },
 };
 
 /** Turns joi's error details into the API's `{ path, message }` list, one entry per field. */

@@ -16,11 +16,6 @@ export async function limitSignup(runtime: Runtime, address: string): Promise<vo
   await runtime.dukaan.rateLimiter.hit(`signup:addr:${address}`, runtime.options.rateLimits.login);
 }
 
-/** @deprecated kept for the pages until they move to logInLimited / limitSignup. */
-export async function limitLogin(runtime: Runtime, address: string, email?: string): Promise<void> {
-  if (email === undefined) return limitSignup(runtime, address);
-}
-
 /**
  * Logs in under the failed-login limits of API.md: per client address and per account.
  * A blocked address or account is refused before the password is checked; only failures count,

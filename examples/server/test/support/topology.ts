@@ -1,0 +1,237 @@
+// The production topology on loopback: a fresh PostgreSQL database, a private
+// redis-server, instances of the reference app (examples/server/dist/main.js)
+// and nginx with the repo's config (nginx/render-config.mjs). Each piece starts
+// with a bounded wait and stops with a bounded one. Loopback only: every
+// listener binds 127.0.0.1, and the machine's shared Redis (6379) is never used.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createKnex } from '@dukaan-kit/core/objection';
+import { uniqueTestName } from '@dukaan-kit/core/testing';
+import { request } from './http.js';
+import { canConnect, findBinary, freePort, spawnManaged, stopProcess, waitUntil, type Managed } from './processes.js';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+export const appMain = join(repoRoot, 'examples', 'server', 'dist', 'main.js');
+export const storefrontAssets = join(repoRoot, 'packages', 'storefront-ui', 'dist', 'assets');
+
+/** nginx/render-config.mjs (plain JS with JSDoc types; typed here for strict TS). */
+interface NginxRenderOptions {
+  listenPort: number;
+  listenAddress?: string;
+  upstreams: string[];
+  staticDir: string;
+  mediaDir: string;
+  prefixDir: string;
+  user?: string;
+}
+async function loadRenderer(): Promise<(options: NginxRenderOptions) => string> {
+  const module = (await import(pathToFileURL(join(repoRoot, 'nginx', 'render-config.mjs')).href)) as { renderNginxConfig: (options: NginxRenderOptions) => string };
+  return module.renderNginxConfig;
+}
+
+// ---- PostgreSQL: one fresh database per test file --------------------------
+
+export interface TestDatabase {
+  name: string;
+  /** The admin URL with the database name swapped in: what the app instances get. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** CREATE DATABASE dk_e2e_<pid>_<hex> on the server behind `adminUrl`; drop() removes it WITH (FORCE). */
+export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
+  const name = uniqueTestName('dk_e2e');
+  const admin = createKnex(adminUrl, { poolMax: 1 });
+  try {
+    await admin.raw('CREATE DATABASE ??', [name]);
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      const knex = createKnex(adminUrl, { poolMax: 1 });
+      try {
+        await knex.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
+      } finally {
+        await knex.destroy();
+      }
+    },
+  };
+}
+
+// ---- Redis: a private server on its own loopback port ----------------------
+
+export interface PrivateRedis {
+  port: number;
+  url: string;
+  /** Starts it (again) on the same port; resolves once it answers PING. */
+  start(): Promise<void>;
+  /** Stops it (SIGTERM, then SIGKILL) and waits until the port refuses connections. */
+  stop(): Promise<void>;
+  running(): boolean;
+  /** Runs a redis-cli command against it; null when redis-cli is missing or fails. */
+  cli(...args: string[]): string | null;
+}
+
+export function privateRedis(binary: string, port: number): PrivateRedis {
+  let process_: Managed | undefined;
+  const redisCli = findBinary('redis-cli');
+  const cli = (...args: string[]) => {
+    if (!redisCli) return null;
+    const r = spawnSync(redisCli, ['-h', '127.0.0.1', '-p', String(port), ...args], { encoding: 'utf8', timeout: 5000 });
+    return r.status === 0 ? r.stdout.trim() : null;
+  };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      if (process_?.running()) return;
+      const started = spawnManaged('redis', binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes']);
+      process_ = started;
+      await waitUntil(`redis-server on ${port}`, async () => {
+        if (!started.running()) throw new Error(`redis-server exited: ${started.output()}`);
+        return (await canConnect(port)) && (redisCli ? cli('ping') === 'PONG' : true);
+      }, { timeoutMs: 10_000, intervalMs: 50 });
+    },
+    async stop() {
+      await stopProcess(process_, 'SIGTERM', 5000);
+      await waitUntil(`redis port ${port} to close`, async () => !(await canConnect(port)), { timeoutMs: 5000, intervalMs: 50 });
+    },
+    running: () => process_?.running() ?? false,
+    cli,
+  };
+}
+
+// ---- App instances ---------------------------------------------------------
+
+export interface AppInstanceOptions {
+  name: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+export interface AppInstance {
+  name: string;
+  port: number;
+  url: string;
+  process: Managed;
+  /** The JSON lines the app logged (the first ~200). */
+  logs: string[];
+  /** The URL from the "listening on" log line, '' when the log level hides it. */
+  listeningOn(): string;
+}
+
+/**
+ * Spawns `node examples/server/dist/main.js`; resolves once /healthz answers 200. (The
+ * "listening on" line is logged at info, so it is not seen at LOG_LEVEL=warn; it is recorded
+ * in `listeningOn` when it is.)
+ */
+export async function startApp(options: AppInstanceOptions, timeoutMs = 30_000): Promise<AppInstance> {
+  const logs: string[] = [];
+  let listening = '';
+  const managed = spawnManaged(`app ${options.name}`, process.execPath, [appMain], {
+    cwd: join(repoRoot, 'examples', 'server'),
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+    onLine: (line) => {
+      if (logs.length < 200) logs.push(line);
+      const m = /listening on (\S+?)"/.exec(line);
+      if (m?.[1]) listening = m[1];
+    },
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitUntil(`app ${options.name} to listen and answer /healthz`, async () => {
+      if (!managed.running()) throw new Error(`exited early (code ${managed.child.exitCode}): ${managed.output()}`);
+      return (await request(url, '/healthz', { timeoutMs: 1000 })).status === 200;
+    }, { timeoutMs, intervalMs: 100 });
+  } catch (error) {
+    await stopProcess(managed, 'SIGKILL');
+    throw new Error(`${(error as Error).message}\n${managed.output()}`);
+  }
+  return { name: options.name, port: options.port, url, process: managed, logs, listeningOn: () => listening };
+}
+
+// ---- nginx -------------------------------------------------------------------
+
+export interface Nginx {
+  port: number;
+  url: string;
+  prefixDir: string;
+  process: Managed;
+  /** The access log, one parsed JSON object per line. */
+  accessLog(): Array<Record<string, unknown>>;
+  errorLog(): string;
+  stop(): Promise<void>;
+}
+
+function chownTree(path: string, uid: number, gid: number): void {
+  chownSync(path, uid, gid);
+  if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry), uid, gid);
+}
+
+/**
+ * Renders the repo's nginx.conf for loopback into `workDir` and runs it in the foreground.
+ * As root, the master runs as nobody (as in ops-tests/nginx-config.test.ts): the prefix
+ * directory is given to nobody and the media directory made readable.
+ */
+export async function startNginx(binary: string, options: { workDir: string; upstreams: string[]; staticDir: string; mediaDir: string }): Promise<Nginx> {
+  const port = await freePort();
+  const prefixDir = join(options.workDir, 'nginx');
+  mkdirSync(prefixDir, { recursive: true });
+  const confPath = join(prefixDir, 'nginx.conf');
+  const renderNginxConfig = await loadRenderer();
+  writeFileSync(confPath, renderNginxConfig({ listenPort: port, upstreams: options.upstreams, staticDir: options.staticDir, mediaDir: options.mediaDir, prefixDir }));
+  const asRoot = process.getuid?.() === 0;
+  const ids = asRoot ? { uid: 65534, gid: 65534 } : {};
+  if (asRoot) {
+    chownTree(prefixDir, 65534, 65534);
+    chmodSync(options.workDir, 0o755);
+    chmodSync(options.mediaDir, 0o755);
+  }
+  const test = spawnSync(binary, ['-t', '-c', confPath, '-p', `${prefixDir}/`], { encoding: 'utf8', timeout: 10_000, ...ids });
+  if (test.status !== 0) throw new Error(`nginx -t failed: ${test.stderr}`);
+  const managed = spawnManaged('nginx', binary, ['-c', confPath, '-p', `${prefixDir}/`, '-g', 'daemon off;'], ids);
+  const url = `http://127.0.0.1:${port}`;
+  const errorLog = () => {
+    const file = join(prefixDir, 'error.log');
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  };
+  try {
+    await waitUntil('nginx to proxy /healthz', async () => {
+      if (!managed.running()) throw new Error(`nginx exited: ${managed.output()}`);
+      return (await canConnect(port)) && (await request(url, '/healthz', { timeoutMs: 2000 })).status === 200;
+    }, { timeoutMs: 10_000, intervalMs: 50 });
+  } catch (error) {
+    await stopProcess(managed, 'SIGKILL');
+    throw new Error(`${(error as Error).message}\n${errorLog().slice(-3000)}`);
+  }
+  return {
+    port,
+    url,
+    prefixDir,
+    process: managed,
+    accessLog() {
+      const file = join(prefixDir, 'access.log');
+      if (!existsSync(file)) return [];
+      return readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
+        try {
+          return [JSON.parse(line) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      });
+    },
+    errorLog,
+    // SIGQUIT: nginx's graceful stop; SIGKILL after the bound.
+    stop: () => stopProcess(managed, 'SIGQUIT', 5000),
+  };
+}
