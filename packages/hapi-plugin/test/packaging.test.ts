@@ -1,0 +1,16 @@
+// What `npm pack` publishes: only built code, declarations, maps, README.md and LICENSE.
+// Assumes `npm run build` ran (the root `npm test` builds first).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import { checkPackage } from '../../../scripts/pack-check.mjs';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+t.test('npm pack lists only dist code, declarations, maps, README.md and LICENSE', async (t) => {
+  const { files, problems } = checkPackage(packageDir);
+  t.same(problems, [], 'nothing missing, nothing extra');
+  t.ok(files.includes('dist/index.js') && files.includes('dist/index.d.ts'));
+  t.equal(readFileSync(join(packageDir, 'LICENSE'), 'utf8'), readFileSync(join(packageDir, '..', '..', 'LICENSE'), 'utf8'));
+});
