@@ -1,22 +1,7 @@
-import type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod } from './order.js';
+import type { Order, OrderStatusChange } from './order.js';
 
-/** An order as the customer sees it on the tracking page. */
-export interface CustomerOrderView {
-  id: string;
-  number: number;
-  token: string;
-  status: OrderStatus;
-  customer: OrderCustomer;
-  items: OrderLine[];
-  subtotal: number;
-  deliveryFee: number;
-  total: number;
-  currency: string;
-  paymentMethod: PaymentMethod;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An order as the customer sees it on the tracking page: no store id, key or history. */
+export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'history'>;
 
 /** An order as the vendor sees it: the customer's view plus the status history. */
 export interface VendorOrderView extends CustomerOrderView {

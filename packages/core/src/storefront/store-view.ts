@@ -1,18 +1,7 @@
-/** The store as any customer may see it. */
-export interface PublicStore {
-  id: string;
-  name: string;
-  slug: string;
-  description: string;
-  phone: string | null;
-  pickupAddress: string;
-  logoUrl: string | null;
-  currency: string;
-  deliveryFee: number;
-  freeDeliveryAbove: number | null;
-  minOrderValue: number;
-  isOpen: boolean;
-}
+import type { VendorStoreView } from '../vendors/store-view.js';
+
+/** The store as any customer may see it: the vendor's view without vendor-only settings. */
+export type PublicStore = Omit<VendorStoreView, 'autoAcceptOrders'>;
 
 export interface PublicCategory {
   id: string;

@@ -1,21 +1,7 @@
-import type { Store } from './vendor.js';
+import type { Store, StoreSettings } from './vendor.js';
 
 /** A store as its vendor sees it through the API (the plugin adds `url`). */
-export interface VendorStoreView {
-  id: string;
-  name: string;
-  slug: string;
-  description: string;
-  phone: string | null;
-  pickupAddress: string;
-  logoUrl: string | null;
-  currency: string;
-  deliveryFee: number;
-  freeDeliveryAbove: number | null;
-  minOrderValue: number;
-  isOpen: boolean;
-  autoAcceptOrders: boolean;
-}
+export type VendorStoreView = Pick<Store, 'id' | 'slug'> & StoreSettings;
 
 export function toVendorStoreView(store: Store): VendorStoreView {
   return {
