@@ -1,4 +1,5 @@
 import type { Cache } from './cache/cache.js';
+import type { DurableWrites } from './cache/durable-writes.js';
 import type { ImageStore } from './catalog/image-store.js';
 import type { EventBus } from './events.js';
 import type { Persistence } from './persistence.js';
@@ -11,6 +12,8 @@ export interface CoreContext {
   persistence: Persistence;
   /** Already wrapped so it never throws and never hangs. */
   cache: Cache;
+  /** For writes other instances depend on (invalidations, revocations): retried until the cache takes them. */
+  durableWrites: DurableWrites;
   storeCache: StoreCache;
   events: EventBus;
   clock: Clock;

@@ -1,5 +1,6 @@
 import type { Cache } from './cache/cache.js';
 import { RateLimiter } from './cache/rate-limiter.js';
+import { DurableWrites } from './cache/durable-writes.js';
 import { resilientCache } from './cache/resilient-cache.js';
 import { createCategory, deleteCategory, listCategories, updateCategory } from './catalog/categories.js';
 import type { ImageStore } from './catalog/image-store.js';
@@ -57,10 +58,13 @@ function bind<F extends (context: CoreContext, ...rest: never[]) => unknown>(con
 /** Wires the ports into the use cases. One instance per process; share it between requests. */
 export function createDukaan(options: DukaanOptions) {
   const cache = resilientCache(options.cache, { timeoutMs: options.cacheTimeoutMs ?? 50, onError: options.onCacheError });
+  const durableWrites = new DurableWrites(options.cache, { onError: options.onCacheError });
+  const storeCacheOptions = { ttlMs: options.storeCacheTtlMs ?? 5 * 60_000, localTtlMs: options.storeCacheLocalTtlMs ?? 1000 };
   const context: CoreContext = {
     persistence: options.persistence,
     cache,
-    storeCache: new StoreCache(cache, { ttlMs: options.storeCacheTtlMs ?? 5 * 60_000, localTtlMs: options.storeCacheLocalTtlMs ?? 1000 }),
+    durableWrites,
+    storeCache: new StoreCache(cache, storeCacheOptions, durableWrites),
     events: options.events ?? inProcessEventBus(),
     clock: options.clock ?? systemClock,
     hasher: options.hasher ?? scryptPasswordHasher(),
@@ -130,6 +134,7 @@ export function createDukaan(options: DukaanOptions) {
     async close(): Promise<void> {
       unsubscribe();
       stopListening();
+      durableWrites.close();
       await Promise.allSettled([context.persistence.close(), cache.close()]);
     },
   };

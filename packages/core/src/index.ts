@@ -43,6 +43,8 @@ export type { ResilientCacheOptions } from './cache/resilient-cache.js';
 export { singleFlight } from './cache/memoize.js';
 export type { SingleFlight } from './cache/memoize.js';
 export { RateLimiter } from './cache/rate-limiter.js';
+export { DurableWrites } from './cache/durable-writes.js';
+export type { DurableWritesOptions } from './cache/durable-writes.js';
 export { StoreCache } from './storefront/store-cache.js';
 
 // Entities and views

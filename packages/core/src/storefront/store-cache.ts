@@ -1,4 +1,5 @@
 import type { Cache } from '../cache/cache.js';
+import type { DurableWrites } from '../cache/durable-writes.js';
 import { singleFlight } from '../cache/memoize.js';
 import { newToken } from '../shared/id.js';
 import { LocalEntries } from './local-entries.js';
@@ -36,6 +37,7 @@ const channel = 'store-versions';
  */
 export class StoreCache {
   readonly #cache: Cache;
+  readonly #writes: Pick<DurableWrites, 'set' | 'delete'>;
   readonly #ttlMs: number;
   readonly #localTtlMs: number;
   readonly #local: LocalEntries;
@@ -44,8 +46,10 @@ export class StoreCache {
   readonly #echoes = new Map<string, () => void>();
   #live = false;
 
-  constructor(cache: Cache, options: StoreCacheOptions) {
+  /** `writes` carries invalidations past a tripped circuit breaker; without it they go through `cache`. */
+  constructor(cache: Cache, options: StoreCacheOptions, writes: Pick<DurableWrites, 'set' | 'delete'> = cache) {
     this.#cache = cache;
+    this.#writes = writes;
     this.#ttlMs = options.ttlMs;
     this.#localTtlMs = options.localTtlMs ?? 1000;
     this.#local = new LocalEntries(options.localMaxEntries ?? 2000);
@@ -94,7 +98,7 @@ export class StoreCache {
    */
   async invalidate(storeId: string, slugs: string[] = []): Promise<void> {
     const version = newToken(9);
-    await Promise.all([this.#cache.set(`store:${storeId}:version`, version), ...slugs.map((slug) => this.#cache.delete(`slug:${slug}`))]);
+    await Promise.all([this.#writes.set(`store:${storeId}:version`, version), ...slugs.map((slug) => this.#writes.delete(`slug:${slug}`))]);
     this.#local.set(`version:${storeId}`, version, this.#localTtlMs);
     for (const slug of slugs) this.#local.delete(`slug:${slug}`);
     const message: VersionMessage = { storeId, version, ...(slugs.length > 0 ? { slugs } : {}) };

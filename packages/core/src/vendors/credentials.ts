@@ -54,7 +54,7 @@ async function loadSession(context: CoreContext, tokenHash: string) {
 export async function revokeSession(context: CoreContext, token: string): Promise<void> {
   const tokenHash = hashToken(token);
   await context.persistence.sessions.delete(tokenHash);
-  await context.cache.delete(cacheKey('session', tokenHash));
+  await context.durableWrites.delete(cacheKey('session', tokenHash));
 }
 
 /** Creates a named API token; the token itself is returned once and only its hash is kept. */
@@ -88,5 +88,5 @@ export async function resolveApiToken(context: CoreContext, token: string): Prom
 export async function revokeApiToken(context: CoreContext, vendorId: string, id: string): Promise<void> {
   const removed = await context.persistence.apiTokens.delete(vendorId, id);
   if (!removed) throw new NotFoundError('No such API token');
-  await context.cache.delete(cacheKey('token', removed.tokenHash));
+  await context.durableWrites.delete(cacheKey('token', removed.tokenHash));
 }
