@@ -3,7 +3,9 @@
 // private redis-server, behind nginx from the distribution with the repo's nginx.conf.
 // Then: the purchase flow through nginx; cache coherence between the instances; an
 // instance killed mid-run loses no order; a Redis outage degrades to PostgreSQL and
-// /readyz reports it until Redis is back. Loopback only, every wait bounded.
+// /readyz reports it until Redis is back; a Redis latency spike (a todo: a known core bug
+// loses the invalidation); SIGTERM stops an instance cleanly. Loopback only, every wait
+// bounded; the test itself starts and stops every process (support/topology.ts).
 import t from 'tap';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -95,6 +97,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     await step('temp dir', async () => rmSync(workDir, { recursive: true, force: true }));
   });
 
+  let setupInfo = '';
   const startInstance = (name: 'a' | 'b', port: number) => startApp({ name, port, env: appEnv });
 
   t.before(async () => {
@@ -113,18 +116,21 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
       RATE_LIMIT_CHECKOUT: '0',
     };
     // Both at once on the empty database: the migrations race, as in Compose.
-    const [a, b] = await Promise.all([startInstance('a', await freePort()), startInstance('b', await freePort())]);
-    apps.a = a;
-    apps.b = b;
+    const [a, b] = await Promise.allSettled([startInstance('a', await freePort()), startInstance('b', await freePort())]);
+    // Whatever started is stopped by the teardown even when the other one failed.
+    if (a.status === 'fulfilled') apps.a = a.value;
+    if (b.status === 'fulfilled') apps.b = b.value;
+    if (a.status === 'rejected') throw a.reason;
+    if (b.status === 'rejected') throw b.reason;
     const appsUp = Date.now();
     nginx = await startNginx(nginxBinary, {
       workDir,
-      upstreams: [`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`],
+      upstreams: [`127.0.0.1:${apps.a!.port}`, `127.0.0.1:${apps.b!.port}`],
       staticDir: storefrontAssets,
       mediaDir,
     });
-    t.comment(`setup: database ${db.name}, redis :${redis.port}, app A :${a.port}, app B :${b.port}, nginx :${nginx.port}; ` +
-      `apps healthy after ${appsUp - t0} ms, nginx after ${Date.now() - appsUp} ms more`);
+    setupInfo = `setup: database ${db.name}, redis :${redis.port}, app A :${apps.a!.port}, app B :${apps.b!.port}, nginx :${nginx.port}; ` +
+      `apps healthy after ${appsUp - t0} ms, nginx after ${Date.now() - appsUp} ms more`;
   });
 
   // ---- small API helpers -------------------------------------------------------
@@ -132,16 +138,17 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
   const product: { chai?: Product; kulhad?: Product } = {};
   let expectedPrice = 0;
   let htmlPage = false;
-  const ordersPlaced: Order[] = [];
   const auth = (): Record<string, string> => ({ authorization: `Bearer ${bearer}` });
   const api = (base: string, path: string, options: RequestOptions = {}) => request(base, path, options);
   const vendor = (base: string, path: string, options: RequestOptions = {}) => request(base, path, { ...options, headers: { ...auth(), ...options.headers } });
   const describe = (r: Reply) => `${r.status} ${r.text.slice(0, 300)}`;
-  const customer = (note: string) => ({ name: 'Asha Rao', phone: '9876543210', address: '12 MG Road, Bengaluru', pincode: '560001', email: 'asha@example.com', note });
-  const orderBody = (items: Array<{ productId: string; quantity: number }>, note: string) => {
-    const { note: n, ...who } = customer(note);
-    return { customer: who, items, note: n, paymentMethod: 'cod' };
-  };
+  /** A checkout body; `note` carries the Idempotency-Key so orders can be matched to keys. */
+  const orderBody = (items: Array<{ productId: string; quantity: number }>, note: string) => ({
+    customer: { name: 'Asha Rao', phone: '9876543210', address: '12 MG Road, Bengaluru', pincode: '560001', email: 'asha@example.com' },
+    items,
+    note,
+    paymentMethod: 'cod',
+  });
   const publicPrice = async (base: string, productId: string) => {
     const r = await api(base, `/api/v1/stores/${slug}`);
     if (r.status !== 200) throw new Error(`GET /api/v1/stores/${slug} at ${base}: ${describe(r)}`);
@@ -179,6 +186,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
 
   // ---- 1. the purchase flow through nginx ------------------------------------------
   t.test('the full purchase flow through nginx', async (t) => {
+    t.comment(setupInfo);
     const front = nginx!.url;
     const signUp = await api(front, '/api/v1/vendors', {
       method: 'POST',
@@ -224,7 +232,6 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     const again = await api(front, `/api/v1/stores/${slug}/orders`, { method: 'POST', json: body, headers: { 'idempotency-key': key } });
     t.equal(again.status, 200, 'the same Idempotency-Key again: 200');
     t.equal(again.json().id, order.id, '... with the same order');
-    ordersPlaced.push(order);
 
     const listed = await vendor(front, '/api/v1/orders');
     t.equal(listed.status, 200);
@@ -379,7 +386,9 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     t.equal(await stockOf(front, productId), initialStock - ordered, `stock ${initialStock} - ${ordered} ordered`);
     const numbers = orders.map((o) => o.number).sort((x, y) => x - y);
     t.same(numbers, numbers.map((_n, i) => 1001 + i), `order numbers 1001..${1000 + numbers.length}: none repeated, none missing`);
-    ordersPlaced.push(...keys.map((k) => outcomes.get(k)!.order!));
+    const listedStock = (await api(front, `/api/v1/stores/${slug}`)).json().products.find((p: Product) => p.id === productId)?.stock;
+    t.comment(`public store view lists stock ${listedStock} for the product, the database has ${initialStock - ordered} ` +
+      '(orders invalidate the cached view only when a product sells out)');
 
     const posts = nginx!.accessLog().slice(logStart).filter((l) => l.method === 'POST' && String(l.uri).endsWith('/orders'));
     const who = (addr: unknown) => (addr === `127.0.0.1:${apps.a!.port}` ? 'A' : addr === `127.0.0.1:${apps.b!.port}` ? 'B' : String(addr));
@@ -451,6 +460,10 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     const tA = Date.now();
     apps.a = await startInstance('a', apps.a!.port);
     t.comment(`instance A restarted in ${Date.now() - tA} ms`);
+    // As a load balancer would: use A once it is ready, after a few warm-up reads (a cold
+    // instance's first cache calls can overrun the 50 ms cache bound; see the todo below).
+    for (let i = 0; i < 3; i++) await publicPrice(apps.a.url, id);
+    t.equal((await api(apps.a.url, '/readyz')).status, 200, 'the restarted A is ready');
     for (let round = 1; round <= 3; round++) {
       t.equal(await publicPrice(b, id), expectedPrice, `round ${round}: B warm with the current price`);
       const price = recovered + round * 101;
@@ -459,9 +472,55 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
       t.equal(await publicPrice(b, id), price, `round ${round}: a change through A is shown by B on the next read`);
       if (htmlPage) t.equal(await pagePrice(b, id), price, `round ${round}: and by B's store page`);
     }
-    t.equal((await api(apps.a.url, '/readyz')).status, 200, 'A is ready');
     t.equal(await publicPrice(nginx!.url, id), expectedPrice, 'nginx serves the latest price');
     t.notMatch(nginx!.errorLog(), /\[(emerg|crit|alert)\]/, 'nothing worse than errors in nginx error.log');
     t.comment(`outage phase done at ${elapsed()}`);
+  });
+
+  // ---- 5. a Redis latency spike -------------------------------------------------------
+  // Known bug, kept visible as a todo: a cache call on A that overruns the cache bound (50 ms)
+  // opens A's circuit breaker for 1 s, and while it is open resilientCache skips every call,
+  // the invalidation after a catalogue change included. B, whose Redis calls are fine, keeps
+  // serving the old version for up to the store cache TTL (5 minutes).
+  t.test('a Redis latency spike on A does not make B serve a stale price', async (t) => {
+    const a = apps.a!.url;
+    const b = apps.b!.url;
+    const id = product.chai!.id;
+    t.equal(await publicPrice(b, id), expectedPrice, 'B warm with the current price');
+    redis!.pause();
+    try {
+      t.equal(await publicPrice(a, id), expectedPrice, 'A answers from PostgreSQL while Redis is frozen');
+    } finally {
+      redis!.resume();
+    }
+    const spikePrice = expectedPrice + 3;
+    await setPrice(a, id, spikePrice);
+    expectedPrice = spikePrice;
+    const seen = await publicPrice(b, id);
+    t.equal(seen, spikePrice, "right after that, B's next read shows a change made through A", {
+      todo: 'packages/core resilientCache skips the invalidation while its circuit is open',
+    });
+    // Whatever that showed: once A's circuit has closed again (its cool-down is 1 s, and a
+    // successful /readyz ping closes it), the next change reaches B.
+    await sleep(1100);
+    const later = await publicPrice(b, id);
+    t.comment(`latency spike: B showed ${seen} right after the change to ${spikePrice} through A, and ${later} 1.1 s later`);
+    t.equal((await api(a, '/readyz')).status, 200, 'A ready');
+    const price = expectedPrice + 5;
+    await setPrice(a, id, price);
+    expectedPrice = price;
+    t.equal(await publicPrice(b, id), price, 'the next change through A is shown by B');
+  });
+
+  // ---- 6. graceful stop ------------------------------------------------------------------
+  t.test('SIGTERM stops both instances cleanly', async (t) => {
+    for (const app of [apps.a!, apps.b!]) {
+      const t0 = Date.now();
+      app.process.child.kill('SIGTERM');
+      await Promise.race([app.process.exited(), sleep(12_000)]);
+      t.equal(app.process.child.exitCode, 0, `instance ${app.name} exited with 0 after SIGTERM (${Date.now() - t0} ms)`);
+    }
+    const r = await api(nginx!.url, `/api/v1/stores/${slug}`).catch((error: Error) => ({ status: error.message }));
+    t.equal(r.status, 502, 'with both instances gone nginx answers 502');
   });
 }

@@ -283,7 +283,7 @@ t.test('under the prefix /shop every URL in a page starts with /shop', async (t)
   for (const url of pages) {
     const page = await browser.get(url);
     t.ok([200, 404].includes(page.statusCode), url);
-    const local = urlsOf(page.payload).filter((u) => !/^(https?:|tel:|mailto:|#)/.test(u));
+    const local = urlsOf(page.payload).filter((u) => !/^(https?:|tel:|mailto:|data:|#)/.test(u));
     t.ok(local.length > 0, `${url} has links`);
     t.same(local.filter((u) => !u.startsWith('/shop/')), [], `${url}: every local URL starts with /shop/`);
     const absolute = urlsOf(page.payload).filter((u) => /^https?:/.test(u) && !u.startsWith('https://wa.me'));

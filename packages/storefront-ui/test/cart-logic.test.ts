@@ -45,6 +45,11 @@ t.test('orderErrors places API details beside fields and lines', async (t) => {
   t.equal(mapped.form, 'Please check the highlighted fields.');
   t.same(orderErrors({ statusCode: 409, message: 'Only 2 of Masala Chai left', code: 'OUT_OF_STOCK' }, lines), { fields: {}, lines: {}, form: 'Only 2 of Masala Chai left' });
   t.equal(orderErrors({ details: [{ path: 'items', message: 'Add at least one item' }] }, lines).form, 'Add at least one item');
+  t.same(
+    orderErrors({ details: [{ path: 'customer.phone', message: 'phone must be a 10-digit mobile number' }] }, lines).fields,
+    { phone: 'Phone must be a 10-digit mobile number' },
+    'the API names the field by its key; shown beside it, the sentence starts with a capital',
+  );
 });
 
 t.test('newIdempotencyKey is a v4 UUID', async (t) => {

@@ -35,9 +35,13 @@ export function canConnect(port: number): Promise<boolean> {
   });
 }
 
+/** Thrown by a waitUntil check to stop waiting at once (e.g. the process being waited for exited). */
+export class GiveUp extends Error {}
+
 /**
  * Polls `check` every `intervalMs` until it returns a truthy value or `timeoutMs` passes;
- * resolves that value, or throws naming `what` (with the last error, if any).
+ * resolves that value, or throws naming `what` (with the last error, if any). A check that
+ * throws GiveUp ends the wait at once; any other error counts as "not yet".
  */
 export async function waitUntil<T>(what: string, check: () => Promise<T | null | undefined | false>, options: { timeoutMs: number; intervalMs?: number }): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
@@ -47,6 +51,7 @@ export async function waitUntil<T>(what: string, check: () => Promise<T | null |
       const value = await check();
       if (value) return value;
     } catch (error) {
+      if (error instanceof GiveUp) throw new Error(`gave up waiting for ${what}: ${error.message}`);
       lastError = error;
     }
     if (Date.now() >= deadline) {
@@ -91,9 +96,23 @@ process.once('exit', () => {
   }
 });
 
-export function spawnManaged(name: string, command: string, args: string[], options: SpawnOptions & { onLine?: (line: string) => void } = {}): Managed {
-  const { onLine, ...spawnOptions } = options;
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+const setpriv = process.platform === 'linux' ? findBinary('setpriv') : null;
+
+export interface SpawnManagedOptions extends SpawnOptions {
+  /** Called with every line the child prints (stdout and stderr). */
+  onLine?: (line: string) => void;
+  /**
+   * Linux: the signal the child gets when the test process dies without its teardown
+   * (tap's timeout ends it with SIGALRM/SIGKILL, where no 'exit' handler runs). Set with
+   * `setpriv --pdeathsig`, which execs the command in place, so the pid stays the child's.
+   */
+  parentDeathSignal?: NodeJS.Signals;
+}
+
+export function spawnManaged(name: string, command: string, args: string[], options: SpawnManagedOptions = {}): Managed {
+  const { onLine, parentDeathSignal, ...spawnOptions } = options;
+  const [file, argv] = parentDeathSignal && setpriv ? [setpriv, ['--pdeathsig', parentDeathSignal, '--', command, ...args]] : [command, args];
+  const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
   live.add(child);
   let tail = '';
   let pending = '';

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createKnex } from '@dukaan-kit/core/objection';
 import { uniqueTestName } from '@dukaan-kit/core/testing';
 import { request } from './http.js';
-import { canConnect, findBinary, freePort, spawnManaged, stopProcess, waitUntil, type Managed } from './processes.js';
+import { canConnect, findBinary, freePort, GiveUp, spawnManaged, stopProcess, waitUntil, type Managed } from './processes.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const appMain = join(repoRoot, 'examples', 'server', 'dist', 'main.js');
@@ -40,11 +40,31 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** CREATE DATABASE dk_e2e_<pid>_<hex> on the server behind `adminUrl`; drop() removes it WITH (FORCE). */
+const prefix = 'dk_e2e';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * CREATE DATABASE dk_e2e_<pid>_<hex> on the server behind `adminUrl`; drop() removes it WITH (FORCE).
+ * Databases of earlier runs whose test process is gone (a run killed before its teardown) are
+ * dropped first; the names carry the pid for that.
+ */
 export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
-  const name = uniqueTestName('dk_e2e');
+  const name = uniqueTestName(prefix);
   const admin = createKnex(adminUrl, { poolMax: 1 });
   try {
+    const rows = (await admin.raw('SELECT datname FROM pg_database WHERE datname LIKE ?', [`${prefix}\\_%`])).rows as Array<{ datname: string }>;
+    for (const { datname } of rows) {
+      const pid = Number(new RegExp(`^${prefix}_(\\d+)_[0-9a-f]+$`).exec(datname)?.[1]);
+      if (pid > 0 && !processAlive(pid)) await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
     await admin.raw('CREATE DATABASE ??', [name]);
   } finally {
     await admin.destroy();
@@ -78,6 +98,10 @@ export interface PrivateRedis {
   /** Stops it (SIGTERM, then SIGKILL) and waits until the port refuses connections. */
   stop(): Promise<void>;
   running(): boolean;
+  /** Freezes it (SIGSTOP): connections stay open but nothing answers, like a latency spike. */
+  pause(): void;
+  /** Undoes pause() (SIGCONT). */
+  resume(): void;
   /** Runs a redis-cli command against it; null when redis-cli is missing or fails. */
   cli(...args: string[]): string | null;
 }
@@ -95,18 +119,27 @@ export function privateRedis(binary: string, port: number): PrivateRedis {
     url: `redis://127.0.0.1:${port}`,
     async start() {
       if (process_?.running()) return;
-      const started = spawnManaged('redis', binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes']);
+      const started = spawnManaged('redis', binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
+        parentDeathSignal: 'SIGTERM',
+      });
       process_ = started;
       await waitUntil(`redis-server on ${port}`, async () => {
-        if (!started.running()) throw new Error(`redis-server exited: ${started.output()}`);
+        if (!started.running()) throw new GiveUp(`redis-server exited: ${started.output()}`);
         return (await canConnect(port)) && (redisCli ? cli('ping') === 'PONG' : true);
       }, { timeoutMs: 10_000, intervalMs: 50 });
     },
     async stop() {
+      if (process_?.running()) process_.child.kill('SIGCONT'); // a paused server would not see SIGTERM
       await stopProcess(process_, 'SIGTERM', 5000);
       await waitUntil(`redis port ${port} to close`, async () => !(await canConnect(port)), { timeoutMs: 5000, intervalMs: 50 });
     },
     running: () => process_?.running() ?? false,
+    pause: () => {
+      if (process_?.running()) process_.child.kill('SIGSTOP');
+    },
+    resume: () => {
+      if (process_?.running()) process_.child.kill('SIGCONT');
+    },
     cli,
   };
 }
@@ -140,6 +173,7 @@ export async function startApp(options: AppInstanceOptions, timeoutMs = 30_000):
   let listening = '';
   const managed = spawnManaged(`app ${options.name}`, process.execPath, [appMain], {
     cwd: join(repoRoot, 'examples', 'server'),
+    parentDeathSignal: 'SIGTERM',
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
     onLine: (line) => {
       if (logs.length < 200) logs.push(line);
@@ -150,12 +184,12 @@ export async function startApp(options: AppInstanceOptions, timeoutMs = 30_000):
   const url = `http://127.0.0.1:${options.port}`;
   try {
     await waitUntil(`app ${options.name} to listen and answer /healthz`, async () => {
-      if (!managed.running()) throw new Error(`exited early (code ${managed.child.exitCode}): ${managed.output()}`);
+      if (!managed.running()) throw new GiveUp(`it exited (code ${managed.child.exitCode})`);
       return (await request(url, '/healthz', { timeoutMs: 1000 })).status === 200;
     }, { timeoutMs, intervalMs: 100 });
   } catch (error) {
     await stopProcess(managed, 'SIGKILL');
-    throw new Error(`${(error as Error).message}\n${managed.output()}`);
+    throw new Error(`${(error as Error).message}\n${managed.output().slice(-2000)}`);
   }
   return { name: options.name, port: options.port, url, process: managed, logs, listeningOn: () => listening };
 }
@@ -199,7 +233,7 @@ export async function startNginx(binary: string, options: { workDir: string; ups
   }
   const test = spawnSync(binary, ['-t', '-c', confPath, '-p', `${prefixDir}/`], { encoding: 'utf8', timeout: 10_000, ...ids });
   if (test.status !== 0) throw new Error(`nginx -t failed: ${test.stderr}`);
-  const managed = spawnManaged('nginx', binary, ['-c', confPath, '-p', `${prefixDir}/`, '-g', 'daemon off;'], ids);
+  const managed = spawnManaged('nginx', binary, ['-c', confPath, '-p', `${prefixDir}/`, '-g', 'daemon off;'], { ...ids, parentDeathSignal: 'SIGQUIT' });
   const url = `http://127.0.0.1:${port}`;
   const errorLog = () => {
     const file = join(prefixDir, 'error.log');
@@ -207,7 +241,7 @@ export async function startNginx(binary: string, options: { workDir: string; ups
   };
   try {
     await waitUntil('nginx to proxy /healthz', async () => {
-      if (!managed.running()) throw new Error(`nginx exited: ${managed.output()}`);
+      if (!managed.running()) throw new GiveUp(`nginx exited: ${managed.output()}`);
       return (await canConnect(port)) && (await request(url, '/healthz', { timeoutMs: 2000 })).status === 200;
     }, { timeoutMs: 10_000, intervalMs: 50 });
   } catch (error) {

@@ -14,7 +14,10 @@ export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ productId:
   const lineErrs: FieldErrors = {};
   const rest: string[] = [];
   for (const d of payload.details ?? []) {
-    const message = d.message ?? 'Invalid value';
+    // The API's messages start with the field's key ("phone must be…"): capitalised, they read
+    // like the no-JS form's ("Phone must be…").
+    const text = d.message ?? 'Invalid value';
+    const message = text.charAt(0).toUpperCase() + text.slice(1);
     const [head, second] = String(d.path ?? '').split('.');
     const line = head === 'items' && second !== undefined ? lines[Number(second)] : undefined;
     if (head === 'customer' && second) fields[second] ??= message;
