@@ -31,10 +31,13 @@ export function resilientCache(inner: Cache, options: ResilientCacheOptions = {}
   };
 }
 
-/** Publishing degrades like a set (a lost message is bounded by the subscribers' local TTL). */
+/**
+ * A broadcast is an invalidation other instances act on, so like ping it is always attempted,
+ * never skipped by an open circuit; a failed one is dropped (subscribers' local TTL bounds it).
+ */
 function resilientBus(bus: CacheBus, circuit: Circuit): CacheBus {
   return {
-    publish: (channel, message) => circuit.call('publish', () => bus.publish(channel, message), undefined),
+    publish: (channel, message) => circuit.attempt('publish', () => bus.publish(channel, message)).catch(() => undefined),
     subscribe: (channel, onMessage, onLive) => bus.subscribe(channel, onMessage, onLive),
   };
 }
