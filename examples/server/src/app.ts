@@ -15,11 +15,20 @@ export interface App {
   stop(): Promise<void>;
 }
 
+export interface BuildOptions {
+  /** Where the JSON log lines go (default: stdout); tests capture them. */
+  logStream?: NodeJS.WriteStream;
+}
+
 /** Builds the reference app from its configuration: adapters, migrations, plugin. */
-export async function buildApp(config: AppConfig): Promise<App> {
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const knex = createKnex(config.databaseUrl);
   await migrateLatest(knex);
+  // Bound late: the logger exists only once hapi-pino is registered below.
+  let logCacheError = (_error: unknown, _operation: string): void => {};
   const dukaan = createDukaan({
+    storeCacheLocalTtlMs: config.cacheLocalTtlMs,
+    onCacheError: (error, operation) => logCacheError(error, operation),
     persistence: objectionPersistence(knex),
     cache: !config.cacheEnabled ? noCache() : keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : {}),
     images: diskImageStore({ directory: config.mediaDir, publicPath: '/media' }),
@@ -37,8 +46,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       ignorePaths: ['/healthz'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
   });
+  // A Redis outage would otherwise show only through /readyz: say which cache call failed.
+  logCacheError = (error, operation) => server.logger.warn({ operation, err: error }, 'cache call failed; served without the cache');
   await server.register({
     plugin,
     options: {

@@ -9,6 +9,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** false with CACHE=off: a cache that always misses (benchmarks of the uncached path). */
   cacheEnabled: boolean;
+  /** CACHE_LOCAL_TTL_MS: how long an instance trusts its in-process copy of a store's version (0: always ask Redis). */
+  cacheLocalTtlMs: number;
   sessionSecret: string;
   mediaDir: string;
   publicUrl: string | null;
@@ -25,6 +27,7 @@ const schema = Joi.object({
   DATABASE_URL: Joi.string().default('sqlite:data/dukaan.db'),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).empty('').default(null),
   CACHE: Joi.string().valid('on', 'off').empty('').default('on'),
+  CACHE_LOCAL_TTL_MS: Joi.number().integer().min(0).max(60_000).empty('').default(1000),
   SESSION_SECRET: Joi.string().min(32).empty(''),
   MEDIA_DIR: Joi.string().default('data/media'),
   PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).empty('').default(null),
@@ -46,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: value.DATABASE_URL as string,
     redisUrl: (value.REDIS_URL as string | null) ?? null,
     cacheEnabled: value.CACHE !== 'off',
+    cacheLocalTtlMs: value.CACHE_LOCAL_TTL_MS as number,
     // A development secret per start: sessions end on restart, which is fine on a laptop.
     sessionSecret: (value.SESSION_SECRET as string | undefined) ?? randomBytes(32).toString('base64url'),
     mediaDir: value.MEDIA_DIR as string,

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import t from 'tap';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
@@ -39,4 +40,31 @@ t.test('the app migrates, seeds the demo store and serves it', async (t) => {
   const store = await app.server.inject(`/${slug}`);
   t.equal(store.statusCode, 200);
   t.match(store.payload, /Masala Chai 250 g/);
+});
+
+t.test('passwords, session cookies and API tokens never reach the log', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dukaan-log-'));
+  const lines: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream;
+  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'debug' }), { logStream });
+  t.teardown(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const password = 'a very secret password 42';
+  const signup = await app.server.inject({ method: 'POST', url: '/api/v1/vendors', payload: { email: 'log@example.com', password, storeName: 'Logs' } });
+  t.equal(signup.statusCode, 201);
+  const cookie = String([signup.headers['set-cookie']].flat()[0]).split(';')[0] ?? '';
+  const token = JSON.parse((await app.server.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie }, payload: { name: 'ci' } })).payload).token as string;
+  t.equal((await app.server.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
+  t.equal((await app.server.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'log@example.com', password: 'wrong but secret 99' } })).statusCode, 401);
+  const log = lines.join('');
+  t.ok(lines.length >= 4, `requests were logged (${lines.length} lines)`);
+  t.match(log, /"req":\{"id":/, 'each request line carries its request id');
+  for (const secret of [password, 'wrong but secret 99', cookie.split('=')[1] ?? 'x', token]) t.notOk(log.includes(secret), 'secret absent from the log');
 });
