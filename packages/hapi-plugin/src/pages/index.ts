@@ -5,7 +5,11 @@ import { registerCartCookie } from './cart.js';
 import { assets } from './context.js';
 import { registerCsrfCookie } from './csrf.js';
 import { customerRoutes } from './customer.js';
-import { dashboardRoutes } from './dashboard.js';
+import { dashboardCategoryRoutes } from './dashboard-categories.js';
+import { dashboardHomeRoutes } from './dashboard-home.js';
+import { dashboardOrderRoutes } from './dashboard-orders.js';
+import { dashboardProductRoutes } from './dashboard-products.js';
+import { dashboardSettingsRoutes } from './dashboard-settings.js';
 import { staticRoutes } from './static.js';
 import { vendorRoutes } from './vendor.js';
 
@@ -15,5 +19,6 @@ export async function registerPages(server: Server, runtime: Runtime): Promise<v
   await server.register({ plugin: Inert, once: true });
   registerCsrfCookie(server, runtime);
   registerCartCookie(server, runtime);
-  server.route([...staticRoutes(runtime), ...customerRoutes(runtime), ...vendorRoutes(runtime), ...dashboardRoutes(runtime)]);
+  const routeSets = [staticRoutes, customerRoutes, vendorRoutes, dashboardHomeRoutes, dashboardOrderRoutes, dashboardProductRoutes, dashboardCategoryRoutes, dashboardSettingsRoutes];
+  server.route(routeSets.flatMap((routes) => routes(runtime)));
 }

@@ -1,0 +1,116 @@
+import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import { NotFoundError, productCreateSchema, productUpdateSchema, type Product, type Store } from '@dukaan-kit/core';
+import type { FieldErrors, ProductFormValues } from '@dukaan-kit/storefront-ui';
+import type { Runtime } from '../runtime.js';
+import { vendorPage } from './context.js';
+import { formProblem, formProps } from './dashboard-forms.js';
+import { flashContext, idOf, idShape, orNotFound, pageSize, privateHtml, storeIdOf } from './dashboard-page.js';
+import { notFound, pageRoute, seeOther } from './define.js';
+import { field, fieldLabels } from './forms.js';
+import { readProductForm } from './product-form.js';
+
+const productGone = 'This product does not exist, or it belongs to another store.';
+
+interface ProductPageExtra {
+  values?: ProductFormValues;
+  errors?: FieldErrors;
+  flash?: string;
+}
+
+/** The product form, empty (`product` null) or for one product, with the store's categories. */
+async function productPage(runtime: Runtime, request: Request, h: ResponseToolkit, product: Product | null, status = 200, extra: ProductPageExtra = {}) {
+  const { ctx, store } = await vendorPage(runtime, request, h, flashContext(extra.flash));
+  const categories = await runtime.dukaan.catalog.listCategories(store.id);
+  return privateHtml(h, { page: 'product-form', props: { ctx, currency: store.currency, product, categories, ...formProps(extra) } }, status);
+}
+
+/** The `{id}` product of the signed-in vendor's store, or the 404 page. */
+function ownProduct(runtime: Runtime, request: Request): Promise<Product> {
+  return orNotFound(runtime.dukaan.catalog.getProduct(storeIdOf(request), idOf(request, productGone)), productGone);
+}
+
+async function listProducts(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const { ctx, store } = await vendorPage(runtime, request, h);
+  const text = (name: string) => (typeof request.query[name] === 'string' ? (request.query[name] as string) : '');
+  const q = text('q').trim().slice(0, 100);
+  const categoryId = idShape.test(text('categoryId')) ? text('categoryId') : null;
+  const cursor = text('cursor') || null;
+  const { catalog } = runtime.dukaan;
+  const [page, categories] = await Promise.all([
+    catalog.listProducts(store.id, { limit: pageSize, ...(q ? { q } : {}), ...(categoryId ? { categoryId } : {}), ...(cursor ? { cursor } : {}) }),
+    catalog.listCategories(store.id),
+  ]);
+  return privateHtml(h, {
+    page: 'products',
+    props: { ctx, currency: store.currency, products: page.items, categories, q, categoryId, cursor, nextCursor: page.nextCursor },
+  });
+}
+
+async function createProduct(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const { catalog, vendors } = runtime.dukaan;
+  const storeId = storeIdOf(request);
+  const store: Store = await vendors.getStore(storeId);
+  const { values, input, image, errors } = readProductForm(request.payload, store.currency, productCreateSchema);
+  if (Object.keys(errors).length > 0) return productPage(runtime, request, h, null, 400, { values, errors });
+  let product: Product;
+  try {
+    product = await catalog.createProduct(storeId, input);
+  } catch (error) {
+    const problem = formProblem(error, fieldLabels.product);
+    return productPage(runtime, request, h, null, problem.status, { values, errors: problem.errors });
+  }
+  if (image) await catalog.addProductImage(storeId, product.id, image);
+  return seeOther(runtime, h, `/dashboard/products/${product.id}?done=created`);
+}
+
+async function updateProduct(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const { catalog, vendors } = runtime.dukaan;
+  const storeId = storeIdOf(request);
+  const before = await ownProduct(runtime, request);
+  const store = await vendors.getStore(storeId);
+  const { values, input, image, errors } = readProductForm(request.payload, store.currency, productUpdateSchema);
+  if (Object.keys(errors).length > 0) return productPage(runtime, request, h, before, 400, { values, errors });
+  try {
+    await catalog.updateProduct(storeId, before.id, input);
+    if (image) await catalog.addProductImage(storeId, before.id, image);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(productGone);
+    const problem = formProblem(error, fieldLabels.product);
+    return productPage(runtime, request, h, await catalog.getProduct(storeId, before.id), problem.status, { values, errors: problem.errors });
+  }
+  return seeOther(runtime, h, `/dashboard/products/${before.id}?done=saved`);
+}
+
+async function deleteProduct(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const product = await ownProduct(runtime, request);
+  if (field(request.payload, 'confirm') !== 'yes') {
+    return productPage(runtime, request, h, product, 400, { flash: `Tick “Yes, delete” to delete ${product.name}.` });
+  }
+  await orNotFound(runtime.dukaan.catalog.deleteProduct(storeIdOf(request), product.id), productGone);
+  return seeOther(runtime, h, '/dashboard/products?done=deleted');
+}
+
+async function deleteProductImage(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const storeId = storeIdOf(request);
+  const id = idOf(request, productGone);
+  await orNotFound(runtime.dukaan.catalog.removeProductImage(storeId, id, field(request.payload, 'key')), 'This picture is already gone, or it belongs to another store.');
+  return seeOther(runtime, h, `/dashboard/products/${id}?done=saved`);
+}
+
+/** The dashboard's products: the list, the form to add one, editing, deleting, removing a picture. */
+export function dashboardProductRoutes(runtime: Runtime): ServerRoute[] {
+  return [
+    pageRoute(runtime, { method: 'GET', path: '/dashboard/products', auth: 'vendor', handler: (request, h) => listProducts(runtime, request, h) }),
+    pageRoute(runtime, { method: 'GET', path: '/dashboard/products/new', auth: 'vendor', handler: (request, h) => productPage(runtime, request, h, null) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/products', auth: 'vendor', body: 'upload', handler: (request, h) => createProduct(runtime, request, h) }),
+    pageRoute(runtime, {
+      method: 'GET',
+      path: '/dashboard/products/{id}',
+      auth: 'vendor',
+      handler: async (request, h) => productPage(runtime, request, h, await ownProduct(runtime, request)),
+    }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/products/{id}', auth: 'vendor', body: 'upload', handler: (request, h) => updateProduct(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/products/{id}/delete', auth: 'vendor', handler: (request, h) => deleteProduct(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/products/{id}/images/delete', auth: 'vendor', handler: (request, h) => deleteProductImage(runtime, request, h) }),
+  ];
+}
