@@ -1,6 +1,7 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import type { Backend } from './backend.js';
+import { closeClient } from './close-client.js';
 import { redisBus } from './redis-bus.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
@@ -64,8 +65,7 @@ export function redisBackend(redisUrl: string, namespace: string): Backend {
     },
     async close() {
       bus.stopAll();
-      // destroy, not QUIT: QUIT waits for a reply that never comes while Redis is down.
-      if (client.isOpen) client.destroy();
+      await closeClient(client);
     },
   };
 }

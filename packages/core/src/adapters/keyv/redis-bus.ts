@@ -1,5 +1,6 @@
 import type { RedisClientType } from '@keyv/redis';
 import type { CacheBus } from '../../cache/cache.js';
+import { closeClient } from './close-client.js';
 
 /**
  * Redis pub/sub. Each subscription gets its own connection (a subscribed connection can run no
@@ -27,15 +28,20 @@ export function redisBus(client: RedisClientType, prefix: string): CacheBus & { 
       });
       subscriber
         .connect()
-        .then(() => subscriber.subscribe(`${prefix}${channel}`, (message: string) => onMessage(message)))
-        .then(() => !stopped && onLive(true))
-        .catch(() => onLive(false));
+        .then(async () => {
+          if (stopped) return;
+          await subscriber.subscribe(`${prefix}${channel}`, (message: string) => onMessage(message));
+          if (!stopped) onLive(true);
+        })
+        .catch(() => {
+          if (!stopped) onLive(false);
+        });
       const stop = () => {
         if (stopped) return;
         stopped = true;
         stops.delete(stop);
         onLive(false);
-        if (subscriber.isOpen) subscriber.destroy();
+        void closeClient(subscriber);
       };
       stops.add(stop);
       return stop;
