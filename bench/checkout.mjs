@@ -1,0 +1,151 @@
+// Scenario (d): checkout requests, each with its own Idempotency-Key, and the audit of every
+// order afterwards, straight from PostgreSQL.
+import pg from 'pg';
+import { shop } from './seed.mjs';
+
+/**
+ * Builds checkout bodies from a counter and remembers every key sent and every status answered,
+ * so that the audit can compare the database with what the clients were told.
+ */
+export function checkoutTracker(products, runId) {
+  let counter = 0;
+  const sent = new Map(); // key -> { body, items }
+  const answered = new Map(); // key -> status
+  const orderFor = (n) => {
+    const first = n % products.length;
+    const second = (n * 7 + 3) % products.length;
+    const items = [{ productId: products[first].id, quantity: 1 + (n % 3) }];
+    if (second !== first && n % 2 === 0) items.push({ productId: products[second].id, quantity: 1 });
+    return {
+      customer: { name: `Bench customer ${n}`, phone: '9876543210', email: n % 5 === 0 ? `c${n}@bench.local` : undefined, address: `${n} Residency Road, Bengaluru`, pincode: '560025' },
+      items,
+      note: n % 10 === 0 ? 'Ring the bell twice' : undefined,
+      paymentMethod: 'cod',
+    };
+  };
+  return {
+    sent,
+    answered,
+    /** autocannon's `requests` for one run (a new array each time: autocannon mutates it). */
+    requests: () => [
+      {
+        method: 'POST',
+        path: `/api/v1/stores/${shop.slug}/orders`,
+        headers: { 'content-type': 'application/json' },
+        setupRequest(request, context) {
+          const n = counter++;
+          const key = `bench-${runId}-${n}`;
+          const order = orderFor(n);
+          const body = JSON.stringify(order);
+          sent.set(key, { body, items: order.items });
+          context.key = key;
+          return { ...request, headers: { ...request.headers, 'idempotency-key': key }, body };
+        },
+        onResponse(status, _body, context) {
+          if (context.key) answered.set(context.key, status);
+        },
+      },
+    ],
+    /**
+     * autocannon drops the requests in flight when its time is up: the app may have placed
+     * those orders without anyone hearing. Like a real client, retry each unanswered key
+     * once with the same body; the app answers 200 (placed already) or 201 (placed now).
+     */
+    async retryUnanswered(url) {
+      const outcome = { unanswered: 0, existing: 0, createdNow: 0, failed: 0 };
+      for (const [key, { body }] of sent) {
+        if (answered.has(key)) continue;
+        outcome.unanswered++;
+        const response = await fetch(`${url}/api/v1/stores/${shop.slug}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
+        await response.arrayBuffer();
+        answered.set(key, response.status);
+        if (response.status === 200) outcome.existing++;
+        else if (response.status === 201) outcome.createdNow++;
+        else outcome.failed++;
+      }
+      return outcome;
+    },
+  };
+}
+
+/**
+ * Audits the store's orders in PostgreSQL against what the clients were answered: one order
+ * per 2xx key and none for any other, totals, line prices, delivery fee, stock per product,
+ * numbers 1001..1000+n without gap or duplicate. Returns the findings; `ok` false on any problem.
+ */
+export async function auditOrders(databaseUrl, seeded, tracker) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const orders = (await client.query('SELECT id, number, subtotal, delivery_fee, total, idempotency_key FROM orders WHERE store_id = $1', [seeded.storeId])).rows;
+    const lines = (await client.query('SELECT i.order_id, i.product_id, i.unit_price, i.quantity, i.line_total FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.store_id = $1', [seeded.storeId])).rows;
+    const stock = new Map((await client.query('SELECT id, stock FROM products WHERE store_id = $1', [seeded.storeId])).rows.map((r) => [r.id, Number(r.stock)]));
+    const problems = [];
+    const problem = (message) => { if (problems.length < 20) problems.push(message); };
+
+    const ok2xx = new Set([...tracker.answered].filter(([, status]) => status === 200 || status === 201).map(([key]) => key));
+    const byKey = new Map();
+    for (const order of orders) {
+      if (order.idempotency_key === null) problem(`order ${order.id} has no idempotency key`);
+      else if (byKey.has(order.idempotency_key)) problem(`two orders for key ${order.idempotency_key}`);
+      else byKey.set(order.idempotency_key, order);
+    }
+    for (const key of ok2xx) if (!byKey.has(key)) problem(`key ${key} was answered 2xx but has no order`);
+    for (const key of byKey.keys()) if (!ok2xx.has(key)) problem(`order for key ${key} exists but its request was not answered 2xx`);
+
+    const numbers = orders.map((o) => Number(o.number)).sort((a, b) => a - b);
+    numbers.forEach((number, index) => { if (number !== 1001 + index) problem(`order numbers: expected ${1001 + index} at position ${index}, found ${number}`); });
+
+    const prices = new Map(seeded.products.map((p) => [p.id, p.price]));
+    const linesByOrder = new Map();
+    for (const line of lines) {
+      if (!linesByOrder.has(line.order_id)) linesByOrder.set(line.order_id, []);
+      linesByOrder.get(line.order_id).push(line);
+    }
+    const sold = new Map();
+    let totalsChecked = 0;
+    for (const order of orders) {
+      const orderLines = linesByOrder.get(order.id) ?? [];
+      const subtotal = orderLines.reduce((sum, l) => sum + Number(l.line_total), 0);
+      for (const l of orderLines) {
+        if (Number(l.line_total) !== Number(l.unit_price) * Number(l.quantity)) problem(`order ${order.number}: line total ${l.line_total} != ${l.unit_price} x ${l.quantity}`);
+        if (Number(l.unit_price) !== prices.get(l.product_id)) problem(`order ${order.number}: unit price ${l.unit_price} is not the product's price ${prices.get(l.product_id)}`);
+        sold.set(l.product_id, (sold.get(l.product_id) ?? 0) + Number(l.quantity));
+      }
+      const expectedFee = subtotal >= seeded.freeDeliveryAbove ? 0 : seeded.deliveryFee;
+      if (Number(order.subtotal) !== subtotal) problem(`order ${order.number}: subtotal ${order.subtotal} != sum of lines ${subtotal}`);
+      if (Number(order.delivery_fee) !== expectedFee) problem(`order ${order.number}: delivery fee ${order.delivery_fee}, expected ${expectedFee}`);
+      if (Number(order.total) !== Number(order.subtotal) + Number(order.delivery_fee)) problem(`order ${order.number}: total ${order.total} != subtotal + delivery`);
+      // What the customer asked for (the request body of this key) is what was recorded.
+      const asked = tracker.sent.get(order.idempotency_key)?.items ?? [];
+      const askedText = asked.map((i) => `${i.productId}x${i.quantity}`).sort().join(',');
+      const gotText = orderLines.map((l) => `${l.product_id}x${l.quantity}`).sort().join(',');
+      if (askedText !== gotText) problem(`order ${order.number}: lines ${gotText} differ from the request ${askedText}`);
+      totalsChecked++;
+    }
+    let oversold = 0;
+    let unitsSold = 0;
+    for (const [productId, left] of stock) {
+      const units = sold.get(productId) ?? 0;
+      unitsSold += units;
+      if (left < 0) { oversold += -left; problem(`product ${productId}: stock ${left} below zero`); }
+      if (left !== shop.initialStock - units) {
+        // Units recorded as sold that were never taken from stock were sold beyond it.
+        oversold += Math.max(0, left - (shop.initialStock - units));
+        problem(`product ${productId}: stock ${left} != initial ${shop.initialStock} - sold ${units}`);
+      }
+    }
+    return {
+      ok: problems.length === 0,
+      orders: orders.length,
+      answered2xx: ok2xx.size,
+      totalsChecked,
+      unitsSold,
+      oversold,
+      numbers: numbers.length ? `${numbers[0]}..${numbers.at(-1)}` : 'none',
+      problems,
+    };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,120 @@
+// Judges the measurements against the targets and the hard gates, and writes
+// bench/results.json and bench/results.md.
+import { writeFileSync } from 'node:fs';
+import { targets } from './scenarios.mjs';
+
+/** Targets (soft: reported pass/fail) and gates (hard: exit code 1) for the measured scenarios. */
+export function judge(results) {
+  const by = Object.fromEntries(results.scenarios.filter((s) => s.status === 'ok').map((s) => [s.id, s]));
+  const checks = [];
+  const target = (id, description, measured, pass) => checks.push({ kind: 'target', id, description, measured, pass });
+  const gate = (id, description, measured, pass) => checks.push({ kind: 'gate', id, description, measured, pass });
+  const ceiling = by.f?.requestsPerSecond;
+  for (const id of ['a-memory', 'a-redis']) {
+    const s = by[id];
+    if (!s) continue;
+    const share = ceiling ? s.requestsPerSecond / ceiling : null;
+    target(id, `req/s >= ${targets.storePageShareOfCeiling * 100}% of (f)`, share === null ? '(f) not run' : `${pct(share)}% of (f)`, share === null ? null : share >= targets.storePageShareOfCeiling);
+    target(id, `p99 < ${targets.storePageP99Ms} ms`, `${s.latencyMs.p99} ms`, s.latencyMs.p99 < targets.storePageP99Ms);
+  }
+  if (by.b) target('b', `req/s >= ${targets.uncachedPageRps}`, `${by.b.requestsPerSecond}`, by.b.requestsPerSecond >= targets.uncachedPageRps);
+  if (by.d) target('d', `orders/s >= ${targets.checkoutRps} with no error`, `${by.d.requestsPerSecond}/s, ${by.d.errors} errors`, by.d.requestsPerSecond >= targets.checkoutRps && by.d.errors === 0);
+  if (by.e) {
+    target('e', `req/s >= ${targets.orderListRps}`, `${by.e.requestsPerSecond}`, by.e.requestsPerSecond >= targets.orderListRps);
+    target('e', `p99 < ${targets.orderListP99Ms} ms`, `${by.e.latencyMs.p99} ms`, by.e.latencyMs.p99 < targets.orderListP99Ms);
+  }
+  for (const s of Object.values(by)) {
+    if (s.config !== 'ceiling') target(s.id, `app peak RSS < ${targets.rssMb} MB`, `${s.peakRssMb} MB`, s.peakRssMb < targets.rssMb);
+  }
+  for (const s of Object.values(by)) {
+    const errors = s.errors + (s.warmup?.errors ?? 0) + (s.retry?.failed ?? 0);
+    gate(s.id, 'no error (non-2xx or socket error, warm-up included)', `${errors}`, errors === 0);
+  }
+  if (by.d) {
+    const audit = by.d.audit;
+    gate('d', 'every order checked: one per 2xx, totals, numbers, stock', audit ? `${audit.orders} orders, ${audit.problems.length} problems` : 'not audited', Boolean(audit?.ok));
+    gate('d', 'no oversold unit', audit ? `${audit.oversold}` : 'not audited', audit?.oversold === 0);
+  }
+  return checks;
+}
+
+export function ratios(results) {
+  const by = Object.fromEntries(results.scenarios.filter((s) => s.status === 'ok').map((s) => [s.id, s]));
+  const out = {};
+  for (const id of ['a-memory', 'a-redis', 'b', 'c-memory', 'c-redis']) {
+    if (by[id] && by.f) out[`${id}/f`] = Math.round((by[id].requestsPerSecond / by.f.requestsPerSecond) * 1000) / 1000;
+  }
+  return out;
+}
+
+export function table(results) {
+  const rows = [
+    '| scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const s of results.scenarios) {
+    if (s.status !== 'ok') {
+      rows.push(`| ${s.label} | ${s.status}: ${s.reason} | | | | |`);
+      continue;
+    }
+    const errors = s.errors + (s.warmup?.errors ?? 0) + (s.retry?.failed ?? 0);
+    rows.push(`| ${s.label} | ${fmt(s.requestsPerSecond)} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errors} | ${s.peakRssMb}${s.config === 'ceiling' ? ' (server)' : ''} |`);
+  }
+  return rows.join('\n');
+}
+
+export function markdown(results) {
+  const { machine } = results;
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `${machine.date} · ${machine.cpus} × ${machine.cpuModel} · ${machine.totalMemMb} MB · node ${machine.node} · load average ${machine.loadAverageBefore.join(' / ')} before, ${machine.loadAverageAfter.join(' / ')} after`,
+    '',
+    `${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up + ${results.settings.durationSeconds} s measured per scenario; PostgreSQL ${results.services.postgres}, Redis ${results.services.redis} (private, loopback); app LOG_LEVEL=${results.settings.logLevel}, NODE_ENV=production, rate limits off.`,
+    '',
+    ...(results.settings.profile ? ['**Profiled run** (`BENCH_PROFILE=1`, one app per scenario under `--cpu-prof`): the numbers are lower than without the profiler.', ''] : []),
+    ...(results.settings.only ? [`Only: ${results.settings.only.join(', ')}.`, ''] : []),
+    table(results),
+    '',
+  ];
+  if (results.storePage.available === false) lines.push(`**The HTML store page was not available** (${results.storePage.reason}).`, '');
+  if (results.ceiling) lines.push(`(f) answers ${results.ceiling.source}: ${results.ceiling.status} ${results.ceiling.contentType}, ${results.ceiling.bytes} bytes, the same headers.`, '');
+  const r = results.ratios;
+  if (Object.keys(r).length) {
+    lines.push('Ratios to the ceiling (f): ' + Object.entries(r).map(([k, v]) => `${k} = ${v}`).join(', '), '');
+  }
+  lines.push('| check | scenario | what | measured | result |', '|---|---|---|---|---|');
+  for (const c of results.checks) lines.push(`| ${c.kind} | ${c.id} | ${c.description} | ${c.measured} | ${c.pass === null ? 'n/a' : c.pass ? 'pass' : '**FAIL**'} |`);
+  lines.push('');
+  const d = results.scenarios.find((s) => s.id === 'd' && s.status === 'ok');
+  if (d?.audit) {
+    lines.push(
+      `Checkout audit: ${d.audit.orders} orders in PostgreSQL for ${d.audit.answered2xx} keys answered 2xx ` +
+        `(${d.retry.unanswered} requests were in flight when the load stopped; retried with their key: ${d.retry.existing} already placed, ${d.retry.createdNow} placed by the retry, ${d.retry.failed} failed); ` +
+        `numbers ${d.audit.numbers}; ${d.audit.totalsChecked} totals checked; ${d.audit.unitsSold} units sold; oversold ${d.audit.oversold}.`,
+      '',
+    );
+    for (const p of d.audit.problems) lines.push(`- ${p}`);
+  }
+  const withDb = results.scenarios.filter((s) => s.status === 'ok' && s.postgres);
+  if (withDb.length) {
+    lines.push('PostgreSQL during each scenario (mean number of the bench database\'s backends in each state, pg_stat_activity sampled every 100 ms):', '');
+    for (const s of withDb) lines.push(`- ${s.id}: ${Object.entries(s.postgres.meanBackends).slice(0, 6).map(([k, v]) => `${v} ${k}`).join('; ') || 'none'}`);
+    lines.push('');
+  }
+  lines.push(`Hard gates: ${results.pass ? 'pass' : '**FAIL**'}.`, '');
+  return lines.join('\n');
+}
+
+export function writeResults(results, { jsonFile, mdFile }) {
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(mdFile, markdown(results));
+}
+
+function pct(share) {
+  return Math.round(share * 1000) / 10;
+}
+
+function fmt(n) {
+  return Math.round(n).toLocaleString('en');
+}

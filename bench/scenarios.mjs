@@ -1,0 +1,34 @@
+// What is measured: each scenario names the app configuration it runs against and its targets
+// (issue 5, item 6). run.mjs runs them grouped by configuration, one app process per group.
+import { ordersShop, shop } from './seed.mjs';
+
+/** App configurations: environment on top of the common one (PostgreSQL, rate limits off). */
+export const configurations = {
+  memory: { label: 'in-memory cache', env: {} },
+  redis: { label: 'Redis cache', env: { REDIS_URL: '(set by run.mjs)' } },
+  off: { label: 'cache off', env: { CACHE: 'off' } },
+  ceiling: { label: 'bare node:http', env: null },
+};
+
+/** In the order they run; a group's scenarios share one app process. */
+export const scenarios = [
+  { id: 'a-memory', config: 'memory', label: '(a) store page /{slug}, cached, memory', request: { path: `/${shop.slug}` }, needs: 'page' },
+  { id: 'c-memory', config: 'memory', label: '(c) GET /api/v1/stores/{slug}, memory', request: { path: `/api/v1/stores/${shop.slug}` } },
+  { id: 'f', config: 'ceiling', label: '(f) ceiling: bare node:http, same bytes', request: null },
+  { id: 'a-redis', config: 'redis', label: '(a) store page /{slug}, cached, Redis', request: { path: `/${shop.slug}` }, needs: 'page' },
+  { id: 'c-redis', config: 'redis', label: '(c) GET /api/v1/stores/{slug}, Redis', request: { path: `/api/v1/stores/${shop.slug}` } },
+  { id: 'd', config: 'redis', label: '(d) checkout POST /api/v1/stores/{slug}/orders', request: null, needs: 'orders' },
+  { id: 'e', config: 'redis', label: `(e) GET /api/v1/orders?limit=20, ${ordersShop.orders.toLocaleString('en')} orders`, request: null, needs: 'token' },
+  { id: 'b', config: 'off', label: '(b) store page /{slug}, cache off', request: { path: `/${shop.slug}` }, needs: 'page' },
+];
+
+/** Targets on the 2-core machines at 32 connections (issue 5, item 6). */
+export const targets = {
+  storePageShareOfCeiling: 0.5,
+  storePageP99Ms: 20,
+  uncachedPageRps: 1000,
+  checkoutRps: 500,
+  orderListRps: 1000,
+  orderListP99Ms: 30,
+  rssMb: 150,
+};

@@ -1,0 +1,72 @@
+// Seeds the bench database through the core itself (the same code paths as the app), so the
+// data is valid by construction and the seeding doubles as a check of placeOrder.
+import { createDukaan } from '@dukaan-kit/core';
+import { keyvCache } from '@dukaan-kit/core/keyv';
+import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
+
+export const shop = { email: 'shop@bench.local', password: 'bench-password-1', slug: 'bench-shop', products: 50, initialStock: 1_000_000 };
+export const ordersShop = { email: 'orders@bench.local', password: 'bench-password-2', slug: 'bench-orders', orders: Number(process.env.BENCH_ORDERS ?? 10_000) };
+
+/** Runs the migrations and opens a core on the database (memory cache, its own process). */
+export async function openCore(databaseUrl) {
+  const knex = createKnex(databaseUrl, { poolMax: 10 });
+  await migrateLatest(knex);
+  return createDukaan({ persistence: objectionPersistence(knex), cache: keyvCache() });
+}
+
+/** The store of scenarios (a)-(d): 50 products in 5 categories, tracked stock large enough for any run. */
+export async function seedShop(dukaan) {
+  const { store } = await dukaan.vendors.signUp({ email: shop.email, password: shop.password, storeName: 'Bench Chai & Snacks', slug: shop.slug, phone: '9876543210' });
+  await dukaan.vendors.updateStore(store.id, {
+    description: 'Teas, spices and snacks: the benchmark store, fifty products strong.',
+    deliveryFee: 4000,
+    freeDeliveryAbove: 99900,
+    pickupAddress: '12 MG Road, Bengaluru 560001',
+  });
+  const categories = [];
+  for (const name of ['Tea', 'Spices', 'Snacks', 'Accessories', 'Gifts']) {
+    categories.push((await dukaan.catalog.createCategory(store.id, { name })).id);
+  }
+  const products = [];
+  for (let i = 0; i < shop.products; i++) {
+    const price = 4900 + ((i * 3700) % 50000);
+    const product = await dukaan.catalog.createProduct(store.id, {
+      name: `Bench product ${String(i + 1).padStart(2, '0')} — ${['Masala chai', 'Cardamom', 'Khari puff', 'Brass strainer', 'Gift box'][i % 5]}`,
+      description: `Product ${i + 1} of the benchmark store: small-batch, packed fresh, delivered across Bengaluru. <b>Escaped</b> & "quoted".`,
+      price,
+      compareAtPrice: i % 4 === 0 ? price + 1000 : null,
+      stock: shop.initialStock,
+      sku: `BENCH-${i + 1}`,
+      categoryId: categories[i % categories.length],
+    });
+    products.push({ id: product.id, price });
+  }
+  return { storeId: store.id, products, deliveryFee: 4000, freeDeliveryAbove: 99900 };
+}
+
+/** The store of scenario (e): a few products and `ordersShop.orders` orders placed through placeOrder. */
+export async function seedOrdersShop(dukaan, { concurrency = 8 } = {}) {
+  const { store } = await dukaan.vendors.signUp({ email: ordersShop.email, password: ordersShop.password, storeName: 'Bench Busy Shop', slug: ordersShop.slug, phone: '9876543211' });
+  const products = [];
+  for (let i = 0; i < 5; i++) {
+    products.push((await dukaan.catalog.createProduct(store.id, { name: `Busy product ${i + 1}`, price: 9900 + i * 1000, stock: null })).id);
+  }
+  let next = 0;
+  const started = Date.now();
+  const worker = async () => {
+    while (next < ordersShop.orders) {
+      const n = next++;
+      await dukaan.orders.place(
+        ordersShop.slug,
+        {
+          customer: { name: `Customer ${n}`, phone: '9876543210', address: `${n} Residency Road, Bengaluru`, pincode: '560025' },
+          items: [{ productId: products[n % products.length], quantity: 1 + (n % 3) }],
+          paymentMethod: 'cod',
+        },
+        { idempotencyKey: `seed-${n}` },
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { storeId: store.id, orders: ordersShop.orders, seconds: (Date.now() - started) / 1000 };
+}
