@@ -15,8 +15,16 @@ function formatter(currency: string): Intl.NumberFormat {
 
 /** Digits after the decimal point for an ISO 4217 currency (INR 2, JPY 0, KWD 3). */
 export function currencyExponent(currency: string): number {
-  return formatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
+  // resolvedOptions() builds a fresh object each call, and a store page asks once per price.
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent = formatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
+
+const exponents = new Map<string, number>();
 
 /** Formats an integer amount of minor units, e.g. (129900, 'INR') -> "₹1,299.00". */
 export function formatMoney(minor: number, currency: string): string {

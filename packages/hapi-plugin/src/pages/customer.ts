@@ -10,12 +10,13 @@ import {
   toCustomerOrderView,
   type StoreView as CoreStoreView,
 } from '@dukaan-kit/core';
-import type { CheckoutValues, FieldErrors } from '@dukaan-kit/storefront-ui';
+import { renderPage, type CheckoutValues, type FieldErrors } from '@dukaan-kit/storefront-ui';
 import { baseUrl, clientOf, type Runtime } from '../runtime.js';
 import { applyCartAction, cartLines, cartSummary, readCart, writeCart } from './cart.js';
 import { pageContext, storeView } from './context.js';
 import { field, fieldErrors, fieldLabels, refererPath } from './forms.js';
 import { html, notFound, pageRoute } from './define.js';
+import { cachedStorePage, csrfMarker } from './store-page-cache.js';
 
 const slugShape = /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/;
 const noShop = 'There is no shop at this link. Please check the address you were sent.';
@@ -88,18 +89,16 @@ export function customerRoutes(runtime: Runtime): ServerRoute[] {
         const activeCategoryId = category && view.categories.some((c) => c.id === category) ? category : null;
         const canonicalUrl = `${baseUrl(runtime, request)}/${view.store.slug}${activeCategoryId ? `?category=${encodeURIComponent(activeCategoryId)}` : ''}`;
         const ctx = pageContext(runtime, request, h);
-        return html(h, {
-          page: 'store',
-          props: {
-            ctx,
-            store: storeView(view.store),
-            categories: view.categories,
-            products: view.products,
-            activeCategoryId,
-            canonicalUrl,
-            cart: cartSummary(cartLines(readCart(request), view.products)),
-          },
-        });
+        const cart = cartSummary(cartLines(readCart(request), view.products));
+        const page = (csrfToken: string | null) =>
+          renderPage({
+            page: 'store',
+            props: { ctx: { ...ctx, csrfToken }, store: storeView(view.store), categories: view.categories, products: view.products, activeCategoryId, canonicalUrl, cart },
+          });
+        // A visitor with a cookie cart (no JavaScript) or a flash message gets a page of their own.
+        if (cart.count > 0 || ctx.flash || !ctx.csrfToken) return h.response(page(ctx.csrfToken)).type('text/html; charset=utf-8');
+        const body = await cachedStorePage(dukaan, view.store.id, `${activeCategoryId ?? ''}|${canonicalUrl}`, ctx.csrfToken, () => page(csrfMarker));
+        return h.response(body).type('text/html; charset=utf-8');
       },
     }),
     pageRoute(runtime, {
