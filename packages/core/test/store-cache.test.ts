@@ -57,6 +57,8 @@ for (const [name, open] of variants) {
       let loads = 0;
       const load = async () => ({ n: ++loads });
       t.same(await storeB.getOrLoad('s1', 'view', load), { n: 1 });
+      // The first read made the store's version up; the next one confirms it in the shared cache.
+      t.same(await storeB.getOrLoad('s1', 'view', load), { n: 1 });
       b.counter.calls = 0;
       for (let i = 0; i < 10; i++) t.same(await storeB.getOrLoad('s1', 'view', load), { n: 1 });
       t.equal(b.counter.calls, 0, 'served from process memory');
@@ -84,3 +86,18 @@ for (const [name, open] of variants) {
     });
   });
 }
+
+t.test('a cache that keeps nothing does not fill process memory with unreachable entries', async (t) => {
+  const forgetful: Cache = {
+    get: async () => undefined,
+    set: async () => {},
+    delete: async () => {},
+    increment: async (_key, windowMs) => ({ count: 1, resetInMs: windowMs }),
+    ping: async () => {},
+    close: async () => {},
+  };
+  const store = new StoreCache(forgetful, { ttlMs: 60_000 });
+  let loads = 0;
+  for (let i = 0; i < 5; i++) await store.getOrLoad('s', 'view', async () => ++loads);
+  t.equal(loads, 5, 'every read loads: nothing is cached anywhere');
+});

@@ -26,7 +26,9 @@ export class LocalEntries {
     this.#entries.delete(key);
     this.#entries.set(key, { value, expiresAt: now + ttlMs });
     if (this.#entries.size > this.#max) {
-      const oldest = this.#entries.keys().next().value;
+      // Expired entries go first; only when none has expired is the oldest live one dropped.
+      for (const [old, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(old);
+      const oldest = this.#entries.size > this.#max ? this.#entries.keys().next().value : undefined;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
   }

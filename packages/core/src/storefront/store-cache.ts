@@ -12,7 +12,7 @@ export interface StoreCacheOptions {
    * cache's bus is live; 0 reads them from the shared cache on every request. Default 1000.
    */
   localTtlMs?: number;
-  /** Most entries held in process. Default 2000. */
+  /** Most entries held in process (store views and pages are tens of KB each). Default 500. */
   localMaxEntries?: number;
 }
 
@@ -52,7 +52,7 @@ export class StoreCache {
     this.#writes = writes;
     this.#ttlMs = options.ttlMs;
     this.#localTtlMs = options.localTtlMs ?? 1000;
-    this.#local = new LocalEntries(options.localMaxEntries ?? 2000);
+    this.#local = new LocalEntries(options.localMaxEntries ?? 500);
   }
 
   /** Starts listening for other instances' changes; returns the function that stops. */
@@ -79,17 +79,20 @@ export class StoreCache {
 
   /** The store's current version, creating one on first use. */
   async version(storeId: string): Promise<string> {
+    return (await this.#currentVersion(storeId)).version;
+  }
+
+  /** `fresh` when no cache held a version and this call made one up. */
+  async #currentVersion(storeId: string): Promise<{ version: string; fresh: boolean }> {
     const localKey = `version:${storeId}`;
     const local = this.#live ? this.#local.get<string>(localKey) : undefined;
-    if (local) return local;
+    if (local) return { version: local, fresh: false };
     const key = `store:${storeId}:version`;
-    let version = await this.#cache.get<string>(key);
-    if (typeof version !== 'string') {
-      version = newToken(9);
-      await this.#cache.set(key, version);
-    }
+    const stored = await this.#cache.get<string>(key);
+    const version = typeof stored === 'string' ? stored : newToken(9);
+    if (typeof stored !== 'string') await this.#cache.set(key, version);
     if (this.#live) this.#local.set(localKey, version, this.#localTtlMs);
-    return version;
+    return { version, fresh: typeof stored !== 'string' };
   }
 
   /**
@@ -124,18 +127,21 @@ export class StoreCache {
 
   /** The cached value of `name` for the store, or the loaded one (concurrent misses share one load). */
   async getOrLoad<T>(storeId: string, name: string, load: () => Promise<T>): Promise<T> {
-    const key = `store:${storeId}:v:${await this.version(storeId)}:${name}`;
+    const { version, fresh } = await this.#currentVersion(storeId);
+    const key = `store:${storeId}:v:${version}:${name}`;
     const local = this.#local.get<T>(key);
     if (local !== undefined) return local;
     return this.#flight(key, async () => {
-      const shared = await this.#cache.get<T>(key);
+      const shared = fresh ? undefined : await this.#cache.get<T>(key);
       if (shared !== undefined) {
         this.#local.set(key, shared, this.#ttlMs);
         return shared;
       }
       const value = await load();
       await this.#cache.set(key, value, this.#ttlMs);
-      this.#local.set(key, value, this.#ttlMs);
+      // A made-up version means the cache keeps nothing (down, or disabled): holding the value
+      // here under a key no later request will ask for would only fill memory.
+      if (!fresh) this.#local.set(key, value, this.#ttlMs);
       return value;
     });
   }
