@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -67,4 +67,19 @@ t.test('passwords, session cookies and API tokens never reach the log', async (t
   t.ok(lines.length >= 4, `requests were logged (${lines.length} lines)`);
   t.match(log, /"req":\{"id":/, 'each request line carries its request id');
   for (const secret of [password, 'wrong but secret 99', cookie.split('=')[1] ?? 'x', token]) t.notOk(log.includes(secret), 'secret absent from the log');
+});
+
+t.test('the app starts on the zero-setup defaults, relative paths included', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dukaan-defaults-'));
+  const cwd = process.cwd();
+  process.chdir(dir);
+  t.teardown(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const app = await buildApp(readConfig({ LOG_LEVEL: 'silent' }));
+  t.teardown(() => app.stop());
+  t.equal((await app.server.inject('/healthz')).statusCode, 200);
+  t.equal((await app.server.inject('/signup')).statusCode, 200, 'pages render');
+  t.ok(existsSync(join(dir, 'data', 'dukaan.db')), 'the SQLite file is under ./data');
 });

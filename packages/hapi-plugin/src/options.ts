@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import Joi from 'joi';
 import type { Dukaan } from '@dukaan-kit/core';
 
@@ -58,7 +59,8 @@ const schema = Joi.object({
     checkout: Joi.number().integer().min(0).default(30),
   }).default(),
   trustProxy: Joi.array().items(Joi.string().ip({ cidr: 'optional' })).default([]),
-  mediaDir: Joi.string().default(null),
+  // inert wants an absolute directory; a relative one is taken from the working directory.
+  mediaDir: Joi.string().custom((value: string) => resolve(value)).default(null),
   pages: Joi.boolean().default(true),
 });
 
