@@ -151,10 +151,11 @@ for (const variant of coreVariants()) {
         });
         return fixture.queries.count;
       };
+      await measure(2); // the first order also resolves the slug (then cached)
       const one = await measure(1);
       const twenty = await measure(20);
       t.equal(twenty, one, `20 lines cost as many queries as 1 (${one})`);
-      t.ok(one <= 12, `a handful of queries (${one})`);
+      t.ok(one <= 10, `a handful of queries (${one})`);
     });
 
     t.test('customers and idempotency keys are validated', async (t) => {

@@ -1,6 +1,7 @@
 import { nowIso, type CoreContext } from '../context.js';
 import { InvalidTransitionError, NotFoundError, ValidationFailedError } from '../errors.js';
 import { decodeCursor, type Page } from '../shared/page.js';
+import { resolveStoreSlug } from '../storefront/get-store-view.js';
 import { validate } from '../shared/validate.js';
 import type { Order, OrderSummary } from './order.js';
 import { orderListSchema, orderStatusSchema } from './schemas.js';
@@ -25,8 +26,8 @@ export async function getOrder(context: CoreContext, storeId: string, id: string
 
 /** The order behind a customer's tracking link; NotFoundError for an unknown store or token. */
 export async function getOrderByToken(context: CoreContext, slug: string, token: string): Promise<Order> {
-  const resolved = await context.persistence.stores.resolveSlug(slug);
-  const order = resolved && /^[\w-]{10,64}$/.test(token) ? await context.persistence.orders.findByToken(resolved.storeId, token) : null;
+  const { storeId } = await resolveStoreSlug(context, slug);
+  const order = /^[\w-]{10,64}$/.test(token) ? await context.persistence.orders.findByToken(storeId, token) : null;
   if (!order) throw new NotFoundError('Order not found');
   return order;
 }

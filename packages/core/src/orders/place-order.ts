@@ -12,6 +12,7 @@ import {
 import type { Product, StockLine } from '../catalog/product.js';
 import type { Repositories } from '../persistence.js';
 import { newId, newToken } from '../shared/id.js';
+import { resolveStoreSlug } from '../storefront/get-store-view.js';
 import { validate } from '../shared/validate.js';
 import type { Store } from '../vendors/vendor.js';
 import type { Order, OrderLine } from './order.js';
@@ -126,19 +127,22 @@ export async function placeOrder(
   context: CoreContext,
   slug: string,
   input: unknown,
-  options: { idempotencyKey?: string | undefined } = {},
+  options: {
+    idempotencyKey?: string | undefined;
+    /** Runs once the key is known to be new, before anything is written (e.g. a rate limit); may throw to refuse. */
+    beforeCreate?: (() => Promise<void>) | undefined;
+  } = {},
 ): Promise<PlaceOrderResult> {
   const value = validate(placeOrderSchema, input);
   const idempotencyKey =
-    options.idempotencyKey === undefined ? null : validate(Joi.object<{ idempotencyKey: string }>({ idempotencyKey: idempotencyKeySchema }), options).idempotencyKey;
+    options.idempotencyKey === undefined ? null : validate(Joi.object<{ idempotencyKey: string }>({ idempotencyKey: idempotencyKeySchema }), { idempotencyKey: options.idempotencyKey }).idempotencyKey;
   const { persistence } = context;
-  const resolved = await persistence.stores.resolveSlug(slug);
-  if (!resolved) throw new NotFoundError('Store not found');
-  const { storeId } = resolved;
+  const { storeId } = await resolveStoreSlug(context, slug);
   if (idempotencyKey) {
     const earlier = await persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
     if (earlier) return { order: earlier, created: false };
   }
+  await options.beforeCreate?.();
   const draft = { input: value, idempotencyKey, at: nowIso(context) };
   let result: { order: Order; soldOut: string[] };
   try {
@@ -161,6 +165,6 @@ export async function placeOrder(
  * retry before spending anything on it (a rate-limit attempt, a transaction).
  */
 export async function findPlacedOrder(context: CoreContext, slug: string, idempotencyKey: string): Promise<Order | null> {
-  const resolved = await context.persistence.stores.resolveSlug(slug);
-  return resolved ? context.persistence.orders.findByIdempotencyKey(resolved.storeId, idempotencyKey) : null;
+  const { storeId } = await resolveStoreSlug(context, slug);
+  return context.persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
 }

@@ -36,11 +36,11 @@ export function storefrontRoutes(runtime: Runtime): ServerRoute[] {
       handler: async (request, h) => {
         const slug = request.params.slug as string;
         const key = request.headers['idempotency-key'] as string | undefined;
-        // A retry of a placed order is answered first, so it never spends the client's checkout budget.
-        const earlier = key ? await dukaan.orders.findPlaced(slug, key) : null;
-        if (earlier) return h.response(toCustomerOrderView(earlier)).code(200);
-        await dukaan.rateLimiter.hit(`checkout:addr:${clientOf(runtime, request)}`, runtime.options.rateLimits.checkout);
-        const { order, created } = await dukaan.orders.place(slug, request.payload, { idempotencyKey: key });
+        // The limit is counted only for a new order: a retry of a placed one spends no checkout budget.
+        const { order, created } = await dukaan.orders.place(slug, request.payload, {
+          idempotencyKey: key,
+          beforeCreate: () => dukaan.rateLimiter.hit(`checkout:addr:${clientOf(runtime, request)}`, runtime.options.rateLimits.checkout),
+        });
         return h.response(toCustomerOrderView(order)).code(created ? 201 : 200);
       },
     }),
