@@ -178,7 +178,7 @@ function brokenInsert(persistence: Persistence): Persistence {
   return override(persistence, {
     transaction: (work) =>
       persistence.transaction((tx) =>
-        work(override(tx, { orders: override(tx.orders, { insert: async () => Promise.reject(new Error('disk full')) }) })),
+        work(override(tx, { orders: override(tx.orders, { insertWithNextNumber: async () => Promise.reject(new Error('disk full')) }) })),
       ),
   });
 }

@@ -15,6 +15,13 @@ export interface OrderRepository {
    * waits for the first to commit, then gets this error).
    */
   insert(order: Order): Promise<void>;
+  /**
+   * Takes the store's next order number (as StoreRepository.nextOrderNumber) and stores the
+   * order under it (`order.number` is ignored), resolving the number. Call it in a transaction:
+   * the store row stays locked until commit, so an adapter should take as few round trips as it
+   * can here. Same ConflictError as insert.
+   */
+  insertWithNextNumber(order: Order): Promise<number>;
   /** The store's order with lines and history, or null (also for another store's id). */
   findById(storeId: string, id: string): Promise<Order | null>;
   /** The store's order with this tracking token, or null. */

@@ -84,13 +84,12 @@ async function writeOrder(tx: Repositories, storeId: string, draft: Draft): Prom
   const wanted = stockLines(items);
   const short = await tx.products.takeStock(storeId, wanted);
   if (short.length > 0) throw outOfStock(short, products, input);
-  const number = await tx.stores.nextOrderNumber(storeId);
   const deliveryFee = deliveryFeeFor(store, subtotal);
   const status = store.autoAcceptOrders ? 'accepted' : 'pending';
   const order: Order = {
     id: newId(),
     storeId,
-    number,
+    number: 0,
     token: newToken(18),
     status,
     customer: { ...input.customer, email: input.customer.email || null },
@@ -106,7 +105,8 @@ async function writeOrder(tx: Repositories, storeId: string, draft: Draft): Prom
     createdAt: draft.at,
     updatedAt: draft.at,
   };
-  await tx.orders.insert(order);
+  // The store row stays locked from here to commit: the adapter numbers and writes in one step.
+  order.number = await tx.orders.insertWithNextNumber(order);
   const soldOut = wanted.filter((line) => {
     const stock = products.get(line.productId)?.stock;
     return stock !== null && stock !== undefined && stock - line.quantity <= 0;

@@ -7,6 +7,8 @@ import { atomically } from './atomically.js';
 import { OrderItemModel, orderItemRows, toOrderLine } from './models/order-item-model.js';
 import { OrderModel, fromOrder, toOrder } from './models/order-model.js';
 import { OrderStatusModel, toStatusChange } from './models/order-status-model.js';
+import { insertWithNextNumberPostgres } from './numbered-order-insert.js';
+import { nextOrderNumber } from './objection-store-repository.js';
 import { uniqueFields, withUniqueFields } from './unique-violation.js';
 
 /** OrderRepository on `orders`, `order_items` and `order_status_history`, scoped to the store. */
@@ -24,6 +26,16 @@ export class ObjectionOrderRepository implements OrderRepository {
         if (history.length > 0) await trx(OrderStatusModel.tableName).insert(history);
       }),
     );
+  }
+
+  async insertWithNextNumber(order: Order): Promise<number> {
+    if (this.db.client.config.client === 'pg') {
+      return withUniqueFields([uniqueFields.idempotencyKey], () => insertWithNextNumberPostgres(this.db, order));
+    }
+    // SQLite has one writer at a time: two statements cost no contention.
+    const number = await nextOrderNumber(this.db, order.storeId);
+    await this.insert({ ...order, number });
+    return number;
   }
 
   findById(storeId: string, id: string): Promise<Order | null> {

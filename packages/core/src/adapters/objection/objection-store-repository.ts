@@ -80,15 +80,21 @@ export class ObjectionStoreRepository implements StoreRepository {
     }
   }
 
-  async nextOrderNumber(id: string): Promise<number> {
-    // One statement: the row lock it takes serialises concurrent checkouts of the store until
-    // commit, and a rollback gives the number back, so numbers have no gaps.
-    const rows = (await this.db('stores')
-      .where('id', id)
-      .increment('next_order_number', 1)
-      .returning('next_order_number')) as { next_order_number: number }[];
-    const row = rows[0];
-    if (!row) throw new NotFoundError('Store not found');
-    return Number(row.next_order_number) - 1;
+  nextOrderNumber(id: string): Promise<number> {
+    return nextOrderNumber(this.db, id);
   }
+}
+
+/**
+ * Takes the store's next order number in one statement: the row lock it takes serialises
+ * concurrent checkouts of the store until commit, and a rollback gives the number back, so
+ * numbers have no gaps.
+ */
+export async function nextOrderNumber(db: Knex, storeId: string): Promise<number> {
+  const rows = (await db('stores').where('id', storeId).increment('next_order_number', 1).returning('next_order_number')) as {
+    next_order_number: number;
+  }[];
+  const row = rows[0];
+  if (!row) throw new NotFoundError('Store not found');
+  return Number(row.next_order_number) - 1;
 }

@@ -96,4 +96,21 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     const empty = await seedStore(p);
     t.same(await p.orders.summary(empty.store.id, since), { orders: 0, revenue: 0, pending: 0 });
   });
+
+  t.test('orders: insertWithNextNumber numbers from the store counter and writes lines and history', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const key = `key-${unique()}`;
+    const first = orderRecord(store.id, 0, { idempotencyKey: key });
+    const number = await p.transaction((tx) => tx.orders.insertWithNextNumber(first));
+    t.equal(number, 1001);
+    t.same(await p.orders.findById(store.id, first.id), { ...first, number: 1001 }, 'lines and history round-trip');
+    const second = orderRecord(store.id, 0);
+    t.equal(await p.transaction((tx) => tx.orders.insertWithNextNumber(second)), 1002);
+    await t.rejects(
+      p.transaction((tx) => tx.orders.insertWithNextNumber(orderRecord(store.id, 0, { idempotencyKey: key }))),
+      conflictOn('idempotencyKey'),
+    );
+    t.equal(await p.stores.nextOrderNumber(store.id), 1003, 'the refused order gave its number back');
+  });
 }
