@@ -51,14 +51,17 @@ export class ObjectionOrderRepository implements OrderRepository {
   }
 
   async list(storeId: string, query: OrderListQuery): Promise<Page<Order>> {
-    const builder = OrderModel.query(this.db).where('store_id', storeId);
-    if (query.status !== undefined) builder.where('status', query.status);
-    if (query.after !== undefined) builder.where('id', '<', query.after);
-    // One row more than asked tells whether there is a next page.
-    const rows = await builder.orderBy('id', 'desc').limit(query.limit + 1);
-    const items = await this.withLines(rows.slice(0, query.limit));
+    const filter = (builder: Knex.QueryBuilder) => {
+      builder.where('store_id', storeId);
+      if (query.status !== undefined) builder.where('status', query.status);
+      if (query.after !== undefined) builder.where('id', '<', query.after);
+      // One row more than asked tells whether there is a next page.
+      builder.orderBy('id', 'desc').limit(query.limit + 1);
+    };
+    const all = await this.load(filter);
+    const items = all.slice(0, query.limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+    return { items, nextCursor: all.length > query.limit && last ? encodeCursor(last.id) : null };
   }
 
   async changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string): Promise<boolean> {
@@ -85,10 +88,30 @@ export class ObjectionOrderRepository implements OrderRepository {
   }
 
   private async findOne(where: Record<string, string>): Promise<Order | null> {
-    const row = await OrderModel.query(this.db).findOne(where);
-    if (!row) return null;
-    const [order] = await this.withLines([row]);
+    const [order] = await this.load((builder) => builder.where(where).limit(1));
     return order ?? null;
+  }
+
+  /**
+   * Orders matching `filter`, with lines and history: on PostgreSQL in one query (the lines and
+   * history aggregated as JSON beside each row), elsewhere in three.
+   */
+  private async load(filter: (builder: Knex.QueryBuilder) => void): Promise<Order[]> {
+    if (this.db.client.config.client !== 'pg') {
+      const builder = OrderModel.query(this.db);
+      filter(builder as unknown as Knex.QueryBuilder);
+      return this.withLines(await builder);
+    }
+    const builder = this.db('orders').select('orders.*', this.db.raw(ordersWithLinesSql));
+    filter(builder);
+    const rows = (await builder) as Array<Record<string, unknown> & { dk_items: LineTuple[]; dk_history: ChangeTuple[] }>;
+    return rows.map(({ dk_items, dk_history, ...row }) =>
+      toOrder(
+        OrderModel.fromDatabaseJson(row),
+        dk_items.map(([productId, name, unitPrice, quantity, lineTotal]) => ({ productId, name, unitPrice, quantity, lineTotal })),
+        dk_history.map(([status, at]) => ({ status, at })),
+      ),
+    );
   }
 
   /** Orders with lines and history: two queries however many orders. */
@@ -115,3 +138,12 @@ function groupBy<M, T>(models: M[], key: (m: M) => string, map: (m: M) => T): Ma
   return groups;
 }
 
+type LineTuple = [string, string, number, number, number];
+type ChangeTuple = [OrderStatus, string];
+
+/** PostgreSQL: each order's lines and history as JSON arrays, in their stored order. */
+const ordersWithLinesSql = `
+  COALESCE((SELECT json_agg(json_build_array(i.product_id, i.name, i.unit_price, i.quantity, i.line_total) ORDER BY i.position)
+    FROM order_items i WHERE i.order_id = orders.id), '[]'::json) AS dk_items,
+  COALESCE((SELECT json_agg(json_build_array(h.status, h.at) ORDER BY h.id)
+    FROM order_status_history h WHERE h.order_id = orders.id), '[]'::json) AS dk_history`;
