@@ -1,17 +1,3 @@
-import type { Cache } from '@dukaan-kit/core';
-
-/**
- * A Cache that never keeps anything (`CACHE=off`): every read misses, so every request goes to
- * the database. For measuring the uncached path (bench/), not for production: rate-limit
- * counters never count past 1.
- */
-export function noCache(): Cache {
-  return {
-    get: async () => undefined,
-    set: async () => {},
-    delete: async () => {},
-    increment: async (_key, windowMs) => ({ count: 1, resetInMs: windowMs }),
-    ping: async () => {},
-    close: async () => {},
-  };
-}
+// The cache that keeps nothing (`CACHE=off`) lives with core's cache adapters, where its
+// conformance suites run; re-exported so the app's import stays where it was.
+export { noCache } from '@dukaan-kit/core/keyv';

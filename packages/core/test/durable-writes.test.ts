@@ -1,10 +1,15 @@
 import t from 'tap';
-import { DurableWrites, StoreCache, resilientCache, type Cache } from '../src/index.js';
 import { keyvCache } from '../src/adapters/keyv/index.js';
+import { Circuit } from '../src/cache/circuit.js';
+import { DurableWrites } from '../src/cache/durable-writes.js';
+import type { Cache } from '../src/cache/ports.js';
+import { resilientCache } from '../src/cache/resilient-ports.js';
+import { StoreCache } from '../src/storefront/store-cache.js';
 
-/** A cache that fails while `down` is set, and otherwise writes to a memory cache. */
+/** A cache that fails while `down` is set, hangs while `slow` is, and otherwise writes to a memory cache. */
 function flaky() {
-  const inner = keyvCache();
+  const stores = keyvCache();
+  const inner = stores.cache;
   const state = { down: false, slow: false };
   const gate = <T>(run: () => Promise<T>) =>
     state.slow ? new Promise<T>(() => {}) : state.down ? Promise.reject(new Error('ECONNREFUSED')) : run();
@@ -12,11 +17,8 @@ function flaky() {
     get: (key) => gate(() => inner.get(key)),
     set: (key, value, ttl) => gate(() => inner.set(key, value, ttl)),
     delete: (key) => gate(() => inner.delete(key)),
-    increment: (key, window) => gate(() => inner.increment(key, window)),
-    ping: () => gate(() => inner.ping()),
-    close: () => inner.close(),
   };
-  return { cache, inner, state };
+  return { cache, inner: { get: inner.get, close: stores.close }, state };
 }
 
 const eventually = async (check: () => Promise<boolean>, ms = 3000) => {
@@ -53,9 +55,9 @@ t.test('a hanging cache does not hang the write', async (t) => {
 
 t.test('an invalidation reaches the shared cache even while the circuit breaker skips reads', async (t) => {
   const { cache, inner, state } = flaky();
-  const resilient = resilientCache(cache, { timeoutMs: 20, coolDownMs: 60_000 });
+  const resilient = resilientCache(cache, new Circuit({ timeoutMs: 20, coolDownMs: 60_000 }));
   const writes = new DurableWrites(cache, { retryMs: 20 });
-  const storeCache = new StoreCache(resilient, { ttlMs: 60_000, localTtlMs: 0 }, writes);
+  const storeCache = new StoreCache({ cache: resilient, bus: null, writes }, { ttlMs: 60_000, localTtlMs: 0 });
   t.teardown(() => { writes.close(); return inner.close(); });
   const before = await storeCache.version('s1');
   // One slow answer trips the breaker for a minute...
@@ -67,4 +69,20 @@ t.test('an invalidation reaches the shared cache even while the circuit breaker 
   await storeCache.invalidate('s1');
   const after = await inner.get<string>('store:s1:version');
   t.ok(after && after !== before, 'the new version is in the shared cache');
+});
+
+t.test('a stock change also reaches the shared cache past the breaker', async (t) => {
+  const { cache, inner, state } = flaky();
+  const resilient = resilientCache(cache, new Circuit({ timeoutMs: 20, coolDownMs: 60_000 }));
+  const writes = new DurableWrites(cache, { retryMs: 20 });
+  const storeCache = new StoreCache({ cache: resilient, bus: null, writes }, { ttlMs: 60_000, localTtlMs: 0 });
+  t.teardown(() => { writes.close(); return inner.close(); });
+  await storeCache.getOrLoad('s1', 'stock', async () => 1, { scope: 'stock' });
+  const before = await inner.get<string>('store:s1:stock-version');
+  state.slow = true;
+  await resilient.get('anything');
+  state.slow = false;
+  await storeCache.invalidateStock('s1');
+  const after = await inner.get<string>('store:s1:stock-version');
+  t.ok(before && after && after !== before, 'the new stock version is in the shared cache');
 });

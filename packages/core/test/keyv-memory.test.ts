@@ -1,30 +1,80 @@
 import t from 'tap';
 import { keyvCache } from '../src/adapters/keyv/index.js';
-import { cacheConformance } from '../src/testing/index.js';
+import { boundedMemoryStore } from '../src/adapters/keyv/memory-store.js';
+import { cacheStoresConformance } from '../src/testing/cache/index.js';
 
-await cacheConformance(t, async () => {
-  const cache = keyvCache();
-  return { cache, cleanup: () => cache.close() };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+await cacheStoresConformance(t, async () => {
+  const stores = keyvCache();
+  return { stores, cleanup: () => stores.close() };
 });
 
 t.test('a closed cache rejects instead of reopening', async (t) => {
-  const cache = keyvCache();
-  await cache.close();
-  await t.rejects(cache.get('k'));
-  await t.resolves(cache.close(), 'closing twice is harmless');
+  const stores = keyvCache();
+  await stores.close();
+  await t.rejects(stores.cache.get('k'));
+  await t.rejects(stores.counters.increment('k', 1000));
 });
 
 t.test('a non-positive TTL or window is a programmer mistake', async (t) => {
-  const cache = keyvCache();
-  t.teardown(() => cache.close());
+  const { cache, counters, close } = keyvCache();
+  t.teardown(close);
   await t.rejects(cache.set('k', 1, 0), TypeError);
-  await t.rejects(cache.increment('k', -5), TypeError);
+  await t.rejects(counters.increment('k', -5), TypeError);
 });
 
 t.test('instances do not share memory', async (t) => {
   const a = keyvCache();
   const b = keyvCache();
   t.teardown(async () => { await a.close(); await b.close(); });
-  await a.set('k', 'a');
-  t.equal(await b.get('k'), undefined);
+  await a.cache.set('k', 'a');
+  t.equal(await b.cache.get('k'), undefined);
+});
+
+t.test('values and counters are separate key spaces', async (t) => {
+  const { cache, counters, close } = keyvCache();
+  t.teardown(close);
+  await cache.set('same', 'value');
+  t.equal((await counters.increment('same', 60_000)).count, 1);
+  await counters.delete('same');
+  t.equal(await cache.get('same'), 'value', 'deleting the counter left the value');
+});
+
+t.test('the memory store stays within its byte bound however many keys arrive', async (t) => {
+  const maxBytes = 256 * 1024;
+  const store = boundedMemoryStore({ maxBytes });
+  const page = 'x'.repeat(12 * 1024);
+  for (let i = 0; i < 2000; i++) store.set(`page:host-${i}.example`, page, 60_000);
+  t.ok(store.usage.bytes <= maxBytes, `${store.usage.bytes} bytes held`);
+  t.ok(store.usage.entries < 20, `${store.usage.entries} entries held of 2000 written`);
+  t.equal(store.get('page:host-1999.example'), page, 'the newest entry is there');
+  t.equal(store.get('page:host-0.example'), undefined, 'the oldest went first');
+});
+
+t.test('keyvCache in memory honours memoryMaxBytes', async (t) => {
+  const { cache, close } = keyvCache({ memoryMaxBytes: 64 * 1024 });
+  t.teardown(close);
+  for (let i = 0; i < 500; i++) await cache.set(`k${i}`, { html: 'y'.repeat(2000) }, 60_000);
+  let kept = 0;
+  for (let i = 0; i < 500; i++) if ((await cache.get(`k${i}`)) !== undefined) kept += 1;
+  t.ok(kept > 0 && kept < 20, `${kept} of 500 kept`);
+});
+
+t.test('expired entries are dropped without being read', async (t) => {
+  const store = boundedMemoryStore({ maxBytes: 1024 * 1024 });
+  for (let i = 0; i < 100; i++) store.set(`short:${i}`, 'v', 30);
+  store.set('long', 'v', 60_000);
+  store.set('forever', 'v');
+  t.equal(store.usage.entries, 102);
+  await sleep(150);
+  t.equal(store.usage.entries, 2, 'only the live entries remain, nothing having read the others');
+});
+
+t.test('setting again without a TTL removes the old expiry in the store itself', async (t) => {
+  const store = boundedMemoryStore({ maxBytes: 1024 * 1024 });
+  store.set('k', 'first', 30);
+  store.set('k', 'second');
+  await sleep(100);
+  t.equal(store.get('k'), 'second');
 });

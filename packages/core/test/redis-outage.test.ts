@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import t from 'tap';
 import { keyvCache } from '../src/adapters/keyv/index.js';
-import type { Cache } from '../src/cache/cache.js';
-import { resilientCache } from '../src/cache/resilient-cache.js';
-import { uniqueTestName } from '../src/testing/index.js';
+import { wireCaching, type CachingOptions } from '../src/cache/wire-caching.js';
+import { inProcessEventBus } from '../src/events.js';
+import { uniqueTestName } from '../src/testing/services.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -64,6 +64,12 @@ async function eventually(check: () => Promise<boolean>, limitMs: number): Promi
   return false;
 }
 
+/** The adapter's stores as core wires them. */
+function wired(redisUrl: string, options: Partial<CachingOptions>) {
+  const stores = keyvCache({ redisUrl, namespace: uniqueTestName('outage') });
+  return wireCaching(stores, { timeoutMs: 50, storeTtlMs: 60_000, localTtlMs: 1000, ...options }, inProcessEventBus());
+}
+
 async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   const value = await work;
@@ -77,12 +83,9 @@ t.test('Redis going away degrades the cache, and coming back restores it', async
   // A root-level teardown would wait for the process to go idle, which the child prevents.
   t.teardown(() => stopRedis(server));
   const errors: string[] = [];
-  const cache: Cache = resilientCache(keyvCache({ redisUrl, namespace: uniqueTestName('outage') }), {
-    timeoutMs: 100,
-    coolDownMs: 200,
-    onError: (_, operation) => errors.push(operation),
-  });
-  t.teardown(() => cache.close());
+  const caching = wired(redisUrl, { timeoutMs: 100, coolDownMs: 200, onError: (_, operation) => errors.push(operation) });
+  const { cache, counters } = caching;
+  t.teardown(() => caching.close());
   await cache.set('k', 'before');
   t.equal(await cache.get('k'), 'before');
 
@@ -92,25 +95,28 @@ t.test('Redis going away degrades the cache, and coming back restores it', async
   t.equal(get.value, undefined, 'get is a miss');
   const set = await timed(cache.set('k', 'during'));
   t.equal(set.value, undefined, 'set is a no-op');
-  const increment = await timed(cache.increment('hits', 60_000));
+  const increment = await timed(counters.increment('hits', 60_000));
   t.same(increment.value, { count: 0, resetInMs: 0 }, 'increment fails open');
   for (const [name, { ms }] of Object.entries({ get, set, increment })) t.ok(ms < 1000, `${name} resolved in ${ms} ms`);
-  await t.rejects(cache.ping(), 'ping rejects');
+  const ping = await timed(caching.ping().then(() => 'answered', () => 'rejected'));
+  t.equal(ping.value, 'rejected', 'ping rejects');
+  t.ok(ping.ms < 1500, `ping gave up in ${ping.ms} ms`);
   t.ok(errors.length > 0, 'failures were reported');
 
   server = await startRedis(port);
-  t.ok(await eventually(async () => (await cache.ping(), true), 5000), 'ping succeeds again');
+  t.ok(await eventually(async () => (await caching.ping(), true), 5000), 'ping succeeds again');
   await cache.set('k', 'after');
   t.equal(await cache.get('k'), 'after', 'set and get work again');
-  t.equal((await cache.increment('hits', 60_000)).count, 1, 'counters work again');
+  t.equal((await counters.increment('hits', 60_000)).count, 1, 'counters work again');
 });
 
 t.test('a cache started while Redis is down degrades and closes promptly', async (t) => {
-  const deadUrl = `redis://127.0.0.1:${await freePort()}`;
-  const cache = resilientCache(keyvCache({ redisUrl: deadUrl, commandTimeoutMs: 200 }), { timeoutMs: 50 });
-  t.equal(await cache.get('k'), undefined);
-  t.same(await cache.increment('c', 1000), { count: 0, resetInMs: 0 });
-  await t.rejects(cache.ping());
-  const close = await timed(cache.close());
+  const caching = wired(`redis://127.0.0.1:${await freePort()}`, {});
+  const get = await timed(caching.cache.get('k'));
+  t.equal(get.value, undefined);
+  t.ok(get.ms < 1000, `the first get gave up in ${get.ms} ms`);
+  t.same(await caching.counters.increment('c', 1000), { count: 0, resetInMs: 0 });
+  await t.rejects(caching.ping());
+  const close = await timed(caching.close());
   t.ok(close.ms < 1000, `close took ${close.ms} ms`);
 });

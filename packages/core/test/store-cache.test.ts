@@ -1,31 +1,25 @@
 import t from 'tap';
-import type { Cache } from '../src/index.js';
-import { StoreCache } from '../src/index.js';
 import { keyvCache } from '../src/adapters/keyv/index.js';
+import type { Cache, CacheStores } from '../src/cache/ports.js';
+import { LocalEntries } from '../src/storefront/local-entries.js';
+import { StoreCache } from '../src/storefront/store-cache.js';
 import { testServices, uniqueTestName } from '../src/testing/services.js';
 
-/** Counts the calls that reach the shared cache, as the round trips a request would pay. */
+/** Counts the calls that reach the shared cache, as the round trips a request would pay, and the keys written. */
 function counting(inner: Cache) {
-  const counter = { calls: 0 };
+  const counter = { calls: 0, keysSet: new Set<string>() };
   const cache: Cache = {
     get: (key) => (counter.calls++, inner.get(key)),
-    set: (key, value, ttl) => (counter.calls++, inner.set(key, value, ttl)),
+    set: (key, value, ttl) => (counter.calls++, counter.keysSet.add(key), inner.set(key, value, ttl)),
     delete: (key) => (counter.calls++, inner.delete(key)),
-    increment: (key, window) => (counter.calls++, inner.increment(key, window)),
-    ping: () => inner.ping(),
-    close: () => inner.close(),
-    ...(inner.bus ? { bus: inner.bus } : {}),
   };
   return { cache, counter };
 }
 
-const until = async (check: () => boolean, ms = 3000) => {
-  for (const end = Date.now() + ms; Date.now() < end && !check(); ) await new Promise((r) => setTimeout(r, 10));
-  return check();
-};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const { redisUrl } = testServices();
-const variants: Array<[string, () => [Cache, Cache]]> = [
+const variants: Array<[string, () => [CacheStores, CacheStores]]> = [
   ['memory', () => { const shared = keyvCache(); return [shared, shared]; }],
 ];
 if (redisUrl) {
@@ -37,27 +31,26 @@ if (redisUrl) {
 
 for (const [name, open] of variants) {
   t.test(name, async (t) => {
-    const [cacheA, cacheB] = open();
-    const a = counting(cacheA);
-    const b = counting(cacheB);
-    const storeA = new StoreCache(a.cache, { ttlMs: 60_000 });
-    const storeB = new StoreCache(b.cache, { ttlMs: 60_000 });
+    const [storesA, storesB] = open();
+    const a = counting(storesA.cache);
+    const b = counting(storesB.cache);
+    const storeA = new StoreCache({ cache: a.cache, bus: storesA.bus }, { ttlMs: 60_000, localTtlMs: 300 });
+    const storeB = new StoreCache({ cache: b.cache, bus: storesB.bus }, { ttlMs: 60_000, localTtlMs: 300 });
     const stops = [storeA.listen(), storeB.listen()];
     t.teardown(async () => {
       stops.forEach((stop) => stop());
-      await cacheA.close();
-      await cacheB.close();
+      await storesA.close();
+      await storesB.close();
     });
     // The subscriptions are live once a broadcast goes round.
     await storeA.invalidate('warm-up');
-    t.ok(await until(() => (storeB as unknown as { version(id: string): Promise<string> }) !== null), 'subscribed');
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
 
     t.test('a warm hit costs no shared-cache round trip', async (t) => {
       let loads = 0;
       const load = async () => ({ n: ++loads });
       t.same(await storeB.getOrLoad('s1', 'view', load), { n: 1 });
-      // The first read made the store's version up; the next one confirms it in the shared cache.
+      // The first read made the store's versions up; the next one confirms them in the shared cache.
       t.same(await storeB.getOrLoad('s1', 'view', load), { n: 1 });
       b.counter.calls = 0;
       for (let i = 0; i < 10; i++) t.same(await storeB.getOrLoad('s1', 'view', load), { n: 1 });
@@ -76,6 +69,38 @@ for (const [name, open] of variants) {
       }
     });
 
+    t.test('a stock change reaches B within the local TTL; catalogue entries stay cached', async (t) => {
+      let stock = 5;
+      let catalogueLoads = 0;
+      const catalogue = () => storeB.getOrLoad('s3', 'catalogue', async () => ({ name: 'Chai', loads: ++catalogueLoads }), { scope: 'catalogue' });
+      const page = () => storeB.getOrLoad('s3', 'page', async () => ({ stock }));
+      t.same(await page(), { stock: 5 });
+      await catalogue();
+      stock = 1;
+      await storeA.invalidateStock('s3');
+      const started = Date.now();
+      while ((await page()).stock !== 1 && Date.now() - started < 3000) await sleep(20);
+      const took = Date.now() - started;
+      t.same(await page(), { stock: 1 }, `B shows the new stock after ${took} ms`);
+      t.ok(took <= 300 + 150, 'within the local TTL');
+      t.same(await catalogue(), { name: 'Chai', loads: 1 }, 'the catalogue entry was not reloaded');
+    });
+
+    t.test('under a stream of stock changes a page is reloaded about once per local TTL', async (t) => {
+      let loads = 0;
+      const page = () => storeB.getOrLoad('s4', 'page', async () => ++loads);
+      await page();
+      await page();
+      loads = 0;
+      const started = Date.now();
+      while (Date.now() - started < 1200) {
+        await storeA.invalidateStock('s4');
+        for (let i = 0; i < 5; i++) await page();
+        await sleep(10);
+      }
+      t.ok(loads >= 2 && loads <= Math.ceil(1200 / 300) + 2, `${loads} reloads in 1.2 s with a 300 ms local TTL`);
+    });
+
     t.test('slug lookups are dropped everywhere when a store says so', async (t) => {
       let target: string | false = false;
       const load = async () => target;
@@ -84,20 +109,45 @@ for (const [name, open] of variants) {
       await storeA.invalidate('store-9', ['new-shop']);
       t.equal(await storeB.slug('new-shop', load, () => 60_000), 'store-9');
     });
+
+    t.test('300 catalogue edits leave one entry per name, not 300', async (t) => {
+      a.counter.keysSet.clear();
+      for (let i = 0; i < 300; i++) {
+        await storeA.invalidate('s5');
+        await storeA.getOrLoad('s5', 'view', async () => ({ edit: i, html: 'z'.repeat(500) }));
+        await storeA.getOrLoad('s5', 'page:store:all', async () => ({ edit: i }));
+      }
+      const entryKeys = [...a.counter.keysSet].filter((key) => key.startsWith('store:s5:entry:'));
+      t.same(entryKeys.sort(), ['store:s5:entry:page:store:all', 'store:s5:entry:view'], 'the shared cache holds one key per name');
+      t.ok(storeA.localSize.entries < 20, `${storeA.localSize.entries} entries in process`);
+    });
   });
 }
 
 t.test('a cache that keeps nothing does not fill process memory with unreachable entries', async (t) => {
-  const forgetful: Cache = {
-    get: async () => undefined,
-    set: async () => {},
-    delete: async () => {},
-    increment: async (_key, windowMs) => ({ count: 1, resetInMs: windowMs }),
-    ping: async () => {},
-    close: async () => {},
-  };
-  const store = new StoreCache(forgetful, { ttlMs: 60_000 });
+  const forgetful: Cache = { get: async () => undefined, set: async () => {}, delete: async () => {} };
+  const store = new StoreCache({ cache: forgetful, bus: null }, { ttlMs: 60_000 });
   let loads = 0;
   for (let i = 0; i < 5; i++) await store.getOrLoad('s', 'view', async () => ++loads);
   t.equal(loads, 5, 'every read loads: nothing is cached anywhere');
+  t.equal(store.localSize.entries, 0);
+});
+
+t.test('the in-process layer stays within its byte bound however many keys arrive', async (t) => {
+  const local = new LocalEntries({ maxBytes: 200 * 1024 });
+  const page = { html: 'p'.repeat(12 * 1024) };
+  for (let i = 0; i < 2000; i++) local.set(`page:host-${i}`, page, 60_000);
+  t.ok(local.size.bytes <= 200 * 1024, `${local.size.bytes} bytes`);
+  t.ok(local.size.entries < 20, `${local.size.entries} entries of 2000`);
+  t.equal(local.get(`page:host-1999`), page, 'a hit is the very object that was set');
+  t.equal(local.get('page:host-0'), undefined);
+});
+
+t.test('the in-process layer drops expired entries without being read', async (t) => {
+  const local = new LocalEntries({ maxBytes: 1024 * 1024 });
+  for (let i = 0; i < 100; i++) local.set(`version:${i}`, 'v', 30);
+  local.set('kept', { ok: true }, 60_000);
+  await sleep(150);
+  t.equal(local.size.entries, 1);
+  t.same(local.get('kept'), { ok: true });
 });

@@ -1,27 +1,38 @@
 import t from 'tap';
-import type { Cache } from '../src/index.js';
+import type { CacheStores } from '../src/cache/ports.js';
+import { createDukaan, UnauthenticatedError, type Dukaan } from '../src/index.js';
 import { coreVariants } from './support/core-variants.js';
 import { openStore, orderFor } from './support/orders.js';
 
-/** A cache whose every call fails, as a dead Redis would after the connection drops. */
-const brokenCache: Cache = {
-  get: () => Promise.reject(new Error('ECONNREFUSED')),
-  set: () => Promise.reject(new Error('ECONNREFUSED')),
-  delete: () => Promise.reject(new Error('ECONNREFUSED')),
-  increment: () => Promise.reject(new Error('ECONNREFUSED')),
-  ping: () => Promise.reject(new Error('ECONNREFUSED')),
-  close: () => Promise.resolve(),
-};
+/** Stores whose every call settles as `call` says: rejecting, as a dead Redis would, or never, as a hung one. */
+function deadStores(call: () => Promise<never>): CacheStores {
+  return {
+    cache: { get: call, set: call, delete: call },
+    counters: { increment: call, decrement: call, delete: call },
+    bus: { publish: call, subscribe: (_channel, _onMessage, onLive) => (onLive(false), () => {}) },
+    ping: call,
+    close: () => Promise.resolve(),
+  };
+}
+const brokenStores = () => deadStores(() => Promise.reject(new Error('ECONNREFUSED')));
+const hangingStores = () => deadStores(() => new Promise<never>(() => {}));
 
-/** A cache that never answers, as node-redis would with its offline queue on. */
-const hangingCache: Cache = {
-  get: () => new Promise(() => {}),
-  set: () => new Promise(() => {}),
-  delete: () => new Promise(() => {}),
-  increment: () => new Promise(() => {}),
-  ping: () => new Promise(() => {}),
-  close: () => Promise.resolve(),
-};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The first product's stock as the store page shows it. */
+async function shownStock(dukaan: Dukaan, slug: string): Promise<number | null | undefined> {
+  return (await dukaan.storefront.view(slug)).view.products[0]?.stock;
+}
+
+/** Polls until the page shows `expected` (bounded); resolves how long that took, or -1. */
+async function untilShown(dukaan: Dukaan, slug: string, expected: number, limitMs = 3000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    if ((await shownStock(dukaan, slug)) === expected) return Date.now() - started;
+    await sleep(20);
+  }
+  return -1;
+}
 
 for (const variant of coreVariants()) {
   t.test(variant.name, async (t) => {
@@ -46,18 +57,58 @@ for (const variant of coreVariants()) {
       t.equal((await b.storefront.view(store.slug)).view.products[0]?.price, 1000, 'B has it cached');
       await dukaan.catalog.updateProduct(store.id, p.id, { price: 1500 });
       t.equal((await b.storefront.view(store.slug)).view.products[0]?.price, 1500, 'B sees the new price');
-      await b.vendors.updateStore(store.id, { name: 'Renamed on B' });
+      await b.stores.update(store.id, { name: 'Renamed on B' });
       t.equal((await dukaan.storefront.view(store.slug)).view.store.name, 'Renamed on B', 'and the other way round');
       await dukaan.catalog.updateProduct(store.id, p.id, { active: false });
       t.same((await b.storefront.view(store.slug)).view.products, [], 'hiding removes it from the page');
     });
 
-    t.test('selling the last unit shows the product sold out at once', async (t) => {
+    t.test('selling the last unit shows the product sold out within the local TTL', async (t) => {
       const { store } = await openStore(dukaan);
       const p = await dukaan.catalog.createProduct(store.id, { name: 'Last', price: 1000, stock: 1 });
       t.equal((await dukaan.storefront.view(store.slug)).view.products[0]?.inStock, true);
       await dukaan.orders.place(store.slug, orderFor([{ productId: p.id, quantity: 1 }]));
+      t.ok((await untilShown(dukaan, store.slug, 0)) >= 0, 'shows 0 left');
       t.equal((await dukaan.storefront.view(store.slug)).view.products[0]?.inStock, false);
+    });
+
+    t.test('shown stock follows orders, cancels and edits within the local TTL; the catalogue stays cached', async (t) => {
+      const { store } = await openStore(dukaan);
+      const p = await dukaan.catalog.createProduct(store.id, { name: 'Chai', price: 1000, stock: 5 });
+      const b = fixture.secondInstance();
+      t.equal(await shownStock(dukaan, store.slug), 5);
+      t.equal(await shownStock(b, store.slug), 5);
+      const { order } = await dukaan.orders.place(store.slug, orderFor([{ productId: p.id, quantity: 4 }]));
+      fixture.queries.reset();
+      const took = await untilShown(dukaan, store.slug, 1);
+      t.ok(took >= 0 && took <= 1500, `this instance shows 1 left after ${took} ms`);
+      t.equal(fixture.queries.count, 1, 'one query (the stock levels): the catalogue was not reloaded');
+      const tookB = await untilShown(b, store.slug, 1);
+      t.ok(tookB >= 0 && tookB <= 1500, `another instance shows 1 left after ${tookB} ms`);
+
+      await dukaan.orders.changeStatus(store.id, order.id, { status: 'cancelled' });
+      t.ok((await untilShown(b, store.slug, 5)) >= 0, 'a cancel gives the 4 back on the page');
+      await dukaan.catalog.adjustStock(store.id, p.id, { delta: -2 });
+      t.ok((await untilShown(b, store.slug, 3)) >= 0, 'a stock adjustment shows');
+    });
+
+    t.test('a cached page is re-rendered about once per second under a stream of orders', async (t) => {
+      const { store } = await openStore(dukaan);
+      const p = await dukaan.catalog.createProduct(store.id, { name: 'Busy', price: 100, stock: 100_000 });
+      let renders = 0;
+      const page = () => dukaan.storefront.cached(store.id, 'page:test', async () => ++renders);
+      await page();
+      await page();
+      renders = 0;
+      const started = Date.now();
+      let orders = 0;
+      while (Date.now() - started < 2500) {
+        await dukaan.orders.place(store.slug, orderFor([{ productId: p.id, quantity: 1 }]));
+        orders += 1;
+        for (let i = 0; i < 5; i++) await page();
+      }
+      t.ok(orders > 5, `${orders} orders placed`);
+      t.ok(renders >= 1 && renders <= 5, `${renders} renders in 2.5 s of orders`);
     });
 
     t.test('a load that began before an update cannot write stale data back', async (t) => {
@@ -68,7 +119,7 @@ for (const variant of coreVariants()) {
         await gate;
         return 'stale';
       });
-      await dukaan.context.storeCache.invalidate(store.id);
+      await dukaan.catalog.createCategory(store.id, { name: 'Changed meanwhile' });
       release();
       t.equal(await stale, 'stale', 'the slow caller gets what it loaded');
       const fresh = await dukaan.storefront.cached(store.id, 'late', async () => 'fresh');
@@ -91,19 +142,26 @@ for (const variant of coreVariants()) {
       t.same(new Set(values), new Set([1]));
     });
 
-    for (const [name, cache] of [['failing', brokenCache], ['hanging', hangingCache]] as const) {
+    for (const [name, makeStores] of [['failing', brokenStores], ['hanging', hangingStores]] as const) {
       t.test(`a ${name} cache degrades to the database, never to an error`, async (t) => {
-        const { store } = await openStore(dukaan);
+        const { store, vendor } = await openStore(dukaan);
         await dukaan.catalog.createProduct(store.id, { name: 'Still here', price: 1000 });
-        const { createDukaan } = await import('../src/index.js');
-        const degraded = createDukaan({ persistence: dukaan.context.persistence, cache, cacheTimeoutMs: 30 });
+        const degraded = createDukaan({
+          persistence: fixture.persistence,
+          cache: makeStores(),
+          cacheTimeoutMs: 30,
+          limits: { login: 1 },
+          sessionSweepIntervalMs: 0,
+        });
+        t.teardown(() => degraded.close());
         const { view } = await degraded.storefront.view(store.slug);
         t.equal(view.products[0]?.name, 'Still here');
         await degraded.catalog.createProduct(store.id, { name: 'Added while down', price: 1 });
         t.equal((await degraded.storefront.view(store.slug)).view.products.length, 2);
-        await degraded.rateLimiter.hit('login:someone', 1);
-        await degraded.rateLimiter.hit('login:someone', 1);
-        t.pass('rate limits fail open');
+        for (let i = 0; i < 3; i++) {
+          await t.rejects(degraded.vendors.logIn({ email: vendor.email, password: 'wrong password' }, { clientAddress: '192.0.2.7' }), UnauthenticatedError);
+        }
+        t.pass('attempt limits fail open: every try was checked, none refused as too many');
         await t.rejects(degraded.ready(), /cache unavailable/, 'readiness reports it');
       });
     }

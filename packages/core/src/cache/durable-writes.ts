@@ -1,4 +1,4 @@
-import type { Cache } from './cache.js';
+import type { Cache } from './ports.js';
 import { withTimeout } from './with-timeout.js';
 
 type Write = { op: 'set'; value: unknown; ttlMs: number | undefined } | { op: 'delete' };

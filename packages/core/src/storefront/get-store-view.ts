@@ -1,8 +1,10 @@
 import type { CoreContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
+import { isWellFormedSlug } from '../shared/fields.js';
 import type { SlugResolution } from '../vendors/store-repository.js';
 import type { Store } from '../vendors/vendor.js';
 import type { Product } from '../catalog/product.js';
+import { loadStockLevels, withStockLevels } from './stock-levels.js';
 import type { PublicProduct, PublicStore, StoreView } from './store-view.js';
 
 /** Slug lookups change only on signup or a slug change, both of which delete the entry. */
@@ -12,6 +14,8 @@ const missingSlugTtlMs = 10_000;
 
 /** Resolves a current or earlier slug, cache first; NotFoundError when no store ever had it. */
 export async function resolveStoreSlug(context: CoreContext, slug: string): Promise<SlugResolution> {
+  // A slug no store can have (NUL bytes, odd characters, any length) never reaches the cache or the database.
+  if (!isWellFormedSlug(slug)) throw new NotFoundError('No store at this link');
   const resolution = await context.storeCache.slug<SlugResolution | false>(
     slug,
     async () => (await context.persistence.stores.resolveSlug(slug)) ?? false,
@@ -60,9 +64,25 @@ export async function loadStoreView(context: CoreContext, storeId: string): Prom
 /**
  * The public store page's data for a current or earlier slug, from the cache when it can.
  * `currentSlug` differs from `slug` for an old link, which callers answer with a redirect.
+ *
+ * The catalogue (three queries) is cached under the catalogue version and survives orders; stock
+ * counts (one query) are cached under the stock version that every stock change replaces, so
+ * they are at most the local TTL old. The view joining the two is kept in process only.
  */
 export async function getStoreView(context: CoreContext, slug: string): Promise<{ view: StoreView; currentSlug: string }> {
   const { storeId, currentSlug } = await resolveStoreSlug(context, slug);
-  const view = await context.storeCache.getOrLoad(storeId, 'view', () => loadStoreView(context, storeId));
+  const { storeCache } = context;
+  const view = await storeCache.getOrLoad(
+    storeId,
+    'view',
+    async () => {
+      const [catalogue, levels] = await Promise.all([
+        storeCache.getOrLoad(storeId, 'catalogue', () => loadStoreView(context, storeId), { scope: 'catalogue' }),
+        storeCache.getOrLoad(storeId, 'stock', () => loadStockLevels(context, storeId), { scope: 'stock' }),
+      ]);
+      return withStockLevels(catalogue, levels);
+    },
+    { scope: 'both', shared: false },
+  );
   return { view, currentSlug };
 }

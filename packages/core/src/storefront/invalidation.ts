@@ -1,22 +1,25 @@
-import type { CoreContext } from '../context.js';
-import type { DomainEvent } from '../events.js';
+import type { DomainEvent, EventBus } from '../events.js';
+import type { StoreCache } from './store-cache.js';
 
-/**
- * Subscribes cache invalidation to the events that change what customers see; returns the
- * unsubscribe function. The TTL on every entry remains the safety net for a lost event.
- */
-export function subscribeStoreInvalidation(context: CoreContext): () => void {
-  return context.events.subscribe(async (event: DomainEvent) => {
-    switch (event.type) {
-      case 'store.updated':
-        await context.storeCache.invalidate(event.storeId, event.slugs);
-        return;
-      case 'catalog.changed':
-      case 'stock.availability-changed':
-        await context.storeCache.invalidate(event.storeId);
-        return;
-      default:
-        return;
-    }
-  });
+/** Replaces the store versions that an event changes; the entries' TTL is the net for a lost event. */
+export async function applyStoreEvent(storeCache: StoreCache, event: DomainEvent): Promise<void> {
+  switch (event.type) {
+    case 'store.updated':
+      await storeCache.invalidate(event.storeId, event.slugs);
+      return;
+    case 'catalog.changed':
+      await storeCache.invalidate(event.storeId);
+      return;
+    case 'stock.changed':
+      // Only counts changed: the cached catalogue stays, what shows stock is replaced.
+      await storeCache.invalidateStock(event.storeId);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Subscribes cache invalidation to the events that change what customers see; returns the unsubscribe function. */
+export function subscribeStoreInvalidation(events: EventBus, storeCache: StoreCache): () => void {
+  return events.subscribe((event) => applyStoreEvent(storeCache, event));
 }

@@ -1,43 +1,79 @@
-interface Entry {
+import { LRUCache } from 'lru-cache';
+
+/** lru-cache refuses undefined and null values; every value travels in a box. */
+interface Box {
   value: unknown;
-  expiresAt: number;
 }
 
-/** A bounded in-process map with expiry; the oldest insertion goes first when it is full. */
-export class LocalEntries {
-  readonly #entries = new Map<string, Entry>();
-  readonly #max: number;
+/** What one entry is assumed to cost when its size cannot be estimated (it is not JSON). */
+const unknownSizeBytes = 1024;
 
-  constructor(max: number) {
-    this.#max = max;
+/**
+ * Roughly what an entry holds in memory: JavaScript strings are UTF-16, so two bytes a
+ * character of its JSON. Computed once per set, which happens once per load, never per hit.
+ */
+function estimateBytes(box: Box, key: string): number {
+  const { value } = box;
+  let characters = unknownSizeBytes / 2;
+  if (typeof value === 'string') characters = value.length;
+  else {
+    try {
+      characters = JSON.stringify(value)?.length ?? 4;
+    } catch {
+      // Not JSON (a cycle): keep the default estimate.
+    }
+  }
+  return 2 * (characters + key.length) + 64;
+}
+
+export interface LocalEntriesOptions {
+  /** Bound on the estimated bytes held; the least recently used entries go first. */
+  maxBytes: number;
+  /** Bound on the number of entries, whatever their size (default 50,000). */
+  maxEntries?: number;
+}
+
+/**
+ * The in-process layer in front of the shared cache: an LRU bounded by bytes, whose expired
+ * entries are dropped by a timer without waiting for a read, so memory is bounded by
+ * `maxBytes` whatever keys arrive. A hit returns the very object that was set.
+ */
+export class LocalEntries {
+  readonly #lru: LRUCache<string, Box>;
+
+  constructor(options: LocalEntriesOptions) {
+    this.#lru = new LRUCache<string, Box>({
+      max: options.maxEntries ?? 50_000,
+      maxSize: options.maxBytes,
+      sizeCalculation: estimateBytes,
+      ttlAutopurge: true,
+      // Read the clock on every check: lru-cache would otherwise reuse a reading until a timer
+      // resets it, and a busy stretch without a turn of the event loop would freeze its time.
+      ttlResolution: 0,
+    });
   }
 
   /** The live value, or undefined. */
-  get<T>(key: string, now = Date.now()): T | undefined {
-    const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt > now) return entry.value as T;
-    this.#entries.delete(key);
-    return undefined;
+  get<T>(key: string): T | undefined {
+    return this.#lru.get(key)?.value as T | undefined;
   }
 
-  set(key: string, value: unknown, ttlMs: number, now = Date.now()): void {
+  /** Keeps `value` for `ttlMs` (nothing when not positive); one larger than `maxBytes` is not kept. */
+  set(key: string, value: unknown, ttlMs: number): void {
     if (ttlMs <= 0) return;
-    this.#entries.delete(key);
-    this.#entries.set(key, { value, expiresAt: now + ttlMs });
-    if (this.#entries.size > this.#max) {
-      // Expired entries go first; only when none has expired is the oldest live one dropped.
-      for (const [old, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(old);
-      const oldest = this.#entries.size > this.#max ? this.#entries.keys().next().value : undefined;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
+    this.#lru.set(key, { value }, { ttl: Math.ceil(ttlMs) });
   }
 
   delete(key: string): void {
-    this.#entries.delete(key);
+    this.#lru.delete(key);
   }
 
   clear(): void {
-    this.#entries.clear();
+    this.#lru.clear();
+  }
+
+  /** How many entries, and how many estimated bytes, are held now. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#lru.size, bytes: this.#lru.calculatedSize };
   }
 }

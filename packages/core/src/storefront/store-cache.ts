@@ -1,148 +1,115 @@
-import type { Cache } from '../cache/cache.js';
-import type { DurableWrites } from '../cache/durable-writes.js';
+import type { Cache } from '../cache/ports.js';
 import { singleFlight } from '../cache/memoize.js';
-import { newToken } from '../shared/id.js';
 import { LocalEntries } from './local-entries.js';
+import { slugKey, StoreVersions, type StoreVersionPorts } from './store-versions.js';
 
 export interface StoreCacheOptions {
   /** How long a cached entry may live even if no event invalidates it. */
   ttlMs: number;
   /**
-   * How long this process trusts its copy of a store's version (and slug lookups) while the
-   * cache's bus is live; 0 reads them from the shared cache on every request. Default 1000.
+   * How long this process trusts its copy of a store's versions and slug lookups; 0 reads them
+   * from the shared cache on every request. Bounds how stale shown stock may be. Default 1000.
    */
   localTtlMs?: number;
-  /** Most entries held in process (store views and pages are tens of KB each). Default 500. */
-  localMaxEntries?: number;
+  /** Bound on the estimated bytes held in process (store views and pages are tens of KB each). Default 32 MiB. */
+  localMaxBytes?: number;
 }
 
-/** What instances tell each other when a store changes. */
-interface VersionMessage {
-  storeId: string;
-  version: string;
-  slugs?: string[];
+/** Which of the store's versions an entry is derived from, so which changes replace it. */
+export type EntryScope = 'catalogue' | 'stock' | 'both';
+
+export interface EntryOptions {
+  /** Default 'both': anything showing stock counts depends on both versions. */
+  scope?: EntryScope;
+  /** false keeps the entry in process only (cheap to derive, not worth a round trip). Default true. */
+  shared?: boolean;
 }
 
-const channel = 'store-versions';
+/** What is stored under an entry's key: the value and the versions it was loaded under. */
+interface Tagged<T> {
+  tag: string;
+  value: T;
+}
 
 /**
- * Per-store cache entries keyed by a version that every change replaces
- * (`store:{id}:v:{version}:{name}`). Invalidation is one write; a load that started before
- * the change writes its stale result under a version nobody reads any more.
+ * Per-store cache entries, each under one key per store and name (`store:{id}:entry:{name}`),
+ * tagged with the versions it was loaded under. A read whose current versions differ from the
+ * tag is a miss, and its load overwrites the entry: a change never leaves the old entry behind,
+ * and a load that started before the change writes a tag nobody asks for any more.
  *
- * In front of the shared cache sits an in-process layer. Version-keyed entries never change,
- * so they are always safe to keep locally. Versions themselves (and slug lookups) are kept
- * locally only while the cache's bus (Redis pub/sub) is live, each change being broadcast, and
- * even then for `localTtlMs` at most, which bounds staleness if a message is lost.
+ * In front of the shared cache sits a bounded in-process layer holding the same tagged entries,
+ * the versions (see StoreVersions for how long each is trusted) and slug lookups.
  */
 export class StoreCache {
   readonly #cache: Cache;
-  readonly #writes: Pick<DurableWrites, 'set' | 'delete'>;
   readonly #ttlMs: number;
   readonly #localTtlMs: number;
   readonly #local: LocalEntries;
+  readonly #versions: StoreVersions;
   readonly #flight = singleFlight();
-  /** Broadcasts of ours not yet heard back, by version. */
-  readonly #echoes = new Map<string, () => void>();
-  #live = false;
 
-  /** `writes` carries invalidations past a tripped circuit breaker; without it they go through `cache`. */
-  constructor(cache: Cache, options: StoreCacheOptions, writes: Pick<DurableWrites, 'set' | 'delete'> = cache) {
-    this.#cache = cache;
-    this.#writes = writes;
+  constructor(ports: StoreVersionPorts, options: StoreCacheOptions) {
+    this.#cache = ports.cache;
     this.#ttlMs = options.ttlMs;
     this.#localTtlMs = options.localTtlMs ?? 1000;
-    this.#local = new LocalEntries(options.localMaxEntries ?? 500);
+    this.#local = new LocalEntries({ maxBytes: options.localMaxBytes ?? 32 * 1024 * 1024 });
+    this.#versions = new StoreVersions(ports, this.#local, this.#localTtlMs);
   }
 
   /** Starts listening for other instances' changes; returns the function that stops. */
   listen(): () => void {
-    const bus = this.#cache.bus;
-    if (!bus || this.#localTtlMs <= 0) return () => {};
-    return bus.subscribe(channel, (message) => this.#apply(message), (live) => {
-      // Whatever was learnt before delivery stopped may be stale now.
-      if (live !== this.#live) this.#local.clear();
-      this.#live = live;
-    });
+    return this.#versions.listen();
   }
 
-  #apply(raw: string): void {
-    try {
-      const message = JSON.parse(raw) as VersionMessage;
-      this.#echoes.get(message.version)?.();
-      this.#local.set(`version:${message.storeId}`, message.version, this.#localTtlMs);
-      for (const slug of message.slugs ?? []) this.#local.delete(`slug:${slug}`);
-    } catch {
-      this.#local.clear();
-    }
-  }
-
-  /** The store's current version, creating one on first use. */
+  /** The store's current catalogue version, creating one on first use. */
   async version(storeId: string): Promise<string> {
-    return (await this.#currentVersion(storeId)).version;
+    return (await this.#versions.catalogue(storeId)).version;
   }
 
-  /** `fresh` when no cache held a version and this call made one up. */
-  async #currentVersion(storeId: string): Promise<{ version: string; fresh: boolean }> {
-    const localKey = `version:${storeId}`;
-    const local = this.#live ? this.#local.get<string>(localKey) : undefined;
-    if (local) return { version: local, fresh: false };
-    const key = `store:${storeId}:version`;
-    const stored = await this.#cache.get<string>(key);
-    const version = typeof stored === 'string' ? stored : newToken(9);
-    if (typeof stored !== 'string') await this.#cache.set(key, version);
-    if (this.#live) this.#local.set(localKey, version, this.#localTtlMs);
-    return { version, fresh: typeof stored !== 'string' };
+  /** A catalogue change: every entry of the store is replaced on its next read, everywhere. */
+  invalidate(storeId: string, slugs: string[] = []): Promise<void> {
+    return this.#versions.bumpCatalogue(storeId, slugs);
   }
 
-  /**
-   * Makes every entry of the store unreachable at once (event-driven invalidation), in this
-   * process and, through the bus, in every other; `slugs` whose lookups changed are dropped too.
-   */
-  async invalidate(storeId: string, slugs: string[] = []): Promise<void> {
-    const version = newToken(9);
-    await Promise.all([this.#writes.set(`store:${storeId}:version`, version), ...slugs.map((slug) => this.#writes.delete(`slug:${slug}`))]);
-    this.#local.set(`version:${storeId}`, version, this.#localTtlMs);
-    for (const slug of slugs) this.#local.delete(`slug:${slug}`);
-    const message: VersionMessage = { storeId, version, ...(slugs.length > 0 ? { slugs } : {}) };
-    if (!this.#cache.bus) return;
-    // Redis may answer PUBLISH before it has sent the message to the other subscribers; once our
-    // own copy is back, theirs has been delivered too, so a request that follows sees the change.
-    const echoed = this.#live ? this.#awaitEcho(version) : Promise.resolve();
-    await this.#cache.bus.publish(channel, JSON.stringify(message));
-    await echoed;
+  /** A stock change: entries showing stock are replaced within the local TTL, catalogue entries stay. */
+  invalidateStock(storeId: string): Promise<void> {
+    return this.#versions.bumpStock(storeId);
   }
 
-  #awaitEcho(version: string, boundMs = 100): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#echoes.delete(version);
-        resolve();
-      };
-      const timer = setTimeout(done, boundMs);
-      this.#echoes.set(version, done);
-    });
+  /** How much the in-process layer holds now. */
+  get localSize(): { entries: number; bytes: number } {
+    return this.#local.size;
+  }
+
+  async #tag(storeId: string, scope: EntryScope): Promise<{ tag: string; fresh: boolean }> {
+    const [catalogue, stock] = await Promise.all([
+      scope === 'stock' ? undefined : this.#versions.catalogue(storeId),
+      scope === 'catalogue' ? undefined : this.#versions.stock(storeId),
+    ]);
+    const tag = [catalogue?.version, stock?.version].filter((v) => v !== undefined).join('.');
+    return { tag, fresh: Boolean(catalogue?.fresh || stock?.fresh) };
   }
 
   /** The cached value of `name` for the store, or the loaded one (concurrent misses share one load). */
-  async getOrLoad<T>(storeId: string, name: string, load: () => Promise<T>): Promise<T> {
-    const { version, fresh } = await this.#currentVersion(storeId);
-    const key = `store:${storeId}:v:${version}:${name}`;
-    const local = this.#local.get<T>(key);
-    if (local !== undefined) return local;
-    return this.#flight(key, async () => {
-      const shared = fresh ? undefined : await this.#cache.get<T>(key);
-      if (shared !== undefined) {
-        this.#local.set(key, shared, this.#ttlMs);
-        return shared;
+  async getOrLoad<T>(storeId: string, name: string, load: () => Promise<T>, options: EntryOptions = {}): Promise<T> {
+    const { scope = 'both', shared = true } = options;
+    const { tag, fresh } = await this.#tag(storeId, scope);
+    const key = `store:${storeId}:entry:${name}`;
+    const local = this.#local.get<Tagged<T>>(key);
+    if (local?.tag === tag) return local.value;
+    return this.#flight(`${key}@${tag}`, async () => {
+      // A made-up version means the shared cache had nothing under it to find.
+      const found = shared && !fresh ? await this.#cache.get<Tagged<T>>(key) : undefined;
+      if (found?.tag === tag) {
+        this.#local.set(key, found, this.#ttlMs);
+        return found.value;
       }
-      const value = await load();
-      await this.#cache.set(key, value, this.#ttlMs);
+      const entry: Tagged<T> = { tag, value: await load() };
+      if (shared) await this.#cache.set(key, entry, this.#ttlMs);
       // A made-up version means the cache keeps nothing (down, or disabled): holding the value
-      // here under a key no later request will ask for would only fill memory.
-      if (!fresh) this.#local.set(key, value, this.#ttlMs);
-      return value;
+      // here under a tag no later request will ask for would only churn memory.
+      if (!fresh) this.#local.set(key, entry, this.#ttlMs);
+      return entry.value;
     });
   }
 
@@ -151,15 +118,16 @@ export class StoreCache {
    * `ttlMs` (shorter for a "no such store" answer, so a new store's link works soon).
    */
   async slug<T>(slug: string, load: () => Promise<T>, ttlMs: (value: T) => number): Promise<T> {
-    const key = `slug:${slug}`;
-    const local = this.#live ? this.#local.get<T>(key) : undefined;
+    const key = slugKey(slug);
+    const live = this.#versions.live;
+    const local = live ? this.#local.get<T>(key) : undefined;
     if (local !== undefined) return local;
     let value = await this.#cache.get<T>(key);
     if (value === undefined) {
       value = await load();
       await this.#cache.set(key, value, ttlMs(value));
     }
-    if (this.#live) this.#local.set(key, value, Math.min(ttlMs(value), this.#localTtlMs));
+    if (live) this.#local.set(key, value, Math.min(ttlMs(value), this.#localTtlMs));
     return value;
   }
 }

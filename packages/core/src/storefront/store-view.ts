@@ -1,4 +1,4 @@
-import type { VendorStoreView } from '../vendors/store-view.js';
+import type { VendorStoreView } from '../stores/store-view.js';
 
 /** The store as any customer may see it: the vendor's view without vendor-only settings. */
 export type PublicStore = Omit<VendorStoreView, 'autoAcceptOrders'>;

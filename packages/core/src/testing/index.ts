@@ -1,5 +1,14 @@
-export { cacheConformance } from './cache/index.js';
-export type { CacheFactory, CacheFixture } from './cache/index.js';
+export { cacheConformance, countersConformance, busConformance, cacheStoresConformance } from './cache/index.js';
+export type {
+  CacheFactory,
+  CacheFixture,
+  CountersFactory,
+  CountersFixture,
+  BusFactory,
+  BusFixture,
+  CacheStoresFactory,
+  CacheStoresFixture,
+} from './cache/index.js';
 export { persistenceConformance } from './persistence/index.js';
 export type { PersistenceFactory, PersistenceHarness } from './persistence/index.js';
 export { testServices, uniqueTestName } from './services.js';

@@ -1,16 +1,15 @@
 import type { Keyv } from 'keyv';
-import type { CacheBus } from '../../cache/cache.js';
+import type { Bus, Counters } from '../../cache/ports.js';
 
 /** What keyvCache needs from a storage choice: a Keyv for values plus the parts Keyv lacks. */
 export interface Backend {
   keyv: Keyv;
+  /** In a key space of their own, apart from the values'. */
+  counters: Counters;
   /** Broadcast to every process sharing this storage. */
-  bus: CacheBus;
-  /** Resolves once the backend can take commands (the first connection, for Redis). */
+  bus: Bus;
+  /** Resolves once the backend can take commands, or the first attempt to get there failed. */
   ready(): Promise<void>;
-  /** Removes the value and any counter under `key`. */
-  delete(key: string): Promise<void>;
-  increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

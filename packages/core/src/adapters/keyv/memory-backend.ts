@@ -2,23 +2,25 @@ import { Keyv } from 'keyv';
 import type { Backend } from './backend.js';
 import { memoryBus } from './memory-bus.js';
 import { MemoryCounters } from './memory-counters.js';
+import { boundedMemoryStore } from './memory-store.js';
 
-/** A Keyv on its in-process Map, with in-process counters. */
-export function memoryBackend(namespace: string): Backend {
-  const keyv = new Keyv({ namespace, throwOnErrors: true });
+/** A Keyv on a bounded in-process LRU, with in-process counters and bus. */
+export function memoryBackend(namespace: string, maxBytes: number): Backend {
+  const store = boundedMemoryStore({ maxBytes });
+  const keyv = new Keyv({ store, namespace, throwOnErrors: true });
   const counters = new MemoryCounters();
   return {
     keyv,
+    counters: {
+      increment: async (key, windowMs) => counters.increment(key, windowMs),
+      decrement: async (key) => counters.decrement(key),
+      delete: async (key) => counters.delete(key),
+    },
     bus: memoryBus(),
     ready: async () => {},
-    async delete(key) {
-      await keyv.delete(key);
-      counters.delete(key);
-    },
-    increment: async (key, windowMs) => counters.increment(key, windowMs),
     ping: async () => {},
     async close() {
-      await keyv.clear();
+      store.clear();
       counters.clear();
     },
   };

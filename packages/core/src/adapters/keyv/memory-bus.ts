@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { CacheBus } from '../../cache/cache.js';
+import type { Bus } from '../../cache/ports.js';
 
 /** The bus of an in-process cache: every subscriber lives in this process, so delivery is always live. */
-export function memoryBus(): CacheBus {
+export function memoryBus(): Bus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {

@@ -21,6 +21,12 @@ export class MemoryCounters {
     return { count: counter.count, resetInMs: counter.resetAt - now };
   }
 
+  /** Gives one back to a live window (never below 0); nothing when there is none. */
+  decrement(key: string): void {
+    const counter = this.#counters.get(key);
+    if (counter && counter.resetAt > Date.now() && counter.count > 0) counter.count -= 1;
+  }
+
   /** Forgets one counter. */
   delete(key: string): void {
     this.#counters.delete(key);

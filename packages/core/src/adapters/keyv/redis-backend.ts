@@ -3,20 +3,10 @@ import { Keyv } from 'keyv';
 import type { Backend } from './backend.js';
 import { closeClient } from './close-client.js';
 import { redisBus } from './redis-bus.js';
+import { redisCounters } from './redis-counters.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
 const MAX_BACKOFF_MS = 1000;
-
-// One round trip, atomic across instances: the first hit (or a counter that somehow lost
-// its expiry) starts the window; PTTL tells the caller when it ends.
-const INCREMENT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
-end
-return {count, ttl}`;
 
 /** Keys retry forever with a bounded backoff, so a Redis that comes back is picked up. */
 function reconnectStrategy(retries: number): number {
@@ -33,11 +23,13 @@ export function redisBackend(redisUrl: string, namespace: string): Backend {
   });
   // Failures reach callers as rejected commands; without a listener an 'error' event crashes the process.
   client.on('error', () => {});
-  let everReady = false;
-  const firstConnect = client.connect().then(
-    () => { everReady = true; },
-    () => {},
-  );
+  // Calls wait for the first connection attempt only: once it has failed, they fail at once
+  // (no offline queue) instead of waiting through every reconnection.
+  const firstAttempt = new Promise<void>((resolve) => {
+    client.once('ready', resolve);
+    client.once('error', resolve);
+  });
+  client.connect().catch(() => {});
   const store = new KeyvRedis<unknown>(client, { namespace, throwOnErrors: true, throwOnConnectError: true });
   store.on('error', () => {});
   const keyv = new Keyv({ store, namespace, useKeyPrefix: false, throwOnErrors: true });
@@ -46,20 +38,9 @@ export function redisBackend(redisUrl: string, namespace: string): Backend {
   const bus = redisBus(client as unknown as Parameters<typeof redisBus>[0], `${namespace}::bus:`);
   return {
     keyv,
+    counters: redisCounters(client as unknown as Parameters<typeof redisCounters>[0], `${namespace}:counters::`),
     bus,
-    // Only the very first connection is waited for; later outages fail fast (no offline queue).
-    ready: async () => { if (!everReady) await firstConnect; },
-    // Values and counters share one Redis key, so one DEL removes either.
-    async delete(key) {
-      await keyv.delete(key);
-    },
-    async increment(key, windowMs) {
-      const reply = await client.sendCommand([
-        'EVAL', INCREMENT_SCRIPT, '1', store.createKeyPrefix(key, namespace), String(windowMs),
-      ]);
-      const [count, resetInMs] = reply as unknown as [number, number];
-      return { count, resetInMs };
-    },
+    ready: () => firstAttempt,
     async ping() {
       await client.ping();
     },

@@ -1,5 +1,5 @@
 import type { RedisClientType } from '@keyv/redis';
-import type { CacheBus } from '../../cache/cache.js';
+import type { Bus } from '../../cache/ports.js';
 import { closeClient } from './close-client.js';
 
 /**
@@ -7,7 +7,7 @@ import { closeClient } from './close-client.js';
  * other command); node-redis resubscribes after a reconnect, and 'ready'/'end' tell when
  * delivery is live.
  */
-export function redisBus(client: RedisClientType, prefix: string): CacheBus & { stopAll(): void } {
+export function redisBus(client: RedisClientType, prefix: string): Bus & { stopAll(): void } {
   const stops = new Set<() => void>();
   return {
     stopAll() {

@@ -1,21 +1,54 @@
 import type { Test } from 'tap';
-import type { Cache } from '../../cache/cache.js';
+import type { Bus, Cache, CacheStores, Counters } from '../../cache/ports.js';
 
-/** A fresh cache for one test and how to dispose of it (cleanup must accept an already closed cache). */
+/** A fresh port for one test and how to dispose of it (cleanup must accept an already closed one). */
+export interface PortFixture<P> {
+  port: P;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh, empty Cache for one test. */
 export interface CacheFixture {
   cache: Cache;
   cleanup(): Promise<void>;
 }
-
-/** Makes a fresh, empty cache; called once per test. */
 export type CacheFactory = () => Promise<CacheFixture>;
 
-/** Runs `body` as a subtest on a fresh cache that is cleaned up afterwards. */
-export function withCache(t: Test, factory: CacheFactory, name: string, body: (t: Test, cache: Cache) => Promise<void>): void {
+/** Fresh, empty Counters for one test. */
+export interface CountersFixture {
+  counters: Counters;
+  cleanup(): Promise<void>;
+}
+export type CountersFactory = () => Promise<CountersFixture>;
+
+/** A Bus and a peer: another handle on the same channels, as another instance would hold (may be the same object). */
+export interface BusFixture {
+  bus: Bus;
+  peer: Bus;
+  cleanup(): Promise<void>;
+}
+export type BusFactory = () => Promise<BusFixture>;
+
+/** An adapter's whole bundle for one test. */
+export interface CacheStoresFixture {
+  stores: CacheStores;
+  cleanup(): Promise<void>;
+  /** Another bundle on the same storage, as another instance would open (the suite closes it); omitted when none can share it. */
+  openPeer?(): CacheStores;
+}
+export type CacheStoresFactory = () => Promise<CacheStoresFixture>;
+
+/** Runs `body` as a subtest on a fresh fixture that is cleaned up afterwards. */
+export function withFixture<F extends { cleanup(): Promise<void> }>(
+  t: Test,
+  factory: () => Promise<F>,
+  name: string,
+  body: (t: Test, fixture: F) => Promise<void>,
+): void {
   t.test(name, async (t) => {
-    const { cache, cleanup } = await factory();
-    t.teardown(cleanup);
-    await body(t, cache);
+    const fixture = await factory();
+    t.teardown(() => fixture.cleanup());
+    await body(t, fixture);
   });
 }
 

@@ -1,14 +1,15 @@
 import type { Test } from 'tap';
-import { withCache, type CacheFactory } from './fixture.js';
+import { withFixture, type CacheStoresFactory } from './fixture.js';
 
-/** ping answers on a live cache; close releases it. */
-export function lifecycle(t: Test, factory: CacheFactory): void {
-  withCache(t, factory, 'ping resolves on a live cache', async (t, cache) => {
-    await t.resolves(cache.ping());
+/** ping answers on live stores; close releases them, and twice is harmless. */
+export function lifecycle(t: Test, factory: CacheStoresFactory): void {
+  withFixture(t, factory, 'ping resolves on live stores', async (t, { stores }) => {
+    await t.resolves(stores.ping());
   });
 
-  withCache(t, factory, 'close resolves', async (t, cache) => {
-    await cache.set('k', 'v');
-    await t.resolves(cache.close());
+  withFixture(t, factory, 'close resolves, twice too', async (t, { stores }) => {
+    await stores.cache.set('k', 'v');
+    await t.resolves(stores.close());
+    await t.resolves(stores.close(), 'closing twice is harmless');
   });
 }
