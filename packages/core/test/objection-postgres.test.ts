@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createKnex, migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
-import { persistenceConformance, testServices, uniqueTestName } from '../src/testing/index.js';
+import { persistenceConformance } from '../src/testing/persistence/index.js';
+import { testServices, uniqueTestName } from '../src/testing/services.js';
 
 const { postgresUrl } = testServices();
 

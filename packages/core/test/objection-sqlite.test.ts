@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { createKnex, migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
-import { persistenceConformance } from '../src/testing/index.js';
+import { persistenceConformance } from '../src/testing/persistence/index.js';
 
 // A real file, not :memory:, so WAL and the one-connection pool are what the suite exercises.
 const dir = mkdtempSync(join(tmpdir(), 'dukaan-sqlite-'));

@@ -10,23 +10,20 @@ export interface OrderListQuery {
 
 export interface OrderRepository {
   /**
-   * Stores the order with its lines and history. Throws ConflictError with detail path
-   * `idempotencyKey` when the store already has an order with that key (a concurrent duplicate
-   * waits for the first to commit, then gets this error).
-   */
-  insert(order: Order): Promise<void>;
-  /**
-   * Takes the store's next order number (as StoreRepository.nextOrderNumber) and stores the
-   * order under it (`order.number` is ignored), resolving the number. Call it in a transaction:
-   * the store row stays locked until commit, so an adapter should take as few round trips as it
-   * can here. Same ConflictError as insert.
+   * Takes the store's next order number (1001, 1002, … per store, without gaps: a rollback
+   * gives it back) and stores the order under it (`order.number` is ignored) with its lines,
+   * history and idempotency fingerprint; resolves the number. Call it in a transaction: the
+   * store row stays locked until commit, so an adapter should take as few round trips as it
+   * can here. Throws ConflictError with detail path `idempotencyKey` when the store already
+   * has an order with that key (a concurrent duplicate waits for the first to commit, then
+   * gets this error).
    */
   insertWithNextNumber(order: Order): Promise<number>;
   /** The store's order with lines and history, or null (also for another store's id). */
   findById(storeId: string, id: string): Promise<Order | null>;
   /** The store's order with this tracking token, or null. */
   findByToken(storeId: string, token: string): Promise<Order | null>;
-  /** The store's order placed with this idempotency key, or null. */
+  /** The store's order placed with this idempotency key (with the request's fingerprint), or null. */
   findByIdempotencyKey(storeId: string, key: string): Promise<Order | null>;
   /** Newest first (by id), with lines and history. */
   list(storeId: string, query: OrderListQuery): Promise<Page<Order>>;

@@ -9,7 +9,7 @@ export interface SessionRepository {
   delete(tokenHash: string): Promise<boolean>;
   /** Removes every session of the vendor (password change, "log out everywhere"); returns how many. */
   deleteByVendor(vendorId: string): Promise<number>;
-  /** Removes sessions that expired before `now`; returns how many. */
+  /** Removes sessions whose `expiresAt` is before `now` (a session expiring at `now` stays); returns how many. */
   deleteExpired(now: string): Promise<number>;
 }
 
@@ -18,8 +18,6 @@ export interface ApiTokenRepository {
   insert(token: ApiTokenRecord): Promise<void>;
   /** The token with this hash, or null. */
   findByTokenHash(tokenHash: string): Promise<ApiTokenRecord | null>;
-  /** The vendor's tokens, oldest first. */
-  listByVendor(vendorId: string): Promise<ApiTokenRecord[]>;
   /** Removes the vendor's token; resolves the removed record, or null when the vendor has no such token. */
   delete(vendorId: string, id: string): Promise<ApiTokenRecord | null>;
 }

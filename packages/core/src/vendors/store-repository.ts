@@ -6,6 +6,13 @@ export interface SlugResolution {
   currentSlug: string;
 }
 
+/**
+ * How many earlier slugs a store keeps (the most recently retired): their links redirect
+ * to the current one and no other store may take them. Older ones are freed, so that one
+ * store cannot hold an unbounded number of names.
+ */
+export const oldSlugsKept = 5;
+
 export interface StoreRepository {
   /** Stores a new store and reserves its slug; throws ConflictError (path `slug`) when the slug is taken. */
   insert(store: Store): Promise<void>;
@@ -13,15 +20,17 @@ export interface StoreRepository {
   findById(id: string): Promise<Store | null>;
   /** The store owned by this vendor, or null. */
   findByVendorId(vendorId: string): Promise<Store | null>;
-  /** Resolves a current or earlier slug; null when no store ever had it. */
+  /**
+   * Resolves a current or kept earlier slug; null when no store has or keeps it (also for a
+   * value no slug column could hold, such as one with a NUL byte or too long).
+   */
   resolveSlug(slug: string): Promise<SlugResolution | null>;
   /** Changes settings and returns the store; null when there is no such store. */
   update(id: string, patch: Partial<StoreSettings>, updatedAt: string): Promise<Store | null>;
   /**
-   * Makes `slug` the store's current slug, keeping every earlier slug reserved to it.
-   * Throws ConflictError (path `slug`) when another store holds or held the slug.
+   * Makes `slug` the store's current slug, keeping the `oldSlugsKept` most recent earlier
+   * slugs reserved to it (older ones are freed). Throws ConflictError (path `slug`) when
+   * another store has or keeps the slug; NotFoundError when there is no such store.
    */
   changeSlug(id: string, slug: string, updatedAt: string): Promise<Store>;
-  /** Takes the next order number for the store (1001, 1002, …); call inside a transaction. */
-  nextOrderNumber(id: string): Promise<number>;
 }

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
+import { dialectFor } from './dialect.js';
 import * as vendors from './migrations/001-vendors.js';
 import * as catalog from './migrations/002-catalog.js';
 import * as orders from './migrations/003-orders.js';
+import * as hardening from './migrations/004-hardening.js';
 
 interface Migration {
   name: string;
@@ -14,15 +16,17 @@ const migrations: Migration[] = [
   { name: '001-vendors', ...vendors },
   { name: '002-catalog', ...catalog },
   { name: '003-orders', ...orders },
+  { name: '004-hardening', ...hardening },
 ];
 
-const migrationSource: Knex.MigrationSource<Migration> = {
+/** Every migration, in order; exported for tests that stop at an earlier one. */
+export const migrationSource: Knex.MigrationSource<Migration> = {
   getMigrations: () => Promise.resolve(migrations),
   getMigrationName: (migration) => migration.name,
   getMigration: (migration) => Promise.resolve(migration),
 };
 
-/** Another instance is migrating the same database right now (knex fails fast on its lock). */
+/** Another process migrating the same database by other means (an older release without the lock). */
 function isMigrationRace(error: unknown): boolean {
   const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
   // 42P07 / 42710 / 23505: two first runs creating the same tables, types or schema at once;
@@ -31,15 +35,17 @@ function isMigrationRace(error: unknown): boolean {
 }
 
 /**
- * Brings the schema up to date; a no-op when it already is. Several instances starting at
- * once take turns: the ones that find the migration lock taken wait and retry, then find
- * nothing left to do. `waitMs` (default 60 s) bounds that wait.
+ * Brings the schema up to date; a no-op when it already is. Processes starting at once take
+ * turns (on PostgreSQL behind an advisory lock), and the later ones find nothing left to do.
+ * `waitMs` (default 60 s) bounds the wait for the others.
  */
 export async function migrateLatest(knex: Knex, options: { waitMs?: number } = {}): Promise<void> {
-  const deadline = Date.now() + (options.waitMs ?? 60_000);
+  const waitMs = options.waitMs ?? 60_000;
+  const deadline = Date.now() + waitMs;
+  const dialect = dialectFor(knex);
   for (;;) {
     try {
-      await knex.migrate.latest({ migrationSource });
+      await dialect.whileMigrating(knex, waitMs, () => knex.migrate.latest({ migrationSource }));
       return;
     } catch (error) {
       if (!isMigrationRace(error) || Date.now() > deadline) throw error;

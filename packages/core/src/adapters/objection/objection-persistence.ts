@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 import type { Persistence, Repositories } from '../../persistence.js';
+import { withDataExceptions } from './data-exceptions.js';
+import { dialectFor } from './dialect.js';
+import type { Dialect } from './dialect.js';
 import { ObjectionCategoryRepository } from './objection-category-repository.js';
 import { ObjectionOrderRepository } from './objection-order-repository.js';
 import { ObjectionProductRepository } from './objection-product-repository.js';
@@ -8,23 +11,25 @@ import { ObjectionStoreRepository } from './objection-store-repository.js';
 import { ObjectionVendorRepository } from './objection-vendor-repository.js';
 
 /** Every repository on one knex instance or one knex transaction. */
-function repositories(db: Knex): Repositories {
+function repositories(db: Knex, dialect: Dialect): Repositories {
   return {
-    vendors: new ObjectionVendorRepository(db),
-    stores: new ObjectionStoreRepository(db),
-    categories: new ObjectionCategoryRepository(db),
-    products: new ObjectionProductRepository(db),
-    orders: new ObjectionOrderRepository(db),
-    sessions: new ObjectionSessionRepository(db),
-    apiTokens: new ObjectionApiTokenRepository(db),
+    vendors: withDataExceptions(new ObjectionVendorRepository(db)),
+    stores: withDataExceptions(new ObjectionStoreRepository(db)),
+    categories: withDataExceptions(new ObjectionCategoryRepository(db)),
+    products: withDataExceptions(new ObjectionProductRepository(db)),
+    orders: withDataExceptions(new ObjectionOrderRepository(db, dialect)),
+    sessions: withDataExceptions(new ObjectionSessionRepository(db)),
+    apiTokens: withDataExceptions(new ObjectionApiTokenRepository(db)),
   };
 }
 
 /** The Persistence port on knex + objection (PostgreSQL or SQLite); run migrateLatest first. */
 export function objectionPersistence(knex: Knex): Persistence {
+  // Chosen once: repositories ask the dialect, never the client.
+  const dialect = dialectFor(knex);
   return {
-    ...repositories(knex),
-    transaction: (work) => knex.transaction((trx) => work(repositories(trx))),
+    ...repositories(knex, dialect),
+    transaction: (work) => knex.transaction((trx) => work(repositories(trx, dialect))),
     async ping() {
       await knex.raw('select 1');
     },

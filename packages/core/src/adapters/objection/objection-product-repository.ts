@@ -4,22 +4,10 @@ import type { ProductListQuery, ProductPatch, ProductRepository } from '../../ca
 import { encodeCursor } from '../../shared/page.js';
 import type { Page } from '../../shared/page.js';
 import { deleteReturning } from './delete-returning.js';
-import { ProductModel, toProduct } from './models/product-model.js';
-import { adjustedStock, returnStock, takeStock } from './product-stock.js';
+import { canBeStored, columnLimits } from './column-limits.js';
+import { ProductModel } from './models/product-model.js';
+import { adjustStock, returnStock, takeStock } from './product-stock.js';
 import { uniqueFields, withUniqueFields } from './unique-violation.js';
-
-const patchKeys: readonly (keyof ProductPatch)[] = [
-  'name',
-  'description',
-  'price',
-  'compareAtPrice',
-  'stock',
-  'sku',
-  'categoryId',
-  'active',
-  'position',
-  'images',
-];
 
 /** A LIKE pattern matching `text` anywhere, with `%`, `_` and the escape character taken literally. */
 function containsPattern(text: string): string {
@@ -31,18 +19,20 @@ export class ObjectionProductRepository implements ProductRepository {
   constructor(private readonly db: Knex) {}
 
   async insert(product: Product): Promise<void> {
-    await withUniqueFields([uniqueFields.sku], () => ProductModel.query(this.db).insert({ ...product }));
+    await withUniqueFields([uniqueFields.sku], () => ProductModel.query(this.db).insert(ProductModel.fromProduct(product)));
   }
 
   async findById(storeId: string, id: string): Promise<Product | null> {
+    if (!canBeStored(id, columnLimits.id)) return null;
     const row = await ProductModel.query(this.db).findOne({ store_id: storeId, id });
-    return row ? toProduct(row) : null;
+    return row ? row.toProduct() : null;
   }
 
   async findByIds(storeId: string, ids: string[]): Promise<Product[]> {
-    if (ids.length === 0) return [];
-    const rows = await ProductModel.query(this.db).where('store_id', storeId).whereIn('id', ids);
-    return rows.map(toProduct);
+    const known = ids.filter((id) => canBeStored(id, columnLimits.id));
+    if (known.length === 0) return [];
+    const rows = await ProductModel.query(this.db).where('store_id', storeId).whereIn('id', known);
+    return rows.map((row) => row.toProduct());
   }
 
   async list(storeId: string, query: ProductListQuery): Promise<Page<Product>> {
@@ -57,7 +47,7 @@ export class ObjectionProductRepository implements ProductRepository {
     }
     // One row more than asked tells whether there is a next page.
     const rows = await builder.orderBy('id', 'desc').limit(query.limit + 1);
-    const items = rows.slice(0, query.limit).map(toProduct);
+    const items = rows.slice(0, query.limit).map((row) => row.toProduct());
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
   }
@@ -66,24 +56,21 @@ export class ObjectionProductRepository implements ProductRepository {
     const rows = await ProductModel.query(this.db)
       .where({ store_id: storeId, active: true })
       .orderBy([{ column: 'position' }, { column: 'id' }]);
-    return rows.map(toProduct);
+    return rows.map((row) => row.toProduct());
   }
 
   async update(storeId: string, id: string, patch: ProductPatch, updatedAt: string): Promise<Product | null> {
-    const changes: Partial<ProductModel> = { updatedAt };
-    for (const key of patchKeys) {
-      if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
-    }
+    const changes = { ...ProductModel.patchOf(patch), updatedAt };
     const rows = await withUniqueFields([uniqueFields.sku], () =>
       ProductModel.query(this.db).patch(changes).where({ store_id: storeId, id }).returning('*'),
     );
     const row = rows[0];
-    return row ? toProduct(row) : null;
+    return row ? row.toProduct() : null;
   }
 
   async delete(storeId: string, id: string): Promise<Product | null> {
     const row = await deleteReturning(this.db, ProductModel.tableName, { store_id: storeId, id });
-    return row ? toProduct(ProductModel.fromDatabaseJson(row)) : null;
+    return row ? ProductModel.fromDatabaseJson(row).toProduct() : null;
   }
 
   takeStock(storeId: string, lines: StockLine[]): Promise<string[]> {
@@ -94,12 +81,7 @@ export class ObjectionProductRepository implements ProductRepository {
     return returnStock(this.db, storeId, lines);
   }
 
-  async adjustStock(storeId: string, id: string, delta: number, updatedAt: string): Promise<Product | null> {
-    const rows = (await this.db('products')
-      .where({ store_id: storeId, id })
-      .whereNotNull('stock')
-      .update({ stock: adjustedStock(this.db, delta), updated_at: updatedAt }, '*')) as Record<string, unknown>[];
-    const row = rows[0];
-    return row ? toProduct(ProductModel.fromDatabaseJson(row)) : null;
+  adjustStock(storeId: string, id: string, delta: number, updatedAt: string): Promise<Product | null> {
+    return adjustStock(this.db, { storeId, id, delta, updatedAt });
   }
 }

@@ -2,20 +2,20 @@ import type { Knex } from 'knex';
 import type { ApiTokenRepository, SessionRepository } from '../../vendors/session-repository.js';
 import type { ApiTokenRecord, SessionRecord } from '../../vendors/vendor.js';
 import { deleteReturning } from './delete-returning.js';
-import { ApiTokenModel, toApiTokenRecord } from './models/api-token-model.js';
-import { SessionModel, toSessionRecord } from './models/session-model.js';
+import { ApiTokenModel } from './models/api-token-model.js';
+import { SessionModel } from './models/session-model.js';
 
 /** SessionRepository on the `sessions` table. */
 export class ObjectionSessionRepository implements SessionRepository {
   constructor(private readonly db: Knex) {}
 
   async insert(session: SessionRecord): Promise<void> {
-    await SessionModel.query(this.db).insert({ ...session });
+    await SessionModel.query(this.db).insert(SessionModel.fromRecord(session));
   }
 
   async findByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const row = await SessionModel.query(this.db).findOne({ token_hash: tokenHash });
-    return row ? toSessionRecord(row) : null;
+    return row ? row.toRecord() : null;
   }
 
   async delete(tokenHash: string): Promise<boolean> {
@@ -27,6 +27,8 @@ export class ObjectionSessionRepository implements SessionRepository {
   }
 
   async deleteExpired(now: string): Promise<number> {
+    // Instants are fixed-width ISO-8601 UTC text, so text order is time order on both databases
+    // (and the expires_at index serves the range).
     return SessionModel.query(this.db).delete().where('expires_at', '<', now);
   }
 }
@@ -36,22 +38,16 @@ export class ObjectionApiTokenRepository implements ApiTokenRepository {
   constructor(private readonly db: Knex) {}
 
   async insert(token: ApiTokenRecord): Promise<void> {
-    await ApiTokenModel.query(this.db).insert({ ...token });
+    await ApiTokenModel.query(this.db).insert(ApiTokenModel.fromRecord(token));
   }
 
   async findByTokenHash(tokenHash: string): Promise<ApiTokenRecord | null> {
     const row = await ApiTokenModel.query(this.db).findOne({ token_hash: tokenHash });
-    return row ? toApiTokenRecord(row) : null;
-  }
-
-  async listByVendor(vendorId: string): Promise<ApiTokenRecord[]> {
-    // UUIDv7 ids are time-ordered, so id order is creation order.
-    const rows = await ApiTokenModel.query(this.db).where('vendor_id', vendorId).orderBy('id');
-    return rows.map(toApiTokenRecord);
+    return row ? row.toRecord() : null;
   }
 
   async delete(vendorId: string, id: string): Promise<ApiTokenRecord | null> {
     const row = await deleteReturning(this.db, ApiTokenModel.tableName, { vendor_id: vendorId, id });
-    return row ? toApiTokenRecord(ApiTokenModel.fromDatabaseJson(row)) : null;
+    return row ? ApiTokenModel.fromDatabaseJson(row).toRecord() : null;
   }
 }

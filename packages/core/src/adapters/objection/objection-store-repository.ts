@@ -1,50 +1,41 @@
 import type { Knex } from 'knex';
 import { NotFoundError } from '../../errors.js';
+import { oldSlugsKept } from '../../vendors/store-repository.js';
 import type { SlugResolution, StoreRepository } from '../../vendors/store-repository.js';
 import type { Store, StoreSettings } from '../../vendors/vendor.js';
-import { StoreModel, toStore } from './models/store-model.js';
-import { StoreSlugModel } from './models/store-slug-model.js';
 import { atomically } from './atomically.js';
+import { canBeStored, columnLimits } from './column-limits.js';
+import { StoreModel } from './models/store-model.js';
+import { StoreSlugModel } from './models/store-slug-model.js';
 import { conflictOn, translateUniqueViolation, uniqueFields, withUniqueFields } from './unique-violation.js';
 
-const settingsKeys: readonly (keyof StoreSettings)[] = [
-  'name',
-  'description',
-  'phone',
-  'pickupAddress',
-  'logoUrl',
-  'currency',
-  'deliveryFee',
-  'freeDeliveryAbove',
-  'minOrderValue',
-  'isOpen',
-  'autoAcceptOrders',
-];
-
-/** StoreRepository on `stores`, with every slug a store ever had kept in `store_slugs`. */
+/** StoreRepository on `stores`, with the current and the most recent earlier slugs in `store_slugs`. */
 export class ObjectionStoreRepository implements StoreRepository {
   constructor(private readonly db: Knex) {}
 
   async insert(store: Store): Promise<void> {
     await withUniqueFields([uniqueFields.slug], () =>
       atomically(this.db, async (trx) => {
-        await StoreModel.query(trx).insert({ ...store });
-        await StoreSlugModel.query(trx).insert({ slug: store.slug, storeId: store.id });
+        await StoreModel.query(trx).insert(StoreModel.fromStore(store));
+        await StoreSlugModel.query(trx).insert({ slug: store.slug, storeId: store.id, retiredAt: null });
       }),
     );
   }
 
   async findById(id: string): Promise<Store | null> {
+    if (!canBeStored(id, columnLimits.id)) return null;
     const row = await StoreModel.query(this.db).findById(id);
-    return row ? toStore(row) : null;
+    return row ? row.toStore() : null;
   }
 
   async findByVendorId(vendorId: string): Promise<Store | null> {
     const row = await StoreModel.query(this.db).findOne({ vendor_id: vendorId });
-    return row ? toStore(row) : null;
+    return row ? row.toStore() : null;
   }
 
   async resolveSlug(slug: string): Promise<SlugResolution | null> {
+    // Slugs come from URLs: one that no column could hold is simply unknown.
+    if (!canBeStored(slug, columnLimits.slug)) return null;
     const row = (await this.db('store_slugs')
       .join('stores', 'stores.id', 'store_slugs.store_id')
       .where('store_slugs.slug', slug)
@@ -53,13 +44,12 @@ export class ObjectionStoreRepository implements StoreRepository {
   }
 
   async update(id: string, patch: Partial<StoreSettings>, updatedAt: string): Promise<Store | null> {
-    const changes: Partial<StoreModel> = { updatedAt };
-    for (const key of settingsKeys) {
-      if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
-    }
-    const rows = await StoreModel.query(this.db).patch(changes).where('id', id).returning('*');
+    const rows = await StoreModel.query(this.db)
+      .patch({ ...StoreModel.settingsPatch(patch), updatedAt })
+      .where('id', id)
+      .returning('*');
     const row = rows[0];
-    return row ? toStore(row) : null;
+    return row ? row.toStore() : null;
   }
 
   async changeSlug(id: string, slug: string, updatedAt: string): Promise<Store> {
@@ -67,34 +57,38 @@ export class ObjectionStoreRepository implements StoreRepository {
       return await atomically(this.db, async (trx) => {
         const held = await StoreSlugModel.query(trx).findById(slug);
         if (held && held.storeId !== id) throw conflictOn(uniqueFields.slug);
+        // The store row first: its lock serialises two changes of the same store.
         const rows = await StoreModel.query(trx).patch({ slug, updatedAt }).where('id', id).returning('*');
         const row = rows[0];
         if (!row) throw new NotFoundError('Store not found');
-        // A slug the store had before is already reserved to it; it only becomes current again.
-        if (!held) await StoreSlugModel.query(trx).insert({ slug, storeId: id });
-        return toStore(row);
+        await StoreSlugModel.query(trx)
+          .patch({ retiredAt: updatedAt })
+          .where('store_id', id)
+          .whereNull('retired_at')
+          .whereNot('slug', slug);
+        // A slug the store had before is still reserved to it; it only becomes current again.
+        if (held) await StoreSlugModel.query(trx).patch({ retiredAt: null }).where('slug', slug);
+        else await StoreSlugModel.query(trx).insert({ slug, storeId: id, retiredAt: null });
+        await freeOldSlugs(trx, id);
+        return row.toStore();
       });
     } catch (error) {
       // Two stores racing for the same new slug: the loser hits the primary key.
       throw translateUniqueViolation(error, [uniqueFields.slug]);
     }
   }
-
-  nextOrderNumber(id: string): Promise<number> {
-    return nextOrderNumber(this.db, id);
-  }
 }
 
 /**
- * Takes the store's next order number in one statement: the row lock it takes serialises
- * concurrent checkouts of the store until commit, and a rollback gives the number back, so
- * numbers have no gaps.
+ * Frees the store's earlier slugs beyond the `oldSlugsKept` most recently retired, so that one
+ * store cannot park an unbounded number of names; their links stop redirecting.
  */
-export async function nextOrderNumber(db: Knex, storeId: string): Promise<number> {
-  const rows = (await db('stores').where('id', storeId).increment('next_order_number', 1).returning('next_order_number')) as {
-    next_order_number: number;
-  }[];
-  const row = rows[0];
-  if (!row) throw new NotFoundError('Store not found');
-  return Number(row.next_order_number) - 1;
+async function freeOldSlugs(db: Knex, storeId: string): Promise<void> {
+  const kept = db('store_slugs')
+    .select('slug')
+    .where('store_id', storeId)
+    .whereNotNull('retired_at')
+    .orderBy([{ column: 'retired_at', order: 'desc' }, { column: 'slug' }])
+    .limit(oldSlugsKept);
+  await db('store_slugs').where('store_id', storeId).whereNotNull('retired_at').whereNotIn('slug', kept).delete();
 }

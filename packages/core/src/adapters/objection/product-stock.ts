@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
-import type { StockLine } from '../../catalog/product.js';
+import type { Product, StockLine } from '../../catalog/product.js';
+import { ValidationFailedError } from '../../errors.js';
+import { maxInt4 } from './column-limits.js';
+import { ProductModel } from './models/product-model.js';
 
 interface StockAmounts {
   ids: string[];
@@ -14,7 +17,8 @@ function stockAmounts(lines: StockLine[]): StockAmounts {
   for (const { productId, quantity } of lines) merged.set(productId, (merged.get(productId) ?? 0) + quantity);
   const bindings: (string | number)[] = [];
   for (const [id, quantity] of merged) bindings.push(id, quantity);
-  const whens = ' WHEN ? THEN CAST(? AS INTEGER)'.repeat(merged.size);
+  // bigint, so that stock + quantity cannot overflow int4 before it is compared or capped.
+  const whens = ' WHEN ? THEN CAST(? AS BIGINT)'.repeat(merged.size);
   return { ids: [...merged.keys()], sql: `CASE id${whens} END`, bindings };
 }
 
@@ -44,18 +48,48 @@ export async function takeStock(db: Knex, storeId: string, lines: StockLine[]): 
   return untouched.filter((id) => !untracked.has(id));
 }
 
-/** Gives the lines back to the products that track stock, in one UPDATE. */
+/**
+ * Gives the lines back to the products that track stock, in one UPDATE. The count is capped at
+ * what the int4 column holds: a vendor may have raised it to the top while the order was out.
+ */
 export async function returnStock(db: Knex, storeId: string, lines: StockLine[]): Promise<void> {
   const amounts = stockAmounts(lines);
   if (amounts.ids.length === 0) return;
+  const sum = `stock + ${amounts.sql}`;
   await db('products')
     .where('store_id', storeId)
     .whereIn('id', amounts.ids)
     .whereNotNull('stock')
-    .update({ stock: db.raw(`stock + ${amounts.sql}`, amounts.bindings) });
+    .update({ stock: db.raw(`CASE WHEN ${sum} > ${maxInt4} THEN ${maxInt4} ELSE ${sum} END`, [...amounts.bindings, ...amounts.bindings]) });
 }
 
-/** The SQL value of `stock + delta`, floored at 0 (MAX/GREATEST differ between the databases). */
-export function adjustedStock(db: Knex, delta: number): Knex.Raw {
-  return db.raw('CASE WHEN stock + CAST(? AS INTEGER) < 0 THEN 0 ELSE stock + CAST(? AS INTEGER) END', [delta, delta]);
+function stockTooLarge(): ValidationFailedError {
+  const message = `the stock would exceed ${maxInt4}`;
+  return new ValidationFailedError('Some fields are not valid', [{ path: 'delta', message }]);
+}
+
+/**
+ * Adds `delta` to a tracked stock, floored at 0, in one UPDATE. A result past what the int4
+ * column holds is refused (ValidationFailedError on `delta`) on both databases, instead of
+ * PostgreSQL's "integer out of range" failing the request (SQLite would store it).
+ */
+export async function adjustStock(
+  db: Knex,
+  change: { storeId: string; id: string; delta: number; updatedAt: string },
+): Promise<Product | null> {
+  const { storeId, id, delta, updatedAt } = change;
+  if (!Number.isSafeInteger(delta)) throw stockTooLarge();
+  // bigint arithmetic, so the sum itself cannot overflow before it is compared.
+  const sum = 'stock + CAST(? AS BIGINT)';
+  const rows = (await db('products')
+    .where({ store_id: storeId, id })
+    .whereNotNull('stock')
+    .whereRaw(`${sum} <= ${maxInt4}`, [delta])
+    .update({ stock: db.raw(`CASE WHEN ${sum} < 0 THEN 0 ELSE ${sum} END`, [delta, delta]), updated_at: updatedAt }, '*')) as Record<string, unknown>[];
+  const row = rows[0];
+  if (row) return ProductModel.fromDatabaseJson(row).toProduct();
+  // Nothing changed: no such product, untracked stock, or a sum too large (the only one to refuse).
+  const current = (await db('products').where({ store_id: storeId, id }).first('stock')) as { stock: unknown } | undefined;
+  if (current && current.stock !== null) throw stockTooLarge();
+  return null;
 }

@@ -90,13 +90,13 @@ export function productRecord(storeId: string, overrides: Partial<Product> = {})
   };
 }
 
-/** A pending two-line order of the store, without an idempotency key. */
-export function orderRecord(storeId: string, number: number, overrides: Partial<Order> = {}): Order {
+/** A pending two-line order of the store, without an idempotency key; numbered when placed. */
+export function orderRecord(storeId: string, overrides: Partial<Order> = {}): Order {
   const now = at();
   return {
     id: newId(),
     storeId,
-    number,
+    number: 0,
     token: newToken(),
     status: 'pending',
     customer: { name: 'Asha', phone: '+919811111111', email: null, address: '2 Park Street', pincode: '700016' },
@@ -111,11 +111,18 @@ export function orderRecord(storeId: string, number: number, overrides: Partial<
     paymentMethod: 'cod',
     note: null,
     idempotencyKey: null,
+    idempotencyFingerprint: null,
     history: [{ status: 'pending', at: now }],
     createdAt: now,
     updatedAt: now,
     ...overrides,
   };
+}
+
+/** Places the order under the store's next number, in a transaction; resolves it as stored. */
+export async function placeOrder(persistence: Persistence, order: Order): Promise<Order> {
+  const number = await persistence.transaction((tx) => tx.orders.insertWithNextNumber(order));
+  return { ...order, number };
 }
 
 /** Inserts a vendor and their store. */

@@ -1,6 +1,7 @@
 import type { Test } from 'tap';
 import { categoryTests } from './categories.js';
 import type { PersistenceFactory } from './fixtures.js';
+import { limitTests } from './limits.js';
 import { orderTests } from './orders.js';
 import { productTests } from './products.js';
 import { sessionTests } from './sessions.js';
@@ -13,8 +14,9 @@ export type { PersistenceFactory, PersistenceHarness } from './fixtures.js';
 
 /**
  * The Persistence conformance suite: every port member, tenant isolation, pagination, stock
- * under concurrency. `factory` gives each test a fresh adapter on a migrated database; tests
- * only touch data they create, so one database may serve them all.
+ * under concurrency, and the limits the API promises (money to 2^53 − 1, 255-character keys).
+ * `factory` gives each test a fresh adapter on a migrated database; tests only touch data
+ * they create, so one database may serve them all.
  */
 export function persistenceConformance(t: Test, factory: PersistenceFactory): void {
   vendorTests(t, factory);
@@ -25,4 +27,5 @@ export function persistenceConformance(t: Test, factory: PersistenceFactory): vo
   orderTests(t, factory);
   sessionTests(t, factory);
   transactionTests(t, factory);
+  limitTests(t, factory);
 }

@@ -2,38 +2,64 @@ import type { Test } from 'tap';
 import type { Order } from '../../orders/order.js';
 import type { Persistence } from '../../persistence.js';
 import { decodeCursor } from '../../shared/page.js';
-import { at, conflictOn, open, orderRecord, seedStore, unique } from './fixtures.js';
+import { at, conflictOn, open, orderRecord, placeOrder, seedStore, unique } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
-async function insertOrders(p: Persistence, storeId: string, count: number, overrides: (i: number) => Partial<Order> = () => ({})) {
+/** Places `count` orders in turn (numbered 1001, 1002, … in a fresh store). */
+async function placeOrders(p: Persistence, storeId: string, count: number, overrides: (i: number) => Partial<Order> = () => ({})) {
   const orders: Order[] = [];
-  for (let i = 0; i < count; i++) {
-    const order = orderRecord(storeId, 1001 + i, overrides(i));
-    await p.orders.insert(order);
-    orders.push(order);
-  }
+  for (let i = 0; i < count; i++) orders.push(await placeOrder(p, orderRecord(storeId, overrides(i))));
   return orders;
 }
 
-/** OrderRepository: round trip, lookups, pages, status changes, summary, idempotency keys. */
+/** OrderRepository: numbering, round trip, lookups, pages, status changes, summary, idempotency keys. */
 export function orderTests(t: Test, factory: PersistenceFactory): void {
-  t.test('orders: insert, then find by id, token and idempotency key', async (t) => {
+  t.test('orders: insertWithNextNumber numbers from 1001 per store and writes lines and history', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const first = orderRecord(store.id, { number: 42 });
+    t.equal(await p.transaction((tx) => tx.orders.insertWithNextNumber(first)), 1001, '`order.number` is ignored');
+    t.same(await p.orders.findById(store.id, first.id), { ...first, number: 1001 }, 'lines and history round-trip');
+    t.equal((await placeOrder(p, orderRecord(store.id))).number, 1002);
+    t.equal((await placeOrder(p, orderRecord(other.store.id))).number, 1001, 'each store has its own sequence');
+    const rolledBack = p.transaction(async (tx) => {
+      t.equal(await tx.orders.insertWithNextNumber(orderRecord(store.id)), 1003);
+      throw new Error('roll back');
+    });
+    await t.rejects(rolledBack, { message: 'roll back' });
+    t.equal((await placeOrder(p, orderRecord(store.id))).number, 1003, 'a rolled-back number is given back');
+  });
+
+  t.test('orders: find by id, token and idempotency key, with the fingerprint', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
     const other = await seedStore(p);
     const key = `key-${unique()}`;
-    const [order] = await insertOrders(p, store.id, 1, () => ({
+    const [order] = await placeOrders(p, store.id, 1, () => ({
       idempotencyKey: key,
+      idempotencyFingerprint: 'ab'.repeat(32),
       note: 'Ring the bell',
       customer: { name: 'Ravi', phone: '+919822222222', email: 'ravi@example.com', address: '3 Hill Road', pincode: '400050' },
     }));
     t.same(await p.orders.findById(store.id, order!.id), order);
     t.same(await p.orders.findByToken(store.id, order!.token), order);
     t.same(await p.orders.findByIdempotencyKey(store.id, key), order);
+    t.equal((await p.orders.findByIdempotencyKey(store.id, key))?.idempotencyFingerprint, 'ab'.repeat(32));
     t.equal(await p.orders.findById(other.store.id, order!.id), null, "another store's order");
     t.equal(await p.orders.findByToken(other.store.id, order!.token), null);
     t.equal(await p.orders.findByIdempotencyKey(other.store.id, key), null);
     t.equal(await p.orders.findByToken(store.id, 'unknown'), null);
+  });
+
+  t.test('orders: lookups by values no column holds are misses, not errors', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    for (const value of ['a\0b', '\0', 'x'.repeat(300)]) {
+      t.equal(await p.orders.findByToken(store.id, value), null, JSON.stringify(value.slice(0, 8)));
+      t.equal(await p.orders.findById(store.id, value), null);
+      t.equal(await p.orders.findByIdempotencyKey(store.id, value), null);
+    }
   });
 
   t.test('orders: idempotency keys are unique per store; null keys never collide', async (t) => {
@@ -41,17 +67,18 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     const { store } = await seedStore(p);
     const other = await seedStore(p);
     const key = `key-${unique()}`;
-    await p.orders.insert(orderRecord(store.id, 1001, { idempotencyKey: key }));
-    await t.rejects(p.orders.insert(orderRecord(store.id, 1002, { idempotencyKey: key })), conflictOn('idempotencyKey'));
-    await t.resolves(p.orders.insert(orderRecord(other.store.id, 1001, { idempotencyKey: key })), 'same key, another store');
-    await t.resolves(p.orders.insert(orderRecord(store.id, 1003)), 'no key');
-    await t.resolves(p.orders.insert(orderRecord(store.id, 1004)), 'no key again');
+    await placeOrder(p, orderRecord(store.id, { idempotencyKey: key }));
+    await t.rejects(placeOrder(p, orderRecord(store.id, { idempotencyKey: key })), conflictOn('idempotencyKey'));
+    await t.resolves(placeOrder(p, orderRecord(other.store.id, { idempotencyKey: key })), 'same key, another store');
+    await t.resolves(placeOrder(p, orderRecord(store.id)), 'no key');
+    await t.resolves(placeOrder(p, orderRecord(store.id)), 'no key again');
+    t.equal((await placeOrder(p, orderRecord(store.id))).number, 1004, 'the refused order gave its number back');
   });
 
   t.test('orders: pages newest first, with lines and history, filtered by status', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
-    const orders = await insertOrders(p, store.id, 5, (i) => (i % 2 ? { status: 'accepted' } : {}));
+    const orders = await placeOrders(p, store.id, 5, (i) => (i % 2 ? { status: 'accepted' } : {}));
     const seen: Order[] = [];
     let after: string | undefined;
     for (let pages = 0; pages < 10; pages++) {
@@ -71,7 +98,7 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
     const other = await seedStore(p);
-    const [order] = await insertOrders(p, store.id, 1);
+    const [order] = await placeOrders(p, store.id, 1);
     const id = order!.id;
     const when = at(1000);
     t.equal(await p.orders.changeStatus(store.id, id, 'pending', 'accepted', when), true);
@@ -89,28 +116,11 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     const yesterday = at(-86_400_000);
     const since = at(-3_600_000);
     const statuses = ['pending', 'accepted', 'rejected', 'cancelled', 'delivered'] as const;
-    await insertOrders(p, store.id, 7, (i) =>
+    await placeOrders(p, store.id, 7, (i) =>
       i < 5 ? { status: statuses[i]!, total: 1000 * (i + 1) } : { status: 'pending', total: 99, createdAt: yesterday },
     );
     t.same(await p.orders.summary(store.id, since), { orders: 5, revenue: 1000 + 2000 + 5000, pending: 3 });
     const empty = await seedStore(p);
     t.same(await p.orders.summary(empty.store.id, since), { orders: 0, revenue: 0, pending: 0 });
-  });
-
-  t.test('orders: insertWithNextNumber numbers from the store counter and writes lines and history', async (t) => {
-    const p = await open(t, factory);
-    const { store } = await seedStore(p);
-    const key = `key-${unique()}`;
-    const first = orderRecord(store.id, 0, { idempotencyKey: key });
-    const number = await p.transaction((tx) => tx.orders.insertWithNextNumber(first));
-    t.equal(number, 1001);
-    t.same(await p.orders.findById(store.id, first.id), { ...first, number: 1001 }, 'lines and history round-trip');
-    const second = orderRecord(store.id, 0);
-    t.equal(await p.transaction((tx) => tx.orders.insertWithNextNumber(second)), 1002);
-    await t.rejects(
-      p.transaction((tx) => tx.orders.insertWithNextNumber(orderRecord(store.id, 0, { idempotencyKey: key }))),
-      conflictOn('idempotencyKey'),
-    );
-    t.equal(await p.stores.nextOrderNumber(store.id), 1003, 'the refused order gave its number back');
   });
 }

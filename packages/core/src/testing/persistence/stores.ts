@@ -1,8 +1,9 @@
 import type { Test } from 'tap';
+import { oldSlugsKept } from '../../vendors/store-repository.js';
 import { at, conflictOn, open, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
-/** StoreRepository: round trip, settings, slugs old and new, order numbers. */
+/** StoreRepository: round trip, settings, slugs old and new, the bound on old slugs. */
 export function storeTests(t: Test, factory: PersistenceFactory): void {
   t.test('stores: insert, then find by id, by vendor and by slug', async (t) => {
     const p = await open(t, factory);
@@ -58,18 +59,35 @@ export function storeTests(t: Test, factory: PersistenceFactory): void {
     t.equal((await p.stores.changeSlug(store.id, first, at(3000))).slug, first, 'the current slug again is a no-op');
   });
 
-  t.test('stores: nextOrderNumber counts from 1001 per store', async (t) => {
+  t.test('stores: slugs no column holds resolve to nothing', async (t) => {
     const p = await open(t, factory);
-    const a = await seedStore(p);
-    const b = await seedStore(p);
-    t.equal(await p.stores.nextOrderNumber(a.store.id), 1001);
-    t.equal(await p.stores.nextOrderNumber(a.store.id), 1002);
-    t.equal(await p.stores.nextOrderNumber(b.store.id), 1001, 'each store has its own sequence');
-    const rolledBack = p.transaction(async (tx) => {
-      t.equal(await tx.stores.nextOrderNumber(a.store.id), 1003);
-      throw new Error('roll back');
-    });
-    await t.rejects(rolledBack, { message: 'roll back' });
-    t.equal(await p.stores.nextOrderNumber(a.store.id), 1003, 'a rolled-back number is given back');
+    const { store } = await seedStore(p);
+    for (const slug of [`${store.slug}\0`, '\0', 'a'.repeat(65), 'é'.repeat(1000)]) {
+      t.equal(await p.stores.resolveSlug(slug), null, JSON.stringify(slug.slice(0, 12)));
+    }
+  });
+
+  t.test(`stores: a store keeps its ${oldSlugsKept} most recent earlier slugs; older ones are freed`, async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const slugs = [store.slug, ...Array.from({ length: oldSlugsKept + 3 }, (_, i) => `s${i}-${unique()}`)];
+    for (const [i, slug] of slugs.slice(1).entries()) await p.stores.changeSlug(store.id, slug, at(1000 * (i + 1)));
+    const current = slugs[slugs.length - 1]!;
+    const kept = slugs.slice(-1 - oldSlugsKept, -1);
+    const freed = slugs.slice(0, -1 - oldSlugsKept);
+    for (const slug of [current, ...kept]) t.same(await p.stores.resolveSlug(slug), { storeId: store.id, currentSlug: current }, slug);
+    for (const slug of freed) t.equal(await p.stores.resolveSlug(slug), null, `${slug} is freed`);
+
+    const other = await seedStore(p);
+    t.equal((await p.stores.changeSlug(other.store.id, freed[0]!, at())).slug, freed[0], 'a freed slug may be taken');
+    await t.rejects(p.stores.changeSlug(other.store.id, kept[0]!, at()), conflictOn('slug'), 'a kept one may not');
+
+    // Returning to a kept slug retires the current one; the next change frees the oldest.
+    await p.stores.changeSlug(store.id, kept[0]!, at(100_000));
+    for (const slug of [current, ...kept]) t.same(await p.stores.resolveSlug(slug), { storeId: store.id, currentSlug: kept[0] }, slug);
+    const newest = `n-${unique()}`;
+    await p.stores.changeSlug(store.id, newest, at(200_000));
+    t.equal(await p.stores.resolveSlug(kept[1]!), null, 'the oldest kept slug is freed');
+    for (const slug of [kept[0]!, current, ...kept.slice(2)]) t.same(await p.stores.resolveSlug(slug), { storeId: store.id, currentSlug: newest }, slug);
   });
 }

@@ -1,6 +1,6 @@
 import type { Test } from 'tap';
 import { ConflictError } from '../../errors.js';
-import { conflictOn, open, orderRecord, seedProducts, seedStore, unique, vendorRecord } from './fixtures.js';
+import { conflictOn, open, orderRecord, placeOrder, seedProducts, seedStore, unique, vendorRecord } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
 class ShortError extends Error {}
@@ -34,12 +34,12 @@ export function transactionTests(t: Test, factory: PersistenceFactory): void {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
     const [product] = await seedProducts(p, store.id, 1, () => ({ stock: 10 }));
+    // As a checkout does: take the stock, then number and store the order, in one transaction.
     const buy = () =>
       p.transaction(async (tx) => {
-        const number = await tx.stores.nextOrderNumber(store.id);
         const short = await tx.products.takeStock(store.id, [{ productId: product!.id, quantity: 1 }]);
         if (short.length > 0) throw new ShortError('sold out');
-        return number;
+        return tx.orders.insertWithNextNumber(orderRecord(store.id));
       });
     const results = await Promise.allSettled(Array.from({ length: 50 }, buy));
     const numbers = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -48,15 +48,15 @@ export function transactionTests(t: Test, factory: PersistenceFactory): void {
     t.same(numbers.sort((a, b) => a - b), Array.from({ length: 10 }, (_, i) => 1001 + i), 'numbers without gaps');
     t.ok(failures.every((reason) => reason instanceof ShortError), 'the others were short');
     t.equal((await p.products.findById(store.id, product!.id))?.stock, 0, 'never oversold');
-    t.equal(await p.stores.nextOrderNumber(store.id), 1011, 'rolled-back numbers were given back');
+    t.equal((await placeOrder(p, orderRecord(store.id))).number, 1011, 'no number was taken by a loser');
   });
 
   t.test('transactions: 20 concurrent orders with one idempotency key make one order', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
     const key = `key-${unique()}`;
-    const place = (i: number) => p.transaction((tx) => tx.orders.insert(orderRecord(store.id, 1001 + i, { idempotencyKey: key })));
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => place(i)));
+    const place = () => placeOrder(p, orderRecord(store.id, { idempotencyKey: key }));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, place));
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     t.equal(results.length - failures.length, 1, 'exactly one succeeds');
     t.ok(failures.every((reason) => reason instanceof ConflictError), 'the others conflict');

@@ -1,5 +1,8 @@
 import type { ApiTokenRecord } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
+import { pick } from './pick.js';
+
+const tokenKeys = ['id', 'vendorId', 'storeId', 'name', 'tokenHash', 'createdAt'] as const satisfies readonly (keyof ApiTokenRecord)[];
 
 /** A row of `api_tokens`. */
 export class ApiTokenModel extends BaseModel {
@@ -11,9 +14,14 @@ export class ApiTokenModel extends BaseModel {
   declare name: string;
   declare tokenHash: string;
   declare createdAt: string;
-}
 
-/** The domain record of an API token row. */
-export function toApiTokenRecord(m: ApiTokenModel): ApiTokenRecord {
-  return { id: m.id, vendorId: m.vendorId, storeId: m.storeId, name: m.name, tokenHash: m.tokenHash, createdAt: m.createdAt };
+  /** The row of a new token. */
+  static fromRecord(token: ApiTokenRecord): ApiTokenModel {
+    return ApiTokenModel.fromJson(pick(token, tokenKeys), { skipValidation: true });
+  }
+
+  /** The domain record of this row. */
+  toRecord(): ApiTokenRecord {
+    return pick(this, tokenKeys) as unknown as ApiTokenRecord;
+  }
 }

@@ -11,10 +11,22 @@ export abstract class BaseModel extends Model {
   /** Properties that SQLite hands back as 0/1. */
   static booleanProperties: readonly string[] = [];
 
+  /**
+   * bigint (money) properties: pg hands int8 back as strings. They are parsed here, in the
+   * model, rather than by a pg type parser, so that a knex the host application made (and
+   * its other pools) is never changed. The schemas keep amounts at or below 2^53 − 1, so
+   * Number is exact.
+   */
+  static bigintProperties: readonly string[] = [];
+
   override $parseDatabaseJson(json: Pojo): Pojo {
     const parsed = super.$parseDatabaseJson(json);
-    for (const key of (this.constructor as typeof BaseModel).booleanProperties) {
+    const model = this.constructor as typeof BaseModel;
+    for (const key of model.booleanProperties) {
       if (typeof parsed[key] === 'number') parsed[key] = parsed[key] !== 0;
+    }
+    for (const key of model.bigintProperties) {
+      if (typeof parsed[key] === 'string' || typeof parsed[key] === 'bigint') parsed[key] = Number(parsed[key]);
     }
     return parsed;
   }

@@ -1,5 +1,8 @@
 import type { Category } from '../../../catalog/category.js';
 import { BaseModel } from './base-model.js';
+import { pick } from './pick.js';
+
+const categoryKeys = ['id', 'storeId', 'name', 'position', 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Category)[];
 
 /** A row of `categories`. */
 export class CategoryModel extends BaseModel {
@@ -11,16 +14,14 @@ export class CategoryModel extends BaseModel {
   declare position: number;
   declare createdAt: string;
   declare updatedAt: string;
-}
 
-/** The domain category of a category row. */
-export function toCategory(m: CategoryModel): Category {
-  return {
-    id: m.id,
-    storeId: m.storeId,
-    name: m.name,
-    position: m.position,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-  };
+  /** The row of a new category. */
+  static fromCategory(category: Category): CategoryModel {
+    return CategoryModel.fromJson(pick(category, categoryKeys), { skipValidation: true });
+  }
+
+  /** The domain category of this row. */
+  toCategory(): Category {
+    return pick(this, categoryKeys) as unknown as Category;
+  }
 }

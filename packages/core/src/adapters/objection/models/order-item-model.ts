@@ -5,6 +5,7 @@ import { BaseModel } from './base-model.js';
 export class OrderItemModel extends BaseModel {
   static override tableName = 'order_items';
   static override idColumn = ['orderId', 'position'];
+  static override bigintProperties = ['unitPrice', 'lineTotal'];
 
   declare orderId: string;
   declare position: number;
@@ -13,22 +14,27 @@ export class OrderItemModel extends BaseModel {
   declare unitPrice: number;
   declare quantity: number;
   declare lineTotal: number;
-}
 
-/** The domain line of an order item row. */
-export function toOrderLine(m: OrderItemModel): OrderLine {
-  return { productId: m.productId, name: m.name, unitPrice: m.unitPrice, quantity: m.quantity, lineTotal: m.lineTotal };
-}
+  /** The rows of an order's lines; the position keeps them in the order they were sold. */
+  static fromLines(orderId: string, lines: OrderLine[]): OrderItemModel[] {
+    return lines.map((line, position) =>
+      OrderItemModel.fromJson(
+        {
+          orderId,
+          position,
+          productId: line.productId,
+          name: line.name,
+          unitPrice: line.unitPrice,
+          quantity: line.quantity,
+          lineTotal: line.lineTotal,
+        },
+        { skipValidation: true },
+      ),
+    );
+  }
 
-/** The database rows (snake_case, for one batch insert) of an order's lines. */
-export function orderItemRows(orderId: string, lines: OrderLine[]): Record<string, unknown>[] {
-  return lines.map((line, position) => ({
-    order_id: orderId,
-    position,
-    product_id: line.productId,
-    name: line.name,
-    unit_price: line.unitPrice,
-    quantity: line.quantity,
-    line_total: line.lineTotal,
-  }));
+  /** The domain line of this row. */
+  toLine(): OrderLine {
+    return { productId: this.productId, name: this.name, unitPrice: this.unitPrice, quantity: this.quantity, lineTotal: this.lineTotal };
+  }
 }

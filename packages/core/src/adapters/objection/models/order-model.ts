@@ -1,9 +1,13 @@
 import type { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod } from '../../../orders/order.js';
 import { BaseModel } from './base-model.js';
 
-/** A row of `orders`; the customer is flattened into `customer_*` columns. */
+/**
+ * A row of `orders`; the customer is flattened into `customer_*` columns. The model is the
+ * one place that maps an order to its row and back: raw SQL takes `$toDatabaseJson()`.
+ */
 export class OrderModel extends BaseModel {
   static override tableName = 'orders';
+  static override bigintProperties = ['subtotal', 'deliveryFee', 'total'];
 
   declare id: string;
   declare storeId: string;
@@ -22,61 +26,68 @@ export class OrderModel extends BaseModel {
   declare paymentMethod: PaymentMethod;
   declare note: string | null;
   declare idempotencyKey: string | null;
+  declare idempotencyFingerprint: string | null;
   declare createdAt: string;
   declare updatedAt: string;
-}
 
-/** The order row of a domain order (lines and history go to their own tables). */
-export function fromOrder(order: Order): Partial<OrderModel> {
-  const { customer } = order;
-  return {
-    id: order.id,
-    storeId: order.storeId,
-    number: order.number,
-    token: order.token,
-    status: order.status,
-    customerName: customer.name,
-    customerPhone: customer.phone,
-    customerEmail: customer.email,
-    customerAddress: customer.address,
-    customerPincode: customer.pincode,
-    subtotal: order.subtotal,
-    deliveryFee: order.deliveryFee,
-    total: order.total,
-    currency: order.currency,
-    paymentMethod: order.paymentMethod,
-    note: order.note,
-    idempotencyKey: order.idempotencyKey,
-    createdAt: order.createdAt,
-    updatedAt: order.updatedAt,
-  };
-}
+  /** The order row of a domain order (lines and history go to their own tables). */
+  static fromOrder(order: Order): OrderModel {
+    const { customer } = order;
+    return OrderModel.fromJson(
+      {
+        id: order.id,
+        storeId: order.storeId,
+        number: order.number,
+        token: order.token,
+        status: order.status,
+        customerName: customer.name,
+        customerPhone: customer.phone,
+        customerEmail: customer.email,
+        customerAddress: customer.address,
+        customerPincode: customer.pincode,
+        subtotal: order.subtotal,
+        deliveryFee: order.deliveryFee,
+        total: order.total,
+        currency: order.currency,
+        paymentMethod: order.paymentMethod,
+        note: order.note,
+        idempotencyKey: order.idempotencyKey,
+        // `?? null`: every row of a batch must have the same columns.
+        idempotencyFingerprint: order.idempotencyFingerprint ?? null,
+        createdAt: order.createdAt,
+        updatedAt: order.updatedAt,
+      },
+      { skipValidation: true },
+    );
+  }
 
-/** The domain order of an order row with its lines and history. */
-export function toOrder(m: OrderModel, items: OrderLine[], history: OrderStatusChange[]): Order {
-  return {
-    id: m.id,
-    storeId: m.storeId,
-    number: m.number,
-    token: m.token,
-    status: m.status,
-    customer: {
-      name: m.customerName,
-      phone: m.customerPhone,
-      email: m.customerEmail,
-      address: m.customerAddress,
-      pincode: m.customerPincode,
-    },
-    items,
-    subtotal: m.subtotal,
-    deliveryFee: m.deliveryFee,
-    total: m.total,
-    currency: m.currency,
-    paymentMethod: m.paymentMethod,
-    note: m.note,
-    idempotencyKey: m.idempotencyKey,
-    history,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-  };
+  /** The domain order of this row with its lines and history. */
+  toOrder(items: OrderLine[], history: OrderStatusChange[]): Order {
+    return {
+      id: this.id,
+      storeId: this.storeId,
+      number: this.number,
+      token: this.token,
+      status: this.status,
+      customer: {
+        name: this.customerName,
+        phone: this.customerPhone,
+        email: this.customerEmail,
+        address: this.customerAddress,
+        pincode: this.customerPincode,
+      },
+      items,
+      subtotal: this.subtotal,
+      deliveryFee: this.deliveryFee,
+      total: this.total,
+      currency: this.currency,
+      paymentMethod: this.paymentMethod,
+      note: this.note,
+      idempotencyKey: this.idempotencyKey,
+      idempotencyFingerprint: this.idempotencyFingerprint ?? null,
+      history,
+      createdAt: this.createdAt,
+      updatedAt: this.updatedAt,
+    };
+  }
 }

@@ -9,9 +9,14 @@ export class OrderStatusModel extends BaseModel {
   declare orderId: string;
   declare status: OrderStatus;
   declare at: string;
-}
 
-/** The domain status change of a history row. */
-export function toStatusChange(m: OrderStatusModel): OrderStatusChange {
-  return { status: m.status, at: m.at };
+  /** The rows of an order's history, without ids (the database numbers them in this order). */
+  static fromHistory(orderId: string, history: OrderStatusChange[]): OrderStatusModel[] {
+    return history.map((change) => OrderStatusModel.fromJson({ orderId, status: change.status, at: change.at }, { skipValidation: true }));
+  }
+
+  /** The domain status change of this row. */
+  toStatusChange(): OrderStatusChange {
+    return { status: this.status, at: this.at };
+  }
 }

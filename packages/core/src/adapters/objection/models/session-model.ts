@@ -1,5 +1,8 @@
 import type { SessionRecord } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
+import { pick } from './pick.js';
+
+const sessionKeys = ['id', 'vendorId', 'storeId', 'tokenHash', 'createdAt', 'expiresAt'] as const satisfies readonly (keyof SessionRecord)[];
 
 /** A row of `sessions`. */
 export class SessionModel extends BaseModel {
@@ -11,16 +14,14 @@ export class SessionModel extends BaseModel {
   declare tokenHash: string;
   declare createdAt: string;
   declare expiresAt: string;
-}
 
-/** The domain record of a session row. */
-export function toSessionRecord(m: SessionModel): SessionRecord {
-  return {
-    id: m.id,
-    vendorId: m.vendorId,
-    storeId: m.storeId,
-    tokenHash: m.tokenHash,
-    createdAt: m.createdAt,
-    expiresAt: m.expiresAt,
-  };
+  /** The row of a new session. */
+  static fromRecord(session: SessionRecord): SessionModel {
+    return SessionModel.fromJson(pick(session, sessionKeys), { skipValidation: true });
+  }
+
+  /** The domain record of this row. */
+  toRecord(): SessionRecord {
+    return pick(this, sessionKeys) as unknown as SessionRecord;
+  }
 }

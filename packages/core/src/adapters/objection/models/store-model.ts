@@ -1,10 +1,17 @@
-import type { Store } from '../../../vendors/vendor.js';
+import type { Store, StoreSettings } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
+import { pick } from './pick.js';
 
-/** A row of `stores`. */
+/** The columns a vendor may change. */
+const settingKeys = ['name', 'description', 'phone', 'pickupAddress', 'logoUrl', 'currency', 'deliveryFee',
+  'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders'] as const satisfies readonly (keyof StoreSettings)[];
+const storeKeys = ['id', 'vendorId', 'slug', ...settingKeys, 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Store)[];
+
+/** A row of `stores`; `next_order_number` is the adapter's own and never leaves it. */
 export class StoreModel extends BaseModel {
   static override tableName = 'stores';
   static override booleanProperties = ['isOpen', 'autoAcceptOrders'];
+  static override bigintProperties = ['deliveryFee', 'freeDeliveryAbove', 'minOrderValue'];
 
   declare id: string;
   declare vendorId: string;
@@ -23,26 +30,19 @@ export class StoreModel extends BaseModel {
   declare nextOrderNumber: number;
   declare createdAt: string;
   declare updatedAt: string;
-}
 
-/** The domain store of a store row. */
-export function toStore(m: StoreModel): Store {
-  return {
-    id: m.id,
-    vendorId: m.vendorId,
-    slug: m.slug,
-    name: m.name,
-    description: m.description,
-    phone: m.phone,
-    pickupAddress: m.pickupAddress,
-    logoUrl: m.logoUrl,
-    currency: m.currency,
-    deliveryFee: m.deliveryFee,
-    freeDeliveryAbove: m.freeDeliveryAbove,
-    minOrderValue: m.minOrderValue,
-    isOpen: m.isOpen,
-    autoAcceptOrders: m.autoAcceptOrders,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-  };
+  /** The row of a new store (order numbers start at the column's default). */
+  static fromStore(store: Store): StoreModel {
+    return StoreModel.fromJson(pick(store, storeKeys), { skipValidation: true });
+  }
+
+  /** The changes of a settings patch; anything but a setting (the slug, the id) is left out. */
+  static settingsPatch(patch: Partial<StoreSettings>): Partial<StoreModel> {
+    return pick(patch, settingKeys) as Partial<StoreModel>;
+  }
+
+  /** The domain store of this row. */
+  toStore(): Store {
+    return pick(this, storeKeys) as unknown as Store;
+  }
 }

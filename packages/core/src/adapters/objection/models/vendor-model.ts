@@ -1,5 +1,8 @@
 import type { VendorRecord } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
+import { pick } from './pick.js';
+
+const vendorKeys = ['id', 'email', 'passwordHash', 'createdAt'] as const satisfies readonly (keyof VendorRecord)[];
 
 /** A row of `vendors`. */
 export class VendorModel extends BaseModel {
@@ -9,9 +12,14 @@ export class VendorModel extends BaseModel {
   declare email: string;
   declare passwordHash: string;
   declare createdAt: string;
-}
 
-/** The domain record of a vendor row. */
-export function toVendorRecord(m: VendorModel): VendorRecord {
-  return { id: m.id, email: m.email, passwordHash: m.passwordHash, createdAt: m.createdAt };
+  /** The row of a new vendor. */
+  static fromRecord(vendor: VendorRecord): VendorModel {
+    return VendorModel.fromJson(pick(vendor, vendorKeys), { skipValidation: true });
+  }
+
+  /** The domain record of this row. */
+  toRecord(): VendorRecord {
+    return pick(this, vendorKeys) as unknown as VendorRecord;
+  }
 }

@@ -1,0 +1,17 @@
+import type { Dialect } from './dialect.js';
+import { withAdvisoryMigrationLock } from './migration-lock.js';
+import { insertNumberedOrderPostgres, loadOrdersPostgres } from './postgres-orders.js';
+
+/** PostgreSQL: one-statement checkout and order reads, advisory lock around migrations. */
+export const postgresDialect: Dialect = {
+  name: 'postgresql',
+  insertNumberedOrder: insertNumberedOrderPostgres,
+  loadOrders: loadOrdersPostgres,
+  whileMigrating: withAdvisoryMigrationLock,
+  async changeColumnTypes(knex, table, types) {
+    // One ALTER TABLE, so the table is rewritten once; raw SQL because knex's alter() drops
+    // defaults it is not told again. Types are the migration's own constants, never input.
+    const changes = Object.entries(types).map(([column, type]) => knex.raw(`ALTER COLUMN ?? TYPE ${type}`, [column]).toQuery());
+    await knex.raw(`ALTER TABLE ?? ${changes.join(', ')}`, [table]);
+  },
+};

@@ -1,0 +1,68 @@
+import type { Knex } from 'knex';
+import type { Order } from '../../orders/order.js';
+import { OrderItemModel } from './models/order-item-model.js';
+import { OrderModel } from './models/order-model.js';
+import { OrderStatusModel } from './models/order-status-model.js';
+import { orderRows } from './order-rows.js';
+
+/** `INSERT INTO table (cols) VALUES (?, …), …` for rows sharing their keys, with its bindings. */
+function insertValues(table: string, rows: Record<string, unknown>[], extra: { column: string; sql: string } | null = null) {
+  const columns = Object.keys(rows[0] ?? {});
+  const names = [...columns, ...(extra ? [extra.column] : [])].map((c) => `"${c}"`).join(', ');
+  const tuple = `(${[...columns.map(() => '?'), ...(extra ? [extra.sql] : [])].join(', ')})`;
+  return {
+    sql: `INSERT INTO "${table}" (${names}) VALUES ${rows.map(() => tuple).join(', ')}`,
+    bindings: rows.flatMap((row) => columns.map((c) => row[c] ?? null)) as Knex.Value[],
+  };
+}
+
+/**
+ * The number, the order, its lines and its history in ONE statement (data-modifying CTEs), so
+ * a checkout holds the store row's lock for one round trip before its commit instead of four.
+ * Foreign keys are checked at the end of the statement, when the order row exists.
+ */
+export async function insertNumberedOrderPostgres(db: Knex, order: Order): Promise<number> {
+  const rows = orderRows({ ...order, number: 0 });
+  delete rows.order['number'];
+  const parts = [
+    { sql: 'UPDATE "stores" SET "next_order_number" = "next_order_number" + 1 WHERE "id" = ? RETURNING "next_order_number" - 1 AS "number"', bindings: [order.storeId] as Knex.Value[] },
+    insertValues(OrderModel.tableName, [rows.order], { column: 'number', sql: '(SELECT "number" FROM n)' }),
+  ];
+  const names = ['n', 'o'];
+  if (rows.items.length > 0) {
+    parts.push(insertValues(OrderItemModel.tableName, rows.items));
+    names.push('i');
+  }
+  if (rows.history.length > 0) {
+    parts.push(insertValues(OrderStatusModel.tableName, rows.history));
+    names.push('h');
+  }
+  const ctes = parts.map((part, index) => `${names[index]} AS (${part.sql}${names[index] === 'o' ? ' RETURNING "number"' : ''})`);
+  const result = (await db.raw(`WITH ${ctes.join(', ')} SELECT "number" FROM o`, parts.flatMap((p) => p.bindings))) as { rows: { number: number }[] };
+  const number = result.rows[0]?.number;
+  if (number === undefined) throw new Error('the numbered order insert returned no row');
+  return Number(number);
+}
+
+/**
+ * Each order's lines and history as JSON arrays of whole rows (keys are column names, so the
+ * models read them as they read a row), in their stored order.
+ */
+const linesAndHistorySql = `
+  COALESCE((SELECT json_agg(i ORDER BY i.position) FROM order_items i WHERE i.order_id = orders.id), '[]'::json) AS dk_items,
+  COALESCE((SELECT json_agg(h ORDER BY h.id) FROM order_status_history h WHERE h.order_id = orders.id), '[]'::json) AS dk_history`;
+
+type RowWithLines = Record<string, unknown> & { dk_items: Record<string, unknown>[]; dk_history: Record<string, unknown>[] };
+
+/** Orders matching `filter` with their lines and history, in one query. */
+export async function loadOrdersPostgres(db: Knex, filter: (builder: Knex.QueryBuilder) => void): Promise<Order[]> {
+  const builder = db(OrderModel.tableName).select('orders.*', db.raw(linesAndHistorySql));
+  filter(builder);
+  const rows = (await builder) as RowWithLines[];
+  return rows.map(({ dk_items, dk_history, ...row }) =>
+    OrderModel.fromDatabaseJson(row).toOrder(
+      dk_items.map((item) => OrderItemModel.fromDatabaseJson(item).toLine()),
+      dk_history.map((change) => OrderStatusModel.fromDatabaseJson(change).toStatusChange()),
+    ),
+  );
+}
