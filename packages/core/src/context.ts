@@ -1,25 +1,39 @@
-import type { Cache } from './cache/cache.js';
-import type { DurableWrites } from './cache/durable-writes.js';
+import type { Cache, Counters } from './cache/ports.js';
+import type { Caching } from './cache/wire-caching.js';
 import type { ImageStore } from './catalog/image-store.js';
 import type { EventBus } from './events.js';
 import type { Persistence } from './persistence.js';
 import type { Clock } from './shared/clock.js';
-import type { StoreCache } from './storefront/store-cache.js';
 import type { PasswordHasher } from './vendors/password-hasher.js';
+
+/** Attempts allowed per minute; 0 turns a limit off. */
+export interface Limits {
+  /** Failed logins per client address, and per account unless the caller vouches for the device. */
+  login: number;
+  /** New orders per client address (a retried idempotency key is not counted). */
+  checkout: number;
+  /** Signups per client address. */
+  signup: number;
+}
+
+export const defaultLimits: Limits = { login: 10, checkout: 30, signup: 10 };
 
 /** What every use case may reach: the ports, already wired. Built once by createDukaan. */
 export interface CoreContext {
   persistence: Persistence;
   /** Already wrapped so it never throws and never hangs. */
   cache: Cache;
+  /** Attempt counters for the limits; fail open (count 0) when the cache is down. */
+  counters: Counters;
+  storeCache: Caching['storeCache'];
   /** For writes other instances depend on (invalidations, revocations): retried until the cache takes them. */
-  durableWrites: DurableWrites;
-  storeCache: StoreCache;
+  durableWrites: Caching['durableWrites'];
   events: EventBus;
   clock: Clock;
   hasher: PasswordHasher;
   images: ImageStore | null;
   sessionTtlMs: number;
+  limits: Limits;
 }
 
 /** The current time as the ISO-8601 UTC string the repositories store. */

@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'STORE_CLOSED'
   | 'BELOW_MINIMUM_ORDER'
   | 'INVALID_TRANSITION'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PRICE_CHANGED';
 
 /** Base of every error the core throws on purpose. Anything else is a bug. */
 export abstract class DomainError extends Error {
@@ -75,6 +77,52 @@ export class RateLimitedError extends DomainError {
   constructor(message: string, retryAfterSeconds: number) {
     super(message);
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * An idempotency key came back with another request than the one it placed. Nothing about the
+ * earlier order is revealed: a guessed key must not read someone else's order.
+ */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+
+  constructor() {
+    super('This Idempotency-Key was already used for a different order; send a new key for a new order', [
+      { path: 'idempotencyKey', message: 'Idempotency-Key was already used with another request' },
+    ]);
+  }
+}
+
+/** One priced line of a quote, in minor units. */
+export interface QuoteLine {
+  productId: string;
+  name: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+}
+
+/** What the cart costs now: the lines that can be bought and their totals (minor units). */
+export interface Quote {
+  items: QuoteLine[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  currency: string;
+}
+
+/**
+ * The total computed at checkout is not the one the customer was shown (`expectedTotal`):
+ * nothing was placed, and `quote` holds the current lines and total to show instead.
+ */
+export class PriceChangedError extends DomainError {
+  readonly code = 'PRICE_CHANGED';
+  readonly quote: Quote;
+
+  constructor(quote: Quote) {
+    super('The prices in your cart have changed; please check the new total and place the order again');
+    this.quote = quote;
   }
 }
 

@@ -6,6 +6,8 @@ export type DomainEvent =
   | { type: 'store.updated'; storeId: string; slugs: string[] }
   /** A category or product was created, changed or removed. */
   | { type: 'catalog.changed'; storeId: string }
+  /** Stock counts of these products changed (an order, a cancellation, an edit): shown stock must follow. */
+  | { type: 'stock.changed'; storeId: string; productIds: string[] }
   /** Products ran out of stock, or came back. */
   | { type: 'stock.availability-changed'; storeId: string; productIds: string[] }
   | { type: 'order.placed'; storeId: string; orderId: string }

@@ -1,7 +1,8 @@
 // The wired core
 export { createDukaan } from './dukaan.js';
 export type { Dukaan, DukaanOptions } from './dukaan.js';
-export type { CoreContext } from './context.js';
+export type { CoreContext, Limits } from './context.js';
+export { defaultLimits } from './context.js';
 
 // Errors
 export {
@@ -16,13 +17,15 @@ export {
   BelowMinimumOrderError,
   InvalidTransitionError,
   RateLimitedError,
+  IdempotencyKeyReusedError,
+  PriceChangedError,
   isDomainError,
 } from './errors.js';
-export type { ErrorCode, FieldError } from './errors.js';
+export type { ErrorCode, FieldError, Quote, QuoteLine } from './errors.js';
 
 // Ports
 export type { Persistence, Repositories } from './persistence.js';
-export type { Cache } from './cache/cache.js';
+export type { Cache, Counters, Bus, CacheStores } from './cache/ports.js';
 export type { EventBus, DomainEvent, DomainEventHandler } from './events.js';
 export type { Clock } from './shared/clock.js';
 export type { ImageStore, ImageType } from './catalog/image-store.js';
@@ -34,23 +37,22 @@ export type { CategoryRepository } from './catalog/category-repository.js';
 export type { ProductRepository, ProductListQuery, ProductPatch } from './catalog/product-repository.js';
 export type { OrderRepository, OrderListQuery } from './orders/order-repository.js';
 
-// Port implementations that need no driver
+// Port implementations and building blocks that need no driver
 export { inProcessEventBus } from './events.js';
 export { systemClock } from './shared/clock.js';
 export { scryptPasswordHasher } from './vendors/password-hasher.js';
-export { resilientCache } from './cache/resilient-cache.js';
-export type { ResilientCacheOptions } from './cache/resilient-cache.js';
+export { wireCaching } from './cache/wire-caching.js';
+export type { Caching, CachingOptions } from './cache/wire-caching.js';
 export { singleFlight } from './cache/memoize.js';
 export type { SingleFlight } from './cache/memoize.js';
-export { RateLimiter } from './cache/rate-limiter.js';
 export { DurableWrites } from './cache/durable-writes.js';
 export type { DurableWritesOptions } from './cache/durable-writes.js';
 export { StoreCache } from './storefront/store-cache.js';
 
 // Entities and views
 export type { Vendor, VendorRecord, Store, StoreSettings, SessionRecord, ApiTokenRecord, VendorPrincipal } from './vendors/vendor.js';
-export type { VendorStoreView } from './vendors/store-view.js';
-export { toVendorStoreView } from './vendors/store-view.js';
+export type { VendorStoreView } from './stores/store-view.js';
+export { toVendorStoreView } from './stores/store-view.js';
 export type { Category } from './catalog/category.js';
 export type { Product, ProductImage, StockLine } from './catalog/product.js';
 export type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, OrderSummary, PaymentMethod } from './orders/order.js';
@@ -58,15 +60,18 @@ export { orderStatuses, paymentMethods } from './orders/order.js';
 export type { CustomerOrderView, VendorOrderView } from './orders/order-view.js';
 export { toCustomerOrderView, toVendorOrderView } from './orders/order-view.js';
 export { nextStatuses, canMove } from './orders/status-machine.js';
-export { deliveryFeeFor } from './orders/pricing.js';
-export type { PlaceOrderResult } from './orders/place-order.js';
+export type { PlaceOrderResult, PlaceOrderOptions } from './orders/place-order.js';
+export type { LogInOptions } from './vendors/login-throttle.js';
+export type { SignUpOptions } from './vendors/sign-up.js';
 export type { StoreView, PublicStore, PublicCategory, PublicProduct } from './storefront/store-view.js';
 export type { Page } from './shared/page.js';
 
 // Validation: one schema per input, shared with the HTTP layer
 export { validate, toFieldErrors, validationOptions } from './shared/validate.js';
-export { signUpSchema, logInSchema, storeUpdateSchema, apiTokenSchema } from './vendors/schemas.js';
-export type { SignUpInput, LogInInput, StoreUpdateInput, ApiTokenInput } from './vendors/schemas.js';
+export { signUpSchema, logInSchema, apiTokenSchema } from './vendors/schemas.js';
+export type { SignUpInput, LogInInput, ApiTokenInput } from './vendors/schemas.js';
+export { storeUpdateSchema } from './stores/schemas.js';
+export type { StoreUpdateInput } from './stores/schemas.js';
 export {
   categoryCreateSchema,
   categoryUpdateSchema,
@@ -76,11 +81,30 @@ export {
   stockAdjustmentSchema,
 } from './catalog/schemas.js';
 export type { CategoryInput, ProductInput, ProductListInput, StockAdjustmentInput } from './catalog/schemas.js';
-export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderStatusSchema } from './orders/schemas.js';
+export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderStatusSchema, pincodeField } from './orders/schemas.js';
 export type { PlaceOrderInput, OrderListInput, OrderStatusInput } from './orders/schemas.js';
-export { slugField, phoneField, emailField, moneyField, currencyField, idField, reservedSlugs } from './shared/fields.js';
-export { slugify } from './vendors/sign-up.js';
-export { hashToken } from './vendors/credentials.js';
+export {
+  textField,
+  slugField,
+  slugPattern,
+  slugMinLength,
+  slugMaxLength,
+  isWellFormedSlug,
+  phoneField,
+  emailField,
+  moneyField,
+  stockField,
+  maxStock,
+  currencyField,
+  idField,
+  imageUrlField,
+  reservedSlugs,
+} from './shared/fields.js';
+export { isCommonPassword } from './vendors/password-policy.js';
+export { slugify } from './vendors/slugify.js';
+export { hashToken } from './vendors/credential-cache.js';
 export { sniffImageType } from './catalog/image-type.js';
-export { checkImage, maxImageBytes } from './catalog/product-images.js';
+export { readImageSize } from './catalog/image-dimensions.js';
+export type { ImageSize } from './catalog/image-dimensions.js';
+export { checkImage, maxImageBytes, maxImageSide, maxImagePixels } from './catalog/check-image.js';
 export { newId, newToken } from './shared/id.js';

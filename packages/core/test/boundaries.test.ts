@@ -1,4 +1,4 @@
-// DESIGN.md: core knows nothing of HTTP, hapi, HTML or drivers; only adapters import drivers,
+// Core knows nothing of HTTP, hapi, HTML or drivers; only adapters import drivers,
 // and nothing outside an adapter imports one.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ConflictError, OutOfStockError, type Persistence } from '../src/index.js';
+import { ConflictError, OutOfStockError, PriceChangedError, type Persistence } from '../src/index.js';
 import { coreVariants } from './support/core-variants.js';
 import { customer, openStore, orderFor } from './support/orders.js';
 
@@ -67,9 +67,13 @@ for (const variant of coreVariants()) {
           ],
         },
       );
-      await dukaan.vendors.updateStore(store.id, { isOpen: false });
+      await dukaan.stores.update(store.id, { isOpen: false });
       await t.rejects(dukaan.orders.place(store.slug, orderFor([{ productId: cheap.id, quantity: 600 }])), { code: 'STORE_CLOSED' });
       await t.rejects(dukaan.orders.place('no-such-store', orderFor([{ productId: cheap.id, quantity: 1 }])), { code: 'NOT_FOUND' });
+      for (const slug of [`${store.slug}\0`, 'a\0b', 'x'.repeat(300), 'a--b']) {
+        await t.rejects(dukaan.orders.place(slug, orderFor([{ productId: cheap.id, quantity: 1 }])), { code: 'NOT_FOUND' }, 'a malformed slug is no store');
+        await t.rejects(dukaan.orders.getByToken(slug, 'abcdefghijklmnop'), { code: 'NOT_FOUND' });
+      }
       const { items } = await dukaan.orders.list(store.id, {});
       t.equal(items.length, 0, 'no order was written');
     });
@@ -130,8 +134,8 @@ for (const variant of coreVariants()) {
         { code: 'VALIDATION_FAILED', details: [{ path: 'items.1.productId' }] },
       );
       // A crash after the stock is taken (here: the order insert throws) must roll everything back.
-      const broken = brokenInsert(fixture.dukaan.context.persistence);
-      const failing = (await import('../src/index.js')).createDukaan({ persistence: broken, cache: fixture.dukaan.context.cache });
+      const broken = brokenInsert(fixture.persistence);
+      const failing = (await import('../src/index.js')).createDukaan({ persistence: broken, cache: fixture.makeCache() });
       await t.rejects(failing.orders.place(store.slug, orderFor([{ productId: a.id, quantity: 2 }])), /disk full/);
       t.equal((await dukaan.catalog.getProduct(store.id, a.id)).stock, 5, 'stock untouched');
       t.equal((await dukaan.orders.list(store.id, {})).items.length, 0, 'no order');
@@ -156,6 +160,95 @@ for (const variant of coreVariants()) {
       const twenty = await measure(20);
       t.equal(twenty, one, `20 lines cost as many queries as 1 (${one})`);
       t.ok(one <= 10, `a handful of queries (${one})`);
+    });
+
+    t.test('one key with another request answers IDEMPOTENCY_KEY_REUSED and reveals nothing', async (t) => {
+      const { store } = await openStore(dukaan);
+      const p = await dukaan.catalog.createProduct(store.id, { name: 'Guarded', price: 5000, stock: 10 });
+      const body = orderFor([{ productId: p.id, quantity: 1 }]);
+      const first = await dukaan.orders.place(store.slug, body, { idempotencyKey: 'k-guessable-1' });
+      t.match(first.order.idempotencyFingerprint, /^[0-9a-f]{64}$/, 'the request fingerprint is stored');
+      const same = await dukaan.orders.place(store.slug, { ...body, customer: { ...customer, phone: '+91 98765 43210' } }, { idempotencyKey: 'k-guessable-1' });
+      t.equal(same.order.id, first.order.id, 'the same request, spelt differently, is the same request');
+      t.notOk(same.created);
+      const error = await dukaan.orders
+        .place(store.slug, orderFor([{ productId: p.id, quantity: 2 }]), { idempotencyKey: 'k-guessable-1' })
+        .catch((e: unknown) => e);
+      t.match(error, { code: 'IDEMPOTENCY_KEY_REUSED' });
+      t.notMatch(JSON.stringify(error), new RegExp(`${first.order.token}|Asha|560001|${first.order.id}`), 'nothing of the first order leaks');
+      const concurrent = await Promise.allSettled(
+        [1, 2, 3, 4].map((quantity) => dukaan.orders.place(store.slug, orderFor([{ productId: p.id, quantity }]), { idempotencyKey: 'k-race' })),
+      );
+      t.equal(concurrent.filter((r) => r.status === 'fulfilled').length, 1, 'racing different requests: one wins');
+      t.ok(concurrent.every((r) => r.status === 'fulfilled' || (r.reason as { code: string }).code === 'IDEMPOTENCY_KEY_REUSED'));
+      const noKey = await dukaan.orders.place(store.slug, body);
+      t.equal(noKey.order.idempotencyFingerprint, null);
+    });
+
+    t.test('expectedTotal: a changed price or a hidden line answers PRICE_CHANGED with the quote, and places nothing', async (t) => {
+      const { store } = await openStore(dukaan, { deliveryFee: 3000, freeDeliveryAbove: 100000 });
+      const tea = await dukaan.catalog.createProduct(store.id, { name: 'Tea', price: 14900, stock: 10 });
+      const cup = await dukaan.catalog.createProduct(store.id, { name: 'Cup', price: 5000, stock: 10 });
+      const lines = [{ productId: tea.id, quantity: 1 }, { productId: cup.id, quantity: 1 }];
+      const shown = 14900 + 5000 + 3000;
+      await dukaan.catalog.updateProduct(store.id, tea.id, { price: 19900 });
+      const changed = await dukaan.orders.place(store.slug, { ...orderFor(lines), expectedTotal: shown }).catch((e: unknown) => e);
+      t.ok(changed instanceof PriceChangedError);
+      t.same((changed as PriceChangedError).quote, {
+        items: [
+          { productId: tea.id, name: 'Tea', unitPrice: 19900, quantity: 1, lineTotal: 19900 },
+          { productId: cup.id, name: 'Cup', unitPrice: 5000, quantity: 1, lineTotal: 5000 },
+        ],
+        subtotal: 24900,
+        deliveryFee: 3000,
+        total: 27900,
+        currency: 'INR',
+      });
+      await dukaan.catalog.updateProduct(store.id, cup.id, { active: false });
+      const hidden = await dukaan.orders.place(store.slug, { ...orderFor(lines), expectedTotal: 27900 }).catch((e: unknown) => e);
+      t.match(hidden, { code: 'PRICE_CHANGED', quote: { items: [{ productId: tea.id }], total: 22900 } }, 'the hidden line is gone from the quote');
+      t.equal((await dukaan.orders.list(store.id, {})).items.length, 0, 'nothing placed');
+      t.equal((await dukaan.catalog.getProduct(store.id, tea.id)).stock, 10, 'no stock taken');
+      const placed = await dukaan.orders.place(store.slug, { ...orderFor(lines.slice(0, 1)), expectedTotal: 22900 });
+      t.equal(placed.order.total, 22900, 'the total the customer saw is the total placed');
+      const without = await dukaan.orders.place(store.slug, orderFor(lines)).catch((e: unknown) => e);
+      t.match(without, { code: 'VALIDATION_FAILED' }, 'without expectedTotal a hidden line is refused as before');
+    });
+
+    t.test('the checkout limit counts new orders per address, not retries of a key', async (t) => {
+      const limited = await variant.open({ limits: { checkout: 2 } });
+      t.teardown(() => limited.close());
+      const { store } = await openStore(limited.dukaan);
+      const p = await limited.dukaan.catalog.createProduct(store.id, { name: 'Snack', price: 1000 });
+      const from = { clientAddress: '203.0.113.50' };
+      const body = orderFor([{ productId: p.id, quantity: 1 }]);
+      await limited.dukaan.orders.place(store.slug, body, { ...from, idempotencyKey: 'a' });
+      for (let i = 0; i < 3; i++) await limited.dukaan.orders.place(store.slug, body, { ...from, idempotencyKey: 'a' });
+      await limited.dukaan.orders.place(store.slug, body, { ...from, idempotencyKey: 'b' });
+      await t.rejects(limited.dukaan.orders.place(store.slug, body, { ...from, idempotencyKey: 'c' }), { code: 'RATE_LIMITED' });
+      t.equal((await limited.dukaan.orders.place(store.slug, body, { ...from, idempotencyKey: 'a' })).created, false, 'a retry still answers');
+      await limited.dukaan.orders.place(store.slug, body, { clientAddress: '203.0.113.51' });
+    });
+
+    t.test('totals past 2^53-1 are refused before anything is written; minimums are formatted in the currency', async (t) => {
+      const { store } = await openStore(dukaan);
+      const dear = await dukaan.catalog.createProduct(store.id, { name: 'Dear', price: 2 ** 50, stock: 100 });
+      await t.rejects(dukaan.orders.place(store.slug, orderFor([{ productId: dear.id, quantity: 10 }])), {
+        code: 'VALIDATION_FAILED',
+        details: [{ path: 'items', message: /more than one order can carry/ }],
+      });
+      t.equal((await dukaan.catalog.getProduct(store.id, dear.id)).stock, 100);
+      const big = await dukaan.orders.place(store.slug, orderFor([{ productId: dear.id, quantity: 7 }]));
+      t.equal(big.order.total, 7 * 2 ** 50, 'a large but safe total is stored exactly');
+      t.equal((await dukaan.orders.get(store.id, big.order.id)).total, 7 * 2 ** 50, 'and read back exactly');
+      const { store: yen } = await openStore(dukaan);
+      await dukaan.stores.update(yen.id, { currency: 'JPY', minOrderValue: 5000 });
+      const onigiri = await dukaan.catalog.createProduct(yen.id, { name: 'Onigiri', price: 300 });
+      await t.rejects(dukaan.orders.place(yen.slug, orderFor([{ productId: onigiri.id, quantity: 1 }])), {
+        code: 'BELOW_MINIMUM_ORDER',
+        message: 'The minimum order is ¥5,000',
+        details: [{ path: 'items', message: 'Add ¥4,700 more to reach the minimum order' }],
+      });
     });
 
     t.test('customers and idempotency keys are validated', async (t) => {

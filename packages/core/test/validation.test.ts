@@ -26,9 +26,9 @@ for (const variant of coreVariants()) {
       ['signUp bad phone', () => dukaan.vendors.signUp({ email: 'r@example.com', password: 'long enough', storeName: 'R', phone: '12345' }), ['phone']],
       ['signUp unknown field', () => dukaan.vendors.signUp({ email: 'r@example.com', password: 'long enough', storeName: 'R', admin: true }), ['admin']],
       ['logIn empty', () => dukaan.vendors.logIn({ email: '', password: '' }), ['email', 'password']],
-      ['updateStore nothing', () => dukaan.vendors.updateStore(store.id, {}), ['']],
-      ['updateStore bad values', () => dukaan.vendors.updateStore(store.id, { name: '', currency: 'XYZ', deliveryFee: -1, minOrderValue: 10.5, isOpen: 'yes' }), ['name', 'currency', 'deliveryFee', 'minOrderValue', 'isOpen']],
-      ['updateStore money as string', () => dukaan.vendors.updateStore(store.id, { deliveryFee: '100' }), ['deliveryFee']],
+      ['updateStore nothing', () => dukaan.stores.update(store.id, {}), ['']],
+      ['updateStore bad values', () => dukaan.stores.update(store.id, { name: '', currency: 'XYZ', deliveryFee: -1, minOrderValue: 10.5, isOpen: 'yes' }), ['name', 'currency', 'deliveryFee', 'minOrderValue', 'isOpen']],
+      ['updateStore money as string', () => dukaan.stores.update(store.id, { deliveryFee: '100' }), ['deliveryFee']],
       ['createCategory empty', () => dukaan.catalog.createCategory(store.id, { name: '' }), ['name']],
       ['createCategory too long, negative position', () => dukaan.catalog.createCategory(store.id, { name: long(61), position: -1 }), ['name', 'position']],
       ['createProduct empty', () => dukaan.catalog.createProduct(store.id, {}), ['name', 'price']],
@@ -54,6 +54,26 @@ for (const variant of coreVariants()) {
       ['placeOrder note too long', () => dukaan.orders.place(store.slug, { ...orderFor(line), note: long(501) }), ['note']],
       ['listOrders bad status', () => dukaan.orders.list(store.id, { status: 'lost', limit: 0 }), ['status', 'limit']],
       ['changeStatus unknown status', () => dukaan.orders.changeStatus(store.id, product.id, { status: 'teleported' }), ['status']],
+      ['signUp common passwords', () => dukaan.vendors.signUp({ email: 'c@example.com', password: 'password123', storeName: 'C' }), ['password']],
+      ['signUp common password, other case', () => dukaan.vendors.signUp({ email: 'c@example.com', password: 'PassWord1234', storeName: 'C' }), ['password']],
+      ['signUp all-whitespace password', () => dukaan.vendors.signUp({ email: 'c@example.com', password: '        ', storeName: 'C' }), ['password']],
+      ['NUL bytes in signup', () => dukaan.vendors.signUp({ email: 'n\0@example.com', password: 'long\0enough', storeName: 'N\0', slug: 'n\0ul', phone: '98765\x0043210' }), ['email', 'password', 'storeName', 'slug', 'phone']],
+      ['NUL bytes in login', () => dukaan.vendors.logIn({ email: 'a@example.com\0', password: 'x\0' }), ['email', 'password']],
+      ['NUL bytes in an order', () => dukaan.orders.place(store.slug, { ...orderFor(line), customer: { ...customer, name: 'A\0', address: '12 MG\0 Road', pincode: '56000\0' }, note: '\0' }), ['customer.name', 'customer.address', 'customer.pincode', 'note']],
+      ['NUL bytes in store settings', () => dukaan.stores.update(store.id, { description: 'a\0b', pickupAddress: '\0', currency: 'IN\0' }), ['description', 'pickupAddress', 'currency']],
+      ['NUL bytes in products and search', () => dukaan.catalog.createProduct(store.id, { name: 'Tea\0', description: '\0', price: 1, sku: 'A\0' }), ['name', 'description', 'sku']],
+      ['NUL byte in a search', () => dukaan.catalog.listProducts(store.id, { q: 'te\0a' }), ['q']],
+      ['NUL byte in a category', () => dukaan.catalog.createCategory(store.id, { name: 'Te\0a' }), ['name']],
+      ['NUL byte in a token name', () => dukaan.auth.createApiToken({ vendorId: store.vendorId, storeId: store.id }, { name: 'C\0I' }), ['name']],
+      ['money past 2^53-1', () => dukaan.catalog.createProduct(store.id, { name: 'X', price: 2 ** 53 }), ['price']],
+      ['store money past 2^53-1', () => dukaan.stores.update(store.id, { deliveryFee: 2 ** 53, minOrderValue: Number.MAX_VALUE }), ['deliveryFee', 'minOrderValue']],
+      ['expectedTotal past 2^53-1 or fractional', () => dukaan.orders.place(store.slug, { ...orderFor(line), expectedTotal: 10.5 }), ['expectedTotal']],
+      ['stock past the int4 column', () => dukaan.catalog.createProduct(store.id, { name: 'X', price: 1, stock: 2 ** 31 }), ['stock']],
+      ['stock delta past the int4 column', () => dukaan.catalog.adjustStock(store.id, product.id, { delta: 2 ** 31 }), ['delta']],
+      ['stock delta taking the stock past the column', () => dukaan.catalog.adjustStock(store.id, product.id, { delta: 2 ** 31 - 3 }), ['delta']],
+      ['idempotency key of 256 characters', () => dukaan.orders.place(store.slug, orderFor(line), { idempotencyKey: 'k'.repeat(256) }), ['idempotencyKey']],
+      ['logoUrl javascript:', () => dukaan.stores.update(store.id, { logoUrl: 'javascript:alert(document.cookie)' }), ['logoUrl']],
+      ['a slug with a double hyphen', () => dukaan.stores.update(store.id, { slug: 'a--b' }), ['slug']],
       ['createApiToken empty', () => dukaan.auth.createApiToken({ vendorId: store.vendorId, storeId: store.id }, { name: '' }), ['name']],
     ];
 
@@ -69,6 +89,30 @@ for (const variant of coreVariants()) {
         t.ok(error.details.every((d) => d.message.length > 0 && !/\\"/.test(d.message)), 'messages a person can read');
       });
     }
+
+    t.test('messages name the field with a human label; the path names it for programs', async (t) => {
+      const error = await dukaan.orders
+        .place(store.slug, { ...orderFor(line), customer: { ...customer, phone: 'call me', pincode: '12', address: '' } })
+        .catch((e: unknown) => e);
+      t.match(error, {
+        details: [
+          { path: 'customer.phone', message: /^Phone number must be a 10-digit mobile number/ },
+          { path: 'customer.address', message: /^Address is not allowed to be empty/ },
+          { path: 'customer.pincode', message: 'PIN code must be a 6-digit PIN code' },
+        ],
+      });
+      const signup = await dukaan.vendors.signUp({ email: 'x', password: 'password', storeName: '', slug: 'a--b' }).catch((e: unknown) => e);
+      t.match(signup, {
+        details: [
+          { path: 'email', message: /^Email must be a valid email/ },
+          { path: 'password', message: /^Password is one of the most commonly used passwords/ },
+          { path: 'storeName', message: /^Store name is not allowed to be empty/ },
+          { path: 'slug', message: /^Store link may use only a-z, 0-9 and single hyphens/ },
+        ],
+      });
+      const nul = await dukaan.catalog.createProduct(store.id, { name: 'Te\0a', price: 1 }).catch((e: unknown) => e);
+      t.match(nul, { details: [{ path: 'name', message: 'Name must not contain NUL bytes' }] });
+    });
 
     t.test('nothing was written by the refused calls', async (t) => {
       t.equal((await dukaan.orders.list(store.id, {})).items.length, 0);

@@ -20,7 +20,7 @@ for (const variant of coreVariants()) {
       t.equal(store.phone, '+919876543210');
       t.equal(store.currency, 'INR');
       t.notOk('passwordHash' in vendor, 'the hash never leaves the core');
-      const record = await dukaan.context.persistence.vendors.findById(vendor.id);
+      const record = await fixture.persistence.vendors.findById(vendor.id);
       t.match(record?.passwordHash, /^scrypt\$/, 'stored hashed with scrypt');
       t.notMatch(record?.passwordHash, /correct horse/);
       const login = await dukaan.vendors.logIn({ email: `PRIYA.${tag}@example.com`, password: 'correct horse battery' });
@@ -34,25 +34,25 @@ for (const variant of coreVariants()) {
     });
 
     t.test('emails and slugs are unique; a derived slug finds a free variant', async (t) => {
-      await dukaan.vendors.signUp({ email: `dup.${tag}@example.com`, password: 'password123', storeName: 'Dup Shop', slug: `dup-${tag}` });
+      await dukaan.vendors.signUp({ email: `dup.${tag}@example.com`, password: 'long enough', storeName: 'Dup Shop', slug: `dup-${tag}` });
       await t.rejects(
-        dukaan.vendors.signUp({ email: `DUP.${tag}@example.com`, password: 'password123', storeName: 'Other' }),
+        dukaan.vendors.signUp({ email: `DUP.${tag}@example.com`, password: 'long enough', storeName: 'Other' }),
         { code: 'CONFLICT', details: [{ path: 'email' }] },
       );
       await t.rejects(
-        dukaan.vendors.signUp({ email: `other.${tag}@example.com`, password: 'password123', storeName: 'Other', slug: `dup-${tag}` }),
+        dukaan.vendors.signUp({ email: `other.${tag}@example.com`, password: 'long enough', storeName: 'Other', slug: `dup-${tag}` }),
         { code: 'CONFLICT', details: [{ path: 'slug' }] },
       );
-      const again = await dukaan.vendors.signUp({ email: `again.${tag}@example.com`, password: 'password123', storeName: "Priya's Kitchen" });
+      const again = await dukaan.vendors.signUp({ email: `again.${tag}@example.com`, password: 'long enough', storeName: "Priya's Kitchen" });
       t.match(again.store.slug, /^priyas-kitchen-[0-9a-f]{4}$/);
-      const odd = await dukaan.vendors.signUp({ email: `odd.${tag}@example.com`, password: 'password123', storeName: '!!' });
+      const odd = await dukaan.vendors.signUp({ email: `odd.${tag}@example.com`, password: 'long enough', storeName: '!!' });
       t.match(odd.store.slug, /^store-[0-9a-f]{6}$/, 'a name with nothing usable still gets a slug');
     });
 
     t.test('a changed slug keeps the old link resolving, reserved to this store', async (t) => {
-      const { store } = await dukaan.vendors.signUp({ email: `move.${tag}@example.com`, password: 'password123', storeName: 'Move', slug: `old-${tag}` });
+      const { store } = await dukaan.vendors.signUp({ email: `move.${tag}@example.com`, password: 'long enough', storeName: 'Move', slug: `old-${tag}` });
       await dukaan.storefront.view(`old-${tag}`);
-      const moved = await dukaan.vendors.updateStore(store.id, { slug: `new-${tag}`, name: 'Moved', deliveryFee: 2500 });
+      const moved = await dukaan.stores.update(store.id, { slug: `new-${tag}`, name: 'Moved', deliveryFee: 2500 });
       t.equal(moved.slug, `new-${tag}`);
       t.equal(moved.name, 'Moved');
       t.equal(moved.deliveryFee, 2500);
@@ -60,15 +60,15 @@ for (const variant of coreVariants()) {
       t.equal(viaOld.currentSlug, `new-${tag}`, 'old slug resolves to the current one');
       t.equal(viaOld.view.store.name, 'Moved', 'and the cached view was invalidated');
       await t.rejects(
-        dukaan.vendors.signUp({ email: `thief.${tag}@example.com`, password: 'password123', storeName: 'T', slug: `old-${tag}` }),
+        dukaan.vendors.signUp({ email: `thief.${tag}@example.com`, password: 'long enough', storeName: 'T', slug: `old-${tag}` }),
         { code: 'CONFLICT' },
       );
-      const back = await dukaan.vendors.updateStore(store.id, { slug: `old-${tag}` });
+      const back = await dukaan.stores.update(store.id, { slug: `old-${tag}` });
       t.equal(back.slug, `old-${tag}`, 'a store may take its own old slug back');
     });
 
     t.test('sessions resolve until revoked, also on a second instance', async (t) => {
-      const { vendor, store } = await dukaan.vendors.signUp({ email: `sess.${tag}@example.com`, password: 'password123', storeName: 'Sess' });
+      const { vendor, store } = await dukaan.vendors.signUp({ email: `sess.${tag}@example.com`, password: 'long enough', storeName: 'Sess' });
       const { token, expiresAt } = await dukaan.auth.createSession(vendor.id, store.id);
       t.ok(expiresAt > new Date().toISOString());
       const principal = await dukaan.auth.resolveSession(token);
@@ -84,8 +84,8 @@ for (const variant of coreVariants()) {
     });
 
     t.test('API tokens are shown once, stored hashed, and revocable by their owner only', async (t) => {
-      const a = await dukaan.vendors.signUp({ email: `tok.${tag}@example.com`, password: 'password123', storeName: 'Tok' });
-      const b = await dukaan.vendors.signUp({ email: `tok2.${tag}@example.com`, password: 'password123', storeName: 'Tok2' });
+      const a = await dukaan.vendors.signUp({ email: `tok.${tag}@example.com`, password: 'long enough', storeName: 'Tok' });
+      const b = await dukaan.vendors.signUp({ email: `tok2.${tag}@example.com`, password: 'long enough', storeName: 'Tok2' });
       const created = await dukaan.auth.createApiToken({ vendorId: a.vendor.id, storeId: a.store.id }, { name: 'CI' });
       t.match(created.token, /^dk_[\w-]{40,}$/);
       t.match(await dukaan.auth.resolveApiToken(created.token), { vendorId: a.vendor.id, via: 'token', credentialId: created.id });

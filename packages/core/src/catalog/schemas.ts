@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { cursorField, idField, moneyField, pageLimitField } from '../shared/fields.js';
+import { cursorField, idField, maxStock, moneyField, pageLimitField, stockField, textField } from '../shared/fields.js';
 
 export interface CategoryInput {
   name: string;
@@ -30,8 +30,8 @@ export interface StockAdjustmentInput {
   delta: number;
 }
 
-const position = Joi.number().strict().integer().min(0).max(1_000_000);
-const categoryName = Joi.string().trim().min(1).max(60);
+const position = Joi.number().strict().integer().min(0).max(1_000_000).label('Position');
+const categoryName = textField.trim().min(1).max(60).label('Name');
 
 export const categoryCreateSchema = Joi.object<CategoryInput>({
   name: categoryName.required(),
@@ -46,20 +46,21 @@ export const categoryUpdateSchema = Joi.object<Partial<CategoryInput>>({
   .messages({ 'object.min': 'Send at least one field to change' });
 
 const productFields = {
-  name: Joi.string().trim().min(1).max(120),
-  description: Joi.string().trim().max(5000).allow(''),
-  price: moneyField,
+  name: textField.trim().min(1).max(120).label('Name'),
+  description: textField.trim().max(5000).allow('').label('Description'),
+  price: moneyField.label('Price'),
   // The MRP must be above the price when both are given; otherwise there is no discount to show.
   compareAtPrice: moneyField
     .allow(null)
     .when('price', { is: Joi.exist(), then: Joi.number().greater(Joi.ref('price')) })
-    .messages({ 'number.greater': '{#label} (MRP) must be more than the price' }),
-  stock: Joi.number().strict().integer().min(0).max(1_000_000_000).allow(null),
-  sku: Joi.string().trim().min(1).max(64).pattern(/^[\w.\-/]+$/, 'sku').allow(null).messages({
+    .label('MRP')
+    .messages({ 'number.greater': '{#label} must be more than the price' }),
+  stock: stockField.allow(null).label('Stock'),
+  sku: textField.trim().min(1).max(64).pattern(/^[\w.\-/]+$/, 'sku').allow(null).label('SKU').messages({
     'string.pattern.name': '{#label} may use letters, digits, and . _ - /',
   }),
-  categoryId: idField.allow(null),
-  active: Joi.boolean().strict(),
+  categoryId: idField.allow(null).label('Category'),
+  active: Joi.boolean().strict().label('Visible in the store'),
   position,
 };
 
@@ -76,11 +77,12 @@ export const productUpdateSchema = Joi.object<Partial<ProductInput>>(productFiel
 export const productListSchema = Joi.object<ProductListInput>({
   limit: pageLimitField,
   cursor: cursorField,
-  q: Joi.string().trim().max(100).allow(''),
-  categoryId: idField,
-  active: Joi.boolean(),
+  q: textField.trim().max(100).allow('').label('Search'),
+  categoryId: idField.label('Category'),
+  active: Joi.boolean().label('Visible in the store'),
 });
 
+/** A change to a tracked stock; the result is checked against the column by adjustStock. */
 export const stockAdjustmentSchema = Joi.object<StockAdjustmentInput>({
-  delta: Joi.number().strict().integer().min(-1_000_000_000).max(1_000_000_000).invalid(0).required(),
+  delta: Joi.number().strict().integer().min(-maxStock).max(maxStock).invalid(0).label('Stock change').required(),
 });

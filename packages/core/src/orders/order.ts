@@ -45,6 +45,8 @@ export interface Order {
   paymentMethod: PaymentMethod;
   note: string | null;
   idempotencyKey: string | null;
+  /** SHA-256 (hex) of the canonical JSON of the request that placed it under `idempotencyKey`; null without a key. */
+  idempotencyFingerprint: string | null;
   /** Oldest first, starting with the first status. */
   history: OrderStatusChange[];
   createdAt: string;

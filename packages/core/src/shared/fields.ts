@@ -1,4 +1,8 @@
 import Joi from 'joi';
+import { maxAmount } from '../pricing/index.js';
+
+// Field schemas every input schema builds on. Limits match the database columns (see the
+// objection migrations), so anything a schema accepts, both databases can store.
 
 /** Words a store slug may not take, because pages or infrastructure own those paths. */
 export const reservedSlugs: ReadonlySet<string> = new Set([
@@ -8,16 +12,36 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   'undefined',
 ]);
 
+/** The largest stock count or stock change: the stock column is a 4-byte integer. */
+export const maxStock = 2 ** 31 - 1;
+
+/**
+ * Every string field starts here. PostgreSQL refuses NUL bytes in text (the request would end
+ * in a 500), and no person types one, so they are refused at the border on both databases.
+ */
+export const textField = Joi.string()
+  .pattern(/\0/, { name: 'NUL', invert: true })
+  .messages({ 'string.pattern.invert.name': '{#label} must not contain NUL bytes' });
+
+/** a-z and 0-9 in runs joined by single hyphens: `a--b`, `-a` and `a-` are refused. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugMinLength = 3;
+export const slugMaxLength = 40;
+
+/** Whether `slug` could name a store at all; lets callers skip a lookup for a malformed one. */
+export function isWellFormedSlug(slug: string): boolean {
+  return slug.length >= slugMinLength && slug.length <= slugMaxLength && slugPattern.test(slug);
+}
 
 /** 3-40 characters of a-z, 0-9 and single hyphens, not a reserved word. */
-export const slugField = Joi.string()
+export const slugField = textField
   .trim()
   .lowercase()
-  .min(3)
-  .max(40)
+  .min(slugMinLength)
+  .max(slugMaxLength)
   .pattern(slugPattern, 'slug')
   .custom((value: string, helpers) => (reservedSlugs.has(value) ? helpers.error('slug.reserved') : value))
+  .label('Store link')
   .messages({
     'string.pattern.name': '{#label} may use only a-z, 0-9 and single hyphens between them',
     'slug.reserved': '{#label} "{#value}" is reserved; choose another',
@@ -27,7 +51,7 @@ const e164 = /^\+[1-9]\d{7,14}$/;
 const indianMobile = /^(?:\+?91|0)?([6-9]\d{9})$/;
 
 /** E.164, or a 10-digit Indian mobile number (optionally with 0 or +91), stored as E.164. */
-export const phoneField = Joi.string()
+export const phoneField = textField
   .trim()
   .max(20)
   .custom((value: string, helpers) => {
@@ -37,25 +61,54 @@ export const phoneField = Joi.string()
     if (e164.test(compact)) return compact;
     return helpers.error('phone.invalid');
   })
+  .label('Phone number')
   .messages({ 'phone.invalid': '{#label} must be a 10-digit mobile number or an international number like +14155550100' });
 
-export const emailField = Joi.string().trim().lowercase().max(254).email({ tlds: false });
+export const emailField = textField.trim().lowercase().max(254).email({ tlds: false }).label('Email');
 
-/** Money in integer minor units; a string or a fraction is a mistake, not something to convert. */
-export const moneyField = Joi.number().strict().integer().min(0).max(1_000_000_000_00);
+/**
+ * Money in integer minor units; a string or a fraction is a mistake, not something to convert.
+ * Up to 2^53-1, the most a JSON number carries exactly (the columns are bigint).
+ */
+export const moneyField = Joi.number().strict().integer().min(0).max(maxAmount);
+
+/** A stock count: whole, not negative, within the column. */
+export const stockField = Joi.number().strict().integer().min(0).max(maxStock);
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
 /** An ISO 4217 code that this runtime knows how to format. */
-export const currencyField = Joi.string()
+export const currencyField = textField
   .trim()
   .uppercase()
   .length(3)
   .custom((value: string, helpers) => (currencies.has(value) ? value : helpers.error('currency.unknown')))
+  .label('Currency')
   .messages({ 'currency.unknown': '{#label} must be an ISO 4217 currency code such as INR' });
 
 /** An id as the core makes them (UUID); anything else cannot name a record. */
-export const idField = Joi.string().trim().guid().messages({ 'string.guid': '{#label} is not a valid id' });
+export const idField = textField.trim().guid().messages({ 'string.guid': '{#label} is not a valid id' });
 
-export const pageLimitField = Joi.number().integer().min(1).max(100).default(20);
-export const cursorField = Joi.string().max(200);
+/** A site-relative path (`/media/x.png`, not `//host/x`) or an absolute http(s) URL. */
+export const imageUrlField = textField
+  .trim()
+  .max(2000)
+  .custom((value: string, helpers) => (isSafeImageUrl(value) ? value : helpers.error('url.unsafe')))
+  .messages({ 'url.unsafe': '{#label} must be an http(s) address or a path on this site starting with /' });
+
+function isSafeImageUrl(value: string): boolean {
+  // Backslashes and control characters are read as `/` or dropped by browsers: `/\evil` is `//evil`.
+  if (/[\\\u0000-\u001f\u007f\s]/.test(value)) return false;
+  if (value.startsWith('/')) return !value.startsWith('//');
+  // As written, not as the URL parser repairs it (`https:///x` parses as `https://x/`).
+  if (!/^https?:\/\/[^/]/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const pageLimitField = Joi.number().integer().min(1).max(100).default(20).label('Limit');
+export const cursorField = textField.max(200).label('Cursor');

@@ -1,4 +1,4 @@
-import type { Store, StoreSettings } from './vendor.js';
+import type { Store, StoreSettings } from '../vendors/vendor.js';
 
 /** A store as its vendor sees it through the API (the plugin adds `url`). */
 export type VendorStoreView = Pick<Store, 'id' | 'slug'> & StoreSettings;

@@ -1,28 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { nowIso, type CoreContext } from '../context.js';
 import { ConflictError } from '../errors.js';
-import { reservedSlugs, slugPattern } from '../shared/fields.js';
 import { newId } from '../shared/id.js';
+import { countAttempt } from '../shared/throttle.js';
 import { validate } from '../shared/validate.js';
 import { signUpSchema } from './schemas.js';
+import { slugCandidates } from './slugify.js';
 import type { Store, Vendor } from './vendor.js';
 
-/** A URL-safe slug from a store name ("Priya's Kitchen!" -> "priyas-kitchen"), or '' when nothing is left. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f']/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32)
-    .replace(/-+$/, '');
-}
-
-function suggestedSlug(storeName: string): string {
-  const base = slugify(storeName);
-  const usable = base.length >= 3 && slugPattern.test(base) && !reservedSlugs.has(base);
-  return usable ? base : `store-${randomBytes(3).toString('hex')}`;
+export interface SignUpOptions {
+  /** Who is signing up, for the per-address limit; without it the limit is skipped (scripts, tests). */
+  clientAddress?: string | undefined;
 }
 
 /** Defaults a new store starts with; the vendor changes them in settings. */
@@ -49,16 +36,16 @@ function newStore(vendorId: string, name: string, slug: string, phone: string | 
 
 /**
  * Creates a vendor and their store in one transaction. Without a chosen slug one is derived
- * from the store name, with a short suffix when that is taken.
+ * from the store name, with a short suffix when that is taken. Signups are limited per client
+ * address, counted before the (deliberately slow) password hash is computed.
  */
-export async function signUp(context: CoreContext, input: unknown): Promise<{ vendor: Vendor; store: Store }> {
+export async function signUp(context: CoreContext, input: unknown, options: SignUpOptions = {}): Promise<{ vendor: Vendor; store: Store }> {
   const value = validate(signUpSchema, input);
+  if (options.clientAddress) await countAttempt(context.counters, `signup:address:${options.clientAddress}`, context.limits.signup);
   const passwordHash = await context.hasher.hash(value.password);
   const at = nowIso(context);
   const vendor = { id: newId(), email: value.email, passwordHash, createdAt: at };
-  const candidates = value.slug
-    ? [value.slug]
-    : [suggestedSlug(value.storeName), ...[1, 2, 3].map(() => `${suggestedSlug(value.storeName)}-${randomBytes(2).toString('hex')}`)];
+  const candidates = slugCandidates(value.storeName, value.slug);
   for (const [index, slug] of candidates.entries()) {
     const store = newStore(vendor.id, value.storeName, slug, value.phone ?? null, at);
     try {

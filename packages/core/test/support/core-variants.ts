@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import { createDukaan, scryptPasswordHasher, type Cache, type Dukaan, type DukaanOptions } from '../../src/index.js';
+import { createDukaan, scryptPasswordHasher, type CacheStores, type Dukaan, type DukaanOptions, type Persistence } from '../../src/index.js';
 import { countQueries, createKnex, migrateLatest, objectionPersistence } from '../../src/adapters/objection/index.js';
 import { keyvCache } from '../../src/adapters/keyv/index.js';
 import { diskImageStore } from '../../src/adapters/disk/index.js';
@@ -12,6 +12,10 @@ import { testServices, uniqueTestName } from '../../src/testing/services.js';
 export interface CoreFixture {
   dukaan: Dukaan;
   knex: Knex;
+  /** The database port the instances use, to look underneath the use cases. */
+  persistence: Persistence;
+  /** Makes the cache stores an instance gets (a fresh connection for Redis, the shared one for memory). */
+  makeCache(): CacheStores;
   queries: { readonly count: number; reset(): void };
   mediaDir: string;
   /** Another core on the same database and cache, as a second app instance would be. */
@@ -27,13 +31,21 @@ export interface CoreVariant {
 /** Cheap scrypt parameters: the tests exercise the logic, not the cost. */
 export const fastHasher = scryptPasswordHasher({ N: 1024, r: 8, p: 1 });
 
-async function wire(knex: Knex, makeCache: () => Cache, drop: () => Promise<void>, options: Partial<DukaanOptions>): Promise<CoreFixture> {
+async function wire(knex: Knex, newCache: () => CacheStores, drop: () => Promise<void>, options: Partial<DukaanOptions>): Promise<CoreFixture> {
   await migrateLatest(knex);
   const mediaDir = mkdtempSync(join(tmpdir(), 'dukaan-media-'));
   const queries = countQueries(knex);
+  // Every instance closes through dukaan.close() (its timers and caches); the shared knex is closed once, last.
+  const persistence: Persistence = { ...objectionPersistence(knex), close: async () => {} };
+  const caches: CacheStores[] = [];
+  const makeCache = () => {
+    const cache = newCache();
+    caches.push(cache);
+    return cache;
+  };
   const make = () =>
     createDukaan({
-      persistence: objectionPersistence(knex),
+      persistence,
       cache: makeCache(),
       hasher: fastHasher,
       images: diskImageStore({ directory: mediaDir, publicPath: '/media' }),
@@ -43,6 +55,8 @@ async function wire(knex: Knex, makeCache: () => Cache, drop: () => Promise<void
   return {
     dukaan: instances[0] as Dukaan,
     knex,
+    persistence,
+    makeCache,
     queries,
     mediaDir,
     secondInstance() {
@@ -51,8 +65,9 @@ async function wire(knex: Knex, makeCache: () => Cache, drop: () => Promise<void
       return instance;
     },
     async close() {
-      // The instances share one knex; close caches first, then the database once.
-      await Promise.all(instances.map((i) => i.context.cache.close()));
+      // The instances share one knex: close them (timers, caches; closing a cache twice is harmless), then the database once.
+      await Promise.all(instances.map((instance) => instance.close()));
+      await Promise.all(caches.map((cache) => cache.close()));
       await drop();
       await knex.destroy();
       rmSync(mediaDir, { recursive: true, force: true });

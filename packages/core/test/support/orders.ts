@@ -11,7 +11,7 @@ export async function openStore(dukaan: Dukaan, settings: Record<string, unknown
     storeName: `Test Store ${counter}`,
     slug: `store-${counter}-${process.pid}`,
   });
-  const updated = Object.keys(settings).length > 0 ? await dukaan.vendors.updateStore(store.id, settings) : store;
+  const updated = Object.keys(settings).length > 0 ? await dukaan.stores.update(store.id, settings) : store;
   return { store: updated, vendor };
 }
 

@@ -1,24 +1,21 @@
 import { nowIso, type CoreContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { validate } from '../shared/validate.js';
+import type { Store } from '../vendors/vendor.js';
+import { assertCurrencyMayChange } from './currency-lock.js';
+import { getStore } from './get-store.js';
 import { storeUpdateSchema } from './schemas.js';
-import type { Store } from './vendor.js';
-
-/** The vendor's store; NotFoundError when it is gone. */
-export async function getStore(context: CoreContext, storeId: string): Promise<Store> {
-  const store = await context.persistence.stores.findById(storeId);
-  if (!store) throw new NotFoundError('Store not found');
-  return store;
-}
 
 /**
  * Changes store settings, the slug included: the old slug stays reserved to this store and
- * keeps resolving to it. Customers see the change on their next request.
+ * keeps resolving to it. The currency is frozen once there are products or orders (409).
+ * Customers see the change on their next request.
  */
 export async function updateStore(context: CoreContext, storeId: string, input: unknown): Promise<Store> {
   const { slug, ...settings } = validate(storeUpdateSchema, input);
   const at = nowIso(context);
   const before = await getStore(context, storeId);
+  if (settings.currency !== undefined && settings.currency !== before.currency) await assertCurrencyMayChange(context, storeId);
   const store = await context.persistence.transaction(async (tx) => {
     let current: Store | null = before;
     if (slug !== undefined && slug !== before.slug) current = await tx.stores.changeSlug(storeId, slug, at);

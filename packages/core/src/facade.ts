@@ -1,0 +1,95 @@
+// The map from each facade method to the file holding its use case (the core README lists it too).
+import { addProductImage } from './catalog/add-product-image.js';
+import { adjustStock } from './catalog/adjust-stock.js';
+import { createCategory } from './catalog/create-category.js';
+import { createProduct } from './catalog/create-product.js';
+import { deleteCategory } from './catalog/delete-category.js';
+import { deleteProduct } from './catalog/delete-product.js';
+import { getProduct } from './catalog/get-product.js';
+import { listCategories } from './catalog/list-categories.js';
+import { listProducts } from './catalog/list-products.js';
+import { removeProductImage } from './catalog/remove-product-image.js';
+import { updateCategory } from './catalog/update-category.js';
+import { updateProduct } from './catalog/update-product.js';
+import type { CoreContext } from './context.js';
+import { changeOrderStatus } from './orders/change-order-status.js';
+import { getOrder } from './orders/get-order.js';
+import { getOrderByToken } from './orders/get-order-by-token.js';
+import { listOrders } from './orders/list-orders.js';
+import { orderSummary } from './orders/order-summary.js';
+import { placeOrder } from './orders/place-order.js';
+import { getStoreView, resolveStoreSlug } from './storefront/get-store-view.js';
+import { getStore } from './stores/get-store.js';
+import { saveStoreLogo } from './stores/save-store-logo.js';
+import { updateStore } from './stores/update-store.js';
+import { createApiToken } from './vendors/create-api-token.js';
+import { createSession } from './vendors/create-session.js';
+import { getAccount } from './vendors/get-account.js';
+import { logIn } from './vendors/log-in.js';
+import { resolveApiToken } from './vendors/resolve-api-token.js';
+import { resolveSession } from './vendors/resolve-session.js';
+import { revokeAllSessions } from './vendors/revoke-all-sessions.js';
+import { revokeApiToken } from './vendors/revoke-api-token.js';
+import { revokeSession } from './vendors/revoke-session.js';
+import { signUp } from './vendors/sign-up.js';
+import { sweepExpiredSessions } from './vendors/sweep-expired-sessions.js';
+
+type Tail<F> = F extends (context: CoreContext, ...rest: infer R) => infer Result ? (...rest: R) => Result : never;
+
+function bind<F extends (context: CoreContext, ...rest: never[]) => unknown>(context: CoreContext, fn: F): Tail<F> {
+  return ((...rest: never[]) => fn(context, ...rest)) as Tail<F>;
+}
+
+/** Every use case bound to the context: what adapters call. Nothing here reaches past a use case. */
+export function facade(context: CoreContext) {
+  return {
+    vendors: {
+      signUp: bind(context, signUp),
+      logIn: bind(context, logIn),
+      getAccount: bind(context, getAccount),
+    },
+    stores: {
+      get: bind(context, getStore),
+      update: bind(context, updateStore),
+      saveLogo: bind(context, saveStoreLogo),
+    },
+    auth: {
+      createSession: bind(context, createSession),
+      resolveSession: bind(context, resolveSession),
+      revokeSession: bind(context, revokeSession),
+      revokeAllSessions: bind(context, revokeAllSessions),
+      createApiToken: bind(context, createApiToken),
+      resolveApiToken: bind(context, resolveApiToken),
+      revokeApiToken: bind(context, revokeApiToken),
+      sweepExpiredSessions: bind(context, sweepExpiredSessions),
+    },
+    catalog: {
+      listCategories: bind(context, listCategories),
+      createCategory: bind(context, createCategory),
+      updateCategory: bind(context, updateCategory),
+      deleteCategory: bind(context, deleteCategory),
+      listProducts: bind(context, listProducts),
+      getProduct: bind(context, getProduct),
+      createProduct: bind(context, createProduct),
+      updateProduct: bind(context, updateProduct),
+      deleteProduct: bind(context, deleteProduct),
+      adjustStock: bind(context, adjustStock),
+      addProductImage: bind(context, addProductImage),
+      removeProductImage: bind(context, removeProductImage),
+    },
+    orders: {
+      place: bind(context, placeOrder),
+      get: bind(context, getOrder),
+      getByToken: bind(context, getOrderByToken),
+      list: bind(context, listOrders),
+      changeStatus: bind(context, changeOrderStatus),
+      summary: bind(context, orderSummary),
+    },
+    storefront: {
+      view: bind(context, getStoreView),
+      resolveSlug: bind(context, resolveStoreSlug),
+      /** Caches anything derived from a store's public data (e.g. rendered HTML) under its versions. */
+      cached: <T>(storeId: string, name: string, load: () => Promise<T>) => context.storeCache.getOrLoad(storeId, name, load),
+    },
+  };
+}

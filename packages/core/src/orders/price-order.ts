@@ -1,0 +1,63 @@
+import type { Product } from '../catalog/product.js';
+import {
+  BelowMinimumOrderError,
+  PriceChangedError,
+  ValidationFailedError,
+  type FieldError,
+  type Quote,
+} from '../errors.js';
+import { formatMoney, isSafeAmount, lineTotal, priceCart, type CartTotals } from '../pricing/index.js';
+import type { Store } from '../vendors/vendor.js';
+import type { OrderLine } from './order.js';
+import type { PlaceOrderInput } from './schemas.js';
+
+/** A checkout priced at this moment by the pricing module: the lines that can be sold, and what cannot. */
+export interface PricedOrder {
+  lines: OrderLine[];
+  /** One detail per line whose product is gone, hidden or another store's. */
+  unavailable: FieldError[];
+  totals: CartTotals;
+  quote: Quote;
+}
+
+/** Prices every line that names an active product of this store; the others are reported, not priced. */
+export function priceOrder(input: PlaceOrderInput, products: ReadonlyMap<string, Product>, store: Store): PricedOrder {
+  const unavailable: FieldError[] = [];
+  const lines: OrderLine[] = [];
+  input.items.forEach((item, index) => {
+    const product = products.get(item.productId);
+    if (!product || !product.active) {
+      unavailable.push({ path: `items.${index}.productId`, message: 'This product is not available in this store' });
+      return;
+    }
+    const unit = { unitPrice: product.price, quantity: item.quantity };
+    lines.push({ productId: product.id, name: product.name, ...unit, lineTotal: lineTotal(unit) });
+  });
+  const totals = priceCart(lines, store);
+  const quote: Quote = { items: lines, subtotal: totals.subtotal, deliveryFee: totals.deliveryFee, total: totals.total, currency: store.currency };
+  return { lines, unavailable, totals, quote };
+}
+
+/**
+ * The checks on a priced order, in the order a customer should hear them: lines that cannot be
+ * sold (unless the caller knows what it showed: then the changed cart is a changed price),
+ * amounts past what JSON and the columns hold, a total other than the one shown, the minimum.
+ */
+export function assertOrderable(input: PlaceOrderInput, priced: PricedOrder, store: Store): void {
+  const { unavailable, totals } = priced;
+  if (unavailable.length > 0 && input.expectedTotal === undefined) {
+    throw new ValidationFailedError('Some products cannot be ordered', unavailable);
+  }
+  const amounts = [...priced.lines.map((line) => line.lineTotal), totals.subtotal, totals.total];
+  if (!amounts.every(isSafeAmount)) {
+    throw new ValidationFailedError('The order is too large', [{ path: 'items', message: 'The order total is more than one order can carry; split it into smaller orders' }]);
+  }
+  if (input.expectedTotal !== undefined && (unavailable.length > 0 || totals.total !== input.expectedTotal)) {
+    throw new PriceChangedError(priced.quote);
+  }
+  if (totals.shortOfMinimum > 0) {
+    throw new BelowMinimumOrderError(`The minimum order is ${formatMoney(store.minOrderValue, store.currency)}`, [
+      { path: 'items', message: `Add ${formatMoney(totals.shortOfMinimum, store.currency)} more to reach the minimum order` },
+    ]);
+  }
+}

@@ -1,0 +1,91 @@
+import type { Product, StockLine } from '../catalog/product.js';
+import { NotFoundError, OutOfStockError, StoreClosedError } from '../errors.js';
+import type { Repositories } from '../persistence.js';
+import { newId, newToken } from '../shared/id.js';
+import type { Store } from '../vendors/vendor.js';
+import type { Order, OrderLine } from './order.js';
+import { assertOrderable, priceOrder, type PricedOrder } from './price-order.js';
+import type { PlaceOrderInput } from './schemas.js';
+
+/** A checkout ready to be written: the validated input and what identifies it. */
+export interface OrderDraft {
+  input: PlaceOrderInput;
+  idempotencyKey: string | null;
+  fingerprint: string | null;
+  at: string;
+}
+
+/** What was written, and which products' stock it changed. */
+export interface WrittenOrder {
+  order: Order;
+  /** Tracked products whose stock was taken. */
+  stockTaken: string[];
+  /** Of those, the ones this order sold out. */
+  soldOut: string[];
+}
+
+/** Quantities per product, duplicates merged, so stock is checked against the whole order. */
+function stockLines(lines: OrderLine[]): StockLine[] {
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.productId, (totals.get(line.productId) ?? 0) + line.quantity);
+  return [...totals].map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+function outOfStock(short: string[], products: ReadonlyMap<string, Product>, input: PlaceOrderInput): OutOfStockError {
+  const first = products.get(short[0] ?? '');
+  const left = first?.stock ?? 0;
+  const message = left > 0 ? `Only ${left} of ${first?.name} left` : `${first?.name ?? 'A product'} is sold out`;
+  const details = input.items.flatMap((item, index) =>
+    short.includes(item.productId) ? [{ path: `items.${index}.quantity`, message: `Only ${products.get(item.productId)?.stock ?? 0} left` }] : [],
+  );
+  return new OutOfStockError(message, details);
+}
+
+function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft): Order {
+  const { input, at } = draft;
+  const status = store.autoAcceptOrders ? 'accepted' : 'pending';
+  return {
+    id: newId(),
+    storeId: store.id,
+    number: 0,
+    token: newToken(18),
+    status,
+    customer: { ...input.customer, email: input.customer.email || null },
+    items: priced.lines,
+    subtotal: priced.totals.subtotal,
+    deliveryFee: priced.totals.deliveryFee,
+    total: priced.totals.total,
+    currency: store.currency,
+    paymentMethod: input.paymentMethod,
+    note: input.note || null,
+    idempotencyKey: draft.idempotencyKey,
+    idempotencyFingerprint: draft.fingerprint,
+    history: status === 'accepted' ? [{ status: 'pending', at }, { status, at }] : [{ status, at }],
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/**
+ * The whole order in one transaction: the store's rules, prices at this moment, stock, number,
+ * rows. Any throw (a changed price included) rolls back and leaves nothing behind.
+ */
+export async function writeOrder(tx: Repositories, storeId: string, draft: OrderDraft): Promise<WrittenOrder> {
+  const store = await tx.stores.findById(storeId);
+  if (!store) throw new NotFoundError('Store not found');
+  if (!store.isOpen) throw new StoreClosedError(`${store.name} is not taking orders right now`);
+  const { input } = draft;
+  const found = await tx.products.findByIds(storeId, [...new Set(input.items.map((i) => i.productId))]);
+  const products = new Map(found.map((p) => [p.id, p]));
+  const priced = priceOrder(input, products, store);
+  assertOrderable(input, priced, store);
+  const wanted = stockLines(priced.lines);
+  const short = await tx.products.takeStock(storeId, wanted);
+  if (short.length > 0) throw outOfStock(short, products, input);
+  const order = newOrder(store, priced, draft);
+  // The store row stays locked from here to commit: the adapter numbers and writes in one step.
+  order.number = await tx.orders.insertWithNextNumber(order);
+  const tracked = wanted.filter((line) => products.get(line.productId)?.stock != null);
+  const soldOut = tracked.filter((line) => (products.get(line.productId)?.stock ?? 0) - line.quantity <= 0);
+  return { order, stockTaken: tracked.map((line) => line.productId), soldOut: soldOut.map((line) => line.productId) };
+}

@@ -1,0 +1,24 @@
+import type { Counters } from '../cache/ports.js';
+import { RateLimitedError } from '../errors.js';
+
+/** Every limit counts attempts in fixed one-minute windows. */
+export const throttleWindowMs = 60_000;
+
+export function tooManyAttempts(resetInMs: number): RateLimitedError {
+  return new RateLimitedError('Too many attempts; try again shortly', Math.max(1, Math.ceil(resetInMs / 1000)));
+}
+
+/**
+ * Counts one attempt against `key` before the work it guards, so a parallel burst cannot slip
+ * past: the counter is atomic across instances. Throws RateLimitedError once more than `limit`
+ * arrived in the window; a limit of 0 turns the check off. The refused attempt is not kept,
+ * so the counter settles at the limit instead of growing with a flood.
+ */
+export async function countAttempt(counters: Counters, key: string, limit: number): Promise<void> {
+  if (limit <= 0) return;
+  const { count, resetInMs } = await counters.increment(key, throttleWindowMs);
+  if (count > limit) {
+    await counters.decrement(key);
+    throw tooManyAttempts(resetInMs);
+  }
+}

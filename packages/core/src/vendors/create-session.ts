@@ -1,0 +1,12 @@
+import { nowIso, type CoreContext } from '../context.js';
+import { newId, newToken } from '../shared/id.js';
+import { hashToken } from './credential-cache.js';
+
+/** Starts a session for the vendor's store; the token goes in the cookie and is never stored. */
+export async function createSession(context: CoreContext, vendorId: string, storeId: string): Promise<{ token: string; expiresAt: string }> {
+  const token = newToken(32);
+  const createdAt = nowIso(context);
+  const expiresAt = new Date(context.clock.now().getTime() + context.sessionTtlMs).toISOString();
+  await context.persistence.sessions.insert({ id: newId(), vendorId, storeId, tokenHash: hashToken(token), createdAt, expiresAt });
+  return { token, expiresAt };
+}

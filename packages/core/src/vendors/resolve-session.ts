@@ -1,0 +1,25 @@
+import { nowIso, type CoreContext } from '../context.js';
+import { credentialCacheKey, hashToken, principalTtlMs, sessionsRevokedKey } from './credential-cache.js';
+import type { VendorPrincipal } from './vendor.js';
+
+type CachedSession = VendorPrincipal & { expiresAt: string };
+
+async function loadSession(context: CoreContext, tokenHash: string): Promise<CachedSession | null> {
+  const session = await context.persistence.sessions.findByTokenHash(tokenHash);
+  if (!session) return null;
+  return { vendorId: session.vendorId, storeId: session.storeId, via: 'session', credentialId: session.id, expiresAt: session.expiresAt };
+}
+
+/** Who holds this session token, or null when it is unknown, revoked or expired. Cache first, then the database. */
+export async function resolveSession(context: CoreContext, token: string): Promise<VendorPrincipal | null> {
+  const tokenHash = hashToken(token);
+  const key = credentialCacheKey('session', tokenHash);
+  let entry = await context.cache.get<CachedSession>(key);
+  if (entry && (await context.cache.get<boolean>(sessionsRevokedKey(entry.vendorId)))) entry = undefined;
+  const fromCache = entry !== undefined;
+  entry ??= (await loadSession(context, tokenHash)) ?? undefined;
+  if (!entry || entry.expiresAt <= nowIso(context)) return null;
+  if (!fromCache) await context.cache.set(key, entry, principalTtlMs);
+  const { expiresAt: _expiresAt, ...principal } = entry;
+  return principal;
+}
