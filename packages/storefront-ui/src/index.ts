@@ -1,8 +1,9 @@
 export { renderPage } from './render.js';
 export type { PageView, PageName, PagePropsMap } from './render.js';
 export { formatMoney, parseMoney, currencyExponent } from './money.js';
-export { cartTotals } from './cart-rules.js';
-export type { CartTotals, DeliveryRules } from './cart-rules.js';
+// Cart totals come from the one pricing module (`priceCart` in @dukaan-kit/core/pricing); the
+// types are re-exported because page props use them.
+export type { CartTotals, DeliveryRules } from '@dukaan-kit/core/pricing';
 export { assetDir, loadAssetManifest } from './assets.js';
 export { islandJson } from './island-json.js';
 export { orderStatuses } from './types.js';

@@ -1,7 +1,8 @@
-// The islands' pure parts: the browser cart's arithmetic and the API error mapping.
+// The islands' pure parts: the browser cart's quantities, the API error mapping and PRICE_CHANGED quotes.
 import t from 'tap';
 import { addLine, maxLineQuantity, setLineQuantity } from '../src/islands/cart-storage.js';
 import { newIdempotencyKey, orderErrors } from '../src/islands/order-errors.js';
+import { linesFromQuote, readQuote } from '../src/islands/price-quote.js';
 
 const tea = { productId: 'p1', name: 'Tea', price: 100, image: null, maxQuantity: 3 };
 const pot = { productId: 'p2', name: 'Pot', price: 900, image: null, maxQuantity: null };
@@ -56,4 +57,35 @@ t.test('newIdempotencyKey is a v4 UUID', async (t) => {
   const a = newIdempotencyKey();
   t.match(a, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   t.not(a, newIdempotencyKey());
+});
+
+t.test('orderErrors shows the message when details are not field problems (a PRICE_CHANGED quote)', async (t) => {
+  const quote = { items: [], subtotal: 0, deliveryFee: 0, total: 0, currency: 'INR' };
+  t.same(orderErrors({ statusCode: 409, code: 'PRICE_CHANGED', message: 'Prices have changed', details: quote }, []), { fields: {}, lines: {}, form: 'Prices have changed' });
+});
+
+t.test('readQuote accepts the PRICE_CHANGED details and refuses anything else', async (t) => {
+  const quote = {
+    items: [{ productId: 'p1', name: 'Tea', unitPrice: 120, quantity: 2, lineTotal: 240 }],
+    subtotal: 240,
+    deliveryFee: 40,
+    total: 280,
+    currency: 'INR',
+  };
+  t.same(readQuote(quote), quote);
+  for (const bad of [null, [], 'x', { ...quote, items: 'x' }, { ...quote, total: -1 }, { ...quote, total: 1.5 }, { ...quote, currency: 3 }, { ...quote, items: [{ ...quote.items[0], quantity: 0 }] }, { ...quote, items: [{ productId: 'p1' }] }]) {
+    t.equal(readQuote(bad), null, JSON.stringify(bad));
+  }
+});
+
+t.test('linesFromQuote takes prices, names and quantities from the quote and keeps pictures and stock caps', async (t) => {
+  const lines = [{ ...tea, quantity: 2 }, { ...pot, quantity: 1 }];
+  const next = linesFromQuote(
+    { items: [{ productId: 'p1', name: 'Tea (new)', unitPrice: 120, quantity: 2, lineTotal: 240 }, { productId: 'p3', name: 'Cup', unitPrice: 50, quantity: 1, lineTotal: 50 }], subtotal: 290, deliveryFee: 0, total: 290, currency: 'INR' },
+    lines,
+  );
+  t.same(next, [
+    { productId: 'p1', name: 'Tea (new)', price: 120, quantity: 2, image: null, maxQuantity: 3 },
+    { productId: 'p3', name: 'Cup', price: 50, quantity: 1, image: null, maxQuantity: null },
+  ], 'a line the server no longer prices (p2) drops out');
 });

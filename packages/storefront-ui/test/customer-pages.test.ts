@@ -104,6 +104,10 @@ t.test('checkout page: lines, totals, labelled fields, errors tied to fields', a
   t.match(html, '<meta name="robots" content="noindex"/>');
   t.match(html, '<form method="post" action="/chai-corner/checkout" id="checkout-form">');
   t.match(html, '<input type="hidden" name="idempotencyKey" value="idem-123"/>');
+  const checkoutForm = /<form[^>]*id="checkout-form">[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+  t.match(checkoutForm, '<input type="hidden" name="item" value="prod-1:2"/>', 'the line shown, posted with the order');
+  t.match(checkoutForm, '<input type="hidden" name="expectedTotal" value="103800"/>', 'the total shown (₹1,038.00), in minor units');
+  t.equal(checkoutForm.match(/name="item"/g)?.length, 1, 'exactly the lines shown');
   for (const f of ['name', 'phone', 'email', 'address', 'pincode', 'note']) t.match(html, `<label for="checkout-${f}">`, `label for ${f}`);
   const phone = tagWithId(html, 'checkout-phone') ?? '';
   t.match(phone, 'aria-invalid="true"');
@@ -136,9 +140,21 @@ t.test('checkout page: free delivery, minimum order, empty cart, closed', async 
   const empty = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: [], idempotencyKey: 'k' } });
   t.match(empty, 'Your cart is empty.');
   t.match(empty, /disabled>Place order/);
+  t.notMatch(empty, 'name="item"', 'an empty cart posts no lines');
+  t.match(empty, '<input type="hidden" name="expectedTotal" value="0"/>');
   const closed = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, isOpen: false }, lines: line(2), idempotencyKey: 'k', formError: 'Chai Corner is closed' } });
   t.match(closed, 'This shop is not taking orders right now.');
   t.match(closed, '<div class="alert alert-error" role="alert" tabindex="-1">Chai Corner is closed</div>');
+});
+
+t.test('checkout page: every amount in its currency\'s own exponent', async (t) => {
+  const line = [{ productId: 'p', name: 'Tea', price: 1500, quantity: 2, image: null, maxQuantity: null }];
+  const jpy = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, currency: 'JPY', deliveryFee: 400, freeDeliveryAbove: null, minOrderValue: 5000 }, lines: line, idempotencyKey: 'k' } });
+  t.match(jpy, '<p class="line-unit">¥1,500 each</p>', 'JPY has no minor unit: 1500 is ¥1,500');
+  t.match(jpy, '<dd data-total="true">¥3,400</dd>');
+  t.match(jpy, 'The minimum order is ¥5,000. Add ¥2,000 more to check out.', 'the minimum is not divided by 100');
+  const kwd = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, currency: 'KWD', deliveryFee: 500, freeDeliveryAbove: null, minOrderValue: 0 }, lines: line, idempotencyKey: 'k' } });
+  t.match(kwd, /<dd data-total="true">KWD\s3\.500<\/dd>/u, 'KWD has three decimals');
 });
 
 t.test('order page: thank-you only when just placed, lines and totals', async (t) => {

@@ -3,9 +3,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { formatMoney, priceCart } from '@dukaan-kit/core/pricing';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import t from 'tap';
-import { cartTotals, formatMoney, loadAssetManifest, renderPage } from '../src/index.js';
+import { loadAssetManifest, renderPage } from '../src/index.js';
+import { keyReusedMessage, priceChangedMessage } from '../src/islands/checkout-submit.js';
 import { categories, order, store as fixtureStore, storeProduct } from './fixtures/pages.js';
 import { startServer, type TestServer } from './fixtures/server.js';
 
@@ -74,20 +76,22 @@ if (!existsSync(executablePath)) {
     t.equal(page.url(), `${server.url}${basePath}/${slug}`, 'adding did not leave the page');
     const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), `dukaan-kit:cart:${slug}`)) ?? '[]') as Array<{ productId: string; quantity: number }>;
     t.same(stored.map((l) => [l.productId, l.quantity]), [['prod-1', 2], ['prod-2', 1]]);
+    const barSubtotal = priceCart([{ unitPrice: products[0]!.price, quantity: 2 }, { unitPrice: products[1]!.price, quantity: 1 }], store).subtotal;
+    t.equal(await page.locator('.cart-bar-total').textContent(), formatMoney(barSubtotal, store.currency), 'the bar shows priceCart\'s subtotal');
 
     await page.locator('a.cart-bar').click();
     await page.waitForURL(`**${basePath}/${slug}/checkout`);
     await page.locator('.line').nth(1).waitFor();
     t.equal(await page.locator('.line').count(), 2, 'checkout shows both lines from localStorage');
-    const lines = [{ price: products[0]!.price, quantity: 2 }, { price: products[1]!.price, quantity: 1 }];
-    const want = cartTotals(lines, store);
+    const lines = [{ unitPrice: products[0]!.price, quantity: 2 }, { unitPrice: products[1]!.price, quantity: 1 }];
+    const want = priceCart(lines, store);
     t.equal(await page.locator('[data-total]').textContent(), formatMoney(want.total, store.currency), 'total follows the server rule');
     t.equal(await page.locator('[data-delivery]').textContent(), want.deliveryFee === 0 ? 'Free' : formatMoney(want.deliveryFee, store.currency));
 
     // Change a quantity: totals follow.
     await page.locator('#qty-prod-2').fill('3');
     await page.locator('#qty-prod-2').dispatchEvent('change');
-    const want3 = cartTotals([lines[0]!, { price: products[1]!.price, quantity: 3 }], store);
+    const want3 = priceCart([lines[0]!, { unitPrice: products[1]!.price, quantity: 3 }], store);
     await page.locator('[data-total]', { hasText: formatMoney(want3.total, store.currency) }).waitFor();
     t.pass('quantity change updates the total');
 
@@ -115,6 +119,7 @@ if (!existsSync(executablePath)) {
       customer: { name: 'Ravi Kumar', phone: '123', address: '4 Lake View, Bengaluru', pincode: '560001' },
       items: [{ productId: 'prod-1', quantity: 2 }, { productId: 'prod-2', quantity: 3 }],
       paymentMethod: 'cod',
+      expectedTotal: want3.total,
     });
 
     // An unknown outcome (503) keeps the key; the retry sends the same one.
@@ -134,10 +139,11 @@ if (!existsSync(executablePath)) {
     await page.close();
   });
 
-  t.test('a 409 shows its message above the form', { timeout: 30_000 }, async (t) => {
-    const page = await context.newPage();
+  /** A checkout page holding one unit of prod-1 (whatever earlier tests left in the cart), details filled in. */
+  const oneItemCheckout = async (page: Page) => {
     await page.goto(`${server.url}${basePath}/${slug}`);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
+    await page.evaluate(() => localStorage.clear());
     await page.locator('form[data-cart-add] button').first().click();
     await page.locator('.cart-count', { hasText: '1' }).waitFor();
     await page.goto(`${server.url}${basePath}/${slug}/checkout`);
@@ -146,10 +152,84 @@ if (!existsSync(executablePath)) {
     await page.fill('#checkout-phone', '9812345678');
     await page.fill('#checkout-address', 'Pune');
     await page.fill('#checkout-pincode', '411001');
+  };
+  const submit = (page: Page) => page.click('#checkout-form button[type="submit"]');
+
+  t.test('a 409 shows its message above the form', { timeout: 30_000 }, async (t) => {
+    const page = await context.newPage();
+    await oneItemCheckout(page);
     server.answer.next = () => ({ status: 409, body: { statusCode: 409, code: 'OUT_OF_STOCK', message: 'Only 2 of Masala Chai 1 left' } });
-    await page.click('#checkout-form button[type="submit"]');
+    await submit(page);
     await page.locator('.alert-error', { hasText: 'Only 2 of Masala Chai 1 left' }).waitFor();
     t.pass('409 message shown');
+    await page.close();
+  });
+
+  t.test('PRICE_CHANGED shows the new prices and total, stores them, and the next submit confirms that total', { timeout: 30_000 }, async (t) => {
+    const page = await context.newPage();
+    await oneItemCheckout(page);
+    const from = server.calls.length;
+    const shown = priceCart([{ unitPrice: products[0]!.price, quantity: 1 }], store);
+    const quote = {
+      items: [{ productId: 'prod-1', name: 'Masala Chai 1 (new pack)', unitPrice: 55000, quantity: 1, lineTotal: 55000 }],
+      subtotal: 55000,
+      deliveryFee: 4500,
+      total: 59500,
+      currency: 'INR',
+    };
+    server.answer.next = () => ({ status: 409, body: { statusCode: 409, error: 'Conflict', code: 'PRICE_CHANGED', message: 'Prices have changed', details: quote } });
+    await submit(page);
+    await page.locator('.alert-error', { hasText: priceChangedMessage }).waitFor();
+    t.equal((server.calls[from]!.body as { expectedTotal: number }).expectedTotal, shown.total, 'sent the total it displayed');
+    t.equal(await page.locator('.line-unit').textContent(), '₹550.00 each', 'the new unit price');
+    t.equal(await page.locator('.line-name').textContent(), 'Masala Chai 1 (new pack)');
+    t.equal(await page.locator('[data-delivery]').textContent(), '₹45.00', "the quote's delivery fee");
+    t.equal(await page.locator('[data-total]').textContent(), '₹595.00', "the quote's total");
+    t.match(await page.locator('#checkout-form button[type="submit"]').textContent(), 'Place order · ₹595.00');
+    const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), `dukaan-kit:cart:${slug}`)) ?? '[]') as Array<{ price: number }>;
+    t.same(stored.map((l) => l.price), [55000], 'the browser cart holds the new price');
+
+    // Confirming: the same details at the new total are a new request, so a new key.
+    server.answer.next = () => ({ status: 409, body: { statusCode: 409, code: 'IDEMPOTENCY_KEY_REUSED', message: 'Idempotency-Key was used for another order' } });
+    await submit(page);
+    await page.locator('.alert-error', { hasText: keyReusedMessage }).waitFor();
+    const [quoted, confirmed] = server.calls.slice(from);
+    t.equal((confirmed!.body as { expectedTotal: number }).expectedTotal, quote.total, 'confirms the quoted total');
+    t.not(confirmed!.idempotencyKey, quoted!.idempotencyKey);
+
+    // After IDEMPOTENCY_KEY_REUSED the same request goes out under a fresh key.
+    server.answer.next = () => ({ status: 503, body: { statusCode: 503, message: 'Service Unavailable' } });
+    await submit(page);
+    await page.locator('.alert-error', { hasText: 'try again' }).waitFor();
+    const afterReuse = server.calls[from + 2]!;
+    t.same(afterReuse.body, confirmed!.body);
+    t.not(afterReuse.idempotencyKey, confirmed!.idempotencyKey, 'a new key after IDEMPOTENCY_KEY_REUSED');
+    await page.close();
+  });
+
+  t.test('after an unknown outcome, changed details get a new key and unchanged ones keep it', { timeout: 30_000 }, async (t) => {
+    const page = await context.newPage();
+    await oneItemCheckout(page);
+    const from = server.calls.length;
+    server.answer.next = () => ({ status: 503, body: { statusCode: 503, message: 'Service Unavailable' } });
+    // The server has the request only after the island turned busy; idle again means it has the answer.
+    const attempt = async (n: number) => {
+      await submit(page);
+      while (server.calls.length < from + n) await new Promise((r) => setTimeout(r, 20));
+      await page.locator('#checkout-form button[type="submit"]:not([aria-busy])').waitFor();
+    };
+    await attempt(1);
+    await page.fill('#checkout-address', 'Pune 411001, Flat 2');
+    await attempt(2);
+    await page.locator('#qty-prod-1').fill('2');
+    await page.locator('#qty-prod-1').dispatchEvent('change');
+    await attempt(3);
+    await attempt(4);
+    const keys = server.calls.slice(from).map((c) => c.idempotencyKey);
+    t.equal(keys.length, 4);
+    t.not(keys[1], keys[0], 'changed details: new key');
+    t.not(keys[2], keys[1], 'changed cart: new key');
+    t.equal(keys[3], keys[2], 'a retry of the same request keeps its key');
     await page.close();
   });
 

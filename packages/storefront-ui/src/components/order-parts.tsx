@@ -1,4 +1,4 @@
-import { formatMoney } from '../money.js';
+import { formatMoney } from '@dukaan-kit/core/pricing';
 import type { OrderStatus, OrderView } from '../types.js';
 
 const statusLabels: Record<OrderStatus, string> = {

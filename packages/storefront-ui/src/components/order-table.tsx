@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatMoney } from '../money.js';
+import { formatMoney } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
 import type { OrderView, PageContext } from '../types.js';
 import { DateTime, StatusBadge } from './order-parts.js';

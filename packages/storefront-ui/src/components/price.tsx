@@ -1,4 +1,4 @@
-import { formatMoney } from '../money.js';
+import { formatMoney } from '@dukaan-kit/core/pricing';
 
 /** Whole percent saved against the MRP; 0 when there is no lower price. */
 export function discountPercent(price: number, compareAtPrice: number | null): number {

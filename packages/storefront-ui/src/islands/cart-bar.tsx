@@ -1,5 +1,6 @@
+import { formatMoney } from '@dukaan-kit/core/pricing';
 import { useEffect, useState } from 'preact/hooks';
-import { formatMoney } from '../money.js';
+import { summariseLines } from '../cart-pricing.js';
 import { withBase } from '../url.js';
 import type { CartSummary } from '../types.js';
 import { addLine, readCart, writeCart, cartKey, type StoredLine } from './cart-storage.js';
@@ -12,10 +13,6 @@ export interface CartBarProps {
   currency: string;
   /** The server-side (cookie) cart, shown until the browser cart is read. */
   initial: CartSummary;
-}
-
-function summarise(lines: StoredLine[]): CartSummary {
-  return lines.reduce((s, l) => ({ count: s.count + l.quantity, subtotal: s.subtotal + l.price * l.quantity }), { count: 0, subtotal: 0 });
 }
 
 /** Reads a product line from an add-to-cart form the server rendered (data-* attributes carry the price snapshot). */
@@ -38,7 +35,7 @@ export function CartBar({ basePath, slug, currency, initial }: CartBarProps) {
 
   useEffect(() => {
     const stored = readCart(slug);
-    if (stored.length > 0) setSummary(summarise(stored));
+    if (stored.length > 0) setSummary(summariseLines(stored));
     const onSubmit = (e: SubmitEvent) => {
       const form = e.target as HTMLFormElement;
       if (!form.matches('form[data-cart-add]')) return;
@@ -48,7 +45,7 @@ export function CartBar({ basePath, slug, currency, initial }: CartBarProps) {
       // Re-read: another tab may have changed the cart since.
       const next = addLine(readCart(slug), parsed.line, parsed.quantity);
       writeCart(slug, next);
-      setSummary(summarise(next));
+      setSummary(summariseLines(next));
       setAnnounce(`Added ${parsed.line.name} to your cart`);
       const button = form.querySelector('button');
       if (button) {
@@ -57,7 +54,7 @@ export function CartBar({ basePath, slug, currency, initial }: CartBarProps) {
       }
     };
     const onStorage = (e: StorageEvent) => {
-      if (e.key === cartKey(slug)) setSummary(summarise(readCart(slug)));
+      if (e.key === cartKey(slug)) setSummary(summariseLines(readCart(slug)));
     };
     document.addEventListener('submit', onSubmit);
     window.addEventListener('storage', onStorage);

@@ -1,6 +1,7 @@
-import type { CartTotals } from '../cart-rules.js';
+import { formatMoney, lineTotal, type CartTotals, type DeliveryRules } from '@dukaan-kit/core/pricing';
 import { PostForm } from '../components/form.js';
-import { formatMoney } from '../money.js';
+import { withBase } from '../url.js';
+import type { FieldErrors } from '../types.js';
 import type { StoredLine } from './cart-storage.js';
 
 type FormCtx = { basePath: string; csrfToken: string | null };
@@ -76,15 +77,16 @@ export function CartLineRow(p: {
           </button>
         </PostForm>
       </div>
-      <p class="line-total">{formatMoney(line.price * line.quantity, currency)}</p>
+      <p class="line-total">{formatMoney(lineTotal({ unitPrice: line.price, quantity: line.quantity }), currency)}</p>
     </li>
   );
 }
 
 /** Subtotal, delivery and total, with hints about free delivery and the minimum order. */
-export function TotalsBox({ totals, currency, freeDeliveryAbove }: { totals: CartTotals; currency: string; freeDeliveryAbove: number | null }) {
+export function TotalsBox({ totals, currency, rules }: { totals: CartTotals; currency: string; rules: Pick<DeliveryRules, 'freeDeliveryAbove' | 'minOrderValue'> }) {
   const money = (n: number) => formatMoney(n, currency);
-  const toFree = freeDeliveryAbove === null ? 0 : freeDeliveryAbove - totals.subtotal;
+  // How far the goods are from free delivery: a hint only, the fee itself comes from priceCart.
+  const toFree = rules.freeDeliveryAbove === null ? 0 : rules.freeDeliveryAbove - totals.subtotal;
   return (
     <div class="totals-box">
       <dl class="totals">
@@ -101,12 +103,42 @@ export function TotalsBox({ totals, currency, freeDeliveryAbove }: { totals: Car
           <dd data-total>{money(totals.total)}</dd>
         </div>
       </dl>
-      {totals.count > 0 && toFree > 0 && <p class="hint">Add {money(toFree)} more for free delivery.</p>}
+      {totals.deliveryFee > 0 && toFree > 0 && <p class="hint">Add {money(toFree)} more for free delivery.</p>}
       {totals.count > 0 && totals.shortOfMinimum > 0 && (
         <p class="notice" role="status">
-          The minimum order is {money(totals.subtotal + totals.shortOfMinimum)}. Add {money(totals.shortOfMinimum)} more to check out.
+          The minimum order is {money(rules.minOrderValue)}. Add {money(totals.shortOfMinimum)} more to check out.
         </p>
       )}
     </div>
+  );
+}
+
+/** The cart column: its lines (each with its own forms) and the totals. */
+export function CartSection(p: {
+  ctx: FormCtx;
+  slug: string;
+  currency: string;
+  lines: ReadonlyArray<StoredLine>;
+  lineErrors: FieldErrors;
+  totals: CartTotals;
+  rules: Pick<DeliveryRules, 'freeDeliveryAbove' | 'minOrderValue'>;
+  onQuantity: (productId: string, quantity: number) => void;
+}) {
+  return (
+    <section class="checkout-cart" aria-labelledby="cart-title">
+      <h2 id="cart-title">Your cart</h2>
+      {p.lines.length === 0 ? (
+        <p class="empty">
+          Your cart is empty. <a href={withBase(p.ctx.basePath, `/${p.slug}`)}>Continue shopping</a>
+        </p>
+      ) : (
+        <ul class="lines">
+          {p.lines.map((l) => (
+            <CartLineRow ctx={p.ctx} slug={p.slug} currency={p.currency} line={l} error={p.lineErrors[l.productId]} onQuantity={p.onQuantity} />
+          ))}
+        </ul>
+      )}
+      <TotalsBox totals={p.totals} currency={p.currency} rules={p.rules} />
+    </section>
   );
 }

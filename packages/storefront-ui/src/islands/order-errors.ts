@@ -1,11 +1,22 @@
 import type { FieldErrors } from '../types.js';
 
-/** The error payload of the JSON API (a Boom body with details). */
+/** The error payload of the JSON API: `{ statusCode, error, message, code, details? }`. */
 export interface ApiError {
   statusCode?: number;
   message?: string;
   code?: string;
-  details?: Array<{ path?: string; message?: string }>;
+  /** Field problems (an array of `{ path, message }`) for a 400; a price quote for PRICE_CHANGED. */
+  details?: unknown;
+}
+
+interface FieldDetail {
+  path?: string;
+  message?: string;
+}
+
+/** The field problems in `details`, when it is a list of them. */
+function fieldDetails(details: unknown): FieldDetail[] {
+  return Array.isArray(details) ? details.filter((d): d is FieldDetail => !!d && typeof d === 'object') : [];
 }
 
 /** Places an API error: `customer.phone` -> field `phone`, `items.N.*` -> line N's product, the rest -> the form. */
@@ -13,7 +24,7 @@ export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ productId:
   const fields: FieldErrors = {};
   const lineErrs: FieldErrors = {};
   const rest: string[] = [];
-  for (const d of payload.details ?? []) {
+  for (const d of fieldDetails(payload.details)) {
     // The API's messages start with the field's key ("phone must be…"): capitalised, they read
     // like the no-JS form's ("Phone must be…").
     const text = d.message ?? 'Invalid value';

@@ -11,7 +11,10 @@ export interface CheckoutPageProps {
   lines: CartLineView[];
   /** The store's products, so the browser cart is re-priced and sold-out items dropped; omit to trust the browser's snapshot. */
   products?: StoreProductView[];
-  /** Sent as a hidden field by the no-JS form; a fresh value per page view. */
+  /**
+   * Sent as a hidden field by the no-JS form; a fresh value per page view. The form also sends
+   * `item` (`<productId>:<quantity>`, one per line shown) and `expectedTotal` (the total shown).
+   */
   idempotencyKey: string;
   /** Field -> message (name, phone, email, address, pincode, note) after a failed no-JS submit. */
   errors?: FieldErrors;
@@ -29,7 +32,11 @@ function catalogOf(products: StoreProductView[]): Record<string, CatalogEntry> {
   return out;
 }
 
-/** The cart and the order form; works as plain forms, and the cart island places the order through the API. */
+/**
+ * The cart and the order form; works as plain forms, and the cart island places the order
+ * through the API. Without JavaScript a quantity changes only through its Update form, which
+ * re-renders this page, so Place order always posts the lines and total on screen.
+ */
 export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, errors, values, formError }: CheckoutPageProps) {
   return (
     <StoreLayout ctx={ctx} store={store} meta={{ title: `Checkout · ${store.name}`, robots: 'noindex' }}>

@@ -2,7 +2,7 @@ import { Island } from '../components/island.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { PostForm } from '../components/form.js';
 import { OrderTable } from '../components/order-table.js';
-import { formatMoney } from '../money.js';
+import { formatMoney } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
 import type { OrderSummary, OrderView, PageContext, StoreView } from '../types.js';
 

@@ -1,6 +1,6 @@
 import { StoreLayout } from '../components/layouts.js';
 import { DateTime, OrderLinesTable, StatusBadge } from '../components/order-parts.js';
-import { formatMoney } from '../money.js';
+import { formatMoney } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
 import type { OrderStatus, OrderView, PageContext, StoreView } from '../types.js';
 

@@ -1,0 +1,78 @@
+// The checkout island's cart: lines from the browser cart re-priced with the catalogue, their
+// totals from the pricing module, and the new prices of a PRICE_CHANGED answer.
+import type { CartTotals, DeliveryRules } from '@dukaan-kit/core/pricing';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { priceLines } from '../cart-pricing.js';
+import type { CartLineView } from '../types.js';
+import { readCart, setLineQuantity, writeCart, type StoredLine } from './cart-storage.js';
+import { linesFromQuote, type PriceQuote } from './price-quote.js';
+
+/** A product as the checkout island may price it; products missing from the catalogue are dropped from the cart. */
+export interface CatalogEntry {
+  name: string;
+  price: number;
+  image: string | null;
+  maxQuantity: number | null;
+}
+
+/** Refreshes stored lines with current catalogue prices and drops what can no longer be bought. */
+export function reconcile(lines: StoredLine[], catalog: Record<string, CatalogEntry> | null): StoredLine[] {
+  if (!catalog) return lines;
+  return lines.flatMap((l) => {
+    const c = catalog[l.productId];
+    if (!c) return [];
+    const quantity = c.maxQuantity === null ? l.quantity : Math.min(l.quantity, c.maxQuantity);
+    return quantity > 0 ? [{ ...l, ...c, quantity }] : [];
+  });
+}
+
+/**
+ * Totals to show: the pricing module's over the lines, except that right after a PRICE_CHANGED
+ * the server's quote decides delivery and total (the store's delivery rule may have changed
+ * since this page was rendered, and the customer must confirm exactly what the server charges).
+ */
+export function shownTotals(lines: ReadonlyArray<StoredLine>, rules: DeliveryRules, quote: PriceQuote | null): CartTotals {
+  const totals = priceLines(lines, rules);
+  return quote ? { ...totals, subtotal: quote.subtotal, deliveryFee: quote.deliveryFee, total: quote.total } : totals;
+}
+
+/** What the checkout island keeps about the cart, and the two ways it changes. */
+export interface CheckoutCart {
+  lines: StoredLine[];
+  totals: CartTotals;
+  currency: string;
+  setQuantity(productId: string, quantity: number): void;
+  applyQuote(quote: PriceQuote): void;
+}
+
+export function useCheckoutCart(p: { slug: string; lines: CartLineView[]; catalog: Record<string, CatalogEntry> | null; rules: DeliveryRules; currency: string }): CheckoutCart {
+  const [lines, setLines] = useState<StoredLine[]>(p.lines);
+  const [quote, setQuote] = useState<PriceQuote | null>(null);
+  const [currency, setCurrency] = useState(p.currency);
+  const keep = (next: StoredLine[]) => {
+    setLines(next);
+    writeCart(p.slug, next);
+  };
+
+  // The browser cart wins over the cookie cart once JavaScript runs: it is what the bar showed.
+  useEffect(() => {
+    const stored = readCart(p.slug);
+    keep(stored.length > 0 ? reconcile(stored, p.catalog) : p.lines);
+  }, []);
+
+  const totals = useMemo(() => shownTotals(lines, p.rules, quote), [lines, p.rules, quote]);
+  return {
+    lines,
+    totals,
+    currency,
+    setQuantity(productId, quantity) {
+      setQuote(null); // a changed cart is priced here again; the server checks it at the next submit
+      keep(setLineQuantity(lines, productId, quantity));
+    },
+    applyQuote(next) {
+      setQuote(next);
+      setCurrency(next.currency);
+      keep(linesFromQuote(next, lines));
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The new prices a 409 PRICE_CHANGED carries in `details`: the island shows them and stores
+// them in the browser cart, so the customer confirms a total they have seen.
+import { isSafeAmount } from '@dukaan-kit/core/pricing';
+import type { StoredLine } from './cart-storage.js';
+
+/** One line of a quote, as the server priced it (minor units). */
+export interface QuoteLine {
+  productId: string;
+  name: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+}
+
+/** `details` of a PRICE_CHANGED answer: the cart at today's prices. */
+export interface PriceQuote {
+  items: QuoteLine[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  currency: string;
+}
+
+function isQuoteLine(x: unknown): x is QuoteLine {
+  const l = x as QuoteLine;
+  return (
+    !!l &&
+    typeof l.productId === 'string' &&
+    typeof l.name === 'string' &&
+    isSafeAmount(l.unitPrice) &&
+    Number.isInteger(l.quantity) &&
+    l.quantity > 0 &&
+    isSafeAmount(l.lineTotal)
+  );
+}
+
+/** The quote in an API error's `details`; null when it is not one (the island then shows the message alone). */
+export function readQuote(details: unknown): PriceQuote | null {
+  const q = details as PriceQuote;
+  if (!q || typeof q !== 'object' || !Array.isArray(q.items) || !q.items.every(isQuoteLine)) return null;
+  if (![q.subtotal, q.deliveryFee, q.total].every(isSafeAmount) || typeof q.currency !== 'string') return null;
+  return q;
+}
+
+/** The browser cart re-priced by a quote: the quote's lines, keeping each one's picture and stock cap. */
+export function linesFromQuote(quote: PriceQuote, previous: ReadonlyArray<StoredLine>): StoredLine[] {
+  const before = new Map(previous.map((l) => [l.productId, l]));
+  return quote.items.map((item) => {
+    const old = before.get(item.productId);
+    return { productId: item.productId, name: item.name, price: item.unitPrice, quantity: item.quantity, image: old?.image ?? null, maxQuantity: old?.maxQuantity ?? null };
+  });
+}
