@@ -22,6 +22,11 @@ function isTrusted(list: BlockList, address: string): boolean {
   return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
+/** True when the socket peer is one of the trusted proxies (so its X-Forwarded-* headers count). */
+export function isFromTrustedProxy(request: Request, proxies: BlockList): boolean {
+  return isTrusted(proxies, normalise(request.info.remoteAddress));
+}
+
 /**
  * The client's address: the socket peer, or, when that peer is a trusted proxy, the right-most
  * X-Forwarded-For entry that is not itself a trusted proxy (entries left of it are client-supplied).

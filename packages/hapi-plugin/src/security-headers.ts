@@ -16,6 +16,9 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
+/** One year, without includeSubDomains: the operator's other subdomains are not ours to decide. */
+export const strictTransportSecurity = 'max-age=31536000';
+
 const headers: Record<string, string> = {
   'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
@@ -24,9 +27,14 @@ const headers: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/** The security headers of a plugin response; HSTS only when the request came over https (browsers ignore it on http). */
+export function securityHeaders(https: boolean): Record<string, string> {
+  return https ? { ...headers, 'strict-transport-security': strictTransportSecurity } : headers;
+}
+
 /** Adds the headers to a plugin response, leaving any the route set itself. */
-export function applySecurityHeaders(response: ResponseObject): void {
-  for (const [name, value] of Object.entries(headers)) {
+export function applySecurityHeaders(response: ResponseObject, https: boolean): void {
+  for (const [name, value] of Object.entries(securityHeaders(https))) {
     if (response.headers[name] === undefined) response.header(name, value);
   }
 }

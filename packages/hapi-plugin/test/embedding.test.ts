@@ -76,7 +76,7 @@ for (const variant of serverVariants()) {
     t.test("server.plugins['dukaan-kit'].dukaan is the very core, usable", async (t) => {
       const exposed = server.plugins['dukaan-kit'];
       t.equal(exposed.dukaan, fixture.dukaan);
-      await t.resolves(exposed.dukaan.rateLimiter.hit('embedding-probe', 100), 'class instances inside still work');
+      await t.resolves(exposed.dukaan.stores.get((await signUp(server, '/shop')).store.id), 'its use cases work');
       await t.resolves(exposed.dukaan.ready());
     });
 
@@ -104,7 +104,8 @@ for (const variant of serverVariants()) {
         [{ dukaan: fixture.dukaan, sessionSecret: 'too short' }, /sessionSecret.*32/],
         [{ dukaan: fixture.dukaan, sessionSecret, colour: 'blue' }, /colour.*not allowed/],
         [{ dukaan: fixture.dukaan, sessionSecret, trustProxy: ['10.0.0.1', 'not-an-ip'] }, /trustProxy\[1\]/],
-        [{ dukaan: fixture.dukaan, sessionSecret, rateLimits: { login: -1 } }, /rateLimits\.login/],
+        [{ dukaan: fixture.dukaan, sessionSecret, rateLimits: { login: 1 } }, /rateLimits.*moved to createDukaan/],
+        [{ dukaan: fixture.dukaan, sessionSecret, allowedHosts: ['shop.example', 'bad host'] }, /allowedHosts\[1\]/],
         [{ dukaan: fixture.dukaan, sessionSecret, publicUrl: 'ftp://x' }, /publicUrl/],
         [{ sessionSecret }, /dukaan.*required/],
         [{ dukaan: {}, sessionSecret }, /dukaan/],

@@ -1,12 +1,11 @@
 import t from 'tap';
-import type { Cache } from '@dukaan-kit/core';
-import { brokenCache, json } from './support/api.js';
+import type { CacheStores } from '@dukaan-kit/core';
+import { brokenCache, cacheStoresOf, json } from './support/api.js';
 import { serverVariants } from './support/server.js';
 
 /** A cache that never answers, as when Redis is unreachable behind a silent firewall. */
-function hangingCache(): Cache {
-  const never = () => new Promise<never>(() => {});
-  return { get: never, set: never, delete: never, increment: never, ping: never, close: async () => {} };
+function hangingCache(): CacheStores {
+  return cacheStoresOf(() => new Promise<never>(() => {}));
 }
 
 for (const variant of serverVariants()) {

@@ -29,7 +29,7 @@ for (const variant of serverVariants()) {
     });
 
     t.test('every /api/v1 route of the server appears with its method', async (t) => {
-      const routes = server.table().filter((route) => route.path.startsWith('/api/v1/') && route.path !== '/api/v1/openapi.json');
+      const routes = server.table().filter((route) => route.path.startsWith('/api/v1/') && route.path !== '/api/v1/openapi.json' && route.method !== '*');
       t.ok(routes.length >= 20, `${routes.length} routes`);
       for (const route of routes) {
         const operation = doc.paths[route.path]?.[route.method];

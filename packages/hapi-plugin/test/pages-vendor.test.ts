@@ -93,7 +93,7 @@ for (const variant of serverVariants()) {
     });
 
     t.test('login attempts are rate limited like the API', async (t) => {
-      const limited = await variant.open({ plugin: { rateLimits: { login: 2, checkout: 0 } } });
+      const limited = await variant.open({ limits: { login: 2 } });
       t.teardown(() => limited.close());
       const browser = new Browser(limited.server, '10.1.2.3');
       await browser.get('/login');

@@ -76,13 +76,13 @@ for (const variant of serverVariants()) {
         if (event.tags.includes('error')) logged.push(event.error ?? event.data);
       };
       server.events.on({ name: 'request', channels: 'app' }, listener);
-      const categories = fixture.dukaan.context.persistence.categories as unknown as Record<string, unknown>;
-      categories.list = () => fixture.knex.raw('select secret_column from no_such_table where password = ?', ['hunter2']);
-      const products = fixture.dukaan.context.persistence.products as unknown as Record<string, unknown>;
-      products.findById = () => { throw new TypeError("Cannot read properties of undefined (reading 'stock')"); };
+      const { catalog } = fixture.dukaan;
+      const { listCategories, getProduct } = catalog;
+      catalog.listCategories = () => fixture.knex.raw('select secret_column from no_such_table where password = ?', ['hunter2']) as never;
+      catalog.getProduct = () => { throw new TypeError("Cannot read properties of undefined (reading 'stock')"); };
       t.teardown(() => {
-        delete categories.list;
-        delete products.findById;
+        catalog.listCategories = listCategories;
+        catalog.getProduct = getProduct;
         server.events.removeListener('request', listener);
       });
       for (const url of ['/api/v1/categories', '/api/v1/products/00000000-0000-4000-8000-000000000000']) {

@@ -1,10 +1,11 @@
 import Boom from '@hapi/boom';
 import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
 import type { VendorPrincipal } from '@dukaan-kit/core';
+import { clearCookie, defineCookie, setCookie } from '../cookies.js';
 import type { Runtime } from '../runtime.js';
 
 function bearerToken(request: Request): string | null {
-  const header = request.headers.authorization as string | undefined;
+  const header = request.headers['authorization'] as string | undefined;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1] ?? null;
 }
@@ -16,25 +17,15 @@ function bearerToken(request: Request): string | null {
  * onPreAuth extension and a request decoration that would reach the host's routes too.
  */
 export function registerAuth(server: Server, runtime: Runtime): void {
-  const { dukaan, options, prefix } = runtime;
-  server.state(options.cookie.name, {
-    ttl: dukaan.context.sessionTtlMs,
-    isSecure: options.cookie.secure,
-    isHttpOnly: true,
-    isSameSite: 'Lax',
-    path: prefix || '/',
-    encoding: 'none',
-    strictHeader: true,
-    ignoreErrors: true,
-    clearInvalid: true,
-  });
+  const { dukaan, options } = runtime;
+  defineCookie(server, runtime, options.cookie.name, { clearInvalid: true });
   server.auth.scheme('dukaan-cookie', () => ({
     async authenticate(request: Request, h: ResponseToolkit) {
       const token = request.state[options.cookie.name] as unknown;
       if (typeof token !== 'string' || token.length === 0) return h.unauthenticated(Boom.unauthorized(null, 'Cookie'));
       const principal = await dukaan.auth.resolveSession(token);
       if (!principal) {
-        h.unstate(options.cookie.name);
+        clearCookie(runtime, request, h, options.cookie.name);
         return h.unauthenticated(Boom.unauthorized('Your session has ended; log in again', 'Cookie'));
       }
       return h.authenticated({ credentials: { ...principal }, artifacts: { token } });
@@ -53,15 +44,15 @@ export function registerAuth(server: Server, runtime: Runtime): void {
   server.auth.strategy('dukaan-token', 'dukaan-bearer');
 }
 
-/** Starts a session for the vendor and sets its cookie on the response. */
-export async function startSession(runtime: Runtime, h: ResponseToolkit, principal: Pick<VendorPrincipal, 'vendorId' | 'storeId'>): Promise<void> {
-  const { token } = await runtime.dukaan.auth.createSession(principal.vendorId, principal.storeId);
-  h.state(runtime.options.cookie.name, token);
+/** Starts a session for the vendor and sets its cookie, living as long as the session does. */
+export async function startSession(runtime: Runtime, request: Request, h: ResponseToolkit, principal: Pick<VendorPrincipal, 'vendorId' | 'storeId'>): Promise<void> {
+  const { token, expiresAt } = await runtime.dukaan.auth.createSession(principal.vendorId, principal.storeId);
+  setCookie(runtime, request, h, runtime.options.cookie.name, token, { ttl: Math.max(0, Date.parse(expiresAt) - Date.now()) });
 }
 
 /** Revokes the request's session server-side (every instance) and clears the cookie. */
 export async function endSession(runtime: Runtime, request: Request, h: ResponseToolkit): Promise<void> {
   const token = request.state[runtime.options.cookie.name] as unknown;
   if (typeof token === 'string' && token.length > 0) await runtime.dukaan.auth.revokeSession(token);
-  h.unstate(runtime.options.cookie.name);
+  clearCookie(runtime, request, h, runtime.options.cookie.name);
 }

@@ -1,5 +1,7 @@
 import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
+import { priceCart, type DeliveryRules } from '@dukaan-kit/core/pricing';
 import type { CartLineView, CartSummary, StoreProductView } from '@dukaan-kit/storefront-ui';
+import { clearCookie, defineCookie, setCookie } from '../cookies.js';
 import type { Runtime } from '../runtime.js';
 
 /**
@@ -15,17 +17,7 @@ export type Cart = Record<string, number>;
 const idPattern = /^[0-9a-f-]{36}$/i;
 
 export function registerCartCookie(server: Server, runtime: Runtime): void {
-  server.state(cartCookie, {
-    ttl: 30 * 24 * 3600_000,
-    isHttpOnly: true,
-    isSameSite: 'Lax',
-    isSecure: runtime.options.cookie.secure,
-    path: runtime.prefix || '/',
-    encoding: 'none',
-    strictHeader: true,
-    ignoreErrors: true,
-    clearInvalid: false,
-  });
+  defineCookie(server, runtime, cartCookie, { ttl: 30 * 24 * 3600_000 });
 }
 
 /** Keeps only well-formed lines: ids as the core makes them, whole quantities 1..99, at most 50 lines. */
@@ -65,9 +57,9 @@ export function readCart(request: Request): Cart {
   return decodeCart((request.state as Record<string, unknown> | null)?.[cartCookie]);
 }
 
-export function writeCart(runtime: Runtime, h: ResponseToolkit, slug: string, cart: Cart): void {
-  if (Object.keys(cart).length === 0) h.unstate(cartCookie, { path: cookiePath(runtime, slug) });
-  else h.state(cartCookie, encodeCart(cart), { path: cookiePath(runtime, slug) });
+export function writeCart(runtime: Runtime, request: Request, h: ResponseToolkit, slug: string, cart: Cart): void {
+  if (Object.keys(cart).length === 0) clearCookie(runtime, request, h, cartCookie, { path: cookiePath(runtime, slug) });
+  else setCookie(runtime, request, h, cartCookie, encodeCart(cart), { path: cookiePath(runtime, slug) });
 }
 
 /** Applies one cart form post; quantities are capped by the product's stock when it is tracked. */
@@ -95,6 +87,11 @@ export function cartLines(cart: Cart, products: StoreProductView[]): CartLineVie
   return lines;
 }
 
-export function cartSummary(lines: CartLineView[]): CartSummary {
-  return lines.reduce((s, l) => ({ count: s.count + l.quantity, subtotal: s.subtotal + l.price * l.quantity }), { count: 0, subtotal: 0 });
+/** The cart bar's count and subtotal, priced by the one pricing module under the store's rules. */
+export function cartSummary(lines: CartLineView[], rules: DeliveryRules): CartSummary {
+  const { count, subtotal } = priceCart(
+    lines.map((l) => ({ unitPrice: l.price, quantity: l.quantity })),
+    rules,
+  );
+  return { count, subtotal };
 }

@@ -90,13 +90,9 @@ export interface VendorPage {
 export async function vendorPage(runtime: Runtime, request: Request, h: ResponseToolkit, extra: Partial<PageContext> = {}): Promise<VendorPage> {
   const { dukaan } = runtime;
   const principal = principalOf(request);
-  const [vendor, store, summary] = await Promise.all([
-    dukaan.context.persistence.vendors.findById(principal.vendorId),
-    dukaan.vendors.getStore(principal.storeId),
-    dukaan.orders.summary(principal.storeId, startOfToday(dukaan.context.clock.now())),
-  ]);
+  const [{ vendor, store }, summary] = await Promise.all([dukaan.vendors.getAccount(principal), dukaan.orders.summary(principal.storeId, startOfToday(new Date()))]);
   const ctx = pageContext(runtime, request, h, {
-    vendor: { email: vendor?.email ?? '', storeName: store.name, storeSlug: store.slug, pendingOrders: summary.pending },
+    vendor: { email: vendor.email, storeName: store.name, storeSlug: store.slug, pendingOrders: summary.pending },
     ...extra,
   });
   return { ctx, principal, store, summary };

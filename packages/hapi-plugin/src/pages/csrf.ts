@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import Boom from '@hapi/boom';
 import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
+import { defineCookie, setCookie } from '../cookies.js';
 import type { Runtime } from '../runtime.js';
 
 /**
@@ -16,16 +17,7 @@ const cookieValuePattern = /^[A-Za-z0-9_-]{43}$/;
 const issued = new WeakMap<Request, string>();
 
 export function registerCsrfCookie(server: Server, runtime: Runtime): void {
-  server.state(csrfCookie, {
-    isHttpOnly: true,
-    isSameSite: 'Lax',
-    isSecure: runtime.options.cookie.secure,
-    path: runtime.prefix || '/',
-    encoding: 'none',
-    strictHeader: true,
-    ignoreErrors: true,
-    clearInvalid: true,
-  });
+  defineCookie(server, runtime, csrfCookie, { clearInvalid: true });
 }
 
 /** The crumb a form must carry for a given cookie value. */
@@ -43,7 +35,7 @@ export function csrfTokenFor(runtime: Runtime, request: Request, h: ResponseTool
   let value = issued.get(request) ?? cookieOf(request);
   if (!value) {
     value = randomBytes(32).toString('base64url');
-    h.state(csrfCookie, value);
+    setCookie(runtime, request, h, csrfCookie, value);
   }
   issued.set(request, value);
   return crumbFor(runtime.options.sessionSecret, value);

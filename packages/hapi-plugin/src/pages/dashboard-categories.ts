@@ -5,7 +5,7 @@ import { vendorPage } from './context.js';
 import { formProblem, formProps } from './dashboard-forms.js';
 import { flashContext, idOf, orNotFound, privateHtml, storeIdOf } from './dashboard-page.js';
 import { pageRoute, seeOther } from './define.js';
-import { field, fieldLabels, optionalInteger } from './forms.js';
+import { field, optionalInteger } from './forms.js';
 
 const categoryGone = 'This category does not exist, or it belongs to another store.';
 
@@ -29,7 +29,7 @@ async function createCategory(runtime: Runtime, request: Request, h: ResponseToo
   try {
     await runtime.dukaan.catalog.createCategory(storeIdOf(request), { name: values.name, ...(position === null ? {} : { position }) });
   } catch (error) {
-    const problem = formProblem(error, fieldLabels.category);
+    const problem = formProblem(error);
     return categoriesPage(runtime, request, h, problem.status, { values, errors: problem.errors });
   }
   return seeOther(runtime, h, '/dashboard/categories?done=created');
@@ -44,7 +44,7 @@ async function updateCategory(runtime: Runtime, request: Request, h: ResponseToo
   try {
     await orNotFound(runtime.dukaan.catalog.updateCategory(storeIdOf(request), id, change), categoryGone);
   } catch (error) {
-    const problem = formProblem(error, fieldLabels.category); // rethrows anything but a validation or conflict error
+    const problem = formProblem(error); // rethrows anything but a validation or conflict error
     return categoriesPage(runtime, request, h, problem.status, { flash: Object.values(problem.errors).join(' ') });
   }
   return seeOther(runtime, h, '/dashboard/categories?done=saved');

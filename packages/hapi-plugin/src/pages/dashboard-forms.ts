@@ -4,11 +4,11 @@ import type { FieldErrors } from '@dukaan-kit/storefront-ui';
 import { fieldErrors } from './forms.js';
 
 /** A form's problem that the core reported: field errors (and `form` for the rest), or rethrown. */
-export function formProblem(error: unknown, labels: Record<string, string> = {}): { status: number; errors: FieldErrors } {
+export function formProblem(error: unknown): { status: number; errors: FieldErrors } {
   const status = error instanceof ValidationFailedError ? 400 : error instanceof ConflictError ? 409 : null;
   if (status === null) throw error;
   const { details, message } = error as ValidationFailedError | ConflictError;
-  const errors = fieldErrors(details, undefined, labels);
+  const errors = fieldErrors(details);
   return { status, errors: Object.keys(errors).length > 0 ? errors : { form: message } };
 }
 
@@ -16,7 +16,7 @@ export function formProblem(error: unknown, labels: Record<string, string> = {})
  * Every bad field at once: the fields the plugin refused (money it could not read) plus whatever
  * the core's schema says about the rest, checked with placeholders where the plugin already failed.
  */
-function withSchemaErrors(schema: Joi.Schema, input: Record<string, unknown>, errors: FieldErrors, placeholders: Record<string, unknown>, labels: Record<string, string>): FieldErrors {
+function withSchemaErrors(schema: Joi.Schema, input: Record<string, unknown>, errors: FieldErrors, placeholders: Record<string, unknown>): FieldErrors {
   const probe = { ...input };
   for (const name of Object.keys(errors)) if (name in placeholders) probe[name] = placeholders[name];
   try {
@@ -24,7 +24,7 @@ function withSchemaErrors(schema: Joi.Schema, input: Record<string, unknown>, er
     return errors;
   } catch (error) {
     if (!(error instanceof ValidationFailedError)) throw error;
-    return { ...fieldErrors(error.details, undefined, labels), ...errors };
+    return { ...fieldErrors(error.details), ...errors };
   }
 }
 
@@ -40,7 +40,6 @@ export interface UploadForm {
   imageField: string;
   /** Valid stand-ins for the fields the plugin can refuse, so the schema reports only the others. */
   placeholders: Record<string, unknown>;
-  labels: Record<string, string>;
 }
 
 /**
@@ -52,10 +51,10 @@ export function uploadFormErrors(form: UploadForm): FieldErrors {
   try {
     if (form.image) checkImage(form.image, form.imageField);
   } catch (error) {
-    Object.assign(errors, formProblem(error, form.labels).errors);
+    Object.assign(errors, formProblem(error).errors);
   }
   if (Object.keys(errors).length === 0) return {};
-  return withSchemaErrors(form.schema, form.input, errors, form.placeholders, form.labels);
+  return withSchemaErrors(form.schema, form.input, errors, form.placeholders);
 }
 
 /** A re-rendered form's `values` and `errors` props, each only when given. */

@@ -1,7 +1,7 @@
 import type { Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
 import { NotFoundError, ValidationFailedError } from '@dukaan-kit/core';
 import type { PageContext, PageView } from '@dukaan-kit/storefront-ui';
-import { html, notFound } from './define.js';
+import { notFound, privatePage } from './define.js';
 
 /** How many orders or products a dashboard list shows at once. */
 export const pageSize = 20;
@@ -11,7 +11,7 @@ export const idShape = /^[0-9a-f-]{36}$/i;
 
 /** A dashboard page as a response: the vendor's own data, so no cache may keep it. */
 export function privateHtml(h: ResponseToolkit, view: PageView, status = 200): ResponseObject {
-  return html(h, view, status).header('cache-control', 'private, no-store');
+  return privatePage(h, view, status);
 }
 
 /** A one-off message as context for `vendorPage`, or nothing. */

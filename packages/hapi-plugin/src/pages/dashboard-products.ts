@@ -6,7 +6,7 @@ import { vendorPage } from './context.js';
 import { formProblem, formProps } from './dashboard-forms.js';
 import { flashContext, idOf, idShape, orNotFound, pageSize, privateHtml, storeIdOf } from './dashboard-page.js';
 import { notFound, pageRoute, seeOther } from './define.js';
-import { field, fieldLabels } from './forms.js';
+import { field } from './forms.js';
 import { readProductForm } from './product-form.js';
 
 const productGone = 'This product does not exist, or it belongs to another store.';
@@ -47,16 +47,16 @@ async function listProducts(runtime: Runtime, request: Request, h: ResponseToolk
 }
 
 async function createProduct(runtime: Runtime, request: Request, h: ResponseToolkit) {
-  const { catalog, vendors } = runtime.dukaan;
+  const { catalog, stores } = runtime.dukaan;
   const storeId = storeIdOf(request);
-  const store: Store = await vendors.getStore(storeId);
+  const store: Store = await stores.get(storeId);
   const { values, input, image, errors } = readProductForm(request.payload, store.currency, productCreateSchema);
   if (Object.keys(errors).length > 0) return productPage(runtime, request, h, null, 400, { values, errors });
   let product: Product;
   try {
     product = await catalog.createProduct(storeId, input);
   } catch (error) {
-    const problem = formProblem(error, fieldLabels.product);
+    const problem = formProblem(error);
     return productPage(runtime, request, h, null, problem.status, { values, errors: problem.errors });
   }
   if (image) await catalog.addProductImage(storeId, product.id, image);
@@ -64,10 +64,10 @@ async function createProduct(runtime: Runtime, request: Request, h: ResponseTool
 }
 
 async function updateProduct(runtime: Runtime, request: Request, h: ResponseToolkit) {
-  const { catalog, vendors } = runtime.dukaan;
+  const { catalog, stores } = runtime.dukaan;
   const storeId = storeIdOf(request);
   const before = await ownProduct(runtime, request);
-  const store = await vendors.getStore(storeId);
+  const store = await stores.get(storeId);
   const { values, input, image, errors } = readProductForm(request.payload, store.currency, productUpdateSchema);
   if (Object.keys(errors).length > 0) return productPage(runtime, request, h, before, 400, { values, errors });
   try {
@@ -75,7 +75,7 @@ async function updateProduct(runtime: Runtime, request: Request, h: ResponseTool
     if (image) await catalog.addProductImage(storeId, before.id, image);
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(productGone);
-    const problem = formProblem(error, fieldLabels.product);
+    const problem = formProblem(error);
     return productPage(runtime, request, h, await catalog.getProduct(storeId, before.id), problem.status, { values, errors: problem.errors });
   }
   return seeOther(runtime, h, `/dashboard/products/${before.id}?done=saved`);

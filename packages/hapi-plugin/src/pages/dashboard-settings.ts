@@ -6,7 +6,7 @@ import { storeView, vendorPage } from './context.js';
 import { formProblem, uploadFormErrors } from './dashboard-forms.js';
 import { privateHtml, storeIdOf } from './dashboard-page.js';
 import { pageRoute, seeOther } from './define.js';
-import { checked, field, fieldLabels, file } from './forms.js';
+import { checked, field, file } from './forms.js';
 
 /** Valid stand-ins for fields the plugin already refused, so the schema reports only the others. */
 const settingsPlaceholders: Record<string, unknown> = { deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0, logo: undefined };
@@ -67,18 +67,18 @@ async function settingsPage(runtime: Runtime, request: Request, h: ResponseToolk
 }
 
 async function saveSettings(runtime: Runtime, request: Request, h: ResponseToolkit) {
-  const { vendors } = runtime.dukaan;
+  const { stores } = runtime.dukaan;
   const storeId = storeIdOf(request);
   const values = settingsValues(request.payload);
   const { input, errors: refused } = settingsInput(values);
   const logo = file(request.payload, 'logo');
-  const errors = uploadFormErrors({ schema: storeUpdateSchema, input, refused, image: logo, imageField: 'logo', placeholders: settingsPlaceholders, labels: fieldLabels.settings });
+  const errors = uploadFormErrors({ schema: storeUpdateSchema, input, refused, image: logo, imageField: 'logo', placeholders: settingsPlaceholders });
   if (Object.keys(errors).length > 0) return settingsPage(runtime, request, h, 400, { values, errors });
   try {
-    const logoUrl = logo ? await vendors.saveStoreLogo(storeId, logo) : undefined;
-    await vendors.updateStore(storeId, { ...input, ...(logoUrl ? { logoUrl } : {}) });
+    await stores.update(storeId, input);
+    if (logo) await stores.saveLogo(storeId, logo);
   } catch (error) {
-    const problem = formProblem(error, fieldLabels.settings);
+    const problem = formProblem(error);
     return settingsPage(runtime, request, h, problem.status, { values, errors: problem.errors });
   }
   return seeOther(runtime, h, '/dashboard/settings?done=saved');

@@ -2,10 +2,7 @@ import Boom from '@hapi/boom';
 import type { Lifecycle, Request, ResponseObject, ResponseToolkit, RouteOptions, ServerRoute } from '@hapi/hapi';
 import { renderPage, type PageView } from '@dukaan-kit/storefront-ui';
 import { maxImageBytes } from '@dukaan-kit/core';
-import { toBoom } from '../errors.js';
 import type { Runtime } from '../runtime.js';
-import { applySecurityHeaders } from '../security-headers.js';
-import { bareContext } from './context.js';
 import { csrfRejected, hasValidCrumb } from './csrf.js';
 
 /** Form posts without a file. */
@@ -20,47 +17,19 @@ export function html(h: ResponseToolkit, view: PageView, status = 200): Response
   return h.response(renderPage(view)).type('text/html; charset=utf-8').code(status);
 }
 
+/** A page with the visitor's own data (their form values, their order): no cache may keep it. */
+export function privatePage(h: ResponseToolkit, view: PageView, status = 200): ResponseObject {
+  return html(h, view, status).header('cache-control', 'no-store, private');
+}
+
 /** A 303 (see other) to an app path under the prefix. */
 export function seeOther(runtime: Runtime, h: ResponseToolkit, path: string): ResponseObject {
   return h.redirect(`${runtime.prefix}${path}`).code(303);
 }
 
-/** Hapi's generic reason phrases are not worth showing; domain and page messages are. */
-const friendly: Record<number, string> = {
-  413: 'That was too large to send. Pictures may be at most 5 MB.',
-  415: 'That form could not be read. Please go back, reload the page and try again.',
-};
-
-function safeMessage(boom: Boom.Boom): string | undefined {
-  const { statusCode, error, message } = boom.output.payload;
-  if (friendly[statusCode]) return friendly[statusCode];
-  if (statusCode >= 500 || !message || message === error) return undefined;
-  return message;
-}
-
-/**
- * Any error on a page route (a thrown domain error, a 404, a 413 from the payload parser, a 500)
- * as the friendly 'not-found' or 'error' page with the same status, instead of the API's JSON
- * body. It is rendered by the page route itself (handler and payload failAction), because the
- * plugin's onPreResponse answers a Boom with JSON and ends the onPreResponse chain there.
- */
-export function errorPage(runtime: Runtime, request: Request, h: ResponseToolkit, error: unknown): ResponseObject {
-  const boom = toBoom(error instanceof Error ? error : new Error(String(error)));
-  const statusCode = boom.output.statusCode;
-  if (statusCode >= 500) request.log(['dukaan-kit', 'error'], error instanceof Error ? error : String(error));
-  const ctx = bareContext(runtime);
-  const message = safeMessage(boom);
-  const view: PageView =
-    statusCode === 404
-      ? { page: 'not-found', props: { ctx, ...(message ? { message } : {}) } }
-      : { page: 'error', props: { ctx, statusCode, ...(message ? { message } : {}) } };
-  const page = html(h, view, statusCode);
-  for (const [name, value] of Object.entries(boom.output.headers)) {
-    if (name.toLowerCase() !== 'content-type' && value !== undefined) page.header(name, String(value));
-  }
-  page.header('cache-control', 'no-store');
-  applySecurityHeaders(page);
-  return page;
+/** What a page route's settings hold for the error page (`plugins['dukaan-kit']`). */
+export interface PageRouteMeta {
+  body?: 'form' | 'upload';
 }
 
 export interface PageRouteSpec {
@@ -79,32 +48,31 @@ export function loginRedirect(runtime: Runtime, request: Request, h: ResponseToo
   return h.redirect(`${runtime.prefix}/login?next=${encodeURIComponent(next)}`).code(303);
 }
 
-/** One HTML page route: friendly error pages, CSRF check on posts, the vendor redirect to login. */
+/**
+ * One HTML page route: the CSRF check on posts and the vendor redirect to login. Errors are not
+ * caught here: the pages plugin's onPreResponse turns any of them into the friendly error page.
+ */
 export function pageRoute(runtime: Runtime, spec: PageRouteSpec): ServerRoute {
   const isPost = spec.method === 'POST';
   const auth = spec.auth ?? false;
+  const meta: PageRouteMeta = { body: isPost ? (spec.body ?? 'form') : undefined };
   const options: RouteOptions = {
     tags: ['dukaan-kit', 'page'],
+    plugins: { 'dukaan-kit': meta },
     auth: auth === false ? false : { strategy: 'dukaan-session', mode: 'try' },
     handler: async (request, h) => {
-      try {
-        if (isPost && !hasValidCrumb(runtime, request)) throw csrfRejected();
-        if (auth === 'vendor' && !request.auth.isAuthenticated) return loginRedirect(runtime, request, h);
-        return await spec.handler.call(null, request, h);
-      } catch (error) {
-        return errorPage(runtime, request, h, error);
-      }
+      if (isPost && !hasValidCrumb(runtime, request)) throw csrfRejected();
+      if (auth === 'vendor' && !request.auth.isAuthenticated) return loginRedirect(runtime, request, h);
+      return spec.handler.call(null, request, h);
     },
   };
   if (isPost) {
-    const upload = spec.body === 'upload';
     options.payload = {
       allow: formTypes,
       output: 'data',
       parse: true,
       multipart: { output: 'data' },
-      maxBytes: upload ? maxUploadFormBytes : maxFormBytes,
-      failAction: (request, h, error) => errorPage(runtime, request, h, error).takeover(),
+      maxBytes: spec.body === 'upload' ? maxUploadFormBytes : maxFormBytes,
     };
   }
   return { method: spec.method, path: spec.path, options };

@@ -16,6 +16,13 @@ export function field(payload: unknown, name: string): string {
   return '';
 }
 
+/** Every value of a repeated text field (`item=a&item=b`), in order; [] when absent. */
+export function fields(payload: unknown, name: string): string[] {
+  const value = payloadOf(payload)[name];
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.map((v) => (typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('utf8') : '')).filter((v) => v !== '');
+}
+
 /** A ticked checkbox sends a value; an unticked one sends nothing. */
 export function checked(payload: unknown, name: string): boolean {
   return field(payload, name) !== '';
@@ -38,40 +45,16 @@ export function file(payload: unknown, name: string): Buffer | null {
 
 /**
  * The core's error details as the pages' `Record<field, message>`: the first message per field,
- * paths renamed by `rename` (null drops one into `form`). Messages start with the dot-joined path
- * (`customer.phone must be ...`); with a label for the field it reads `Phone must be ...`.
+ * paths renamed by `rename` (null drops one into `form`). Core's schemas label their fields
+ * (joi `.label()`), so a message already reads "Phone number must be…"; only its first letter is raised.
  */
-export function fieldErrors(details: FieldError[], rename: (path: string) => string | null = (p) => p, labels: Record<string, string> = {}): FieldErrors {
+export function fieldErrors(details: FieldError[], rename: (path: string) => string | null = (p) => p): FieldErrors {
   const errors: FieldErrors = {};
   for (const { path, message } of details) {
-    const name = rename(path) ?? 'form';
-    const label = labels[name];
-    const text = label && message.startsWith(`${path} `) ? `${label}${message.slice(path.length)}` : label && message.startsWith(`"${path}" `) ? `${label}${message.slice(path.length + 2)}` : message;
-    errors[name] ??= text.charAt(0).toUpperCase() + text.slice(1);
+    errors[rename(path) ?? 'form'] ??= message.charAt(0).toUpperCase() + message.slice(1);
   }
   return errors;
 }
-
-/** How fields are named in messages, per form. */
-export const fieldLabels = {
-  checkout: { name: 'Name', phone: 'Phone', email: 'Email', address: 'Address', pincode: 'Pincode', note: 'Note' },
-  signup: { email: 'Email', password: 'Password', storeName: 'Store name', slug: 'Store link' },
-  login: { email: 'Email', password: 'Password' },
-  product: { name: 'Name', description: 'Description', price: 'Price', compareAtPrice: 'MRP', stock: 'Stock', sku: 'SKU', categoryId: 'Category', file: 'The picture' },
-  category: { name: 'Name', position: 'Position' },
-  settings: {
-    name: 'Store name',
-    slug: 'Store link',
-    description: 'Description',
-    logo: 'The logo',
-    phone: 'Phone',
-    pickupAddress: 'Pickup address',
-    currency: 'Currency',
-    deliveryFee: 'Delivery fee',
-    freeDeliveryAbove: 'Free delivery above',
-    minOrderValue: 'Minimum order',
-  },
-} satisfies Record<string, Record<string, string>>;
 
 /** Optional integer text: '' -> null, digits -> number, else undefined (invalid). */
 export function optionalInteger(text: string): number | null | undefined {
@@ -80,18 +63,28 @@ export function optionalInteger(text: string): number | null | undefined {
   return /^\d{1,10}$/.test(t) ? Number(t) : undefined;
 }
 
-/** `next` after login: only a local path under the prefix (no scheme, no `//host`, no backslash). */
+const dummyOrigin = 'http://dukaan.invalid';
+
+/**
+ * Where to go after login: `next` resolved as a browser would (WHATWG URL: percent-escapes,
+ * backslashes, dot segments, tabs and newlines all normalised) against a dummy origin; only a
+ * result on that same origin, under the prefix, counts, and the normalised path is what is
+ * returned, so `/.//evil`, `/shop/..//evil` or `\\evil` can never become `//evil`. Else null.
+ */
 export function safeNext(prefix: string, next: string): string | null {
-  if (!next || next.length > 500) return null;
-  if (!next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return null;
-  if (prefix && next !== prefix && !next.startsWith(`${prefix}/`) && !next.startsWith(`${prefix}?`)) return null;
+  if (!next || next.length > 1000) return null;
+  let url: URL;
   try {
-    const url = new URL(next, 'http://local.invalid');
-    if (url.host !== 'local.invalid') return null;
-    return `${url.pathname}${url.search}`;
+    url = new URL(next, `${dummyOrigin}/`);
   } catch {
     return null;
   }
+  if (url.origin !== dummyOrigin || url.username || url.password) return null;
+  const path = url.pathname;
+  // A path starting with two slashes (or a backslash) would be read as another host by the browser.
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return null;
+  if (prefix && path !== prefix && !path.startsWith(`${prefix}/`)) return null;
+  return `${path}${url.search}`;
 }
 
 /**

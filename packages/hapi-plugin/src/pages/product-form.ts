@@ -1,7 +1,7 @@
 import type Joi from 'joi';
 import { parseMoney, type FieldErrors, type ProductFormValues } from '@dukaan-kit/storefront-ui';
 import { uploadFormErrors } from './dashboard-forms.js';
-import { checked, field, fieldLabels, file, optionalInteger } from './forms.js';
+import { checked, field, file, optionalInteger } from './forms.js';
 
 /** Valid stand-ins for fields the plugin already refused, so the schema reports only the others. */
 const productPlaceholders: Record<string, unknown> = { price: 0, compareAtPrice: null, stock: null, file: undefined };
@@ -59,6 +59,6 @@ export function readProductForm(payload: unknown, currency: string, schema: Joi.
   const values = productValues(payload);
   const { input, errors: refused } = productInput(values, currency);
   const image = file(payload, 'file');
-  const errors = uploadFormErrors({ schema, input, refused, image, imageField: 'file', placeholders: productPlaceholders, labels: fieldLabels.product });
+  const errors = uploadFormErrors({ schema, input, refused, image, imageField: 'file', placeholders: productPlaceholders });
   return { values, input, image, errors };
 }

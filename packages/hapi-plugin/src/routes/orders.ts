@@ -1,10 +1,10 @@
 import type { Request, ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
 import { orderListSchema, orderStatusSchema, toVendorOrderView } from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
+import { orderListBody, vendorOrderBody } from './response-schemas.js';
 
-const idParams = Joi.object({ id: Joi.string().max(64).required() });
+import { idParams } from './params.js';
 
 /** The vendor's orders. */
 export function orderRoutes(runtime: Runtime): ServerRoute[] {
@@ -16,6 +16,8 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/orders',
       description: 'List orders, newest first, optionally by status',
       auth: true,
+      private: true,
+      responses: { ok: { 200: { description: 'A page of orders', body: orderListBody } } },
       query: orderListSchema,
       handler: async (request) => {
         const page = await orders.list(storeOf(request), request.query);
@@ -27,6 +29,8 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/orders/{id}',
       description: 'One order with its status history',
       auth: true,
+      private: true,
+      responses: { ok: { 200: { description: 'The order', body: vendorOrderBody } }, errors: { 404: 'NOT_FOUND: no such order in this store' } },
       params: idParams,
       handler: async (request) => toVendorOrderView(await orders.get(storeOf(request), request.params.id as string)),
     }),
@@ -35,6 +39,11 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/orders/{id}/status',
       description: 'Move an order to its next status',
       auth: true,
+      private: true,
+      responses: {
+        ok: { 200: { description: 'The order', body: vendorOrderBody } },
+        errors: { 404: 'NOT_FOUND: no such order in this store', 409: 'INVALID_TRANSITION: the order cannot move to that status' },
+      },
       params: idParams,
       payload: orderStatusSchema,
       handler: async (request) => toVendorOrderView(await orders.changeStatus(storeOf(request), request.params.id as string, request.payload)),

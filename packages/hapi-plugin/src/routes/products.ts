@@ -1,11 +1,11 @@
 import type { Request, ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
 import { maxImageBytes, productCreateSchema, productListSchema, productUpdateSchema, stockAdjustmentSchema, ValidationFailedError } from '@dukaan-kit/core';
 import { presentProduct } from '../presenters.js';
 import { principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
+import { imageBody, productBody, productListBody } from './response-schemas.js';
 
-const idParams = Joi.object({ id: Joi.string().max(64).required() });
+import { idParams } from './params.js';
 /** Room for multipart boundaries and headers around a 5 MB image. */
 export const maxUploadBytes = maxImageBytes + 64 * 1024;
 
@@ -22,7 +22,7 @@ export function uploadedFile(payload: unknown, field: string): Buffer {
 export function productRoutes(runtime: Runtime): ServerRoute[] {
   const { dukaan } = runtime;
   const { catalog } = dukaan;
-  const currencyOf = async (request: Request) => (await dukaan.vendors.getStore(principalOf(request).storeId)).currency;
+  const currencyOf = async (request: Request) => (await dukaan.stores.get(principalOf(request).storeId)).currency;
   const storeOf = (request: Request) => principalOf(request).storeId;
   const idOf = (request: Request) => request.params.id as string;
   return [
@@ -31,6 +31,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/products',
       description: 'List products, newest first, with search, filters and a cursor',
       auth: true,
+      responses: { ok: { 200: { description: 'A page of products', body: productListBody } } },
       query: productListSchema,
       handler: async (request) => {
         const [page, currency] = await Promise.all([catalog.listProducts(storeOf(request), request.query), currencyOf(request)]);
@@ -42,6 +43,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/products',
       description: 'Create a product',
       auth: true,
+      responses: { ok: { 201: { description: 'The new product', body: productBody } }, errors: { 409: 'CONFLICT: the SKU is taken' } },
       payload: productCreateSchema,
       handler: async (request, h) => {
         const product = await catalog.createProduct(storeOf(request), request.payload);
@@ -53,6 +55,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/products/{id}',
       description: 'One product',
       auth: true,
+      responses: { ok: { 200: { description: 'The product', body: productBody } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
       params: idParams,
       handler: async (request) => presentProduct(await catalog.getProduct(storeOf(request), idOf(request)), await currencyOf(request)),
     }),
@@ -61,6 +64,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/products/{id}',
       description: 'Change a product (active: false hides it)',
       auth: true,
+      responses: { ok: { 200: { description: 'The changed product', body: productBody } }, errors: { 404: 'NOT_FOUND: no such product in this store', 409: 'CONFLICT: the SKU is taken' } },
       params: idParams,
       payload: productUpdateSchema,
       handler: async (request) =>
@@ -71,6 +75,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/products/{id}',
       description: 'Delete a product; past orders keep their lines',
       auth: true,
+      responses: { ok: { 204: { description: 'Deleted', body: null } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
       params: idParams,
       handler: async (request, h) => {
         await catalog.deleteProduct(storeOf(request), idOf(request));
@@ -82,6 +87,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/products/{id}/stock',
       description: 'Add to (or, negative, take from) a tracked stock',
       auth: true,
+      responses: { ok: { 200: { description: 'The product', body: productBody } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
       params: idParams,
       payload: stockAdjustmentSchema,
       handler: async (request) =>
@@ -92,6 +98,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       path: '/api/v1/products/{id}/images',
       description: 'Upload an image (multipart field "file": JPEG, PNG or WebP, at most 5 MB)',
       auth: true,
+      responses: { ok: { 201: { description: 'The image URL', body: imageBody } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
       params: idParams,
       payloadOptions: { allow: 'multipart/form-data', multipart: { output: 'data' }, output: 'data', parse: true, maxBytes: maxUploadBytes },
       handler: async (request, h) => {

@@ -1,110 +1,102 @@
-import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
-import { apiTokenSchema, logInSchema, signUpSchema, UnauthenticatedError, type Store, type Vendor } from '@dukaan-kit/core';
-import { endSession, startSession } from '../auth/strategies.js';
+import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import { apiTokenSchema, logInSchema, signUpSchema, type Store } from '@dukaan-kit/core';
+import { logIn, signUp, type SignedIn } from '../auth/log-in.js';
+import { endSession } from '../auth/strategies.js';
 import { presentStore } from '../presenters.js';
-import { baseUrl, clientOf, principalOf, type Runtime } from '../runtime.js';
+import { baseUrl, principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
+import { meBody, tokenBody } from './response-schemas.js';
 
-interface Credentials {
-  email: string;
-  password: string;
+import { idParams as tokenParams } from './params.js';
+
+function me(runtime: Runtime, request: Request, { vendor, store }: { vendor: SignedIn['vendor']; store: Store }) {
+  return { vendor: { id: vendor.id, email: vendor.email }, store: presentStore(store, baseUrl(runtime, request)) };
 }
 
-/** Counts a signup against the client address (the login limit applies). */
-export async function limitSignup(runtime: Runtime, address: string): Promise<void> {
-  await runtime.dukaan.rateLimiter.hit(`signup:addr:${address}`, runtime.options.rateLimits.login);
+async function signUpHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  return h.response(me(runtime, request, await signUp(runtime, request, h, request.payload))).code(201);
+}
+
+async function logInHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  return me(runtime, request, await logIn(runtime, request, h, request.payload));
 }
 
 /**
- * Logs in under the failed-login limits of API.md: per client address and per account.
- * A blocked address or account is refused before the password is checked; only failures count,
- * so vendors sharing one address (a carrier NAT) do not lock each other out by logging in.
+ * Logs out what the request authenticated with: a session cookie ends the session; a bearer
+ * token is revoked (it is that client's "session"; other tokens and sessions live on).
  */
-export async function logInLimited(runtime: Runtime, address: string, credentials: Credentials) {
-  const { rateLimiter, vendors } = runtime.dukaan;
-  const limit = runtime.options.rateLimits.login;
-  const keys = [`login:addr:${address}`, `login:acct:${String(credentials.email ?? '').trim().toLowerCase()}`];
-  if (limit > 0) for (const key of keys) await rateLimiter.assertAllowed(key);
-  try {
-    const result = await vendors.logIn(credentials);
-    await rateLimiter.reset(keys[1] ?? '');
-    return result;
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) await Promise.all(keys.map((key) => rateLimiter.recordFailure(key, limit)));
-    throw error;
-  }
+async function logOutHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const principal = principalOf(request);
+  if (principal.via === 'token') await runtime.dukaan.auth.revokeApiToken(principal.vendorId, principal.credentialId);
+  else await endSession(runtime, request, h);
+  return h.response().code(204);
 }
 
-function me(vendor: Pick<Vendor, 'id' | 'email'>, store: Store, origin: string) {
-  return { vendor: { id: vendor.id, email: vendor.email }, store: presentStore(store, origin) };
+async function meHandler(runtime: Runtime, request: Request) {
+  return me(runtime, request, await runtime.dukaan.vendors.getAccount(principalOf(request)));
 }
 
-const tokenParams = Joi.object({ id: Joi.string().max(64).required() });
+async function createTokenHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const { id, name, token, createdAt } = await runtime.dukaan.auth.createApiToken(principalOf(request), request.payload);
+  return h.response({ id, name, token, createdAt }).code(201).header('cache-control', 'no-store, private');
+}
+
+async function revokeTokenHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  await runtime.dukaan.auth.revokeApiToken(principalOf(request).vendorId, request.params['id'] as string);
+  return h.response().code(204);
+}
+
+const noBody = { description: 'Done', body: null };
 
 /** Sign up, log in and out, who am I, and API tokens. */
 export function vendorAuthRoutes(runtime: Runtime): ServerRoute[] {
-  const { dukaan } = runtime;
   return [
     apiRoute({
       method: 'POST',
       path: '/api/v1/vendors',
       description: 'Sign up a vendor with a store; starts a session',
       auth: false,
+      private: true,
       payload: signUpSchema,
-      handler: async (request, h) => {
-        await limitSignup(runtime, clientOf(runtime, request));
-        const { vendor, store } = await dukaan.vendors.signUp(request.payload);
-        await startSession(runtime, h, { vendorId: vendor.id, storeId: store.id });
-        return h.response(me(vendor, store, baseUrl(runtime, request))).code(201);
-      },
+      responses: { ok: { 201: { description: 'The vendor and their store; a session cookie is set', body: meBody } }, errors: { 409: 'CONFLICT: the email or slug is taken', 429: 'RATE_LIMITED: too many sign-ups from this address' } },
+      handler: (request, h) => signUpHandler(runtime, request, h),
     }),
     apiRoute({
       method: 'POST',
       path: '/api/v1/session',
       description: 'Log in; starts a session',
       auth: false,
+      private: true,
       payload: logInSchema,
-      handler: async (request, h) => {
-        const { vendor, store } = await logInLimited(runtime, clientOf(runtime, request), request.payload as Credentials);
-        await startSession(runtime, h, { vendorId: vendor.id, storeId: store.id });
-        return me(vendor, store, baseUrl(runtime, request));
-      },
+      responses: { ok: { 200: { description: 'The vendor and their store; a session cookie is set', body: meBody } }, errors: { 401: 'UNAUTHENTICATED: the email or password is not right', 429: 'RATE_LIMITED: too many failed logins from this address or for this account' } },
+      handler: (request, h) => logInHandler(runtime, request, h),
     }),
     apiRoute({
       method: 'DELETE',
       path: '/api/v1/session',
-      description: 'Log out: the session is revoked on every instance',
+      description: 'Log out: a session cookie ends the session on every instance; a bearer token is revoked',
       auth: true,
-      handler: async (request, h) => {
-        await endSession(runtime, request, h);
-        return h.response().code(204);
-      },
+      responses: { ok: { 204: noBody } },
+      handler: (request, h) => logOutHandler(runtime, request, h),
     }),
     apiRoute({
       method: 'GET',
       path: '/api/v1/me',
       description: 'The signed-in vendor and their store',
       auth: true,
-      handler: async (request) => {
-        const principal = principalOf(request);
-        const [vendor, store] = await Promise.all([
-          dukaan.context.persistence.vendors.findById(principal.vendorId),
-          dukaan.vendors.getStore(principal.storeId),
-        ]);
-        return me({ id: principal.vendorId, email: vendor?.email ?? '' }, store, baseUrl(runtime, request));
-      },
+      private: true,
+      responses: { ok: { 200: { description: 'The vendor and their store', body: meBody } } },
+      handler: (request) => meHandler(runtime, request),
     }),
     apiRoute({
       method: 'POST',
       path: '/api/v1/tokens',
       description: 'Create an API token (shown once)',
       auth: true,
+      private: true,
       payload: apiTokenSchema,
-      handler: async (request, h) => {
-        const { id, name, token, createdAt } = await dukaan.auth.createApiToken(principalOf(request), request.payload);
-        return h.response({ id, name, token, createdAt }).code(201);
-      },
+      responses: { ok: { 201: { description: 'The token, shown this once', body: tokenBody } } },
+      handler: (request, h) => createTokenHandler(runtime, request, h),
     }),
     apiRoute({
       method: 'DELETE',
@@ -112,10 +104,8 @@ export function vendorAuthRoutes(runtime: Runtime): ServerRoute[] {
       description: 'Revoke an API token',
       auth: true,
       params: tokenParams,
-      handler: async (request, h) => {
-        await dukaan.auth.revokeApiToken(principalOf(request).vendorId, request.params.id as string);
-        return h.response().code(204);
-      },
+      responses: { ok: { 204: noBody }, errors: { 404: 'NOT_FOUND: no such token of this vendor' } },
+      handler: (request, h) => revokeTokenHandler(runtime, request, h),
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import type Hapi from '@hapi/hapi';
-import type { Cache } from '@dukaan-kit/core';
+import type { CacheStores } from '@dukaan-kit/core';
 import { customer } from './server.js';
 
 /** The parsed JSON body of an inject response (loosely typed: tests assert its shape). */
@@ -67,10 +67,20 @@ export function multipart(field: string, filename: string, bytes: Buffer, type =
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** Cache stores whose every call settles as `call` does (rejects: Redis down; never settles: a silent firewall). */
+export function cacheStoresOf(call: () => Promise<never>): CacheStores {
+  return {
+    cache: { get: call, set: call, delete: call },
+    counters: { increment: call, decrement: call, delete: call },
+    bus: null,
+    ping: call,
+    close: async () => {},
+  };
+}
+
 /** A cache whose every call rejects, as when Redis is down. */
-export function brokenCache(): Cache {
-  const down = () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379'));
-  return { get: down, set: down, delete: down, increment: down, ping: down, close: async () => {} };
+export function brokenCache(): CacheStores {
+  return cacheStoresOf(() => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')));
 }
 
 /** The error body fields every failed answer carries. */

@@ -16,6 +16,13 @@ export function idempotencyKeyOf(html: string): string | null {
   return /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1] ?? null;
 }
 
+/** The hidden fields of a checkout form: the lines it shows (`item`, repeated) and `expectedTotal`. */
+export function checkoutFormOf(html: string): { item: string[]; expectedTotal?: string } {
+  const item = [...html.matchAll(/name="item" value="([^"]+)"/g)].map((m) => m[1]!);
+  const total = /name="expectedTotal" value="([^"]*)"/.exec(html)?.[1];
+  return { item, ...(total === undefined ? {} : { expectedTotal: total }) };
+}
+
 /** Every href, src and action URL in a page. */
 export function urlsOf(html: string): string[] {
   return [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
@@ -44,6 +51,8 @@ export class Browser {
   readonly cookies = new Map<string, string>();
   crumb: string | null = null;
   last: PageResponse | null = null;
+  /** The hidden fields of the last checkout page seen, sent with checkout posts as a browser would. */
+  checkoutForm: { item: string[]; expectedTotal?: string } = { item: [] };
 
   constructor(
     private readonly server: Hapi.Server,
@@ -67,6 +76,7 @@ export class Browser {
     }
     const crumb = crumbOf(response.payload);
     if (crumb) this.crumb = crumb;
+    if (/name="idempotencyKey"/.test(response.payload)) this.checkoutForm = checkoutFormOf(response.payload);
     this.last = response;
     return response;
   }
@@ -76,10 +86,18 @@ export class Browser {
     return this.remember(response as unknown as PageResponse);
   }
 
-  /** A urlencoded form post; `crumb: undefined` sends the remembered one, null none. */
-  async post(url: string, fields: Record<string, string>, options: { crumb?: string | null; headers?: Record<string, string> } = {}): Promise<PageResponse> {
+  /**
+   * A urlencoded form post; `crumb: undefined` sends the remembered one, null none. A post to a
+   * checkout sends the last checkout page's hidden lines and total unless `fields` names them.
+   */
+  async post(url: string, fields: Record<string, string | string[]>, options: { crumb?: string | null; headers?: Record<string, string> } = {}): Promise<PageResponse> {
     const crumb = options.crumb === undefined ? this.crumb : options.crumb;
-    const body = new URLSearchParams({ ...fields, ...(crumb === null ? {} : { crumb }) }).toString();
+    const hidden = /\/checkout(\?|$)/.test(url) ? this.checkoutForm : {};
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries({ ...hidden, ...fields, ...(crumb === null ? {} : { crumb }) })) {
+      for (const one of [value ?? []].flat()) params.append(name, one);
+    }
+    const body = params.toString();
     const response = await this.server.inject({
       method: 'POST',
       url,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Hapi from '@hapi/hapi';
-import { createDukaan, scryptPasswordHasher, type Cache, type Dukaan } from '@dukaan-kit/core';
+import { createDukaan, scryptPasswordHasher, type CacheStores, type Dukaan } from '@dukaan-kit/core';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
 import { keyvCache } from '@dukaan-kit/core/keyv';
 import { diskImageStore } from '@dukaan-kit/core/disk';
@@ -32,7 +32,9 @@ export interface OpenOptions {
   prefix?: string;
   plugin?: Partial<DukaanPluginOptions>;
   /** Replace the cache (e.g. with a broken one). */
-  cache?: Cache;
+  cache?: CacheStores;
+  /** Core's rate limits; all off unless a test sets them (the suites sign up and order from one address). */
+  limits?: { login?: number; checkout?: number; signup?: number };
 }
 
 export interface ServerVariant {
@@ -40,7 +42,7 @@ export interface ServerVariant {
   open(options?: OpenOptions): Promise<ServerFixture>;
 }
 
-async function instance(knex: Knex, cache: Cache, mediaDir: string, options: OpenOptions) {
+async function instance(knex: Knex, cache: CacheStores, mediaDir: string, options: OpenOptions) {
   const dukaan = createDukaan({
     persistence: objectionPersistence(knex),
     cache,
@@ -49,13 +51,14 @@ async function instance(knex: Knex, cache: Cache, mediaDir: string, options: Ope
     // Tap runs files in parallel; a loaded machine must not trip the 50 ms production bound and
     // fail the cache open in the middle of a rate-limit test.
     cacheTimeoutMs: 1000,
+    limits: { login: 0, checkout: 0, signup: 0, ...options.limits },
+    sessionSweepIntervalMs: 0,
   });
   // The first Redis connection is made before any test counts on the cache (not for test doubles).
-  if (!options.cache) await dukaan.context.cache.ping().catch(() => {});
+  if (!options.cache) await cache.ping().catch(() => {});
   const server = Hapi.server({ debug: false });
   await server.register(
-    // Limits are off unless a test sets them: the suites sign up and order from one address.
-    { plugin, options: { dukaan, sessionSecret, mediaDir, rateLimits: { login: 0, checkout: 0 }, ...options.plugin } },
+    { plugin, options: { dukaan, sessionSecret, mediaDir, ...options.plugin } },
     options.prefix ? { routes: { prefix: options.prefix } } : {},
   );
   await server.initialize();
@@ -63,13 +66,13 @@ async function instance(knex: Knex, cache: Cache, mediaDir: string, options: Ope
 }
 
 /** `sameCache` gives another handle on the cache the first instance uses (the same object for an in-memory cache). */
-async function build(databaseUrl: string, makeCache: () => Cache, sameCache: (first: Cache) => Cache, schema: string | undefined, options: OpenOptions): Promise<ServerFixture> {
+async function build(databaseUrl: string, makeCache: () => CacheStores, sameCache: (first: CacheStores) => CacheStores, schema: string | undefined, options: OpenOptions): Promise<ServerFixture> {
   const knex = createKnex(databaseUrl, { schema });
   await migrateLatest(knex);
   const mediaDir = mkdtempSync(join(tmpdir(), 'dukaan-plugin-media-'));
   const cache = options.cache ?? makeCache();
   const { server, dukaan } = await instance(knex, cache, mediaDir, options);
-  const siblings: Array<{ server: Hapi.Server; cache: Cache | null }> = [];
+  const siblings: Array<{ server: Hapi.Server; cache: CacheStores | null }> = [];
   return {
     server,
     dukaan,
@@ -87,8 +90,8 @@ async function build(databaseUrl: string, makeCache: () => Cache, sameCache: (fi
         await sibling.cache?.close();
       }
       await server.stop();
-      await dukaan.context.cache.close();
       if (schema) await knex.raw(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await dukaan.close();
       await knex.destroy();
       rmSync(mediaDir, { recursive: true, force: true });
     },

@@ -1,0 +1,93 @@
+import type { Plugin, Request, ResponseObject, ResponseToolkit, Server } from '@hapi/hapi';
+import type Boom from '@hapi/boom';
+import { registerAuth } from './auth/strategies.js';
+import { registerDeviceCookie } from './auth/device-cookie.js';
+import { trustedProxies } from './client-address.js';
+import { presentError } from './errors.js';
+import { checkApiBody, checkHost } from './guards.js';
+import { resolveOptions, type DukaanPluginOptions } from './options.js';
+import { categoryRoutes } from './routes/categories.js';
+import { fallbackRoute } from './routes/fallback.js';
+import { healthRoutes } from './routes/health.js';
+import { openApiDocument, openApiRoute } from './routes/openapi.js';
+import { orderRoutes } from './routes/orders.js';
+import { productRoutes } from './routes/products.js';
+import { storeRoutes } from './routes/store.js';
+import { storefrontRoutes } from './routes/storefront.js';
+import { vendorAuthRoutes } from './routes/vendor-auth.js';
+import { isHttps, type Runtime } from './runtime.js';
+import { applySecurityHeaders } from './security-headers.js';
+
+/** What the API plugin exposes at `server.plugins['dukaan-kit-api']` (and `plugin` at `server.plugins['dukaan-kit']`). */
+export interface DukaanPluginApi {
+  /** The core the plugin serves. */
+  dukaan: Runtime['dukaan'];
+  /** The mount prefix ('' at the root). */
+  prefix: string;
+  /** The OpenAPI 3 document of the JSON API. */
+  openApi(): ReturnType<typeof openApiDocument>;
+}
+
+declare module '@hapi/hapi' {
+  interface PluginProperties {
+    'dukaan-kit': DukaanPluginApi;
+    'dukaan-kit-api': DukaanPluginApi;
+  }
+}
+
+/** JSON errors in the one format, security headers, no caching of personal data: for the API's routes only (sandboxed). */
+function onPreResponse(runtime: Runtime) {
+  return (request: Request, h: ResponseToolkit) => {
+    const https = isHttps(runtime, request);
+    const response = request.response as ResponseObject | Boom.Boom;
+    if ('isBoom' in response && response.isBoom) {
+      const { body, headers, internal } = presentError(response);
+      if (internal) request.log(['dukaan-kit', 'error'], response);
+      const answer = h.response(body).code(body.statusCode);
+      for (const [name, value] of Object.entries(headers)) answer.header(name, value);
+      applySecurityHeaders(answer, https);
+      return answer.header('cache-control', 'no-store');
+    }
+    const ok = response as ResponseObject;
+    applySecurityHeaders(ok, https);
+    if (request.route.settings.tags?.includes('private')) ok.header('cache-control', 'no-store, private');
+    return h.continue;
+  };
+}
+
+/** Registers the API's routes and extensions on a server (or a plugin's realm); returns what it exposes. */
+export function registerApi(server: Server, rawOptions: DukaanPluginOptions): DukaanPluginApi {
+  const options = resolveOptions(rawOptions);
+  const prefix = server.realm.modifiers.route.prefix ?? '';
+  const runtime: Runtime = { dukaan: options.dukaan, options, prefix, proxies: trustedProxies(options.trustProxy) };
+  registerAuth(server, runtime);
+  registerDeviceCookie(server, runtime);
+  server.ext('onPreAuth', checkHost(runtime), { sandbox: 'plugin' });
+  server.ext('onPreAuth', checkApiBody, { sandbox: 'plugin' });
+  server.ext('onPreResponse', onPreResponse(runtime), { sandbox: 'plugin' });
+  server.route([
+    ...healthRoutes(runtime),
+    ...vendorAuthRoutes(runtime),
+    ...storeRoutes(runtime),
+    ...categoryRoutes(runtime),
+    ...productRoutes(runtime),
+    ...orderRoutes(runtime),
+    ...storefrontRoutes(runtime),
+    openApiRoute(prefix, options.cookie.name),
+    fallbackRoute(),
+  ]);
+  return { dukaan: options.dukaan, prefix, openApi: () => openApiDocument(server, prefix, options.cookie.name) };
+}
+
+/** Exposes one key at a time: expose(object) deep-merges, which would hand out a clone of the core. */
+export function exposeApi(server: Server, api: DukaanPluginApi): void {
+  for (const [key, value] of Object.entries(api)) server.expose(key, value);
+}
+
+/** The JSON API under `{prefix}/api/v1`, `/healthz`, `/readyz` and the OpenAPI document, with the auth strategies. */
+export const api: Plugin<DukaanPluginOptions> = {
+  name: 'dukaan-kit-api',
+  version: '0.1.0',
+  multiple: false,
+  register: (server: Server, options: DukaanPluginOptions) => exposeApi(server, registerApi(server, options)),
+};

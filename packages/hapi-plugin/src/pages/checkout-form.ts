@@ -1,0 +1,46 @@
+import type { CheckoutValues } from '@dukaan-kit/storefront-ui';
+import { field, fields } from './forms.js';
+
+export const checkoutFields: Array<keyof CheckoutValues> = ['name', 'phone', 'email', 'address', 'pincode', 'note'];
+
+/** What the customer typed, as text for re-rendering. */
+export function checkoutValues(payload: unknown): CheckoutValues {
+  return Object.fromEntries(checkoutFields.map((k) => [k, field(payload, k)])) as unknown as CheckoutValues;
+}
+
+/** `customer.phone` -> `phone`, `note` -> `note`; item and other errors go above the form. */
+export function checkoutField(path: string): string | null {
+  const name = path.startsWith('customer.') ? path.slice('customer.'.length) : path;
+  return (checkoutFields as string[]).includes(name) ? name : null;
+}
+
+/** A number the form sent as digits; anything else is passed on as typed, for the schema to refuse. */
+function wholeNumber(text: string): number | string {
+  return /^\d{1,15}$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * The hidden `item` fields (`<productId>:<quantity>`, one per line the page showed): the lines
+ * of the order exactly as the customer saw them, not the cookie cart as it is now. So a form
+ * sent twice is the same request (same idempotency fingerprint) and gets the first order.
+ */
+export function formItems(payload: unknown): Array<{ productId: string; quantity: number | string }> {
+  return fields(payload, 'item')
+    .slice(0, 100)
+    .map((value) => {
+      const at = value.lastIndexOf(':');
+      return at < 0 ? { productId: value, quantity: '' } : { productId: value.slice(0, at), quantity: wholeNumber(value.slice(at + 1).trim()) };
+    });
+}
+
+/** The order input of a checkout form post: the shown lines, the details, and the total shown (when the page sent one). */
+export function checkoutInput(payload: unknown, values: CheckoutValues) {
+  const expected = field(payload, 'expectedTotal').trim();
+  return {
+    customer: { name: values.name, phone: values.phone, email: values.email.trim() || null, address: values.address, pincode: values.pincode },
+    items: formItems(payload),
+    note: values.note.trim() || null,
+    paymentMethod: 'cod',
+    ...(expected ? { expectedTotal: wholeNumber(expected) } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, ResponseObject, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import {
+  BelowMinimumOrderError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  OutOfStockError,
+  PriceChangedError,
+  RateLimitedError,
+  StoreClosedError,
+  ValidationFailedError,
+  idempotencyKeySchema,
+  toCustomerOrderView,
+} from '@dukaan-kit/core';
+import type { CheckoutValues, FieldErrors } from '@dukaan-kit/storefront-ui';
+import { clientOf, type Runtime } from '../runtime.js';
+import { cartLines, readCart, writeCart } from './cart.js';
+import { checkoutField, checkoutInput, checkoutValues } from './checkout-form.js';
+import { pageContext, storeView } from './context.js';
+import { notFound, pageRoute, privatePage } from './define.js';
+import { field, fieldErrors } from './forms.js';
+import { isResolved, resolveStore, slugOf, storeForPage, type ResolvedStore } from './store-lookup.js';
+
+interface CheckoutExtra {
+  errors?: FieldErrors;
+  values?: Partial<CheckoutValues>;
+  formError?: string;
+}
+
+/** The checkout page over the current cookie cart, with a fresh idempotency key each time it is shown. */
+function renderCheckout(runtime: Runtime, request: Request, h: ResponseToolkit, { view }: ResolvedStore, status: number, extra: CheckoutExtra = {}) {
+  const ctx = pageContext(runtime, request, h);
+  const lines = cartLines(readCart(request), view.products);
+  return privatePage(h, { page: 'checkout', props: { ctx, store: storeView(view.store), lines, products: view.products, idempotencyKey: randomUUID(), ...extra } }, status);
+}
+
+const messages = {
+  priceChanged: 'Prices have changed since you opened checkout. Please check the new total.',
+  keyReused: 'This checkout form was already used for a different order. Please check your details and place the order again.',
+  itemGone: 'Something in your cart is no longer available. Please check your cart.',
+  empty: 'Your cart is empty. Add something from the shop first.',
+  tooMany: 'Too many attempts. Please wait a minute and try again.',
+};
+
+/** A checkout that core refused, as the checkout page again with what to fix; anything else is rethrown. */
+function refused(error: unknown, again: (status: number, extra: CheckoutExtra) => ResponseObject): ResponseObject {
+  if (error instanceof ValidationFailedError) {
+    const { form, ...byField } = fieldErrors(error.details, checkoutField);
+    const formError = error.details.some((d) => d.path.startsWith('items')) ? messages.itemGone : form;
+    return again(400, { errors: byField, ...(formError ? { formError } : {}) });
+  }
+  if (error instanceof PriceChangedError) return again(409, { formError: messages.priceChanged });
+  if (error instanceof IdempotencyKeyReusedError) return again(409, { formError: messages.keyReused });
+  if (error instanceof RateLimitedError) return again(429, { formError: messages.tooMany }).header('retry-after', String(error.retryAfterSeconds));
+  if (error instanceof BelowMinimumOrderError) return again(400, { formError: error.message });
+  if (error instanceof OutOfStockError || error instanceof StoreClosedError) return again(409, { formError: error.message });
+  throw error;
+}
+
+/**
+ * The no-JavaScript checkout: the lines and total the page showed go to the same
+ * `orders.place` as the API, with the form's idempotency key, so a resubmitted form gets the
+ * order it placed the first time (303 to it) and a changed price is shown, not charged.
+ */
+async function placeOrder(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const resolved = await resolveStore(runtime, slugOf(request));
+  const values = checkoutValues(request.payload);
+  const again = (status: number, extra: CheckoutExtra) => renderCheckout(runtime, request, h, resolved, status, { values, ...extra });
+  const input = checkoutInput(request.payload, values);
+  if (input.items.length === 0) return again(400, { formError: messages.empty });
+  const key = field(request.payload, 'idempotencyKey');
+  const idempotencyKey = idempotencyKeySchema.validate(key).error ? undefined : key;
+  try {
+    const { order } = await runtime.dukaan.orders.place(resolved.currentSlug, input, { ...(idempotencyKey ? { idempotencyKey } : {}), clientAddress: clientOf(runtime, request) });
+    writeCart(runtime, request, h, resolved.currentSlug, {});
+    return h.redirect(`${runtime.prefix}/${resolved.currentSlug}/orders/${encodeURIComponent(order.token)}?placed=1`).code(303);
+  } catch (error) {
+    return refused(error, again);
+  }
+}
+
+async function checkoutPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const resolved = await storeForPage(runtime, request, h);
+  return isResolved(resolved) ? renderCheckout(runtime, request, h, resolved, 200) : resolved;
+}
+
+/** The customer's order page (the link they keep): personal data, so never cached. */
+async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const resolved = await storeForPage(runtime, request, h);
+  if (!isResolved(resolved)) return resolved;
+  const order = await runtime.dukaan.orders.getByToken(resolved.currentSlug, request.params['token'] as string).catch((error: unknown) => {
+    if (error instanceof NotFoundError || error instanceof ValidationFailedError) throw notFound('We could not find this order. Please check the link you were given.');
+    throw error;
+  });
+  const ctx = pageContext(runtime, request, h);
+  return privatePage(h, { page: 'order', props: { ctx, store: storeView(resolved.view.store), order: toCustomerOrderView(order), justPlaced: request.query['placed'] === '1' } });
+}
+
+/** Checkout and the order it placed. */
+export function checkoutRoutes(runtime: Runtime): ServerRoute[] {
+  return [
+    pageRoute(runtime, { method: 'GET', path: '/{slug}/checkout', handler: (request, h) => checkoutPage(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/{slug}/checkout', handler: (request, h) => placeOrder(runtime, request, h) }),
+    pageRoute(runtime, { method: 'GET', path: '/{slug}/orders/{token}', handler: (request, h) => orderPage(runtime, request, h) }),
+  ];
+}

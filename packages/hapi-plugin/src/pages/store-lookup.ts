@@ -1,0 +1,47 @@
+import type { Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
+import { NotFoundError, slugField, type StoreView as CoreStoreView } from '@dukaan-kit/core';
+import type { Runtime } from '../runtime.js';
+import { notFound } from './define.js';
+
+const noShop = 'There is no shop at this link. Please check the address you were sent.';
+
+export interface ResolvedStore {
+  view: CoreStoreView;
+  currentSlug: string;
+}
+
+export function slugOf(request: Request): string {
+  return request.params['slug'] as string;
+}
+
+/**
+ * The public view of the store behind a current or earlier slug; the friendly 404 for anything
+ * else, including what core's slug rules refuse (NUL bytes, odd characters), which never reaches
+ * the database.
+ */
+export async function resolveStore(runtime: Runtime, slug: string): Promise<ResolvedStore> {
+  if (slugField.validate(slug).error) throw notFound(noShop);
+  try {
+    return await runtime.dukaan.storefront.view(slug);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(noShop);
+    throw error;
+  }
+}
+
+/** 301 from an earlier slug to the same page under the current one (query kept). */
+export function movedTo(runtime: Runtime, request: Request, h: ResponseToolkit, currentSlug: string): ResponseObject {
+  const rest = request.url.pathname.slice(`${runtime.prefix}/`.length).split('/').slice(1);
+  const path = [currentSlug, ...rest].join('/');
+  return h.redirect(`${runtime.prefix}/${path}${request.url.search}`).code(301);
+}
+
+/** The store of a GET page, or the 301 to its current slug. */
+export async function storeForPage(runtime: Runtime, request: Request, h: ResponseToolkit): Promise<ResolvedStore | ResponseObject> {
+  const resolved = await resolveStore(runtime, slugOf(request));
+  return resolved.currentSlug === slugOf(request) ? resolved : movedTo(runtime, request, h, resolved.currentSlug);
+}
+
+export function isResolved(value: ResolvedStore | ResponseObject): value is ResolvedStore {
+  return 'view' in value && 'currentSlug' in value;
+}

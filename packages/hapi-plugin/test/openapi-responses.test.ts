@@ -1,0 +1,83 @@
+import t from 'tap';
+import { client, json, multipart, placeOrder, tinyPng } from './support/api.js';
+import { check, type Schema } from './support/json-schema.js';
+import { customer, serverVariants, signUp } from './support/server.js';
+
+type Doc = Schema & { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>> };
+
+// Issue 9 item 7: real answers, successes and errors, hold against the document's schema for their status.
+for (const variant of serverVariants()) {
+  t.test(variant.name, async (t) => {
+    const fixture = await variant.open();
+    t.teardown(() => fixture.close());
+    const { server } = fixture;
+    const doc = json(await server.inject('/api/v1/openapi.json')) as Doc;
+
+    const holds = (method: string, path: string, response: { statusCode: number; payload: string }) => {
+      const documented = doc.paths[path]?.[method]?.responses[String(response.statusCode)];
+      t.ok(documented, `${method} ${path} documents ${response.statusCode}`);
+      const schema = documented?.content?.['application/json']?.schema;
+      if (!schema) return t.equal(response.payload, '', `${method} ${path} ${response.statusCode}: no body`);
+      t.same(check(schema, json(response), doc), [], `${method} ${path} ${response.statusCode} matches its schema`);
+    };
+
+    t.test('every operation lists its statuses explicitly, errors included, and no "default" or outside file', async (t) => {
+      const text = JSON.stringify(doc);
+      t.notMatch(text, /API\.md|DESIGN\.md/);
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(methods)) {
+          t.notOk('default' in op.responses, `${method} ${path}: no default`);
+          t.ok(Object.keys(op.responses).some((s) => s.startsWith('2')), `${method} ${path}: a success`);
+          t.ok('500' in op.responses, `${method} ${path}: 500`);
+        }
+      }
+    });
+
+    t.test('answers of the suites hold against the document', async (t) => {
+      const vendor = await signUp(server);
+      const api = client(server, vendor.headers);
+      holds('get', '/api/v1/me', await api.get('/api/v1/me'));
+      holds('get', '/api/v1/me', await server.inject('/api/v1/me'));
+      holds('get', '/api/v1/store', await api.get('/api/v1/store'));
+      holds('patch', '/api/v1/store', await api.patch('/api/v1/store', { description: 'Fresh tea' }));
+      holds('patch', '/api/v1/store', await api.patch('/api/v1/store', { deliveryFee: 'free' }));
+      const category = await api.post('/api/v1/categories', { name: 'Tea' });
+      holds('post', '/api/v1/categories', category);
+      holds('get', '/api/v1/categories', await api.get('/api/v1/categories'));
+      holds('patch', '/api/v1/categories/{id}', await api.patch(`/api/v1/categories/${json(category).id}`, { name: 'Chai' }));
+      const product = await api.post('/api/v1/products', { name: 'Masala Chai', price: 24900, stock: 5, categoryId: json(category).id });
+      holds('post', '/api/v1/products', product);
+      const id = json(product).id as string;
+      holds('get', '/api/v1/products', await api.get('/api/v1/products'));
+      holds('get', '/api/v1/products/{id}', await api.get(`/api/v1/products/${id}`));
+      holds('get', '/api/v1/products/{id}', await api.get('/api/v1/products/00000000-0000-4000-8000-000000000000'));
+      holds('post', '/api/v1/products/{id}/stock', await api.post(`/api/v1/products/${id}/stock`, { delta: 2 }));
+      const image = multipart('file', 'a.png', tinyPng);
+      holds('post', '/api/v1/products/{id}/images', await server.inject({ method: 'POST', url: `/api/v1/products/${id}/images`, headers: { ...vendor.headers, ...image.headers }, payload: image.payload }));
+      holds('get', '/api/v1/stores/{slug}', await server.inject(`/api/v1/stores/${vendor.store.slug}`));
+      const placed = await placeOrder(server, vendor.store.slug, [{ productId: id, quantity: 1 }], { key: 'doc-1' });
+      holds('post', '/api/v1/stores/{slug}/orders', placed);
+      holds('post', '/api/v1/stores/{slug}/orders', await placeOrder(server, vendor.store.slug, [{ productId: id, quantity: 1 }], { key: 'doc-1' }));
+      holds('post', '/api/v1/stores/{slug}/orders', await placeOrder(server, vendor.store.slug, [{ productId: id, quantity: 99 }]));
+      const changed = await server.inject({ method: 'POST', url: `/api/v1/stores/${vendor.store.slug}/orders`, payload: { customer, items: [{ productId: id, quantity: 1 }], paymentMethod: 'cod', expectedTotal: 1 } });
+      t.equal(changed.statusCode, 409);
+      holds('post', '/api/v1/stores/{slug}/orders', changed);
+      const order = json(placed);
+      holds('get', '/api/v1/stores/{slug}/orders/{token}', await server.inject(`/api/v1/stores/${vendor.store.slug}/orders/${order.token}`));
+      holds('get', '/api/v1/orders', await api.get('/api/v1/orders'));
+      holds('get', '/api/v1/orders/{id}', await api.get(`/api/v1/orders/${order.id}`));
+      holds('post', '/api/v1/orders/{id}/status', await api.post(`/api/v1/orders/${order.id}/status`, { status: 'shipped' }));
+      holds('post', '/api/v1/orders/{id}/status', await api.post(`/api/v1/orders/${order.id}/status`, { status: 'accepted' }));
+      const token = await api.post('/api/v1/tokens', { name: 'cli' });
+      holds('post', '/api/v1/tokens', token);
+      holds('delete', '/api/v1/tokens/{id}', await api.delete(`/api/v1/tokens/${json(token).id}`));
+      holds('post', '/api/v1/session', await server.inject({ method: 'POST', url: '/api/v1/session', payload: { email: vendor.email, password: 'wrong password' } }));
+      holds('post', '/api/v1/session', await server.inject({ method: 'POST', url: '/api/v1/session', payload: { email: vendor.email, password: 'correct horse battery' } }));
+      holds('post', '/api/v1/vendors', await server.inject({ method: 'POST', url: '/api/v1/vendors', payload: { email: vendor.email, password: 'correct horse battery', storeName: 'Again' } }));
+      holds('delete', '/api/v1/products/{id}', await api.delete(`/api/v1/products/${id}`));
+      holds('delete', '/api/v1/categories/{id}', await api.delete(`/api/v1/categories/${json(category).id}`));
+      holds('post', '/api/v1/products', await server.inject({ method: 'POST', url: '/api/v1/products', headers: { ...vendor.headers, 'content-type': 'text/plain' }, payload: 'x' }));
+      holds('delete', '/api/v1/session', await api.delete('/api/v1/session'));
+    });
+  });
+}
