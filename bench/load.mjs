@@ -7,15 +7,18 @@ export const defaults = { connections: 32, warmupSeconds: 2, durationSeconds: 10
 /**
  * Runs autocannon against `url` + `request.path` for a warm-up and then the measured duration.
  * `request` is `{ path, method?, headers?, body? }` or `{ requests: () => [...] }` (a factory,
- * because autocannon mutates the request objects it is given). Returns the measured numbers.
+ * because autocannon mutates the request objects it is given). `overallRate` caps the requests
+ * per second across all connections (a steady stream instead of as fast as possible).
+ * Returns the measured numbers.
  */
-export async function runLoad({ url, pid, request, connections = defaults.connections, warmupSeconds = defaults.warmupSeconds, durationSeconds = defaults.durationSeconds }) {
+export async function runLoad({ url, pid, request, connections = defaults.connections, warmupSeconds = defaults.warmupSeconds, durationSeconds = defaults.durationSeconds, overallRate = null }) {
   const rss = sampleRss(pid);
   const options = (duration) => ({
     url: `${url}${request.path ?? '/'}`,
     connections,
     duration,
     timeout: 10,
+    ...(overallRate ? { overallRate } : {}),
     ...(request.method ? { method: request.method } : {}),
     ...(request.headers ? { headers: request.headers } : {}),
     ...(request.body ? { body: request.body } : {}),

@@ -23,11 +23,12 @@ export function judge(results) {
     target('e', `req/s >= ${targets.orderListRps}`, `${by.e.requestsPerSecond}`, by.e.requestsPerSecond >= targets.orderListRps);
     target('e', `p99 < ${targets.orderListP99Ms} ms`, `${by.e.latencyMs.p99} ms`, by.e.latencyMs.p99 < targets.orderListP99Ms);
   }
+  if (by.g) judgeOrdersFlowing(by.g, ceiling, target, gate);
   for (const s of Object.values(by)) {
     if (s.config !== 'ceiling') target(s.id, `app peak RSS < ${targets.rssMb} MB`, `${s.peakRssMb} MB`, s.peakRssMb < targets.rssMb);
   }
   for (const s of Object.values(by)) {
-    const errors = s.errors + (s.warmup?.errors ?? 0) + (s.retry?.failed ?? 0);
+    const errors = errorsOf(s);
     gate(s.id, 'no error (non-2xx or socket error, warm-up included)', `${errors}`, errors === 0);
   }
   if (by.d) {
@@ -38,11 +39,31 @@ export function judge(results) {
   return checks;
 }
 
+/** (g): the page targets of (a), held with orders flowing; shown stock exact once they stop. */
+function judgeOrdersFlowing(g, ceiling, target, gate) {
+  const share = ceiling ? g.requestsPerSecond / ceiling : null;
+  const rate = `${g.checkout.requestsPerSecond} orders/s`;
+  target('g', `req/s with ${rate} >= ${targets.storePageShareOfCeiling * 100}% of (f)`, share === null ? '(f) not run' : `${pct(share)}% of (f)`, share === null ? null : share >= targets.storePageShareOfCeiling);
+  target('g', `p99 < ${targets.storePageP99Ms} ms with ${rate}`, `${g.latencyMs.p99} ms`, g.latencyMs.p99 < targets.storePageP99Ms);
+  target('g', `req/s with orders >= ${targets.pageWithOrdersRatio * 100}% of the page alone (same run, mean of before and after)`, `${g.ratio === null ? 'n/a' : pct(g.ratio)}%`, g.ratio === null ? null : g.ratio >= targets.pageWithOrdersRatio);
+  gate('g', 'store API shows PostgreSQL\'s stock within 2 s of the last order', g.stock.ok ? `${g.stock.products} products match` : g.stock.mismatches.join('; ') || `status ${g.stock.status}`, g.stock.ok);
+}
+
+/** Every failed request of a scenario: warm-up, retries, and for (g) both halves and the orders. */
+function errorsOf(s) {
+  const alone = s.alone ? s.alone.errors + (s.alone.warmup?.errors ?? 0) + s.alone.after.errors : 0;
+  return s.errors + (s.warmup?.errors ?? 0) + (s.retry?.failed ?? 0) + alone + (s.checkout?.errors ?? 0);
+}
+
 export function ratios(results) {
   const by = Object.fromEntries(results.scenarios.filter((s) => s.status === 'ok').map((s) => [s.id, s]));
   const out = {};
   for (const id of ['a-memory', 'a-redis', 'b', 'c-memory', 'c-redis']) {
     if (by[id] && by.f) out[`${id}/f`] = Math.round((by[id].requestsPerSecond / by.f.requestsPerSecond) * 1000) / 1000;
+  }
+  if (by.g) {
+    out['g with orders/alone'] = by.g.ratio;
+    if (by.f) out['g/f'] = Math.round((by.g.requestsPerSecond / by.f.requestsPerSecond) * 1000) / 1000;
   }
   return out;
 }
@@ -57,8 +78,9 @@ export function table(results) {
       rows.push(`| ${s.label} | ${s.status}: ${s.reason} | | | | |`);
       continue;
     }
-    const errors = s.errors + (s.warmup?.errors ?? 0) + (s.retry?.failed ?? 0);
-    rows.push(`| ${s.label} | ${fmt(s.requestsPerSecond)} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errors} | ${s.peakRssMb}${s.config === 'ceiling' ? ' (server)' : ''} |`);
+    if (s.alone) rows.push(`| ${s.label.replace('while checkouts run', 'alone (before / after the orders)')} | ${fmt(s.alone.requestsPerSecond)} / ${fmt(s.alone.after.requestsPerSecond)} | ${s.alone.latencyMs.p50} | ${s.alone.latencyMs.p99} / ${s.alone.after.latencyMs.p99} | ${s.alone.errors + (s.alone.warmup?.errors ?? 0) + s.alone.after.errors} | ${s.alone.peakRssMb} |`);
+    const label = s.checkout ? `${s.label} (${fmt(s.checkout.requestsPerSecond)} orders/s)` : s.label;
+    rows.push(`| ${label} | ${fmt(s.requestsPerSecond)} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errorsOf(s)} | ${s.peakRssMb}${s.config === 'ceiling' ? ' (server)' : ''} |`);
   }
   return rows.join('\n');
 }
@@ -79,6 +101,15 @@ export function markdown(results) {
   ];
   if (results.storePage.available === false) lines.push(`**The HTML store page was not available** (${results.storePage.reason}).`, '');
   if (results.ceiling) lines.push(`(f) answers ${results.ceiling.source}: ${results.ceiling.status} ${results.ceiling.contentType}, ${results.ceiling.bytes} bytes, the same headers.`, '');
+  const g = results.scenarios.find((s) => s.id === 'g' && s.status === 'ok');
+  if (g) {
+    lines.push(
+      `(g) ran the store page alone, with checkouts capped at ${results.settings.orderRate}/s over ${results.settings.orderConnections} connections, then alone again ` +
+        `(${fmt(g.checkout.requestsPerSecond)} orders/s placed, checkout p99 ${g.checkout.latencyMs.p99} ms): with orders / mean of the two alone = ${g.ratio}. ` +
+        `Stock shown by the store API after the last order: ${g.stock.ok ? 'equal to PostgreSQL' : `**different** (${g.stock.mismatches.join('; ')})`}.`,
+      '',
+    );
+  }
   const r = results.ratios;
   if (Object.keys(r).length) {
     lines.push('Ratios to the ceiling (f): ' + Object.entries(r).map(([k, v]) => `${k} = ${v}`).join(', '), '');

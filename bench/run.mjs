@@ -3,7 +3,8 @@
 // See bench/README.md. Environment (all optional):
 //   BENCH_DATABASE_URL  server to create the throwaway database on (postgres://postgres@127.0.0.1:5432/test)
 //   BENCH_DURATION / BENCH_WARMUP / BENCH_CONNECTIONS   seconds / seconds / connections (10 / 2 / 32)
-//   BENCH_ONLY          comma-separated scenario ids (a-memory,c-memory,f,a-redis,c-redis,d,e,b)
+//   BENCH_ONLY          comma-separated scenario ids (a-memory,c-memory,f,a-redis,c-redis,d,g,e,b)
+//   BENCH_ORDER_RATE / BENCH_ORDER_CONNECTIONS   (g): checkouts per second / their connections (50 / 8)
 //   BENCH_PROFILE=1     one app per scenario under node --cpu-prof (bench/profiles/<id>.cpuprofile)
 //   BENCH_LOG_LEVEL     the app's LOG_LEVEL (warn)
 //   BENCH_ORDERS        orders seeded for (e) (10000)
@@ -19,6 +20,7 @@ import pg from 'pg';
 import { profileDir, startApp, startCeiling } from './app-process.mjs';
 import { auditOrders, checkoutTracker } from './checkout.mjs';
 import { runLoad } from './load.mjs';
+import { runPageWithOrders } from './orders-flowing.mjs';
 import { samplePgActivity } from './pg-activity.mjs';
 import { judge, markdown, ratios, table, writeResults } from './report.mjs';
 import { configurations, scenarios } from './scenarios.mjs';
@@ -34,6 +36,8 @@ const settings = {
   durationSeconds: Number(env.BENCH_DURATION ?? 10),
   logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
   profile: env.BENCH_PROFILE === '1',
+  orderRate: Number(env.BENCH_ORDER_RATE ?? 50),
+  orderConnections: Number(env.BENCH_ORDER_CONNECTIONS ?? 8),
   only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : null,
 };
 const adminUrl = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -53,7 +57,7 @@ const results = {
     loadAverageBefore: os.loadavg().map((n) => Math.round(n * 100) / 100),
     loadAverageAfter: null,
   },
-  settings: { connections: settings.connections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, logLevel: settings.logLevel, profile: settings.profile, only: settings.only },
+  settings: { connections: settings.connections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, logLevel: settings.logLevel, profile: settings.profile, only: settings.only, orderRate: settings.orderRate, orderConnections: settings.orderConnections },
   services: {},
   seed: {},
   storePage: { available: null, reason: null },
@@ -182,7 +186,7 @@ async function runScenario(scenario, app, state) {
   const base = { id: scenario.id, label: scenario.label, config: scenario.config };
   let request = scenario.request;
   const extra = {};
-  if (scenario.needs === 'page') {
+  if (scenario.needs === 'page' || scenario.needs === 'page-with-orders') {
     const probe = await get(`${app.url}/${shop.slug}`);
     const contentType = String(probe.headers['content-type'] ?? '');
     if (probe.status !== 200 || !contentType.startsWith('text/html')) {
@@ -214,6 +218,7 @@ async function runScenario(scenario, app, state) {
     request = { path: '/api/v1/orders?limit=20', headers };
   }
   log(`${scenario.id}: ${scenario.label}`);
+  if (scenario.needs === 'page-with-orders') return runOrdersFlowing(base, app, state);
   const activity = await samplePgActivity(db.url);
   const measured = await runLoad({ url: app.url, pid: app.pid, request, ...loadSettings() });
   const outcome = { ...base, status: 'ok', ...extra, ...measured, postgres: await activity.stop() };
@@ -227,6 +232,35 @@ async function runScenario(scenario, app, state) {
   log(`${scenario.id}: ${measured.requestsPerSecond} req/s, p50 ${measured.latencyMs.p50} ms, p99 ${measured.latencyMs.p99} ms, errors ${measured.errors}, peak RSS ${measured.peakRssMb} MB`);
   log(`${scenario.id}: PostgreSQL backends on average: ${Object.entries(outcome.postgres.meanBackends).slice(0, 5).map(([k, v]) => `${v} ${k}`).join('; ') || 'none'}`);
   return outcome;
+}
+
+/** (g): the page alone, then with checkouts at BENCH_ORDER_RATE beside it (orders-flowing.mjs). */
+async function runOrdersFlowing(base, app, state) {
+  const activity = await samplePgActivity(db.url);
+  const measured = await runPageWithOrders({
+    url: app.url,
+    pid: app.pid,
+    products: state.seededShop.products,
+    runId: `g${randomBytes(4).toString('hex')}`,
+    settings: { ...loadSettings(), orderRate: settings.orderRate, orderConnections: settings.orderConnections },
+    stockInDatabase: () => stockInDatabase(state.seededShop.storeId),
+  });
+  const outcome = { ...base, status: 'ok', ...measured, postgres: await activity.stop() };
+  log(`g: page alone ${measured.alone.requestsPerSecond} req/s (p99 ${measured.alone.latencyMs.p99} ms); with ${measured.checkout.requestsPerSecond} orders/s: ${measured.requestsPerSecond} req/s (p99 ${measured.latencyMs.p99} ms), ratio ${measured.ratio}`);
+  log(`g: checkout errors ${measured.checkout.errors}; shown stock ${measured.stock.ok ? 'matches PostgreSQL' : `differs: ${measured.stock.mismatches.join('; ')}`}`);
+  return outcome;
+}
+
+/** Product id -> stock, straight from PostgreSQL. */
+async function stockInDatabase(storeId) {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    const rows = (await client.query('SELECT id, stock FROM products WHERE store_id = $1', [storeId])).rows;
+    return new Map(rows.map((r) => [r.id, r.stock === null ? null : Number(r.stock)]));
+  } finally {
+    await client.end();
+  }
 }
 
 async function runCeiling(scenario, state, memoryEnv) {

@@ -18,6 +18,8 @@ export const scenarios = [
   { id: 'a-redis', config: 'redis', label: '(a) store page /{slug}, cached, Redis', request: { path: `/${shop.slug}` }, needs: 'page' },
   { id: 'c-redis', config: 'redis', label: '(c) GET /api/v1/stores/{slug}, Redis', request: { path: `/api/v1/stores/${shop.slug}` } },
   { id: 'd', config: 'redis', label: '(d) checkout POST /api/v1/stores/{slug}/orders', request: null, needs: 'orders' },
+  // After (d)'s audit: its orders go to the same store, under keys of their own.
+  { id: 'g', config: 'redis', label: '(g) store page /{slug}, Redis, while checkouts run', request: { path: `/${shop.slug}` }, needs: 'page-with-orders' },
   { id: 'e', config: 'redis', label: `(e) GET /api/v1/orders?limit=20, ${ordersShop.orders.toLocaleString('en')} orders`, request: null, needs: 'token' },
   { id: 'b', config: 'off', label: '(b) store page /{slug}, cache off', request: { path: `/${shop.slug}` }, needs: 'page' },
 ];
@@ -31,4 +33,6 @@ export const targets = {
   orderListRps: 1000,
   orderListP99Ms: 30,
   rssMb: 150,
+  /** (g): the store page with orders flowing, as a share of the page alone in the same run. */
+  pageWithOrdersRatio: 0.7,
 };

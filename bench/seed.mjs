@@ -17,7 +17,7 @@ export async function openCore(databaseUrl) {
 /** The store of scenarios (a)-(d): 50 products in 5 categories, tracked stock large enough for any run. */
 export async function seedShop(dukaan) {
   const { store } = await dukaan.vendors.signUp({ email: shop.email, password: shop.password, storeName: 'Bench Chai & Snacks', slug: shop.slug, phone: '9876543210' });
-  await dukaan.vendors.updateStore(store.id, {
+  await dukaan.stores.update(store.id, {
     description: 'Teas, spices and snacks: the benchmark store, fifty products strong.',
     deliveryFee: 4000,
     freeDeliveryAbove: 99900,

@@ -22,7 +22,7 @@ try {
     storeName: "Priya's Kitchen",
     phone: '98765 43210',
   });
-  await dukaan.vendors.updateStore(store.id, { deliveryFee: 4000, freeDeliveryAbove: 100000 });
+  await dukaan.stores.update(store.id, { deliveryFee: 4000, freeDeliveryAbove: 100000 });
   const thali = await dukaan.catalog.createProduct(store.id, { name: 'Veg thali', price: 25000, stock: 20 });
   const lassi = await dukaan.catalog.createProduct(store.id, { name: 'Mango lassi', price: 9000, compareAtPrice: 12000 });
 

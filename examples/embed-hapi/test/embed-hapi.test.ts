@@ -34,7 +34,7 @@ t.test('the embedding example serves its own routes and the shop under /shop', a
   const signup = await fetch(`${base}/shop/api/v1/vendors`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'host@example.com', password: 'password123', storeName: 'Hosted', slug: 'hosted' }),
+    body: JSON.stringify({ email: 'host@example.com', password: 'chai-and-biscuits', storeName: 'Hosted', slug: 'hosted' }),
   });
   t.equal(signup.status, 201);
   t.match(signup.headers.get('set-cookie'), /Path=\/shop/);

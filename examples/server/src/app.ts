@@ -6,6 +6,7 @@ import { keyvCache } from '@dukaan-kit/core/keyv';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
 import { plugin } from '@dukaan-kit/hapi-plugin';
 import type { AppConfig } from './config.js';
+import { logSerializers, requestCompleteMessage } from './log-redaction.js';
 import { noCache } from './no-cache.js';
 
 export interface App {
@@ -26,12 +27,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await migrateLatest(knex);
   // Bound late: the logger exists only once hapi-pino is registered below.
   let logCacheError = (_error: unknown, _operation: string): void => {};
+  let logBackgroundError = (error: unknown, _operation: string): void => console.error(error);
   const dukaan = createDukaan({
     storeCacheLocalTtlMs: config.cacheLocalTtlMs,
     onCacheError: (error, operation) => logCacheError(error, operation),
+    onError: (error, operation) => logBackgroundError(error, operation),
     persistence: objectionPersistence(knex),
     cache: !config.cacheEnabled ? noCache() : keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : {}),
     images: diskImageStore({ directory: config.mediaDir, publicPath: '/media' }),
+    // Throttling is core policy now, shared by the JSON API and the page forms.
+    // Sign-ups count under the login setting, as they did when the plugin held the limits.
+    limits: { login: config.rateLimitLogin, checkout: config.rateLimitCheckout, signup: config.rateLimitLogin },
   });
   const server = Hapi.server({
     port: config.port,
@@ -44,20 +50,25 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     plugin: HapiPino,
     options: {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // Credentials, tracking tokens and Idempotency-Keys are scrubbed by the serializers (log-redaction.ts).
+      serializers: logSerializers,
+      customRequestCompleteMessage: requestCompleteMessage,
       ignorePaths: ['/healthz'],
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
   });
   // A Redis outage would otherwise show only through /readyz: say which cache call failed.
   logCacheError = (error, operation) => server.logger.warn({ operation, err: error }, 'cache call failed; served without the cache');
+  // Background work (the expired-session sweeper) has no request to fail: its errors go to the log.
+  logBackgroundError = (error, operation) => server.logger.error({ operation, err: error }, 'background work failed');
   await server.register({
     plugin,
     options: {
       dukaan,
       sessionSecret: config.sessionSecret,
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-      rateLimits: { login: config.rateLimitLogin, checkout: config.rateLimitCheckout },
+      // Unset: any well-formed Host is answered (no request header creates cache entries either way).
+      ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
       trustProxy: config.trustProxy,
       mediaDir: config.mediaDir,
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Joi from 'joi';
 
-/** The reference app's settings, read from the environment (DESIGN.md lists them). */
+/** The reference app's settings, read from the environment (the root README's Configuration table lists them). */
 export interface AppConfig {
   port: number;
   host: string;
@@ -16,6 +16,8 @@ export interface AppConfig {
   publicUrl: string | null;
   logLevel: string;
   trustProxy: string[];
+  /** ALLOWED_HOSTS: the Host headers the app answers (others get 421; /healthz and /readyz any); empty: any well-formed host. */
+  allowedHosts: string[];
   rateLimitLogin: number;
   rateLimitCheckout: number;
   production: boolean;
@@ -33,6 +35,7 @@ const schema = Joi.object({
   PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).empty('').default(null),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   TRUST_PROXY: Joi.string().empty('').default(''),
+  ALLOWED_HOSTS: Joi.string().empty('').default(''),
   RATE_LIMIT_LOGIN: Joi.number().integer().min(0).empty('').default(10),
   RATE_LIMIT_CHECKOUT: Joi.number().integer().min(0).empty('').default(30),
   NODE_ENV: Joi.string().empty('').default('development'),
@@ -55,9 +58,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mediaDir: value.MEDIA_DIR as string,
     publicUrl: (value.PUBLIC_URL as string | null) ?? null,
     logLevel: value.LOG_LEVEL as string,
-    trustProxy: String(value.TRUST_PROXY).split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: list(value.TRUST_PROXY),
+    // Host headers compare case-insensitively and exactly: list `host:port` too where a port is part of the URL.
+    allowedHosts: list(value.ALLOWED_HOSTS).map((host) => host.toLowerCase()),
     rateLimitLogin: value.RATE_LIMIT_LOGIN as number,
     rateLimitCheckout: value.RATE_LIMIT_CHECKOUT as number,
     production,
   };
+}
+
+/** A comma-separated setting as a list, blanks dropped. */
+function list(value: unknown): string[] {
+  return String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -23,7 +23,7 @@ export async function seedDemoStore(dukaan: Dukaan) {
     // Not seeded yet.
   }
   const { store } = await dukaan.vendors.signUp({ email, password, storeName: 'Demo Chai Co.', slug, phone: '9876543210' });
-  await dukaan.vendors.updateStore(store.id, {
+  await dukaan.stores.update(store.id, {
     description: 'Small-batch teas and snacks, delivered across Bengaluru.',
     deliveryFee: 4000,
     freeDeliveryAbove: 99900,

@@ -6,6 +6,7 @@ import t from 'tap';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 import { seedDemoStore } from '../src/demo.js';
+import { REDACTED, redactHeaders, redactUrl } from '../src/log-redaction.js';
 
 t.test('configuration comes from the environment, with zero-setup defaults', async (t) => {
   const config = readConfig({});
@@ -17,6 +18,34 @@ t.test('configuration comes from the environment, with zero-setup defaults', asy
   t.throws(() => readConfig({ PORT: 'eighty' }), /PORT/);
   t.throws(() => readConfig({ NODE_ENV: 'production' }), /SESSION_SECRET/);
   t.throws(() => readConfig({ REDIS_URL: 'http://nope' }), /REDIS_URL/);
+  t.same(config.allowedHosts, [], 'any host by default');
+  t.same(readConfig({ ALLOWED_HOSTS: ' Shop.Example , shop.example:8443,' }).allowedHosts, ['shop.example', 'shop.example:8443']);
+  t.equal(readConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).publicUrl, null, 'production needs no PUBLIC_URL');
+});
+
+t.test('in production without PUBLIC_URL: ALLOWED_HOSTS, and https behind a trusted proxy', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dukaan-prod-'));
+  const env = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' };
+  const app = await buildApp(readConfig({ ...env, ALLOWED_HOSTS: 'shop.example', TRUST_PROXY: '127.0.0.1' }));
+  t.teardown(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  t.equal((await app.server.inject({ url: '/signup', headers: { host: 'shop.example' } })).statusCode, 200, 'an allowed host is served');
+  t.equal((await app.server.inject({ url: '/signup', headers: { host: 'SHOP.example' } })).statusCode, 200, 'in any case');
+  t.equal((await app.server.inject({ url: '/healthz', headers: { host: '10.0.0.7:3000' } })).statusCode, 200, 'probes by address still pass');
+  for (const host of ['evil.example', 'shop.example.evil.example', 'shop.example:8443', 'x'.repeat(60) + '.example']) {
+    const response = await app.server.inject({ url: '/signup', headers: { host } });
+    t.equal(response.statusCode, 421, `${host}: 421 Misdirected Request`);
+  }
+  // nginx says https in X-Forwarded-Proto; inject's peer is 127.0.0.1, the trusted proxy.
+  const https = { host: 'shop.example', 'x-forwarded-proto': 'https' };
+  const signup = await app.server.inject({ method: 'POST', url: '/api/v1/vendors', headers: https, payload: { email: 'tls@example.com', password: 'chai-and-biscuits', storeName: 'TLS' } });
+  t.equal(signup.statusCode, 201, signup.payload);
+  t.match(String([signup.headers['set-cookie']].flat()[0]), /;\s*Secure/i, 'the session cookie is Secure');
+  t.match(String(signup.headers['strict-transport-security']), /max-age=\d+/, 'HSTS is sent');
+  const plain = await app.server.inject({ url: '/signup', headers: { host: 'shop.example' } });
+  t.notOk(plain.headers['strict-transport-security'], 'no HSTS over plain http');
 });
 
 t.test('the app migrates, seeds the demo store and serves it', async (t) => {
@@ -63,10 +92,57 @@ t.test('passwords, session cookies and API tokens never reach the log', async (t
   const token = JSON.parse((await app.server.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie }, payload: { name: 'ci' } })).payload).token as string;
   t.equal((await app.server.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
   t.equal((await app.server.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'log@example.com', password: 'wrong but secret 99' } })).statusCode, 401);
+
+  // A customer's tracking token opens their order (name, phone, address); an Idempotency-Key replays a checkout.
+  const { slug } = JSON.parse(signup.payload).store as { slug: string };
+  const bearer = { authorization: `Bearer ${token}` };
+  const product = await app.server.inject({ method: 'POST', url: '/api/v1/products', headers: bearer, payload: { name: 'Chai', price: 14900, stock: 5 } });
+  t.equal(product.statusCode, 201, product.payload);
+  const idempotencyKey = 'checkout-key-very-secret-7f3a9c';
+  const placed = await app.server.inject({
+    method: 'POST',
+    url: `/api/v1/stores/${slug}/orders`,
+    headers: { 'idempotency-key': idempotencyKey },
+    payload: { customer: { name: 'Asha', phone: '9876543210', address: '12 MG Road', pincode: '560001' }, items: [{ productId: JSON.parse(product.payload).id, quantity: 1 }], paymentMethod: 'cod' },
+  });
+  t.equal(placed.statusCode, 201, placed.payload);
+  const order = JSON.parse(placed.payload) as { id: string; token: string };
+  const tracking = [`/api/v1/stores/${slug}/orders/${order.token}`, `/${slug}/orders/${order.token}`];
+  for (const url of tracking) {
+    const response = await app.server.inject({ url, headers: { referer: `http://localhost/${slug}/orders/${order.token}?from=mail` } });
+    t.equal(response.statusCode, 200, `${url} answers`);
+  }
+  t.equal((await app.server.inject({ url: `/${slug}/orders/${order.token}x` })).statusCode, 404, 'a mistyped token is logged too');
+  t.equal((await app.server.inject({ url: `/api/v1/orders/${order.id}`, headers: bearer })).statusCode, 200);
+
   const log = lines.join('');
-  t.ok(lines.length >= 4, `requests were logged (${lines.length} lines)`);
+  t.ok(lines.length >= 10, `requests were logged (${lines.length} lines)`);
   t.match(log, /"req":\{"id":/, 'each request line carries its request id');
   for (const secret of [password, 'wrong but secret 99', cookie.split('=')[1] ?? 'x', token]) t.notOk(log.includes(secret), 'secret absent from the log');
+  t.notOk(log.includes(order.token), 'no tracking token in the log (URLs, params, referer, messages)');
+  t.notOk(log.includes(idempotencyKey), 'no Idempotency-Key in the log');
+  t.match(log, `/${slug}/orders/[redacted]`, 'the tracking page is logged with its token replaced');
+  t.match(log, `/api/v1/stores/${slug}/orders/[redacted]`, 'so is the tracking API');
+  t.match(log, `/api/v1/orders/${order.id}`, "the vendor's order URLs keep their ids (not secrets; useful when reading the log)");
+});
+
+t.test('tracking URLs are scrubbed wherever they appear, vendor order ids are kept', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['/chai-co/orders/AbC_123-xyz', '/chai-co/orders/[redacted]'],
+    ['/chai-co/orders/AbC_123-xyz/', '/chai-co/orders/[redacted]/'],
+    ['/shop/chai-co/orders/AbC?x=1', '/shop/chai-co/orders/[redacted]?x=1'],
+    ['/api/v1/stores/chai-co/orders/AbC', '/api/v1/stores/chai-co/orders/[redacted]'],
+    ['/shop/api/v1/stores/chai-co/orders/AbC#top', '/shop/api/v1/stores/chai-co/orders/[redacted]#top'],
+    ['https://shop.example/chai-co/orders/AbC', 'https://shop.example/chai-co/orders/[redacted]'],
+    ['/api/v1/orders/0193-order-id', '/api/v1/orders/0193-order-id'],
+    ['/shop/api/v1/orders/0193-order-id/status', '/shop/api/v1/orders/0193-order-id/status'],
+    ['/dashboard/orders/0193-order-id', '/dashboard/orders/0193-order-id'],
+    ['/api/v1/stores/chai-co/orders', '/api/v1/stores/chai-co/orders'],
+  ];
+  for (const [url, expected] of cases) t.equal(redactUrl(url), expected, url);
+  const headers = { 'Idempotency-Key': 'k1', authorization: 'Bearer x', cookie: 'a=b', 'x-csrf-token': 'c', referer: 'http://h/s/orders/T', accept: 'text/html' };
+  t.same(redactHeaders(headers), { 'Idempotency-Key': REDACTED, authorization: REDACTED, cookie: REDACTED, 'x-csrf-token': REDACTED, referer: 'http://h/s/orders/[redacted]', accept: 'text/html' });
+  t.same(redactHeaders({ location: '/s/orders/T', 'set-cookie': ['a=b'] }), { location: '/s/orders/[redacted]', 'set-cookie': REDACTED }, 'response headers too (the checkout form redirects to the tracking page)');
 });
 
 t.test('the app starts on the zero-setup defaults, relative paths included', async (t) => {

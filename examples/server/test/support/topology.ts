@@ -4,7 +4,7 @@
 // with a bounded wait and stops with a bounded one. Loopback only: every
 // listener binds 127.0.0.1, and the machine's shared Redis (6379) is never used.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createKnex } from '@dukaan-kit/core/objection';
@@ -212,18 +212,30 @@ function chownTree(path: string, uid: number, gid: number): void {
   if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry), uid, gid);
 }
 
+/** Makes a tree readable (and its folders enterable) by every user: nginx's worker is not the test's user. */
+function openTree(path: string): void {
+  const directory = statSync(path).isDirectory();
+  chmodSync(path, directory ? 0o755 : 0o644);
+  if (directory) for (const entry of readdirSync(path)) openTree(join(path, entry));
+}
+
 /**
  * Renders the repo's nginx.conf for loopback into `workDir` and runs it in the foreground.
  * As root, the master runs as nobody (as in ops-tests/nginx-config.test.ts): the prefix
- * directory is given to nobody and the media directory made readable.
+ * directory is given to nobody and the media directory made readable. The static files are
+ * served from a world-readable copy in `workDir`, never from the checkout: a clone under a
+ * private folder (mktemp -d is 0700) is closed to nobody, which answered 403 for /static.
  */
 export async function startNginx(binary: string, options: { workDir: string; upstreams: string[]; staticDir: string; mediaDir: string }): Promise<Nginx> {
   const port = await freePort();
   const prefixDir = join(options.workDir, 'nginx');
   mkdirSync(prefixDir, { recursive: true });
+  const staticDir = join(options.workDir, 'static');
+  cpSync(options.staticDir, staticDir, { recursive: true });
+  openTree(staticDir);
   const confPath = join(prefixDir, 'nginx.conf');
   const renderNginxConfig = await loadRenderer();
-  writeFileSync(confPath, renderNginxConfig({ listenPort: port, upstreams: options.upstreams, staticDir: options.staticDir, mediaDir: options.mediaDir, prefixDir }));
+  writeFileSync(confPath, renderNginxConfig({ listenPort: port, upstreams: options.upstreams, staticDir, mediaDir: options.mediaDir, prefixDir }));
   const asRoot = process.getuid?.() === 0;
   const ids = asRoot ? { uid: 65534, gid: 65534 } : {};
   if (asRoot) {
