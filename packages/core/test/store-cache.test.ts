@@ -65,7 +65,15 @@ for (const [name, open] of variants) {
       for (const next of [150, 175, 200]) {
         price = next;
         await storeA.invalidate('s2');
-        t.same(await storeB.getOrLoad('s2', 'view', load), { price: next }, `B sees ${next} at once`);
+        // Redis has sent B its copy once A's echo is back, but B's socket may be read a few loop
+        // turns later on a busy machine; well inside the 300 ms local TTL, only the broadcast can tell B.
+        const started = Date.now();
+        let seen = await storeB.getOrLoad('s2', 'view', load);
+        while (seen.price !== next && Date.now() - started < 200) {
+          await sleep(5);
+          seen = await storeB.getOrLoad('s2', 'view', load);
+        }
+        t.same(seen, { price: next }, `B sees ${next} by broadcast (${Date.now() - started} ms)`);
       }
     });
 

@@ -76,10 +76,20 @@ export async function getStoreView(context: CoreContext, slug: string): Promise<
     storeId,
     'view',
     async () => {
-      const [catalogue, levels] = await Promise.all([
-        storeCache.getOrLoad(storeId, 'catalogue', () => loadStoreView(context, storeId), { scope: 'catalogue' }),
-        storeCache.getOrLoad(storeId, 'stock', () => loadStockLevels(context, storeId), { scope: 'stock' }),
-      ]);
+      // A catalogue read just now already holds current stock: asking again would read every
+      // product twice whenever the catalogue misses (always, with the cache off).
+      let fresh = false;
+      const catalogue = await storeCache.getOrLoad(
+        storeId,
+        'catalogue',
+        async () => {
+          fresh = true;
+          return loadStoreView(context, storeId);
+        },
+        { scope: 'catalogue' },
+      );
+      if (fresh) return catalogue;
+      const levels = await storeCache.getOrLoad(storeId, 'stock', () => loadStockLevels(context, storeId), { scope: 'stock' });
       return withStockLevels(catalogue, levels);
     },
     { scope: 'both', shared: false },
