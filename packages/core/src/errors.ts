@@ -31,47 +31,42 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class ValidationFailedError extends DomainError {
-  readonly code = 'VALIDATION_FAILED';
+/** A DomainError class whose instances all have the code `C`. */
+type CodedErrorClass<C extends ErrorCode> = abstract new (message: string, details?: FieldError[], options?: { cause?: unknown }) => DomainError & { readonly code: C };
+
+/**
+ * The base of a domain error with a fixed code, so each class below names its code once:
+ * `class NotFoundError extends withCode('NOT_FOUND') {}`.
+ */
+function withCode<C extends ErrorCode>(code: C): CodedErrorClass<C> {
+  abstract class CodedError extends DomainError {
+    readonly code: C = code;
+  }
+  return CodedError;
 }
 
-export class NotFoundError extends DomainError {
-  readonly code = 'NOT_FOUND';
-}
+export class ValidationFailedError extends withCode('VALIDATION_FAILED') {}
+
+export class NotFoundError extends withCode('NOT_FOUND') {}
 
 /** A unique value is taken: email, slug, SKU, or an idempotency key (details say which). */
-export class ConflictError extends DomainError {
-  readonly code = 'CONFLICT';
-}
+export class ConflictError extends withCode('CONFLICT') {}
 
 /** Wrong email/password pair, or a session or token that is unknown, expired or revoked. */
-export class UnauthenticatedError extends DomainError {
-  readonly code = 'UNAUTHENTICATED';
-}
+export class UnauthenticatedError extends withCode('UNAUTHENTICATED') {}
 
-export class ForbiddenError extends DomainError {
-  readonly code = 'FORBIDDEN';
-}
+export class ForbiddenError extends withCode('FORBIDDEN') {}
 
-export class OutOfStockError extends DomainError {
-  readonly code = 'OUT_OF_STOCK';
-}
+export class OutOfStockError extends withCode('OUT_OF_STOCK') {}
 
-export class StoreClosedError extends DomainError {
-  readonly code = 'STORE_CLOSED';
-}
+export class StoreClosedError extends withCode('STORE_CLOSED') {}
 
-export class BelowMinimumOrderError extends DomainError {
-  readonly code = 'BELOW_MINIMUM_ORDER';
-}
+export class BelowMinimumOrderError extends withCode('BELOW_MINIMUM_ORDER') {}
 
-export class InvalidTransitionError extends DomainError {
-  readonly code = 'INVALID_TRANSITION';
-}
+export class InvalidTransitionError extends withCode('INVALID_TRANSITION') {}
 
 /** Too many attempts; `retryAfterSeconds` tells the client when to try again. */
-export class RateLimitedError extends DomainError {
-  readonly code = 'RATE_LIMITED';
+export class RateLimitedError extends withCode('RATE_LIMITED') {
   readonly retryAfterSeconds: number;
 
   constructor(message: string, retryAfterSeconds: number) {
@@ -84,9 +79,7 @@ export class RateLimitedError extends DomainError {
  * An idempotency key came back with another request than the one it placed. Nothing about the
  * earlier order is revealed: a guessed key must not read someone else's order.
  */
-export class IdempotencyKeyReusedError extends DomainError {
-  readonly code = 'IDEMPOTENCY_KEY_REUSED';
-
+export class IdempotencyKeyReusedError extends withCode('IDEMPOTENCY_KEY_REUSED') {
   constructor() {
     super('This Idempotency-Key was already used for a different order; send a new key for a new order', [
       { path: 'idempotencyKey', message: 'Idempotency-Key was already used with another request' },
@@ -116,8 +109,7 @@ export interface Quote {
  * The total computed at checkout is not the one the customer was shown (`expectedTotal`):
  * nothing was placed, and `quote` holds the current lines and total to show instead.
  */
-export class PriceChangedError extends DomainError {
-  readonly code = 'PRICE_CHANGED';
+export class PriceChangedError extends withCode('PRICE_CHANGED') {
   readonly quote: Quote;
 
   constructor(quote: Quote) {

@@ -55,6 +55,8 @@ export type { VendorStoreView } from './stores/store-view.js';
 export { toVendorStoreView } from './stores/store-view.js';
 export type { Category } from './catalog/category.js';
 export type { Product, ProductImage, StockLine } from './catalog/product.js';
+export type { VendorProductView } from './catalog/product-view.js';
+export { toVendorProductView } from './catalog/product-view.js';
 export type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, OrderSummary, PaymentMethod } from './orders/order.js';
 export { orderStatuses, paymentMethods } from './orders/order.js';
 export type { CustomerOrderView, VendorOrderView } from './orders/order-view.js';

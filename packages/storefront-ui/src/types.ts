@@ -1,5 +1,17 @@
-// View models: structural subsets of @dukaan-kit/core's entities, so the
-// plugin can pass core objects as they are while this package compiles alone.
+// View models. The entities are core's own types (a type-only import: erased, it adds nothing to
+// the browser bundle); the plugin passes core objects as they are.
+import type {
+  CustomerOrderView,
+  OrderCustomer,
+  OrderLine,
+  OrderStatusChange,
+  Product,
+  ProductImage,
+  PublicCategory,
+  PublicProduct,
+  Store,
+  StoreSettings,
+} from '@dukaan-kit/core';
 
 /** The six order states, in the order the dashboard tabs list them. */
 export const orderStatuses = ['pending', 'accepted', 'shipped', 'delivered', 'rejected', 'cancelled'] as const;
@@ -35,114 +47,37 @@ export interface PageContext {
   timeZone?: string;
 }
 
-/** A store as pages show it (subset of core's Store). */
-export interface StoreView {
-  name: string;
-  slug: string;
-  description: string;
-  logoUrl: string | null;
-  phone: string | null;
-  pickupAddress: string;
-  currency: string;
-  deliveryFee: number;
-  freeDeliveryAbove: number | null;
-  minOrderValue: number;
-  isOpen: boolean;
-  autoAcceptOrders: boolean;
-}
+/** A store as pages show it: its settings and current slug. */
+export type StoreView = StoreSettings & Pick<Store, 'slug'>;
 
-/** A category (subset of core's Category). */
-export interface CategoryView {
-  id: string;
-  name: string;
-  position: number;
-}
+/** A category. */
+export type CategoryView = PublicCategory;
 
-/** A product as customers see it (the public store API shape); images are URLs. */
-export interface StoreProductView {
-  id: string;
-  name: string;
-  description: string;
-  price: number;
-  compareAtPrice: number | null;
-  categoryId: string | null;
-  /** Image URLs, absolute where they are used for Open Graph. */
-  images: string[];
-  /** Units left; null when not tracked. */
-  stock: number | null;
-  inStock: boolean;
-}
+/** A product as customers see it (the public store API shape, the currency is the store's); images are URLs. */
+export type StoreProductView = Omit<PublicProduct, 'currency'>;
 
 /** An uploaded image: `key` identifies it for removal, `url` shows it. */
-export interface ProductImageView {
-  key: string;
-  url: string;
-}
+export type ProductImageView = ProductImage;
 
-/** A product as the vendor sees it (subset of core's Product). */
-export interface ProductView {
-  id: string;
-  name: string;
-  description: string;
-  price: number;
-  compareAtPrice: number | null;
-  stock: number | null;
-  sku: string | null;
-  categoryId: string | null;
-  active: boolean;
-  images: ProductImageView[];
-}
+/** A product as the vendor sees it. */
+export type ProductView = Pick<Product, 'id' | 'name' | 'description' | 'price' | 'compareAtPrice' | 'stock' | 'sku' | 'categoryId' | 'active' | 'images'>;
 
 /** The customer on an order. */
-export interface OrderCustomerView {
-  name: string;
-  phone: string;
-  email: string | null;
-  address: string;
-  pincode: string;
-}
+export type OrderCustomerView = OrderCustomer;
 
 /** One order line as sold. */
-export interface OrderLineView {
-  productId: string;
-  name: string;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-}
+export type OrderLineView = OrderLine;
 
 /** One status change. */
-export interface OrderStatusChangeView {
-  status: OrderStatus;
-  at: string;
-}
+export type OrderStatusChangeView = OrderStatusChange;
 
-/** An order (subset of core's Order); `history` only on the vendor's view. */
-export interface OrderView {
-  id: string;
-  number: number;
-  token: string;
-  status: OrderStatus;
-  customer: OrderCustomerView;
-  items: OrderLineView[];
-  subtotal: number;
-  deliveryFee: number;
-  total: number;
-  currency: string;
-  paymentMethod: string;
-  note: string | null;
-  history?: OrderStatusChangeView[];
-  createdAt: string;
-}
+/** An order as the customer sees it; `history` only on the vendor's view. */
+export type OrderView = Omit<CustomerOrderView, 'updatedAt'> & { history?: OrderStatusChange[] };
 
-/** Today's figures (core's OrderSummary). */
-export interface OrderSummary {
-  orders: number;
-  revenue: number;
-  pending: number;
-}
+/** Today's figures. */
+export type { OrderSummary } from '@dukaan-kit/core';
 
-/** A cart line resolved against the catalogue (the plugin's cookie cart). */
+/** A cart line: resolved against the catalogue (the plugin's cookie cart), or as the browser cart stores it. */
 export interface CartLineView {
   productId: string;
   name: string;

@@ -3,9 +3,9 @@ import { NotFoundError } from '../errors.js';
 import { isWellFormedSlug } from '../shared/fields.js';
 import type { SlugResolution } from '../vendors/store-repository.js';
 import type { Store } from '../vendors/vendor.js';
-import type { Product } from '../catalog/product.js';
+import { toPublicProduct } from '../catalog/product-view.js';
 import { loadStockLevels, withStockLevels } from './stock-levels.js';
-import type { PublicProduct, PublicStore, StoreView } from './store-view.js';
+import type { PublicStore, StoreView } from './store-view.js';
 
 /** Slug lookups change only on signup or a slug change, both of which delete the entry. */
 const slugTtlMs = 10 * 60_000;
@@ -28,21 +28,6 @@ export async function resolveStoreSlug(context: CoreContext, slug: string): Prom
 function toPublicStore(store: Store): PublicStore {
   const { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen } = store;
   return { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen };
-}
-
-function toPublicProduct(product: Product, currency: string): PublicProduct {
-  return {
-    id: product.id,
-    name: product.name,
-    description: product.description,
-    price: product.price,
-    compareAtPrice: product.compareAtPrice,
-    currency,
-    categoryId: product.categoryId,
-    images: product.images.map((image) => image.url),
-    stock: product.stock,
-    inStock: product.stock === null || product.stock > 0,
-  };
 }
 
 /** Reads the public view from the database (three queries), bypassing the cache. */

@@ -1,11 +1,11 @@
 import type { CheckoutValues } from '@dukaan-kit/storefront-ui';
-import { field, fields } from './forms.js';
+import { field, fields, formValues } from './forms.js';
 
 export const checkoutFields: Array<keyof CheckoutValues> = ['name', 'phone', 'email', 'address', 'pincode', 'note'];
 
 /** What the customer typed, as text for re-rendering. */
 export function checkoutValues(payload: unknown): CheckoutValues {
-  return Object.fromEntries(checkoutFields.map((k) => [k, field(payload, k)])) as unknown as CheckoutValues;
+  return formValues(payload, checkoutFields);
 }
 
 /** `customer.phone` -> `phone`, `note` -> `note`; item and other errors go above the form. */

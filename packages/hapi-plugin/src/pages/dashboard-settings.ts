@@ -6,26 +6,15 @@ import { storeView, vendorPage } from './context.js';
 import { formProblem, uploadFormErrors } from './dashboard-forms.js';
 import { privateHtml, storeIdOf } from './dashboard-page.js';
 import { pageRoute, seeOther } from './define.js';
-import { checked, field, file } from './forms.js';
+import { file, formValues } from './forms.js';
 
 /** Valid stand-ins for fields the plugin already refused, so the schema reports only the others. */
 const settingsPlaceholders: Record<string, unknown> = { deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0, logo: undefined };
 
 /** What the settings form sent, as text for re-rendering. */
 function settingsValues(payload: unknown): SettingsValues {
-  return {
-    name: field(payload, 'name'),
-    slug: field(payload, 'slug'),
-    description: field(payload, 'description'),
-    phone: field(payload, 'phone'),
-    pickupAddress: field(payload, 'pickupAddress'),
-    currency: field(payload, 'currency'),
-    deliveryFee: field(payload, 'deliveryFee'),
-    freeDeliveryAbove: field(payload, 'freeDeliveryAbove'),
-    minOrderValue: field(payload, 'minOrderValue'),
-    isOpen: checked(payload, 'isOpen'),
-    autoAcceptOrders: checked(payload, 'autoAcceptOrders'),
-  };
+  const texts = ['name', 'slug', 'description', 'phone', 'pickupAddress', 'currency', 'deliveryFee', 'freeDeliveryAbove', 'minOrderValue'] as const;
+  return formValues(payload, texts, ['isOpen', 'autoAcceptOrders'] as const);
 }
 
 /** The settings form as the core's input, or the amounts the plugin itself can already refuse. */

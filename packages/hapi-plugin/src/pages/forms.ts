@@ -28,6 +28,14 @@ export function checked(payload: unknown, name: string): boolean {
   return field(payload, name) !== '';
 }
 
+/** A form's values as typed: each of `texts` as text ('' when absent), each of `boxes` ticked or not. */
+export function formValues<T extends string, C extends string = never>(payload: unknown, texts: readonly T[], boxes: readonly C[] = []): Record<T, string> & Record<C, boolean> {
+  const values: Record<string, string | boolean> = {};
+  for (const name of texts) values[name] = field(payload, name);
+  for (const name of boxes) values[name] = checked(payload, name);
+  return values as Record<T, string> & Record<C, boolean>;
+}
+
 /**
  * The bytes of an uploaded file field, or null when none was chosen. Hapi's multipart parser
  * hands a file over as a Buffer, or parses it by its declared type (text becomes a string, an

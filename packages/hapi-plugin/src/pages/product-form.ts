@@ -1,23 +1,14 @@
 import type Joi from 'joi';
 import { parseMoney, type FieldErrors, type ProductFormValues } from '@dukaan-kit/storefront-ui';
 import { uploadFormErrors } from './dashboard-forms.js';
-import { checked, field, file, optionalInteger } from './forms.js';
+import { file, formValues, optionalInteger } from './forms.js';
 
 /** Valid stand-ins for fields the plugin already refused, so the schema reports only the others. */
 const productPlaceholders: Record<string, unknown> = { price: 0, compareAtPrice: null, stock: null, file: undefined };
 
 /** What the product form sent, as text for re-rendering. */
 function productValues(payload: unknown): ProductFormValues {
-  return {
-    name: field(payload, 'name'),
-    description: field(payload, 'description'),
-    price: field(payload, 'price'),
-    compareAtPrice: field(payload, 'compareAtPrice'),
-    stock: field(payload, 'stock'),
-    sku: field(payload, 'sku'),
-    categoryId: field(payload, 'categoryId'),
-    active: checked(payload, 'active'),
-  };
+  return formValues(payload, ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId'] as const, ['active'] as const);
 }
 
 /** The product form as the core's input, or the fields the plugin itself can already refuse. */

@@ -1,6 +1,14 @@
-import type { Request, ServerRoute } from '@hapi/hapi';
-import { maxImageBytes, productCreateSchema, productListSchema, productUpdateSchema, stockAdjustmentSchema, ValidationFailedError } from '@dukaan-kit/core';
-import { presentProduct } from '../presenters.js';
+import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import {
+  maxImageBytes,
+  productCreateSchema,
+  productListSchema,
+  productUpdateSchema,
+  stockAdjustmentSchema,
+  toVendorProductView,
+  ValidationFailedError,
+  type Product,
+} from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
 import { imageBody, productBody, productListBody } from './response-schemas.js';
@@ -18,13 +26,45 @@ export function uploadedFile(payload: unknown, field: string): Buffer {
   return value;
 }
 
-/** The vendor's catalogue. */
-export function productRoutes(runtime: Runtime): ServerRoute[] {
-  const { dukaan } = runtime;
-  const { catalog } = dukaan;
-  const currencyOf = async (request: Request) => (await dukaan.stores.get(principalOf(request).storeId)).currency;
+/** The handlers of the product routes, each named for what it does. */
+function productHandlers(runtime: Runtime) {
+  const { catalog, stores } = runtime.dukaan;
   const storeOf = (request: Request) => principalOf(request).storeId;
   const idOf = (request: Request) => request.params.id as string;
+  const currencyOf = async (request: Request) => (await stores.get(storeOf(request))).currency;
+  /** A product as the API answers it, beside its store's currency. */
+  const present = async (request: Request, product: Product) => toVendorProductView(product, await currencyOf(request));
+  return {
+    async list(request: Request) {
+      const [page, currency] = await Promise.all([catalog.listProducts(storeOf(request), request.query), currencyOf(request)]);
+      return { items: page.items.map((p) => toVendorProductView(p, currency)), nextCursor: page.nextCursor };
+    },
+    async create(request: Request, h: ResponseToolkit) {
+      const product = await catalog.createProduct(storeOf(request), request.payload);
+      return h.response(await present(request, product)).code(201);
+    },
+    get: async (request: Request) => present(request, await catalog.getProduct(storeOf(request), idOf(request))),
+    update: async (request: Request) => present(request, await catalog.updateProduct(storeOf(request), idOf(request), request.payload)),
+    async remove(request: Request, h: ResponseToolkit) {
+      await catalog.deleteProduct(storeOf(request), idOf(request));
+      return h.response().code(204);
+    },
+    adjustStock: async (request: Request) => present(request, await catalog.adjustStock(storeOf(request), idOf(request), request.payload)),
+    async addImage(request: Request, h: ResponseToolkit) {
+      const { url } = await catalog.addProductImage(storeOf(request), idOf(request), uploadedFile(request.payload, 'file'));
+      return h.response({ url }).code(201);
+    },
+  };
+}
+
+const noSuchProduct = { 404: 'NOT_FOUND: no such product in this store' };
+const skuTaken = { 409: 'CONFLICT: the SKU is taken' };
+const uploadPayload = { allow: 'multipart/form-data', multipart: { output: 'data' }, output: 'data', parse: true, maxBytes: maxUploadBytes } as const;
+
+/** The vendor's catalogue: one row per route, over the named handlers above. */
+export function productRoutes(runtime: Runtime): ServerRoute[] {
+  const handle = productHandlers(runtime);
+  const one = (description: string, status = 200) => ({ [status]: { description, body: productBody } });
   return [
     apiRoute({
       method: 'GET',
@@ -33,78 +73,64 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
       auth: true,
       responses: { ok: { 200: { description: 'A page of products', body: productListBody } } },
       query: productListSchema,
-      handler: async (request) => {
-        const [page, currency] = await Promise.all([catalog.listProducts(storeOf(request), request.query), currencyOf(request)]);
-        return { items: page.items.map((p) => presentProduct(p, currency)), nextCursor: page.nextCursor };
-      },
+      handler: handle.list,
     }),
     apiRoute({
       method: 'POST',
       path: '/api/v1/products',
       description: 'Create a product',
       auth: true,
-      responses: { ok: { 201: { description: 'The new product', body: productBody } }, errors: { 409: 'CONFLICT: the SKU is taken' } },
+      responses: { ok: one('The new product', 201), errors: skuTaken },
       payload: productCreateSchema,
-      handler: async (request, h) => {
-        const product = await catalog.createProduct(storeOf(request), request.payload);
-        return h.response(presentProduct(product, await currencyOf(request))).code(201);
-      },
+      handler: handle.create,
     }),
     apiRoute({
       method: 'GET',
       path: '/api/v1/products/{id}',
       description: 'One product',
       auth: true,
-      responses: { ok: { 200: { description: 'The product', body: productBody } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
+      responses: { ok: one('The product'), errors: noSuchProduct },
       params: idParams,
-      handler: async (request) => presentProduct(await catalog.getProduct(storeOf(request), idOf(request)), await currencyOf(request)),
+      handler: handle.get,
     }),
     apiRoute({
       method: 'PATCH',
       path: '/api/v1/products/{id}',
       description: 'Change a product (active: false hides it)',
       auth: true,
-      responses: { ok: { 200: { description: 'The changed product', body: productBody } }, errors: { 404: 'NOT_FOUND: no such product in this store', 409: 'CONFLICT: the SKU is taken' } },
+      responses: { ok: one('The changed product'), errors: { ...noSuchProduct, ...skuTaken } },
       params: idParams,
       payload: productUpdateSchema,
-      handler: async (request) =>
-        presentProduct(await catalog.updateProduct(storeOf(request), idOf(request), request.payload), await currencyOf(request)),
+      handler: handle.update,
     }),
     apiRoute({
       method: 'DELETE',
       path: '/api/v1/products/{id}',
       description: 'Delete a product; past orders keep their lines',
       auth: true,
-      responses: { ok: { 204: { description: 'Deleted', body: null } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
+      responses: { ok: { 204: { description: 'Deleted', body: null } }, errors: noSuchProduct },
       params: idParams,
-      handler: async (request, h) => {
-        await catalog.deleteProduct(storeOf(request), idOf(request));
-        return h.response().code(204);
-      },
+      handler: handle.remove,
     }),
     apiRoute({
       method: 'POST',
       path: '/api/v1/products/{id}/stock',
       description: 'Add to (or, negative, take from) a tracked stock',
       auth: true,
-      responses: { ok: { 200: { description: 'The product', body: productBody } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
+      responses: { ok: one('The product'), errors: noSuchProduct },
       params: idParams,
       payload: stockAdjustmentSchema,
-      handler: async (request) =>
-        presentProduct(await catalog.adjustStock(storeOf(request), idOf(request), request.payload), await currencyOf(request)),
+      handler: handle.adjustStock,
     }),
     apiRoute({
       method: 'POST',
       path: '/api/v1/products/{id}/images',
       description: 'Upload an image (multipart field "file": JPEG, PNG or WebP, at most 5 MB)',
       auth: true,
-      responses: { ok: { 201: { description: 'The image URL', body: imageBody } }, errors: { 404: 'NOT_FOUND: no such product in this store' } },
+      responses: { ok: { 201: { description: 'The image URL', body: imageBody } }, errors: noSuchProduct },
       params: idParams,
-      payloadOptions: { allow: 'multipart/form-data', multipart: { output: 'data' }, output: 'data', parse: true, maxBytes: maxUploadBytes },
-      handler: async (request, h) => {
-        const { url } = await catalog.addProductImage(storeOf(request), idOf(request), uploadedFile(request.payload, 'file'));
-        return h.response({ url }).code(201);
-      },
+      payloadOptions: uploadPayload,
+      handler: handle.addImage,
     }),
   ];
 }

@@ -72,6 +72,27 @@ export function Field({ form, name, label, error, hint, optional, class: cls, ..
   );
 }
 
+/** A store link (slug) input: the browser checks the shape core accepts; `hint` says what happens to it. */
+export function SlugField({ form, label, value, error, hint, required }: { form: string; label: string; value: string | undefined; error: string | undefined; hint: string; required: boolean }) {
+  return (
+    <Field
+      form={form}
+      name="slug"
+      label={label}
+      value={value}
+      error={error}
+      required={required || undefined}
+      optional={!required}
+      pattern="[a-z0-9]+(-[a-z0-9]+)*"
+      minLength={3}
+      maxLength={40}
+      autocapitalize="none"
+      spellcheck={false}
+      hint={hint}
+    />
+  );
+}
+
 /** A labelled `<textarea>`. */
 export function TextArea({ form, name, label, error, hint, optional, value, class: cls, ...rest }: FieldBase & { value?: string; rows?: number; required?: boolean; maxLength?: number; autocomplete?: string }) {
   const id = `${form}-${name}`;

@@ -1,16 +1,9 @@
 // The browser cart: one localStorage entry per store, lines with a price
 // snapshot so the cart bar can show a subtotal without asking the server.
+import type { CartLineView } from '../types.js';
 
-/** One line in the browser cart. */
-export interface StoredLine {
-  productId: string;
-  name: string;
-  price: number;
-  quantity: number;
-  image: string | null;
-  /** Units that may be bought; null when stock is not tracked. */
-  maxQuantity: number | null;
-}
+/** One line in the browser cart: the same shape as the plugin's cookie cart line. */
+export type StoredLine = CartLineView;
 
 /** More than this in one line is a typo, not an order. */
 export const maxLineQuantity = 99;

@@ -1,25 +1,11 @@
 // The new prices a 409 PRICE_CHANGED carries in `details`: the island shows them and stores
 // them in the browser cart, so the customer confirms a total they have seen.
 import { isSafeAmount } from '@dukaan-kit/core/pricing';
+import type { Quote, QuoteLine } from '@dukaan-kit/core';
 import type { StoredLine } from './cart-storage.js';
 
-/** One line of a quote, as the server priced it (minor units). */
-export interface QuoteLine {
-  productId: string;
-  name: string;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-}
-
-/** `details` of a PRICE_CHANGED answer: the cart at today's prices. */
-export interface PriceQuote {
-  items: QuoteLine[];
-  subtotal: number;
-  deliveryFee: number;
-  total: number;
-  currency: string;
-}
+/** `details` of a PRICE_CHANGED answer: the cart at today's prices (core's Quote, minor units). */
+export type PriceQuote = Quote;
 
 function isQuoteLine(x: unknown): x is QuoteLine {
   const l = x as QuoteLine;

@@ -1,5 +1,4 @@
-import { PlainLayout } from '../components/layouts.js';
-import { withBase } from '../url.js';
+import { StatusPage } from '../components/status-page.js';
 import type { PageContext } from '../types.js';
 
 /** Props of the 'not-found' page (unknown path, product or store slug). */
@@ -12,17 +11,8 @@ export interface NotFoundPageProps {
 /** A friendly 404. */
 export function NotFoundPage({ ctx, message }: NotFoundPageProps) {
   return (
-    <PlainLayout ctx={ctx} title="Page not found">
-      <p class="big-code" aria-hidden="true">
-        404
-      </p>
-      <h1>We couldn’t find that page</h1>
-      <p>{message ?? 'The link may be mistyped, or the page may have moved.'}</p>
-      <p>
-        <a class="btn btn-primary" href={withBase(ctx.basePath, '/')}>
-          Go to the home page
-        </a>
-      </p>
-    </PlainLayout>
+    <StatusPage ctx={ctx} code={404} title="Page not found" heading="We couldn’t find that page">
+      {message ?? 'The link may be mistyped, or the page may have moved.'}
+    </StatusPage>
   );
 }

@@ -1,4 +1,4 @@
-import { CheckboxField, ErrorSummary, Field, PostForm, SelectField, TextArea } from '../components/form.js';
+import { CheckboxField, ErrorSummary, Field, PostForm, SelectField, SlugField, TextArea } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { moneyInputValue } from '../money.js';
 import type { FieldErrors, PageContext, StoreView } from '../types.js';
@@ -75,18 +75,12 @@ export function SettingsPage({ ctx, store, publicUrl, values = {}, errors = {} }
       <ErrorSummary form={f} errors={errors} labels={labels} />
       <PostForm ctx={ctx} action="/dashboard/settings" multipart class="panel form-grid">
         <Field form={f} name="name" label={labels['name']!} value={v.name} error={errors['name']} required maxLength={80} />
-        <Field
+        <SlugField
           form={f}
-          name="slug"
           label={labels['slug']!}
           value={v.slug}
           error={errors['slug']}
           required
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          minLength={3}
-          maxLength={40}
-          autocapitalize="none"
-          spellcheck={false}
           hint={`${publicUrl ? `${publicUrl.replace(/\/+$/, '')}/${v.slug}. ` : ''}Changing it keeps the old link working.`}
         />
         <TextArea form={f} name="description" label={labels['description']!} value={v.description} error={errors['description']} optional rows={3} class="span-2" />

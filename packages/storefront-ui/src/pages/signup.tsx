@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, PostForm } from '../components/form.js';
+import { ErrorSummary, Field, PostForm, SlugField } from '../components/form.js';
 import { AuthLayout } from '../components/layouts.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext } from '../types.js';
@@ -24,18 +24,12 @@ export function SignupPage({ ctx, values = {}, errors = {} }: SignupPageProps) {
         <Field form={f} name="email" label={labels.email} type="email" value={values.email} error={errors['email']} required autocomplete="email" />
         <Field form={f} name="password" label={labels.password} type="password" error={errors['password']} required minLength={8} autocomplete="new-password" hint="At least 8 characters" />
         <Field form={f} name="storeName" label={labels.storeName} value={values.storeName} error={errors['storeName']} required maxLength={80} autocomplete="organization" />
-        <Field
+        <SlugField
           form={f}
-          name="slug"
           label={labels.slug}
           value={values.slug}
           error={errors['slug']}
-          optional
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          minLength={3}
-          maxLength={40}
-          autocapitalize="none"
-          spellcheck={false}
+          required={false}
           hint="3–40 lowercase letters, digits and hyphens, e.g. chai-corner. Left empty, we make one from the store name."
         />
         <button type="submit" class="btn btn-primary btn-block">

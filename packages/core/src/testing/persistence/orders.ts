@@ -12,8 +12,8 @@ async function placeOrders(p: Persistence, storeId: string, count: number, overr
   return orders;
 }
 
-/** OrderRepository: numbering, round trip, lookups, pages, status changes, summary, idempotency keys. */
-export function orderTests(t: Test, factory: PersistenceFactory): void {
+/** Numbers per store from 1001, with no gaps after a rollback. */
+function orderNumberingTests(t: Test, factory: PersistenceFactory): void {
   t.test('orders: insertWithNextNumber numbers from 1001 per store and writes lines and history', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -30,7 +30,10 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     await t.rejects(rolledBack, { message: 'roll back' });
     t.equal((await placeOrder(p, orderRecord(store.id))).number, 1003, 'a rolled-back number is given back');
   });
+}
 
+/** Lookups by id, token and idempotency key, hits and misses. */
+function orderLookupTests(t: Test, factory: PersistenceFactory): void {
   t.test('orders: find by id, token and idempotency key, with the fingerprint', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -61,7 +64,10 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
       t.equal(await p.orders.findByIdempotencyKey(store.id, value), null);
     }
   });
+}
 
+/** Idempotency keys: unique per store, null never collides. */
+function orderIdempotencyTests(t: Test, factory: PersistenceFactory): void {
   t.test('orders: idempotency keys are unique per store; null keys never collide', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -74,7 +80,10 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     await t.resolves(placeOrder(p, orderRecord(store.id)), 'no key again');
     t.equal((await placeOrder(p, orderRecord(store.id))).number, 1004, 'the refused order gave its number back');
   });
+}
 
+/** Pages of orders, and the compare-and-set status change. */
+function orderListAndStatusTests(t: Test, factory: PersistenceFactory): void {
   t.test('orders: pages newest first, with lines and history, filtered by status', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -109,7 +118,10 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     t.equal(found?.updatedAt, when);
     t.same(found?.history, [...order!.history, { status: 'accepted', at: when }]);
   });
+}
 
+/** Today's summary for the dashboard. */
+function orderSummaryTests(t: Test, factory: PersistenceFactory): void {
   t.test('orders: summary counts today and all pending', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -123,4 +135,13 @@ export function orderTests(t: Test, factory: PersistenceFactory): void {
     const empty = await seedStore(p);
     t.same(await p.orders.summary(empty.store.id, since), { orders: 0, revenue: 0, pending: 0 });
   });
+}
+
+/** OrderRepository: numbering, round trip, lookups, pages, status changes, summary, idempotency keys. */
+export function orderTests(t: Test, factory: PersistenceFactory): void {
+  orderNumberingTests(t, factory);
+  orderLookupTests(t, factory);
+  orderIdempotencyTests(t, factory);
+  orderListAndStatusTests(t, factory);
+  orderSummaryTests(t, factory);
 }

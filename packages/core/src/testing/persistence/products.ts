@@ -3,8 +3,8 @@ import { at, conflictOn, open, productRecord, seedProducts, seedStore } from './
 import type { PersistenceFactory } from './fixtures.js';
 import { productListTests } from './product-list.js';
 
-/** ProductRepository: round trip, SKUs, tenant isolation, update, delete (listing in product-list.ts). */
-export function productTests(t: Test, factory: PersistenceFactory): void {
+/** Insert and lookups, unique SKUs, and isolation between stores. */
+function productRecordTests(t: Test, factory: PersistenceFactory): void {
   t.test('products: insert, then find by id and by ids', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -51,7 +51,10 @@ export function productTests(t: Test, factory: PersistenceFactory): void {
     t.equal(await p.products.adjustStock(mine.store.id, id, 5, at()), null);
     t.same(await p.products.findById(theirs.store.id, id), product, 'left untouched');
   });
+}
 
+/** Updates and deletes. */
+function productChangeTests(t: Test, factory: PersistenceFactory): void {
   t.test('products: update changes only the given fields', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -80,6 +83,11 @@ export function productTests(t: Test, factory: PersistenceFactory): void {
     t.equal(await p.products.delete(store.id, product!.id), null, 'already gone');
     t.equal(await p.products.findById(store.id, product!.id), null);
   });
+}
 
+/** ProductRepository: round trip, SKUs, tenant isolation, update, delete (listing in product-list.ts). */
+export function productTests(t: Test, factory: PersistenceFactory): void {
+  productRecordTests(t, factory);
+  productChangeTests(t, factory);
   productListTests(t, factory);
 }

@@ -3,8 +3,8 @@ import { oldSlugsKept } from '../../vendors/store-repository.js';
 import { at, conflictOn, open, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
-/** StoreRepository: round trip, settings, slugs old and new, the bound on old slugs. */
-export function storeTests(t: Test, factory: PersistenceFactory): void {
+/** Insert and lookups; a taken slug; settings updates. */
+function storeRecordTests(t: Test, factory: PersistenceFactory): void {
   t.test('stores: insert, then find by id, by vendor and by slug', async (t) => {
     const p = await open(t, factory);
     const { vendor, store } = await seedStore(p);
@@ -35,7 +35,10 @@ export function storeTests(t: Test, factory: PersistenceFactory): void {
     t.same(await p.stores.findById(store.id), updated);
     t.equal(await p.stores.update(vendorRecord().id, { name: 'x' }, updatedAt), null, 'unknown store');
   });
+}
 
+/** Slug changes: old slugs resolve and stay reserved, malformed ones miss, only the newest few are kept. */
+function storeSlugTests(t: Test, factory: PersistenceFactory): void {
   t.test('stores: changeSlug keeps old slugs resolving and reserved', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -90,4 +93,10 @@ export function storeTests(t: Test, factory: PersistenceFactory): void {
     t.equal(await p.stores.resolveSlug(kept[1]!), null, 'the oldest kept slug is freed');
     for (const slug of [kept[0]!, current, ...kept.slice(2)]) t.same(await p.stores.resolveSlug(slug), { storeId: store.id, currentSlug: newest }, slug);
   });
+}
+
+/** StoreRepository: round trip, settings, slugs old and new, the bound on old slugs. */
+export function storeTests(t: Test, factory: PersistenceFactory): void {
+  storeRecordTests(t, factory);
+  storeSlugTests(t, factory);
 }

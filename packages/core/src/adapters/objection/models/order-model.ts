@@ -32,30 +32,18 @@ export class OrderModel extends BaseModel {
 
   /** The order row of a domain order (lines and history go to their own tables). */
   static fromOrder(order: Order): OrderModel {
-    const { customer } = order;
+    // Every other column is named as the order's field.
+    const { customer, items: _items, history: _history, ...columns } = order;
     return OrderModel.fromJson(
       {
-        id: order.id,
-        storeId: order.storeId,
-        number: order.number,
-        token: order.token,
-        status: order.status,
+        ...columns,
         customerName: customer.name,
         customerPhone: customer.phone,
         customerEmail: customer.email,
         customerAddress: customer.address,
         customerPincode: customer.pincode,
-        subtotal: order.subtotal,
-        deliveryFee: order.deliveryFee,
-        total: order.total,
-        currency: order.currency,
-        paymentMethod: order.paymentMethod,
-        note: order.note,
-        idempotencyKey: order.idempotencyKey,
         // `?? null`: every row of a batch must have the same columns.
         idempotencyFingerprint: order.idempotencyFingerprint ?? null,
-        createdAt: order.createdAt,
-        updatedAt: order.updatedAt,
       },
       { skipValidation: true },
     );
