@@ -6,6 +6,7 @@ import { inProcessEventBus, type EventBus } from './events.js';
 import { facade } from './facade.js';
 import type { Persistence } from './persistence.js';
 import { systemClock, type Clock } from './shared/clock.js';
+import { deadline } from './shared/deadline.js';
 import { startSessionSweeper } from './vendors/session-sweeper.js';
 import { scryptPasswordHasher, type PasswordHasher } from './vendors/password-hasher.js';
 
@@ -34,6 +35,8 @@ export interface DukaanOptions {
   sessionSweepIntervalMs?: number;
   /** Told about failures of background work (the session sweeper). Default: console.error. */
   onError?: (error: unknown, operation: string) => void;
+  /** Bound on the database ping of `ready()` (a pool waiting for a connection would wait 60 s). Default 1000 ms. */
+  databasePingTimeoutMs?: number;
 }
 
 /** Wires the ports into the use cases. One instance per process; share it between requests. */
@@ -64,11 +67,12 @@ export function createDukaan(options: DukaanOptions) {
   };
   const onError = options.onError ?? ((error: unknown, operation: string) => console.error(`dukaan ${operation} failed`, error));
   const stopSweeper = startSessionSweeper(context, options.sessionSweepIntervalMs ?? 3600_000, onError);
+  const databasePingTimeoutMs = options.databasePingTimeoutMs ?? 1000;
   return {
     ...facade(context),
-    /** Resolves when the database and the cache both answer; rejects naming the one that did not. */
+    /** Resolves when the database and the cache both answer, each within about 1 s; rejects naming the one that did not. */
     async ready(): Promise<void> {
-      await context.persistence.ping().catch((cause: unknown) => {
+      await deadline(Promise.resolve().then(() => context.persistence.ping()), databasePingTimeoutMs, 'database ping').catch((cause: unknown) => {
         throw new Error('database unavailable', { cause });
       });
       await caching.ping().catch((cause: unknown) => {

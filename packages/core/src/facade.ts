@@ -18,7 +18,9 @@ import { getOrderByToken } from './orders/get-order-by-token.js';
 import { listOrders } from './orders/list-orders.js';
 import { orderSummary } from './orders/order-summary.js';
 import { placeOrder } from './orders/place-order.js';
-import { getStoreView, resolveStoreSlug } from './storefront/get-store-view.js';
+import { cachedForStore } from './storefront/cached-for-store.js';
+import { getStoreView } from './storefront/get-store-view.js';
+import { resolveStoreSlug } from './storefront/resolve-store-slug.js';
 import { getStore } from './stores/get-store.js';
 import { saveStoreLogo } from './stores/save-store-logo.js';
 import { updateStore } from './stores/update-store.js';
@@ -89,7 +91,7 @@ export function facade(context: CoreContext) {
       view: bind(context, getStoreView),
       resolveSlug: bind(context, resolveStoreSlug),
       /** Caches anything derived from a store's public data (e.g. rendered HTML) under its versions. */
-      cached: <T>(storeId: string, name: string, load: () => Promise<T>) => context.storeCache.getOrLoad(storeId, name, load),
+      cached: <T>(storeId: string, name: string, load: () => Promise<T>) => cachedForStore(context, storeId, name, load),
     },
   };
 }

@@ -1,8 +1,7 @@
 // The wired core
 export { createDukaan } from './dukaan.js';
 export type { Dukaan, DukaanOptions } from './dukaan.js';
-export type { CoreContext, Limits } from './context.js';
-export { defaultLimits } from './context.js';
+export type { Limits } from './context.js';
 
 // Errors
 export {
@@ -37,17 +36,10 @@ export type { CategoryRepository } from './catalog/category-repository.js';
 export type { ProductRepository, ProductListQuery, ProductPatch } from './catalog/product-repository.js';
 export type { OrderRepository, OrderListQuery } from './orders/order-repository.js';
 
-// Port implementations and building blocks that need no driver
+// Port implementations that need no driver
 export { inProcessEventBus } from './events.js';
 export { systemClock } from './shared/clock.js';
 export { scryptPasswordHasher } from './vendors/password-hasher.js';
-export { wireCaching } from './cache/wire-caching.js';
-export type { Caching, CachingOptions } from './cache/wire-caching.js';
-export { singleFlight } from './cache/memoize.js';
-export type { SingleFlight } from './cache/memoize.js';
-export { DurableWrites } from './cache/durable-writes.js';
-export type { DurableWritesOptions } from './cache/durable-writes.js';
-export { StoreCache } from './storefront/store-cache.js';
 
 // Entities and views
 export type { Vendor, VendorRecord, Store, StoreSettings, SessionRecord, ApiTokenRecord, VendorPrincipal } from './vendors/vendor.js';
@@ -69,7 +61,7 @@ export type { StoreView, PublicStore, PublicCategory, PublicProduct } from './st
 export type { Page } from './shared/page.js';
 
 // Validation: one schema per input, shared with the HTTP layer
-export { validate, toFieldErrors, validationOptions } from './shared/validate.js';
+export { validate, validationOptions } from './shared/validate.js';
 export { signUpSchema, logInSchema, apiTokenSchema } from './vendors/schemas.js';
 export type { SignUpInput, LogInInput, ApiTokenInput } from './vendors/schemas.js';
 export { storeUpdateSchema } from './stores/schemas.js';
@@ -104,9 +96,7 @@ export {
 } from './shared/fields.js';
 export { isCommonPassword } from './vendors/password-policy.js';
 export { slugify } from './vendors/slugify.js';
-export { hashToken } from './vendors/credential-cache.js';
 export { sniffImageType } from './catalog/image-type.js';
 export { readImageSize } from './catalog/image-dimensions.js';
 export type { ImageSize } from './catalog/image-dimensions.js';
 export { checkImage, maxImageBytes, maxImageSide, maxImagePixels } from './catalog/check-image.js';
-export { newId, newToken } from './shared/id.js';

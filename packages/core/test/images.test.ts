@@ -50,13 +50,19 @@ function jpeg(width: number, height: number): Buffer {
   ]);
 }
 
-/** An extended WebP (VP8X) declaring the canvas size. */
-function webp(width: number, height: number): Buffer {
+/** A RIFF chunk: its type, little-endian length, data, and a pad byte when the length is odd. */
+function riffChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(data.length);
+  return Buffer.concat([Buffer.from(type, 'ascii'), length, data, Buffer.alloc(data.length % 2)]);
+}
+
+/** An extended WebP (VP8X) declaring the canvas size, then its image chunk (`VP8L` unless told). */
+function webp(width: number, height: number, chunks: Buffer[] = [riffChunk('VP8L', Buffer.from([0x2f, 0, 0, 0, 0]))]): Buffer {
   const vp8x = Buffer.alloc(10);
   vp8x.writeUIntLE(width - 1, 4, 3);
   vp8x.writeUIntLE(height - 1, 7, 3);
-  const chunkHead = Buffer.concat([Buffer.from('VP8X', 'ascii'), Buffer.from([10, 0, 0, 0])]);
-  const body = Buffer.concat([Buffer.from('WEBP', 'ascii'), chunkHead, vp8x, Buffer.alloc(8)]);
+  const body = Buffer.concat([Buffer.from('WEBP', 'ascii'), riffChunk('VP8X', vp8x), ...chunks]);
   const size = Buffer.alloc(4);
   size.writeUInt32LE(body.length);
   return Buffer.concat([Buffer.from('RIFF', 'ascii'), size, body]);
@@ -101,5 +107,30 @@ t.test('files that only start like an image are refused', async (t) => {
   const riff = Buffer.concat([Buffer.from('RIFF', 'ascii'), Buffer.from([40, 0, 0, 0]), Buffer.from('WEBP', 'ascii'), Buffer.alloc(40)]);
   t.match(refusal(riff), /damaged/, 'a WebP with no image chunk');
   t.match(refusal(Buffer.from('<svg onload=alert(1)>')), /JPEG, PNG or WebP/);
+});
+
+t.test('a JPEG must reach its scan; an extended WebP must hold an image chunk', async (t) => {
+  // SOI and a frame header (SOF0, 8 bit, 1x1, 1 component): 19 bytes, no scan, no end.
+  const frameOnly = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00, 0xff, 0xd9, 0x00, 0x00]);
+  t.equal(frameOnly.length, 19);
+  t.match(refusal(frameOnly), /damaged/, 'a JPEG with a frame header and no scan');
+  t.match(refusal(frameOnly.subarray(0, 15)), /damaged/, 'cut after the frame header');
+  const full = jpeg(100, 100);
+  const sos = full.indexOf(Buffer.from([0xff, 0xda]));
+  t.match(refusal(full.subarray(0, sos)), /damaged/, 'cut just before the scan');
+  t.match(refusal(full.subarray(0, sos + 6)), /damaged/, 'cut inside the scan header');
+  t.equal(refusal(full.subarray(0, full.length - 2)), null, 'a JPEG missing only its end marker is still readable');
+  const scanFirst = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x08]), Buffer.alloc(6), full.subarray(2)]);
+  t.match(refusal(scanFirst), /damaged/, 'a scan before the frame header');
+
+  // RIFF, WEBP and a VP8X header only: 30 bytes.
+  const headerOnly = webp(100, 100, []);
+  t.equal(headerOnly.length, 30);
+  t.match(refusal(headerOnly), /damaged/, 'a VP8X WebP with no image chunk');
+  t.match(refusal(webp(100, 100, [riffChunk('ICCP', Buffer.alloc(12)), riffChunk('EXIF', Buffer.alloc(7))])), /damaged/, 'metadata chunks only');
+  const cut = webp(100, 100, [riffChunk('VP8 ', Buffer.alloc(40))]);
+  t.match(refusal(cut.subarray(0, cut.length - 10)), /damaged/, 'an image chunk cut short');
+  t.equal(refusal(webp(100, 100, [riffChunk('ICCP', Buffer.alloc(3)), riffChunk('VP8 ', Buffer.alloc(40))])), null, 'metadata (odd length, padded), then a lossy frame');
+  t.equal(refusal(webp(100, 100, [riffChunk('ANIM', Buffer.alloc(6)), riffChunk('ANMF', Buffer.alloc(24))])), null, 'an animation');
   t.match(refusal(Buffer.alloc(0)), /empty/i);
 });

@@ -47,13 +47,43 @@ for (const variant of coreVariants()) {
       hasher.verified = 0;
       await t.rejects(dukaan.vendors.logIn({ email, password }, { clientAddress: '198.51.100.9' }), { code: 'RATE_LIMITED' }, 'the account limit holds elsewhere');
       t.equal(hasher.verified, 0, 'a limited attempt verifies nothing');
-      const owner = await dukaan.vendors.logIn({ email, password }, { clientAddress: '198.51.100.9', trustedDevice: true });
+      const owner = await dukaan.vendors.logIn({ email, password }, { clientAddress: '198.51.100.9', deviceId: `owner-device-${tag}` });
       t.equal(owner.vendor.id, vendor.id, 'the owner on a device that logged in before is not locked out');
       await t.rejects(
-        dukaan.vendors.logIn({ email, password }, { clientAddress: '203.0.113.7', trustedDevice: true }),
+        dukaan.vendors.logIn({ email, password }, { clientAddress: '203.0.113.7', deviceId: `stolen-${tag}` }),
         { code: 'RATE_LIMITED' },
         'the attacker\'s address stays limited, device cookie or not',
       );
+    });
+
+    t.test('a stolen device cookie allows at most the limit of guesses, from any number of addresses', async (t) => {
+      const email = `device-${tag}@example.com`;
+      await dukaan.vendors.signUp({ email, password, storeName: 'Device' });
+      hasher.verified = 0;
+      const deviceId = `stolen-device-${tag}`;
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) => dukaan.vendors.logIn({ email, password: `guess ${i}` }, { clientAddress: `203.0.113.${100 + i}`, deviceId })),
+      );
+      t.ok(hasher.verified <= 10, `at most the limit verified (${hasher.verified})`);
+      const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
+      t.equal(codes.filter((c) => c === 'UNAUTHENTICATED').length, hasher.verified);
+      t.equal(codes.filter((c) => c === 'RATE_LIMITED').length, 30 - hasher.verified);
+      await t.rejects(dukaan.vendors.logIn({ email, password }, { clientAddress: '198.51.100.200', deviceId }), { code: 'RATE_LIMITED' }, 'the device stays limited');
+    });
+
+    t.test('the owner\'s own device logs in while an attacker has exhausted the account key', async (t) => {
+      const email = `owner-device-${tag}@example.com`;
+      const { vendor } = await dukaan.vendors.signUp({ email, password, storeName: 'Owner device' });
+      for (let i = 0; i < 10; i++) {
+        await t.rejects(dukaan.vendors.logIn({ email, password: `attack ${i}` }, { clientAddress: `203.0.113.${200 + i}` }), { code: 'UNAUTHENTICATED' });
+      }
+      await t.rejects(dukaan.vendors.logIn({ email, password }, { clientAddress: '198.51.100.77' }), { code: 'RATE_LIMITED' }, 'the account key is exhausted');
+      const deviceId = `owner-own-device-${tag}`;
+      const owner = await dukaan.vendors.logIn({ email, password }, { clientAddress: '198.51.100.77', deviceId });
+      t.equal(owner.vendor.id, vendor.id);
+      // A success gives back what it counted: the device's count is back to zero.
+      for (let i = 0; i < 9; i++) await t.rejects(dukaan.vendors.logIn({ email, password: `slip ${i}` }, { clientAddress: '198.51.100.77', deviceId }), { code: 'UNAUTHENTICATED' });
+      await dukaan.vendors.logIn({ email, password }, { clientAddress: '198.51.100.78', deviceId });
     });
 
     t.test('only failures stay counted: a success gives its attempt back', async (t) => {

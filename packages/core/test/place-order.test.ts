@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ConflictError, OutOfStockError, PriceChangedError, type Persistence } from '../src/index.js';
+import { ConflictError, OutOfStockError, PriceChangedError, toCustomerOrderView, type Persistence } from '../src/index.js';
 import { coreVariants } from './support/core-variants.js';
 import { customer, openStore, orderFor } from './support/orders.js';
 
@@ -228,6 +228,44 @@ for (const variant of coreVariants()) {
       await t.rejects(limited.dukaan.orders.place(store.slug, body, { ...from, idempotencyKey: 'c' }), { code: 'RATE_LIMITED' });
       t.equal((await limited.dukaan.orders.place(store.slug, body, { ...from, idempotencyKey: 'a' })).created, false, 'a retry still answers');
       await limited.dukaan.orders.place(store.slug, body, { clientAddress: '203.0.113.51' });
+    });
+
+    t.test('an order without an email has customer.email null, placed or replayed', async (t) => {
+      const { store } = await openStore(dukaan);
+      const p = await dukaan.catalog.createProduct(store.id, { name: 'Bun', price: 1000 });
+      const body = orderFor([{ productId: p.id, quantity: 1 }]);
+      const placed = await dukaan.orders.place(store.slug, body, { idempotencyKey: 'no-email-1' });
+      const replayed = await dukaan.orders.place(store.slug, body, { idempotencyKey: 'no-email-1' });
+      t.equal(placed.created, true);
+      t.equal(replayed.created, false);
+      const created = JSON.parse(JSON.stringify(toCustomerOrderView(placed.order))) as { customer: Record<string, unknown> };
+      const again = JSON.parse(JSON.stringify(toCustomerOrderView(replayed.order))) as { customer: Record<string, unknown> };
+      t.equal(created.customer['email'], null, 'the 201 body says null');
+      t.equal(again.customer['email'], null, 'the 200 replay says null');
+      t.equal(JSON.stringify(toCustomerOrderView(placed.order)), JSON.stringify(toCustomerOrderView(replayed.order)), 'the two bodies are identical');
+      const { email: _email, ...withoutEmail } = placed.order.customer;
+      t.equal(toCustomerOrderView({ ...placed.order, customer: withoutEmail as typeof placed.order.customer }).customer.email, null, 'a view never omits it');
+      const empty = await dukaan.orders.place(store.slug, { ...body, customer: { ...customer, email: '' } });
+      t.equal(empty.order.customer.email, null, 'an empty email is null too');
+    });
+
+    t.test('a checkout refused inside the transaction gives its count back', async (t) => {
+      const limited = await variant.open({ limits: { checkout: 2 } });
+      t.teardown(() => limited.close());
+      const { store } = await openStore(limited.dukaan, { minOrderValue: 1500 });
+      const p = await limited.dukaan.catalog.createProduct(store.id, { name: 'Snack', price: 1000, stock: 5 });
+      const from = { clientAddress: '203.0.113.60' };
+      const body = orderFor([{ productId: p.id, quantity: 2 }]);
+      await limited.dukaan.orders.place(store.slug, body, from);
+      await t.rejects(limited.dukaan.orders.place(store.slug, { ...body, expectedTotal: 1 }, from), { code: 'PRICE_CHANGED' });
+      await t.rejects(limited.dukaan.orders.place(store.slug, orderFor([{ productId: p.id, quantity: 50 }]), from), { code: 'OUT_OF_STOCK' });
+      await t.rejects(limited.dukaan.orders.place(store.slug, orderFor([{ productId: p.id, quantity: 1 }]), from), { code: 'BELOW_MINIMUM_ORDER' });
+      await limited.dukaan.stores.update(store.id, { isOpen: false });
+      await t.rejects(limited.dukaan.orders.place(store.slug, body, from), { code: 'STORE_CLOSED' });
+      await limited.dukaan.stores.update(store.id, { isOpen: true });
+      const placed = await limited.dukaan.orders.place(store.slug, body, from);
+      t.equal(placed.created, true, 'the refusals used none of the limit: the second order is placed');
+      await t.rejects(limited.dukaan.orders.place(store.slug, body, from), { code: 'RATE_LIMITED' }, 'two orders are the limit');
     });
 
     t.test('totals past 2^53-1 are refused before anything is written; minimums are formatted in the currency', async (t) => {

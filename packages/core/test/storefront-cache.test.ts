@@ -8,7 +8,7 @@ import { openStore, orderFor } from './support/orders.js';
 function deadStores(call: () => Promise<never>): CacheStores {
   return {
     cache: { get: call, set: call, delete: call },
-    counters: { increment: call, decrement: call, delete: call },
+    counters: { increment: call, decrement: call },
     bus: { publish: call, subscribe: (_channel, _onMessage, onLive) => (onLive(false), () => {}) },
     ping: call,
     close: () => Promise.resolve(),

@@ -21,8 +21,6 @@ export interface Counters {
   increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
   /** Gives one back (never below 0); no-op when absent. */
   decrement(key: string): Promise<void>;
-  /** Forgets the counter; no error when it is absent. */
-  delete(key: string): Promise<void>;
 }
 
 /**

@@ -22,7 +22,6 @@ export function resilientCounters(inner: Counters, circuit: Circuit, boundMs: nu
   return {
     increment: (key, windowMs) => attempt('increment', () => inner.increment(key, windowMs), { count: 0, resetInMs: 0 }),
     decrement: (key) => attempt('decrement', () => inner.decrement(key), undefined),
-    delete: (key) => attempt('counter delete', () => inner.delete(key), undefined),
   };
 }
 

@@ -1,4 +1,5 @@
 import { nowIso, type CoreContext } from '../context.js';
+import { NotFoundError } from '../errors.js';
 import { newId } from '../shared/id.js';
 import { validate } from '../shared/validate.js';
 import { assertCategory } from './assert-category.js';
@@ -27,7 +28,12 @@ export async function createProduct(context: CoreContext, storeId: string, input
     createdAt: at,
     updatedAt: at,
   };
-  await context.persistence.products.insert(product);
+  // Holding the store: a currency change running at the same moment either sees this product or
+  // has committed before it (see updateStore).
+  await context.persistence.transaction(async (tx) => {
+    if (!(await tx.stores.lock(storeId))) throw new NotFoundError('Store not found');
+    await tx.products.insert(product);
+  });
   await catalogChanged(context, storeId);
   if (product.stock !== null) await stockChanged(context, storeId, [product.id]);
   return product;

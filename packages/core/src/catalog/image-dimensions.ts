@@ -38,9 +38,13 @@ function pngSize(bytes: Uint8Array): ImageSize | null {
 /** Start-of-frame markers carry the size; DHT (C4), JPG (C8) and DAC (CC) share the range but do not. */
 const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
-/** JPEG: walks the marker segments from SOI to a start-of-frame, which must precede the scan. */
+/**
+ * JPEG: walks the marker segments from SOI to a start-of-frame, which must precede the scan, and
+ * on to the start-of-scan, which must follow it (a frame header alone holds no image).
+ */
 function jpegSize(bytes: Uint8Array): ImageSize | null {
   let offset = 2;
+  let size: ImageSize | null = null;
   while (offset + 4 <= bytes.length) {
     if (bytes[offset] !== 0xff) return null;
     const marker = bytes[offset + 1] ?? 0;
@@ -48,19 +52,41 @@ function jpegSize(bytes: Uint8Array): ImageSize | null {
       offset += 1; // fill byte
       continue;
     }
-    if (marker === 0xd8 || marker === 0xd9 || marker === 0xda || marker === 0x00 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) return null;
+    if (marker === 0xda) {
+      // Start of scan: its header must be whole; the entropy-coded data follows it.
+      const length = u16be(bytes, offset + 2);
+      return size && length >= 6 && offset + 2 + length <= bytes.length ? size : null;
+    }
+    if (marker === 0xd8 || marker === 0xd9 || marker === 0x00 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) return null;
     const length = u16be(bytes, offset + 2);
     if (length < 2 || offset + 2 + length > bytes.length) return null;
     if (isStartOfFrame(marker)) {
       if (length < 8) return null;
-      return { height: u16be(bytes, offset + 5), width: u16be(bytes, offset + 7) };
+      size ??= { height: u16be(bytes, offset + 5), width: u16be(bytes, offset + 7) };
     }
     offset += 2 + length;
   }
   return null;
 }
 
-/** WebP: a RIFF container whose first chunk is a lossy, lossless or extended header. */
+/** The chunks of a RIFF container after `from`: each whole, padded to an even length. */
+function* riffChunks(bytes: Uint8Array, from: number, end: number): Generator<string> {
+  let offset = from;
+  while (offset + 8 <= end) {
+    const length = u32le(bytes, offset + 4);
+    if (offset + 8 + length > end) return;
+    yield ascii(bytes, offset, offset + 4);
+    offset += 8 + length + (length % 2);
+  }
+}
+
+/** The chunks that hold image data in an extended WebP: a still frame (lossy or lossless) or animation frames. */
+const webpImageChunks = new Set(['VP8 ', 'VP8L', 'ANMF']);
+
+/**
+ * WebP: a RIFF container whose first chunk is a lossy, lossless or extended header; an extended
+ * one must be followed by a chunk that holds image data.
+ */
 function webpSize(bytes: Uint8Array): ImageSize | null {
   if (bytes.length < 30 || u32le(bytes, 4) + 8 > bytes.length) return null;
   const chunk = ascii(bytes, 12, 16);
@@ -73,7 +99,14 @@ function webpSize(bytes: Uint8Array): ImageSize | null {
     const bits = u32le(bytes, 21);
     return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
-  if (chunk === 'VP8X') return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
+  if (chunk === 'VP8X') {
+    if (u32le(bytes, 16) < 10) return null;
+    const end = Math.min(bytes.length, u32le(bytes, 4) + 8);
+    for (const next of riffChunks(bytes, 20 + u32le(bytes, 16) + (u32le(bytes, 16) % 2), end)) {
+      if (webpImageChunks.has(next)) return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
+    }
+    return null;
+  }
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { resolveStoreSlug } from '../storefront/get-store-view.js';
+import { resolveStoreSlug } from '../storefront/resolve-store-slug.js';
 import type { Order } from './order.js';
 
 /** Tokens are base64url made by newToken; anything else cannot name an order, so no query is spent on it. */

@@ -1,4 +1,4 @@
-import type { Order, OrderStatusChange } from './order.js';
+import type { Order, OrderCustomer, OrderStatusChange } from './order.js';
 
 /** An order as the customer sees it on the tracking page: no store id, key, fingerprint or history. */
 export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'idempotencyFingerprint' | 'history'>;
@@ -8,13 +8,19 @@ export interface VendorOrderView extends CustomerOrderView {
   history: OrderStatusChange[];
 }
 
+/** The customer with every field present, in one order: a new order and its replay serialise alike. */
+function customerOf(customer: OrderCustomer): OrderCustomer {
+  const { name, phone, email, address, pincode } = customer;
+  return { name, phone, email: email ?? null, address, pincode };
+}
+
 export function toCustomerOrderView(order: Order): CustomerOrderView {
   return {
     id: order.id,
     number: order.number,
     token: order.token,
     status: order.status,
-    customer: order.customer,
+    customer: customerOf(order.customer),
     items: order.items,
     subtotal: order.subtotal,
     deliveryFee: order.deliveryFee,

@@ -1,10 +1,10 @@
 import Joi from 'joi';
 import { stockChanged } from '../catalog/catalog-events.js';
 import { nowIso, type CoreContext } from '../context.js';
-import { ConflictError, IdempotencyKeyReusedError } from '../errors.js';
+import { ConflictError, DomainError, IdempotencyKeyReusedError } from '../errors.js';
 import { countAttempt } from '../shared/throttle.js';
 import { validate } from '../shared/validate.js';
-import { resolveStoreSlug } from '../storefront/get-store-view.js';
+import { resolveStoreSlug } from '../storefront/resolve-store-slug.js';
 import { requestFingerprint } from './fingerprint.js';
 import type { Order } from './order.js';
 import { idempotencyKeySchema, placeOrderSchema } from './schemas.js';
@@ -64,12 +64,16 @@ export async function placeOrder(context: CoreContext, slug: string, input: unkn
     const earlier = await persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
     if (earlier) return replay(earlier, fingerprint);
   }
-  if (options.clientAddress) await countAttempt(context.counters, `checkout:address:${options.clientAddress}`, context.limits.checkout);
+  const limitKey = options.clientAddress ? `checkout:address:${options.clientAddress}` : null;
+  const counted = limitKey !== null && (await countAttempt(context.counters, limitKey, context.limits.checkout));
   const draft: OrderDraft = { input: value, idempotencyKey, fingerprint, at: nowIso(context) };
   let written: WrittenOrder;
   try {
     written = await persistence.transaction((tx) => writeOrder(tx, storeId, draft));
   } catch (error) {
+    // Refused on purpose (price changed, out of stock, below the minimum, closed, invalid, or a
+    // replay of a concurrent twin): no order was placed, so the attempt is given back.
+    if (counted && limitKey !== null && error instanceof DomainError) await context.counters.decrement(limitKey);
     if (idempotencyKey === null || fingerprint === null || !isDuplicateKey(error)) throw error;
     const winner = await persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
     if (!winner) throw error;

@@ -89,24 +89,46 @@ export const currencyField = textField
 /** An id as the core makes them (UUID); anything else cannot name a record. */
 export const idField = textField.trim().guid().messages({ 'string.guid': '{#label} is not a valid id' });
 
-/** A site-relative path (`/media/x.png`, not `//host/x`) or an absolute http(s) URL. */
+/**
+ * A site-relative path (`/media/x.png`, not `//host/x`) or an absolute http(s) URL. A path is
+ * stored as the URL parser normalises it (dot segments resolved, plus its query), so what is
+ * stored is what a browser would request: `/..//evil.example/x` resolves to `//evil.example/x`
+ * and is refused.
+ */
 export const imageUrlField = textField
   .trim()
   .max(2000)
-  .custom((value: string, helpers) => (isSafeImageUrl(value) ? value : helpers.error('url.unsafe')))
+  .custom((value: string, helpers) => {
+    const safe = safeImageUrl(value);
+    return safe === null ? helpers.error('url.unsafe') : safe;
+  })
   .messages({ 'url.unsafe': '{#label} must be an http(s) address or a path on this site starting with /' });
 
-function isSafeImageUrl(value: string): boolean {
+/** Only the origin matters: site-relative values are resolved against it and must stay on it. */
+const dummyOrigin = 'https://site.invalid';
+
+/** The value to store, or null when it is not a safe image address. */
+export function safeImageUrl(value: string): string | null {
   // Backslashes and control characters are read as `/` or dropped by browsers: `/\evil` is `//evil`.
-  if (/[\\\u0000-\u001f\u007f\s]/.test(value)) return false;
-  if (value.startsWith('/')) return !value.startsWith('//');
+  if (/[\\\u0000-\u001f\u007f\s]/.test(value)) return null;
+  if (value.startsWith('/')) {
+    if (value.startsWith('//')) return null;
+    let url: URL;
+    try {
+      url = new URL(value, dummyOrigin);
+    } catch {
+      return null;
+    }
+    if (url.origin !== dummyOrigin || url.pathname.startsWith('//')) return null;
+    return url.pathname + url.search;
+  }
   // As written, not as the URL parser repairs it (`https:///x` parses as `https://x/`).
-  if (!/^https?:\/\/[^/]/i.test(value)) return false;
+  if (!/^https?:\/\/[^/]/i.test(value)) return null;
   try {
     const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? value : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

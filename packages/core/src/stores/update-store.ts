@@ -3,25 +3,27 @@ import { NotFoundError } from '../errors.js';
 import { validate } from '../shared/validate.js';
 import type { Store } from '../vendors/vendor.js';
 import { assertCurrencyMayChange } from './currency-lock.js';
-import { getStore } from './get-store.js';
 import { storeUpdateSchema } from './schemas.js';
 
 /**
  * Changes store settings, the slug included: the old slug stays reserved to this store and
- * keeps resolving to it. The currency is frozen once there are products or orders (409).
+ * keeps resolving to it. The currency is frozen once there are products or orders, and changes
+ * only with the store's non-zero amounts restated (409 otherwise); the check and the change run
+ * in one transaction holding the store, so a product created meanwhile cannot slip past.
  * Customers see the change on their next request.
  */
 export async function updateStore(context: CoreContext, storeId: string, input: unknown): Promise<Store> {
   const { slug, ...settings } = validate(storeUpdateSchema, input);
   const at = nowIso(context);
-  const before = await getStore(context, storeId);
-  if (settings.currency !== undefined && settings.currency !== before.currency) await assertCurrencyMayChange(context, storeId);
-  const store = await context.persistence.transaction(async (tx) => {
+  const { before, store } = await context.persistence.transaction(async (tx) => {
+    const before = await tx.stores.lock(storeId);
+    if (!before) throw new NotFoundError('Store not found');
+    if (settings.currency !== undefined && settings.currency !== before.currency) await assertCurrencyMayChange(tx, before, settings);
     let current: Store | null = before;
     if (slug !== undefined && slug !== before.slug) current = await tx.stores.changeSlug(storeId, slug, at);
     if (Object.keys(settings).length > 0) current = await tx.stores.update(storeId, settings, at);
     if (!current) throw new NotFoundError('Store not found');
-    return current;
+    return { before, store: current };
   });
   await context.events.publish({ type: 'store.updated', storeId, slugs: [...new Set([before.slug, store.slug])] });
   return store;

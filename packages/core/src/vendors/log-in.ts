@@ -10,7 +10,7 @@ let decoyHash: Promise<string> | undefined;
 
 /**
  * Checks an email/password pair; a wrong pair throws UnauthenticatedError without saying which
- * half was wrong. Throttled per address and per account (see countLoginAttempt); unknown emails
+ * half was wrong. Throttled per address and per account, or per device with `deviceId` (see countLoginAttempt); unknown emails
  * are counted like known ones, so the limit does not reveal which accounts exist.
  */
 export async function logIn(context: CoreContext, input: unknown, options: LogInOptions = {}): Promise<{ vendor: Vendor; store: Store }> {

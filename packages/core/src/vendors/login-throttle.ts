@@ -5,15 +5,18 @@ export interface LogInOptions {
   /** Who is trying, for the per-address limit; without it that limit is skipped (scripts, tests). */
   clientAddress?: string | undefined;
   /**
-   * The caller vouches that this device logged in to this account before (a signed device
-   * cookie, OWASP's "device cookies"): the per-account limit is skipped, so an attacker who
-   * exhausts it from elsewhere cannot lock the owner out. The per-address limit still applies.
+   * The id of a device cookie the caller has verified was issued to this same account at an
+   * earlier successful login (OWASP's "device cookies"). With it, failures are counted under that
+   * device (`login:device:<id>`, same limit) instead of the account, so an attacker who exhausts
+   * the account's limit from elsewhere cannot lock the owner out, and a stolen cookie still
+   * allows at most the limit of guesses per window. The per-address limit applies either way.
    */
-  trustedDevice?: boolean | undefined;
+  deviceId?: string | undefined;
 }
 
 /**
- * Counts a login attempt against its address and its account *before* the password is checked,
+ * Counts a login attempt against its address and its account (or, with a verified device cookie,
+ * that device instead of the account) *before* the password is checked,
  * atomically across instances, so however a burst arrives at most `limits.login` passwords are
  * ever verified per window. Throws RateLimitedError when over a limit (nothing else counted);
  * resolves the counters taken, which a success gives back so that only failures stay counted.
@@ -23,7 +26,7 @@ export async function countLoginAttempt(context: CoreContext, email: string, opt
   if (limit <= 0) return [];
   const keys: string[] = [];
   if (options.clientAddress) keys.push(`login:address:${options.clientAddress}`);
-  if (!options.trustedDevice) keys.push(`login:account:${email}`);
+  keys.push(options.deviceId ? `login:device:${options.deviceId}` : `login:account:${email}`);
   const counted: string[] = [];
   try {
     for (const key of keys) {

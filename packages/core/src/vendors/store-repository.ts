@@ -18,6 +18,12 @@ export interface StoreRepository {
   insert(store: Store): Promise<void>;
   /** The store with this id, or null. */
   findById(id: string): Promise<Store | null>;
+  /**
+   * The store with this id, or null; inside a transaction the store's row stays locked until the
+   * transaction ends, so use cases that lock the same store take turns (a currency change and a
+   * product being created). Outside a transaction, like findById.
+   */
+  lock(id: string): Promise<Store | null>;
   /** The store owned by this vendor, or null. */
   findByVendorId(vendorId: string): Promise<Store | null>;
   /**

@@ -39,7 +39,6 @@ export function keyvCache(options: KeyvCacheOptions = {}): CacheStores {
   const counters: Counters = {
     increment: (key, windowMs) => run('increment', () => backend.counters.increment(key, positiveMs(windowMs))),
     decrement: (key) => run('decrement', () => backend.counters.decrement(key)),
-    delete: (key) => run('counter delete', () => backend.counters.delete(key)),
   };
 
   return {

@@ -14,7 +14,6 @@ export function memoryBackend(namespace: string, maxBytes: number): Backend {
     counters: {
       increment: async (key, windowMs) => counters.increment(key, windowMs),
       decrement: async (key) => counters.decrement(key),
-      delete: async (key) => counters.delete(key),
     },
     bus: memoryBus(),
     ready: async () => {},

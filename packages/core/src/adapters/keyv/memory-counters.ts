@@ -27,11 +27,6 @@ export class MemoryCounters {
     if (counter && counter.resetAt > Date.now() && counter.count > 0) counter.count -= 1;
   }
 
-  /** Forgets one counter. */
-  delete(key: string): void {
-    this.#counters.delete(key);
-  }
-
   /** Forgets every counter. */
   clear(): void {
     this.#counters.clear();

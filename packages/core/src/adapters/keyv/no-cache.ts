@@ -17,7 +17,6 @@ export function noCache(): CacheStores {
     counters: {
       increment: async (key, windowMs) => counters.increment(key, windowMs),
       decrement: async (key) => counters.decrement(key),
-      delete: async (key) => counters.delete(key),
     },
     bus: null,
     ping: async () => {},

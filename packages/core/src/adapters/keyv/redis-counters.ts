@@ -32,8 +32,5 @@ export function redisCounters(client: CommandClient, prefix: string): Counters {
     async decrement(key) {
       await client.sendCommand(['EVAL', DECREMENT_SCRIPT, '1', `${prefix}${key}`]);
     },
-    async delete(key) {
-      await client.del(`${prefix}${key}`);
-    },
   };
 }

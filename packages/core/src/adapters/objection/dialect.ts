@@ -10,6 +10,11 @@ import { sqliteDialect } from './sqlite-dialect.js';
 export interface Dialect {
   readonly name: 'postgresql' | 'sqlite';
   /**
+   * Locks the rows `builder` reads until the transaction ends (PostgreSQL `FOR UPDATE`). SQLite
+   * has one writer at a time and no row locks: a transaction that writes already excludes others.
+   */
+  lockRows<B extends { forUpdate(): unknown }>(builder: B): B;
+  /**
    * Takes the store's next order number and stores the order under it (`order.number` is
    * ignored) with its lines and history; resolves the number. Call it in a transaction.
    */

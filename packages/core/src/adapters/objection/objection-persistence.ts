@@ -14,7 +14,7 @@ import { ObjectionVendorRepository } from './objection-vendor-repository.js';
 function repositories(db: Knex, dialect: Dialect): Repositories {
   return {
     vendors: withDataExceptions(new ObjectionVendorRepository(db)),
-    stores: withDataExceptions(new ObjectionStoreRepository(db)),
+    stores: withDataExceptions(new ObjectionStoreRepository(db, dialect)),
     categories: withDataExceptions(new ObjectionCategoryRepository(db)),
     products: withDataExceptions(new ObjectionProductRepository(db)),
     orders: withDataExceptions(new ObjectionOrderRepository(db, dialect)),

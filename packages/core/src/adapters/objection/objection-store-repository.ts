@@ -4,6 +4,7 @@ import { oldSlugsKept } from '../../vendors/store-repository.js';
 import type { SlugResolution, StoreRepository } from '../../vendors/store-repository.js';
 import type { Store, StoreSettings } from '../../vendors/vendor.js';
 import { atomically } from './atomically.js';
+import type { Dialect } from './dialect.js';
 import { canBeStored, columnLimits } from './column-limits.js';
 import { StoreModel } from './models/store-model.js';
 import { StoreSlugModel } from './models/store-slug-model.js';
@@ -11,7 +12,10 @@ import { conflictOn, translateUniqueViolation, uniqueFields, withUniqueFields } 
 
 /** StoreRepository on `stores`, with the current and the most recent earlier slugs in `store_slugs`. */
 export class ObjectionStoreRepository implements StoreRepository {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insert(store: Store): Promise<void> {
     await withUniqueFields([uniqueFields.slug], () =>
@@ -25,6 +29,12 @@ export class ObjectionStoreRepository implements StoreRepository {
   async findById(id: string): Promise<Store | null> {
     if (!canBeStored(id, columnLimits.id)) return null;
     const row = await StoreModel.query(this.db).findById(id);
+    return row ? row.toStore() : null;
+  }
+
+  async lock(id: string): Promise<Store | null> {
+    if (!canBeStored(id, columnLimits.id)) return null;
+    const row = await this.dialect.lockRows(StoreModel.query(this.db).findById(id));
     return row ? row.toStore() : null;
   }
 

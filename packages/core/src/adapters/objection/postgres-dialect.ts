@@ -5,6 +5,10 @@ import { insertNumberedOrderPostgres, loadOrdersPostgres } from './postgres-orde
 /** PostgreSQL: one-statement checkout and order reads, advisory lock around migrations. */
 export const postgresDialect: Dialect = {
   name: 'postgresql',
+  lockRows(builder) {
+    builder.forUpdate();
+    return builder;
+  },
   insertNumberedOrder: insertNumberedOrderPostgres,
   loadOrders: loadOrdersPostgres,
   whileMigrating: withAdvisoryMigrationLock,

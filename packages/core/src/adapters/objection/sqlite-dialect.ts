@@ -11,6 +11,7 @@ import { insertOrderRows, takeOrderNumber, withLines } from './order-rows.js';
  */
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
+  lockRows: (builder) => builder,
   insertNumberedOrder: (db, order) =>
     atomically(db, async (trx) => {
       const number = await takeOrderNumber(trx, order.storeId);

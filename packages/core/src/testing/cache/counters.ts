@@ -31,14 +31,6 @@ export function counters(t: Test, factory: CountersFactory): void {
     t.same(counts, Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
-  withFixture(t, factory, 'delete resets a counter; deleting an absent one resolves', async (t, { counters }) => {
-    await counters.increment('forget-me', 60_000);
-    await counters.increment('forget-me', 60_000);
-    await counters.delete('forget-me');
-    t.equal((await counters.increment('forget-me', 60_000)).count, 1);
-    await t.resolves(counters.delete('never-counted'));
-  });
-
   decrements(t, factory);
 }
 

@@ -1,13 +1,7 @@
 import type { Test } from 'tap';
 import type { Bus, Cache, CacheStores, Counters } from '../../cache/ports.js';
 
-/** A fresh port for one test and how to dispose of it (cleanup must accept an already closed one). */
-export interface PortFixture<P> {
-  port: P;
-  cleanup(): Promise<void>;
-}
-
-/** A fresh, empty Cache for one test. */
+/** A fresh, empty Cache for one test (cleanup must accept an already closed one). */
 export interface CacheFixture {
   cache: Cache;
   cleanup(): Promise<void>;

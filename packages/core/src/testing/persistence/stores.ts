@@ -9,6 +9,9 @@ function storeRecordTests(t: Test, factory: PersistenceFactory): void {
     const p = await open(t, factory);
     const { vendor, store } = await seedStore(p);
     t.same(await p.stores.findById(store.id), store);
+    t.same(await p.stores.lock(store.id), store, 'lock outside a transaction reads like findById');
+    t.same(await p.transaction((tx) => tx.stores.lock(store.id)), store, 'and inside one');
+    t.equal(await p.stores.lock(vendorRecord().id), null, 'lock: unknown id');
     t.same(await p.stores.findByVendorId(vendor.id), store);
     t.same(await p.stores.resolveSlug(store.slug), { storeId: store.id, currentSlug: store.slug });
     t.equal(await p.stores.findById(vendorRecord().id), null, 'unknown id');
@@ -34,6 +37,28 @@ function storeRecordTests(t: Test, factory: PersistenceFactory): void {
     t.same(updated, { ...store, ...patch, updatedAt });
     t.same(await p.stores.findById(store.id), updated);
     t.equal(await p.stores.update(vendorRecord().id, { name: 'x' }, updatedAt), null, 'unknown store');
+  });
+
+  t.test('stores: lock holds the store until the transaction ends', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const steps: string[] = [];
+    const first = p.transaction(async (tx) => {
+      await tx.stores.lock(store.id);
+      steps.push('first locked');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await tx.stores.update(store.id, { name: 'First' }, store.updatedAt);
+      steps.push('first done');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const second = p.transaction(async (tx) => {
+      const seen = await tx.stores.lock(store.id);
+      steps.push('second locked');
+      return seen?.name;
+    });
+    await first;
+    t.equal(await second, 'First', 'the second saw what the first committed');
+    t.same(steps, ['first locked', 'first done', 'second locked'], 'the second waited for the first');
   });
 }
 

@@ -1,0 +1,26 @@
+import { toPublicProduct } from '../catalog/product-view.js';
+import type { CoreContext } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import type { Store } from '../vendors/vendor.js';
+import type { PublicStore, StoreView } from './store-view.js';
+
+function toPublicStore(store: Store): PublicStore {
+  const { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen } = store;
+  return { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen };
+}
+
+/** Reads the public view from the database (three queries), bypassing the cache: getStoreView's loader. */
+export async function loadStoreView(context: CoreContext, storeId: string): Promise<StoreView> {
+  const { persistence } = context;
+  const [store, categories, products] = await Promise.all([
+    persistence.stores.findById(storeId),
+    persistence.categories.list(storeId),
+    persistence.products.listActive(storeId),
+  ]);
+  if (!store) throw new NotFoundError('No store at this link');
+  return {
+    store: toPublicStore(store),
+    categories: categories.map(({ id, name, position }) => ({ id, name, position })),
+    products: products.map((product) => toPublicProduct(product, store.currency)),
+  };
+}
