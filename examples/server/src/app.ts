@@ -2,12 +2,11 @@ import Hapi from '@hapi/hapi';
 import HapiPino from 'hapi-pino';
 import { createDukaan, type Dukaan } from '@dukaan-kit/core';
 import { diskImageStore } from '@dukaan-kit/core/disk';
-import { keyvCache } from '@dukaan-kit/core/keyv';
+import { keyvCache, noCache } from '@dukaan-kit/core/keyv';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
 import { plugin } from '@dukaan-kit/hapi-plugin';
 import type { AppConfig } from './config.js';
 import { logSerializers, requestCompleteMessage } from './log-redaction.js';
-import { noCache } from './no-cache.js';
 
 export interface App {
   server: Hapi.Server;
@@ -44,6 +43,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     host: config.host,
     // Node's keep-alive must outlive nginx's upstream keepalive (4 s) so nginx never reuses a closed socket.
     routes: { timeout: { server: 30_000, socket: 35_000 } },
+    // One malformed cookie from a third party on the same domain (analytics: `_ga="unterminated`)
+    // must not turn every route into hapi's 400: parse leniently and skip what cannot be read.
+    state: { strictHeader: false, ignoreErrors: true },
   });
   server.listener.keepAliveTimeout = 5_000;
   await server.register({

@@ -159,3 +159,28 @@ t.test('the app starts on the zero-setup defaults, relative paths included', asy
   t.equal((await app.server.inject('/signup')).statusCode, 200, 'pages render');
   t.ok(existsSync(join(dir, 'data', 'dukaan.db')), 'the SQLite file is under ./data');
 });
+
+t.test('a malformed third-party cookie does not turn every route into a 400', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dukaan-app-'));
+  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' }));
+  t.teardown(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const { slug } = await seedDemoStore(app.dukaan);
+  const bad = '_ga="unterminated';
+  for (const url of [`/${slug}`, `/api/v1/stores/${slug}`, '/login', '/healthz']) {
+    const answer = await app.server.inject({ url, headers: { cookie: bad } });
+    t.equal(answer.statusCode, 200, `${url} with ${bad}`);
+  }
+  const n = Date.now();
+  const signup = await app.server.inject({
+    method: 'POST',
+    url: '/api/v1/vendors',
+    payload: { email: `cookie${n}@example.com`, password: 'correct horse battery', storeName: 'Cookie Shop', slug: `cookie-${n}` },
+  });
+  t.equal(signup.statusCode, 201);
+  const session = String([signup.headers['set-cookie']].flat()[0]).split(';')[0];
+  const me = await app.server.inject({ url: '/api/v1/me', headers: { cookie: `${session}; _ga="unterminated; other=1` } });
+  t.equal(me.statusCode, 200, 'the session cookie beside it is still read');
+});

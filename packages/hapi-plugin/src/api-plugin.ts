@@ -35,23 +35,46 @@ declare module '@hapi/hapi' {
   }
 }
 
-/** JSON errors in the one format, security headers, no caching of personal data: for the API's routes only (sandboxed). */
+/** JSON errors in the one format, security headers, no caching of personal or authenticated answers: for the API's routes only (sandboxed). */
 function onPreResponse(runtime: Runtime) {
   return (request: Request, h: ResponseToolkit) => {
     const https = isHttps(runtime, request);
     const response = request.response as ResponseObject | Boom.Boom;
-    if ('isBoom' in response && response.isBoom) {
-      const { body, headers, internal } = presentError(response);
-      if (internal) request.log(['dukaan-kit', 'error'], response);
-      const answer = h.response(body).code(body.statusCode);
-      for (const [name, value] of Object.entries(headers)) answer.header(name, value);
-      applySecurityHeaders(answer, https);
-      return answer.header('cache-control', 'no-store');
-    }
+    if ('isBoom' in response && response.isBoom) return presentApiError(runtime, request, h, response);
     const ok = response as ResponseObject;
     applySecurityHeaders(ok, https);
-    if (request.route.settings.tags?.includes('private')) ok.header('cache-control', 'no-store, private');
+    // Personal data, and anything answered to a session cookie or a bearer token (the vendor's
+    // own store, products, orders...): no shared or browser cache may keep it.
+    if (request.auth.isAuthenticated || request.route.settings.tags?.includes('private')) ok.header('cache-control', 'no-store, private');
     return h.continue;
+  };
+}
+
+/** Presents an error in the API's format, with the security headers and no caching. */
+function presentApiError(runtime: Runtime, request: Request, h: ResponseToolkit, error: Boom.Boom) {
+  const { body, headers, internal } = presentError(error);
+  if (internal) request.log(['dukaan-kit', 'error'], error);
+  const answer = h.response(body).code(body.statusCode);
+  for (const [name, value] of Object.entries(headers)) answer.header(name, value);
+  applySecurityHeaders(answer, isHttps(runtime, request));
+  return answer.header('cache-control', 'no-store');
+}
+
+/**
+ * Requests under `{prefix}/api/v1` that hapi refused before any route took them (a path it cannot
+ * decode, `%zz`, or a bare `%`): they reach only hapi's special routes, which the sandboxed
+ * extension never sees, so this one (not sandboxed) answers them in the API's error format. It
+ * touches nothing else: a request some route matched, or any path outside the API, passes through.
+ */
+function onUnroutedApi(runtime: Runtime) {
+  const base = `${runtime.prefix}/api/v1`;
+  return (request: Request, h: ResponseToolkit) => {
+    if ((request.route.method as string) !== '_special') return h.continue; // hapi's notFound or badRequest route
+    const path = request.path;
+    if (path !== base && !path.startsWith(`${base}/`)) return h.continue;
+    const response = request.response as ResponseObject | Boom.Boom;
+    if (!('isBoom' in response && response.isBoom)) return h.continue;
+    return presentApiError(runtime, request, h, response);
   };
 }
 
@@ -65,6 +88,8 @@ export function registerApi(server: Server, rawOptions: DukaanPluginOptions): Du
   server.ext('onPreAuth', checkHost(runtime), { sandbox: 'plugin' });
   server.ext('onPreAuth', checkApiBody, { sandbox: 'plugin' });
   server.ext('onPreResponse', onPreResponse(runtime), { sandbox: 'plugin' });
+  server.ext('onPreResponse', onUnroutedApi(runtime));
+  const openApiOptions = { cookieName: options.cookie.name, allowedHosts: options.allowedHosts !== null && options.allowedHosts !== undefined };
   server.route([
     ...healthRoutes(runtime),
     ...vendorAuthRoutes(runtime),
@@ -73,10 +98,10 @@ export function registerApi(server: Server, rawOptions: DukaanPluginOptions): Du
     ...productRoutes(runtime),
     ...orderRoutes(runtime),
     ...storefrontRoutes(runtime),
-    openApiRoute(prefix, options.cookie.name),
+    openApiRoute(prefix, openApiOptions),
     fallbackRoute(),
   ]);
-  return { dukaan: options.dukaan, prefix, openApi: () => openApiDocument(server, prefix, options.cookie.name) };
+  return { dukaan: options.dukaan, prefix, openApi: () => openApiDocument(server, prefix, openApiOptions) };
 }
 
 /** Exposes one key at a time: expose(object) deep-merges, which would hand out a clone of the core. */

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import t from 'tap';
 import { client, errorOf, json, placeOrder } from './support/api.js';
-import { Browser } from './support/pages.js';
+import { Browser, idempotencyKeyOf } from './support/pages.js';
 import { customer, serverVariants, signUp } from './support/server.js';
 
 // Regression tests of issue 8, plugin side (items 1, 3, 8, 9, 12, 16, 17, 19, and slugs in URLs).
@@ -136,6 +136,40 @@ for (const variant of serverVariants()) {
       t.notOk(errorOf(notObject).paths.includes(''), `object-level errors have a path (${errorOf(notObject).paths.join(',')})`);
     });
 
+    t.test('12: paths hapi cannot route (%zz, a bare %) under /api/v1 answer the one error format with headers', async (t) => {
+      const check = (answer: { statusCode: number; payload: string; headers: Record<string, unknown> }, name: string) => {
+        t.equal(answer.statusCode, 400, name);
+        t.equal(errorOf(answer).code, 'BAD_REQUEST', name);
+        t.equal(answer.headers['x-content-type-options'], 'nosniff', name);
+        t.match(String(answer.headers['content-security-policy']), /default-src/, name);
+        t.match(String(answer.headers['cache-control']), /no-store/, name);
+      };
+      check(await server.inject('/api/v1/%zz'), '/api/v1/%zz');
+      check(await server.inject('/api/v1/stores/%'), '/api/v1/stores/%');
+      check(await server.inject('/api/v1/stores/%zz/products'), '/api/v1/stores/%zz/products');
+      const outside = await server.inject('/not-the-api/%zz');
+      t.notOk(outside.payload.includes('"code"'), 'paths outside the API are left to the host');
+
+      // Over real HTTP too, where the raw path is exactly what the client sent.
+      const listening = await fixture.sibling();
+      await listening.server.start();
+      t.teardown(() => listening.server.stop());
+      const port = Number(listening.server.info.port);
+      for (const path of ['/api/v1/%zz', '/api/v1/stores/%']) {
+        const answer = await new Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>((resolve, reject) => {
+          const req = httpRequest({ port, path, method: 'GET' }, (res) => {
+            let payload = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (payload += chunk));
+            res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, payload, headers: res.headers }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        check(answer, `HTTP ${path}`);
+      }
+    });
+
     t.test('12: an oversized chunked body answers 413, not a connection reset', async (t) => {
       const listening = await fixture.sibling();
       await listening.server.start();
@@ -173,6 +207,63 @@ for (const variant of serverVariants()) {
         t.match(String(answer.headers['cache-control']), /no-store/, name);
         t.match(String(answer.headers['cache-control']), /private/, name);
       }
+    });
+
+    t.test('17: every authenticated API answer (cookie or token) is no-store, private; public ones are not', async (t) => {
+      const vendor = await signUp(server);
+      const api = client(server, vendor.headers);
+      const product = await api.product({ stock: 5 });
+      const { token } = json(await api.post('/api/v1/tokens', { name: 'cli' }));
+      const bearer = client(server, { authorization: `Bearer ${token}` });
+      const answers = {
+        store: await api.get('/api/v1/store'),
+        patchStore: await api.patch('/api/v1/store', { name: 'Renamed' }),
+        products: await api.get('/api/v1/products'),
+        product: await api.get(`/api/v1/products/${product.id}`),
+        categories: await api.get('/api/v1/categories'),
+        bearerStore: await bearer.get('/api/v1/store'),
+        bearerProducts: await bearer.get('/api/v1/products'),
+      };
+      for (const [name, answer] of Object.entries(answers)) {
+        t.equal(answer.statusCode, 200, name);
+        t.equal(answer.headers['cache-control'], 'no-store, private', name);
+      }
+      const publicStore = await server.inject(`/api/v1/stores/${vendor.store.slug}`);
+      t.equal(publicStore.statusCode, 200);
+      t.notMatch(String(publicStore.headers['cache-control'] ?? ''), /private/, 'the public store API stays cacheable');
+    });
+
+    t.test('17: the login, sign-up, logout and checkout 303s (cookies, a tracking token) are no-store, private', async (t) => {
+      const vendor = await signUp(server);
+      const product = await client(server, vendor.headers).product({ stock: 5, price: 14900 });
+      const owner = new Browser(server);
+      await owner.get('/login');
+      const login = await owner.post('/login', { email: vendor.email, password });
+      t.equal(login.statusCode, 303);
+      t.equal(login.headers['cache-control'], 'no-store, private', 'login 303');
+      const logout = await owner.post('/logout', {});
+      t.equal(logout.statusCode, 303);
+      t.equal(logout.headers['cache-control'], 'no-store, private', 'logout 303');
+      const newcomer = new Browser(server);
+      await newcomer.get('/signup');
+      const n = Math.random().toString(36).slice(2, 10);
+      const signup = await newcomer.post('/signup', { email: `new-${n}@example.com`, password, storeName: `New ${n}`, slug: `new-${n}` });
+      t.equal(signup.statusCode, 303);
+      t.equal(signup.headers['cache-control'], 'no-store, private', 'sign-up 303');
+
+      const shopper = new Browser(server);
+      await shopper.get(`/${vendor.store.slug}`);
+      await shopper.post(`/${vendor.store.slug}/cart`, { productId: product.id, quantity: '1', action: 'add' });
+      await shopper.get(`/${vendor.store.slug}/checkout`);
+      const form = { ...customer, ...shopper.checkoutForm, idempotencyKey: idempotencyKeyOf(shopper.last?.payload ?? '') ?? '' };
+      const placed = await shopper.post(`/${vendor.store.slug}/checkout`, form);
+      t.equal(placed.statusCode, 303);
+      t.match(String(placed.headers.location), /\/orders\//);
+      t.equal(placed.headers['cache-control'], 'no-store, private', 'checkout 303');
+      const replay = await shopper.post(`/${vendor.store.slug}/checkout`, form);
+      t.equal(replay.statusCode, 303);
+      t.equal(replay.headers.location, placed.headers.location, 'the resubmission replays the first order');
+      t.equal(replay.headers['cache-control'], 'no-store, private', 'the replayed 303');
     });
 
     t.test('19: an oversized checkout form says the form was too large, not that pictures are', async (t) => {

@@ -4,7 +4,8 @@ import { Browser } from './support/pages.js';
 import { serverVariants } from './support/server.js';
 
 // Issue 8 item 2: attempts are counted before the password is checked, so a parallel burst
-// verifies at most the limit; a device that logged in before keeps the owner in (device cookie).
+// verifies at most the limit; a device that logged in before is counted per device cookie
+// instead of per account, which keeps the owner in and still limits a stolen cookie.
 const password = 'correct horse battery';
 let n = 0;
 
@@ -58,6 +59,29 @@ for (const variant of serverVariants()) {
       const other = await account();
       const otherDevice = deviceCookieOf(await logIn(server, other, password, '203.0.113.13'));
       t.equal((await logIn(server, email, password, '203.0.113.13', otherDevice)).statusCode, 429, "another account's device cookie does not help");
+    });
+
+    t.test('a device cookie is counted on its own: a stolen cookie cannot guess beyond the limit', async (t) => {
+      const email = await account();
+      const first = await logIn(server, email, password, '203.0.113.30');
+      const device = deviceCookieOf(first);
+      t.ok(device);
+      const payload = JSON.parse(Buffer.from(String(device?.split('=')[1]).split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+      t.equal(payload['a'], email.toLowerCase(), 'the cookie names the account');
+      t.match(String(payload['d']), /^[A-Za-z0-9_-]{22}$/, 'and a random 16-byte device id');
+      const again = deviceCookieOf(await logIn(server, email, password, '203.0.113.30', device));
+      const againPayload = JSON.parse(Buffer.from(String(again?.split('=')[1]).split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+      t.equal(againPayload['d'], payload['d'], 'a later login keeps the device id');
+      const secondDevice = deviceCookieOf(await logIn(server, email, password, '203.0.113.31'));
+      const secondPayload = JSON.parse(Buffer.from(String(secondDevice?.split('=')[1]).split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+      t.not(secondPayload['d'], payload['d'], 'another browser gets another id');
+      // The thief, from many addresses, with the stolen cookie: at most 10 checked.
+      const statuses: number[] = [];
+      for (let i = 0; i < 14; i += 1) statuses.push((await logIn(server, email, 'wrong password', `198.51.102.${i + 1}`, device)).statusCode);
+      t.equal(statuses.filter((s) => s === 401).length, 10, '10 guesses checked with the cookie');
+      t.same(statuses.slice(10), [429, 429, 429, 429], 'then the device cookie is refused');
+      t.equal((await logIn(server, email, password, '203.0.113.32')).statusCode, 200, "the cookie's failures did not use up the account's counter");
+      t.equal((await logIn(server, email, password, '203.0.113.31', secondDevice)).statusCode, 200, 'another known device is unaffected');
     });
 
     t.test('pages: the login form issues the device cookie and honours it during an attack', async (t) => {

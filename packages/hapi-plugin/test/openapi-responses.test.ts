@@ -33,6 +33,25 @@ for (const variant of serverVariants()) {
       }
     });
 
+    t.test('a malformed Host is a documented 400 everywhere; 421 only when allowedHosts is set', async (t) => {
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(methods)) {
+          t.match(String((op.responses['400'] as { description?: string } | undefined)?.description), /Host/, `${method} ${path}: 400 names the Host header`);
+          t.notOk('421' in op.responses, `${method} ${path}: no 421 without allowedHosts`);
+        }
+      }
+      holds('get', '/api/v1/me', await server.inject({ url: '/api/v1/me', headers: { host: 'bad host!' } }));
+      const guarded = await fixture.sibling({ plugin: { allowedHosts: ['shop.example'] } });
+      const guardedDoc = json(await guarded.server.inject({ url: '/api/v1/openapi.json', headers: { host: 'shop.example' } })) as Doc;
+      const ops = Object.values(guardedDoc.paths).flatMap((methods) => Object.values(methods));
+      t.ok(ops.length > 0 && ops.every((op) => '421' in op.responses), 'every operation documents 421 under allowedHosts');
+      const misdirected = await guarded.server.inject({ url: '/api/v1/me', headers: { host: 'elsewhere.example' } });
+      t.equal(misdirected.statusCode, 421);
+      t.ok(guardedDoc.paths['/api/v1/me']?.get?.responses['421'], 'the real 421 is documented');
+      const patchStore = guardedDoc.paths['/api/v1/store']?.patch?.responses['409'] as { description?: string } | undefined;
+      t.match(String(patchStore?.description), /currency/, "PATCH /store's 409 names the frozen currency");
+    });
+
     t.test('answers of the suites hold against the document', async (t) => {
       const vendor = await signUp(server);
       const api = client(server, vendor.headers);

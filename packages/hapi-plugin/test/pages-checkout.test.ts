@@ -57,5 +57,26 @@ for (const variant of serverVariants()) {
       t.match(reused.payload, 'already used for a different order');
       t.not(idempotencyKeyOf(reused.payload), key, 'a fresh key to try again with');
     });
+
+    t.test('over the checkout limit: the page again with 429 and Retry-After, from the shared presenter', async (t) => {
+      const limited = await fixture.sibling({ limits: { checkout: 1 } });
+      const vendor = await signUp(limited.server);
+      const chai = await client(limited.server, vendor.headers).product({ name: 'Masala Chai', price: 14900, stock: 10 });
+      // A fresh address per run: the Redis counters outlive the process.
+      const address = `198.51.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
+      const order = async () => {
+        const browser = new Browser(limited.server, address);
+        await browser.get(`/${vendor.store.slug}`);
+        await browser.post(`/${vendor.store.slug}/cart`, { productId: chai.id, quantity: '1', action: 'add' });
+        await browser.get(`/${vendor.store.slug}/checkout`);
+        return browser.post(`/${vendor.store.slug}/checkout`, { ...customer, idempotencyKey: idempotencyKeyOf(browser.last?.payload ?? '') ?? '' });
+      };
+      t.equal((await order()).statusCode, 303);
+      const refused = await order();
+      t.equal(refused.statusCode, 429);
+      t.ok(Number(refused.headers['retry-after']) > 0, 'Retry-After as the API sends it');
+      t.match(refused.payload, 'Too many attempts');
+      t.match(refused.headers['content-type'], /text\/html/);
+    });
   });
 }

@@ -128,6 +128,10 @@ for (const variant of serverVariants()) {
       const skip = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'shipped' });
       t.equal(skip.statusCode, 409, 'pending cannot jump to shipped');
       t.match(skip.payload, 'cannot move from pending to shipped');
+      // Issue 9: the page takes its status from the shared presenter: an unknown status is a 400, as in the API.
+      const unknown = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'teleported' });
+      t.equal(unknown.statusCode, 400, 'a status that does not exist is a 400 (ValidationFailedError), not a 409');
+      t.match(unknown.headers['content-type'], /text\/html/);
 
       const accept = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'accepted' }, { headers: { referer: `http://localhost/dashboard/orders/${placed.id}` } });
       t.equal(accept.statusCode, 303);

@@ -1,12 +1,14 @@
 export { renderPage } from './render.js';
 export type { PageView, PageName, PagePropsMap } from './render.js';
-export { formatMoney, parseMoney, currencyExponent } from './money.js';
+export { formatMoney, parseMoney, moneyInputValue, currencyExponent } from './money.js';
 // Cart totals come from the one pricing module (`priceCart` in @dukaan-kit/core/pricing); the
-// types are re-exported because page props use them.
+// types are re-exported because page props use them. `summariseLines` is the cart bar's one
+// count and subtotal, used by the pages here and by the plugin's no-JavaScript cart alike.
+export { priceLines, summariseLines } from './cart-pricing.js';
+export type { UiPricedLine } from './cart-pricing.js';
 export type { CartTotals, DeliveryRules } from '@dukaan-kit/core/pricing';
 export { assetDir, loadAssetManifest } from './assets.js';
 export { islandJson } from './island-json.js';
-export { orderStatuses } from './types.js';
 export type {
   AssetManifest,
   CartLineView,

@@ -4,6 +4,7 @@ import type {
   CustomerOrderView,
   OrderCustomer,
   OrderLine,
+  OrderStatus,
   OrderStatusChange,
   Product,
   ProductImage,
@@ -13,10 +14,8 @@ import type {
   StoreSettings,
 } from '@dukaan-kit/core';
 
-/** The six order states, in the order the dashboard tabs list them. */
-export const orderStatuses = ['pending', 'accepted', 'shipped', 'delivered', 'rejected', 'cancelled'] as const;
-/** An order's state (core's OrderStatus). */
-export type OrderStatus = (typeof orderStatuses)[number];
+/** An order's state: core's own type, so the two can never list different states. */
+export type { OrderStatus };
 
 /** Built asset file names, relative to `${basePath}/static/`. */
 export interface AssetManifest {

@@ -1,9 +1,10 @@
 // Property test (issue 9): over random carts from a seeded generator, the cart bar's summary,
 // the checkout island's totals (what the page shows and the expectedTotal it posts) and the
 // pricing module's priceCart agree, in every currency's own exponent.
-import { formatMoney, priceCart, type DeliveryRules } from '@dukaan-kit/core/pricing';
+import { formatMoney, moneyInputValue, parseMoney, priceCart, type DeliveryRules } from '@dukaan-kit/core/pricing';
 import t from 'tap';
 import { summariseLines } from '../src/cart-pricing.js';
+import * as index from '../src/index.js';
 import { renderPage } from '../src/index.js';
 import { shownTotals } from '../src/islands/checkout-cart.js';
 import type { StoredLine } from '../src/islands/cart-storage.js';
@@ -57,5 +58,24 @@ t.test('cart bar, checkout island and priceCart agree over random carts', async 
     t.match(html, `<input type="hidden" name="expectedTotal" value="${want.total}"/>`, `${label}: expectedTotal is the total shown`);
     const items = [...html.matchAll(/<input type="hidden" name="item" value="([^"]*)"\/>/g)].map((m) => m[1]);
     t.same(items, lines.map((l) => `${l.productId}:${l.quantity}`), `${label}: one item per line shown`);
+    const hint = /Add ([^<]*?) more for free delivery/.exec(html)?.[1];
+    if (want.shortOfFreeDelivery > 0) t.equal(hint, money(want.shortOfFreeDelivery), `${label}: the free-delivery hint is priceCart's`);
+    else t.equal(hint, undefined, `${label}: no free-delivery hint when free or never free`);
   }
+});
+
+t.test("after PRICE_CHANGED the island's free-delivery distance follows the server's quote", async (t) => {
+  const rules: DeliveryRules = { deliveryFee: 4000, freeDeliveryAbove: 50000, minOrderValue: 0 };
+  const lines: StoredLine[] = [{ productId: 'p', name: 'P', price: 10000, quantity: 1, image: null, maxQuantity: null }];
+  const quoted = shownTotals(lines, rules, { items: [], subtotal: 30000, deliveryFee: 4000, total: 34000, currency: 'INR' } as never);
+  t.equal(quoted.shortOfFreeDelivery, 20000);
+  const free = shownTotals(lines, rules, { items: [], subtotal: 60000, deliveryFee: 0, total: 60000, currency: 'INR' } as never);
+  t.equal(free.shortOfFreeDelivery, 0);
+});
+
+t.test("the plugin's no-JavaScript cart bar uses the same summariseLines (exported, not copied)", async (t) => {
+  t.equal(index.summariseLines, summariseLines);
+  t.equal(index.parseMoney, parseMoney, 'parseMoney is the pricing module\'s');
+  t.equal(index.moneyInputValue, moneyInputValue);
+  t.equal(index.formatMoney, formatMoney);
 });

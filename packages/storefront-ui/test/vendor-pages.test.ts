@@ -2,6 +2,9 @@ import t from 'tap';
 import { renderPage } from '../src/index.js';
 import { forms, islandScript, tagWithId } from './fixtures/html.js';
 import { categories, order, product, store, vendorCtx } from './fixtures/pages.js';
+import { orderStatuses } from '@dukaan-kit/core';
+import * as uiIndex from '../src/index.js';
+import { statusTabs } from '../src/pages/orders.js';
 
 t.test('signup: labels, errors beside fields, values kept, password never echoed', async (t) => {
   const html = renderPage({
@@ -174,3 +177,10 @@ t.test('settings: multipart with logo, money in major units, switches', async (t
   t.match(tagWithId(never, 'settings-freeDeliveryAbove') ?? '', /^(?![\s\S]*value=)/, 'empty when delivery is never free');
   t.match(tagWithId(never, 'settings-deliveryFee') ?? '', 'value="300"', 'JPY has no decimals');
 });
+
+t.test("the dashboard's status tabs list every state of core's OrderStatus, once", async (t) => {
+  t.same([...statusTabs].sort(), [...orderStatuses].sort());
+  t.equal(new Set(statusTabs).size, statusTabs.length);
+  t.notOk('orderStatuses' in uiIndex, 'the UI no longer exports a second list');
+});
+

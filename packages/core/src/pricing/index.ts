@@ -1,6 +1,6 @@
 // The one pricing module: the server's order totals, the pages' cart totals and the browser
 // islands all come from here. It has no dependencies (not even on the rest of core) and uses
 // nothing but the language and Intl, so esbuild can bundle it into the islands as it is.
-export { lineTotal, priceCart, deliveryFeeFor, isSafeAmount, maxAmount } from './totals.js';
+export { lineTotal, priceCart, deliveryFeeFor, shortOfFreeDeliveryFor, discountPercent, isSafeAmount, maxAmount } from './totals.js';
 export type { DeliveryRules, PricedLineInput, CartTotals } from './totals.js';
-export { currencyExponent, formatMoney } from './format.js';
+export { currencyExponent, formatMoney, parseMoney, moneyInputValue } from './format.js';

@@ -25,6 +25,11 @@ export interface CartTotals {
   total: number;
   /** How much more the subtotal needs to reach the minimum order; 0 once reached. */
   shortOfMinimum: number;
+  /**
+   * How much more the subtotal needs for free delivery; 0 when the cart pays no delivery fee
+   * (free already, an empty cart, a store without a fee) or when delivery is never free.
+   */
+  shortOfFreeDelivery: number;
 }
 
 /** True for a whole, non-negative amount that survives JSON without losing a unit. */
@@ -42,6 +47,18 @@ export function deliveryFeeFor(rules: Pick<DeliveryRules, 'deliveryFee' | 'freeD
   return rules.freeDeliveryAbove !== null && subtotal >= rules.freeDeliveryAbove ? 0 : rules.deliveryFee;
 }
 
+/** How far a subtotal that pays `deliveryFee` is from free delivery (see CartTotals.shortOfFreeDelivery). */
+export function shortOfFreeDeliveryFor(rules: Pick<DeliveryRules, 'freeDeliveryAbove'>, subtotal: number, deliveryFee: number): number {
+  if (deliveryFee === 0 || rules.freeDeliveryAbove === null) return 0;
+  return Math.max(0, rules.freeDeliveryAbove - subtotal);
+}
+
+/** Whole percent saved against the MRP (compare-at price); 0 when there is no higher MRP. */
+export function discountPercent(price: number, compareAtPrice: number | null): number {
+  if (compareAtPrice === null || compareAtPrice <= price || compareAtPrice <= 0) return 0;
+  return Math.round(((compareAtPrice - price) / compareAtPrice) * 100);
+}
+
 /**
  * Prices a cart under the store's rules. Amounts past `maxAmount` are returned as computed
  * (not clamped): callers check `isSafeAmount(total)` and refuse the order instead.
@@ -54,5 +71,12 @@ export function priceCart(lines: ReadonlyArray<PricedLineInput>, rules: Delivery
     count += line.quantity;
   }
   const deliveryFee = deliveryFeeFor(rules, subtotal, count);
-  return { count, subtotal, deliveryFee, total: subtotal + deliveryFee, shortOfMinimum: Math.max(0, rules.minOrderValue - subtotal) };
+  return {
+    count,
+    subtotal,
+    deliveryFee,
+    total: subtotal + deliveryFee,
+    shortOfMinimum: Math.max(0, rules.minOrderValue - subtotal),
+    shortOfFreeDelivery: shortOfFreeDeliveryFor(rules, subtotal, deliveryFee),
+  };
 }

@@ -1,6 +1,5 @@
 import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
-import { priceCart, type DeliveryRules } from '@dukaan-kit/core/pricing';
-import type { CartLineView, CartSummary, StoreProductView } from '@dukaan-kit/storefront-ui';
+import type { CartLineView, StoreProductView } from '@dukaan-kit/storefront-ui';
 import { clearCookie, defineCookie, setCookie } from '../cookies.js';
 import type { Runtime } from '../runtime.js';
 
@@ -85,13 +84,4 @@ export function cartLines(cart: Cart, products: StoreProductView[]): CartLineVie
     if (quantity > 0) lines.push({ productId, name: p.name, price: p.price, quantity, image: p.images[0] ?? null, maxQuantity: p.stock });
   }
   return lines;
-}
-
-/** The cart bar's count and subtotal, priced by the one pricing module under the store's rules. */
-export function cartSummary(lines: CartLineView[], rules: DeliveryRules): CartSummary {
-  const { count, subtotal } = priceCart(
-    lines.map((l) => ({ unitPrice: l.price, quantity: l.quantity })),
-    rules,
-  );
-  return { count, subtotal };
 }

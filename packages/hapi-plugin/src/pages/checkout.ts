@@ -17,7 +17,7 @@ import { clientOf, type Runtime } from '../runtime.js';
 import { cartLines, readCart, writeCart } from './cart.js';
 import { checkoutField, checkoutInput, checkoutValues } from './checkout-form.js';
 import { pageContext, storeView } from './context.js';
-import { notFound, pageRoute, privatePage } from './define.js';
+import { noStore, notFound, pageRoute, presented, privatePage } from './define.js';
 import { field, fieldErrors } from './forms.js';
 import { isResolved, resolveStore, slugOf, storeForPage, type ResolvedStore } from './store-lookup.js';
 
@@ -42,19 +42,28 @@ const messages = {
   tooMany: 'Too many attempts. Please wait a minute and try again.',
 };
 
-/** A checkout that core refused, as the checkout page again with what to fix; anything else is rethrown. */
-function refused(error: unknown, again: (status: number, extra: CheckoutExtra) => ResponseObject): ResponseObject {
+/** What the checkout page says about an error core refused the order with, or null for any other error. */
+function checkoutProblem(error: unknown): CheckoutExtra | null {
   if (error instanceof ValidationFailedError) {
     const { form, ...byField } = fieldErrors(error.details, checkoutField);
     const formError = error.details.some((d) => d.path.startsWith('items')) ? messages.itemGone : form;
-    return again(400, { errors: byField, ...(formError ? { formError } : {}) });
+    return { errors: byField, ...(formError ? { formError } : {}) };
   }
-  if (error instanceof PriceChangedError) return again(409, { formError: messages.priceChanged });
-  if (error instanceof IdempotencyKeyReusedError) return again(409, { formError: messages.keyReused });
-  if (error instanceof RateLimitedError) return again(429, { formError: messages.tooMany }).header('retry-after', String(error.retryAfterSeconds));
-  if (error instanceof BelowMinimumOrderError) return again(400, { formError: error.message });
-  if (error instanceof OutOfStockError || error instanceof StoreClosedError) return again(409, { formError: error.message });
-  throw error;
+  if (error instanceof PriceChangedError) return { formError: messages.priceChanged };
+  if (error instanceof IdempotencyKeyReusedError) return { formError: messages.keyReused };
+  if (error instanceof RateLimitedError) return { formError: messages.tooMany };
+  if (error instanceof BelowMinimumOrderError || error instanceof OutOfStockError || error instanceof StoreClosedError) return { formError: error.message };
+  return null;
+}
+
+/**
+ * A checkout that core refused, as the checkout page again with what to fix, under the status and
+ * headers of the shared presenter (400, 409, 429 with Retry-After); anything else is rethrown.
+ */
+function refused(error: unknown, again: (status: number, extra: CheckoutExtra) => ResponseObject): ResponseObject {
+  const extra = checkoutProblem(error);
+  if (!extra) throw error;
+  return presented(again(200, extra), error);
 }
 
 /**
@@ -73,7 +82,8 @@ async function placeOrder(runtime: Runtime, request: Request, h: ResponseToolkit
   try {
     const { order } = await runtime.dukaan.orders.place(resolved.currentSlug, input, { ...(idempotencyKey ? { idempotencyKey } : {}), clientAddress: clientOf(runtime, request) });
     writeCart(runtime, request, h, resolved.currentSlug, {});
-    return h.redirect(`${runtime.prefix}/${resolved.currentSlug}/orders/${encodeURIComponent(order.token)}?placed=1`).code(303);
+    // The Location carries the tracking token (and a cookie is set): no cache may keep it, the replay of a resubmitted form included.
+    return noStore(h.redirect(`${runtime.prefix}/${resolved.currentSlug}/orders/${encodeURIComponent(order.token)}?placed=1`).code(303));
   } catch (error) {
     return refused(error, again);
   }

@@ -50,20 +50,17 @@ async function updateCategory(runtime: Runtime, request: Request, h: ResponseToo
   return seeOther(runtime, h, '/dashboard/categories?done=saved');
 }
 
+async function deleteCategory(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  await orNotFound(runtime.dukaan.catalog.deleteCategory(storeIdOf(request), idOf(request, categoryGone)), categoryGone);
+  return seeOther(runtime, h, '/dashboard/categories?done=deleted');
+}
+
 /** The dashboard's categories: the list, adding, renaming or moving, deleting. */
 export function dashboardCategoryRoutes(runtime: Runtime): ServerRoute[] {
   return [
     pageRoute(runtime, { method: 'GET', path: '/dashboard/categories', auth: 'vendor', handler: (request, h) => categoriesPage(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/categories', auth: 'vendor', handler: (request, h) => createCategory(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/categories/{id}', auth: 'vendor', handler: (request, h) => updateCategory(runtime, request, h) }),
-    pageRoute(runtime, {
-      method: 'POST',
-      path: '/dashboard/categories/{id}/delete',
-      auth: 'vendor',
-      handler: async (request, h) => {
-        await orNotFound(runtime.dukaan.catalog.deleteCategory(storeIdOf(request), idOf(request, categoryGone)), categoryGone);
-        return seeOther(runtime, h, '/dashboard/categories?done=deleted');
-      },
-    }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/categories/{id}/delete', auth: 'vendor', handler: (request, h) => deleteCategory(runtime, request, h) }),
   ];
 }

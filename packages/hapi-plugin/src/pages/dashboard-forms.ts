@@ -1,15 +1,17 @@
 import type Joi from 'joi';
 import { ConflictError, ValidationFailedError, checkImage, validate } from '@dukaan-kit/core';
 import type { FieldErrors } from '@dukaan-kit/storefront-ui';
+import { presentError } from '../errors.js';
 import { fieldErrors } from './forms.js';
 
-/** A form's problem that the core reported: field errors (and `form` for the rest), or rethrown. */
+/**
+ * A form's problem that the core reported (a bad field or a taken value): field errors (and
+ * `form` for the rest) under the shared presenter's status; anything else is rethrown.
+ */
 export function formProblem(error: unknown): { status: number; errors: FieldErrors } {
-  const status = error instanceof ValidationFailedError ? 400 : error instanceof ConflictError ? 409 : null;
-  if (status === null) throw error;
-  const { details, message } = error as ValidationFailedError | ConflictError;
-  const errors = fieldErrors(details);
-  return { status, errors: Object.keys(errors).length > 0 ? errors : { form: message } };
+  if (!(error instanceof ValidationFailedError || error instanceof ConflictError)) throw error;
+  const errors = fieldErrors(error.details);
+  return { status: presentError(error).body.statusCode, errors: Object.keys(errors).length > 0 ? errors : { form: error.message } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { InvalidTransitionError, ValidationFailedError, nextStatuses, orderStatuses, toVendorOrderView, type OrderStatus } from '@dukaan-kit/core';
+import { presentError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { vendorPage } from './context.js';
 import { flashContext, idOf, orNotFound, pageSize, privateHtml, storeIdOf } from './dashboard-page.js';
@@ -30,7 +31,9 @@ async function changeStatus(runtime: Runtime, request: Request, h: ResponseToolk
   try {
     await orNotFound(runtime.dukaan.orders.changeStatus(storeIdOf(request), id, { status: field(request.payload, 'status') }), orderGone);
   } catch (error) {
-    if (error instanceof InvalidTransitionError || error instanceof ValidationFailedError) return orderPage(runtime, request, h, id, 409, error.message);
+    // The order page again with the reason, under the shared presenter's status (409 for a
+    // transition the order cannot make, 400 for a status that does not exist).
+    if (error instanceof InvalidTransitionError || error instanceof ValidationFailedError) return orderPage(runtime, request, h, id, presentError(error).body.statusCode, error.message);
     throw error;
   }
   const back = refererPath(request.headers['referer'] as string | undefined, `${runtime.prefix}/dashboard`, `${runtime.prefix}/dashboard/orders/${id}`);

@@ -2,6 +2,7 @@ import Boom from '@hapi/boom';
 import type { Lifecycle, Request, ResponseObject, ResponseToolkit, RouteOptions, ServerRoute } from '@hapi/hapi';
 import { renderPage, type PageView } from '@dukaan-kit/storefront-ui';
 import { maxImageBytes } from '@dukaan-kit/core';
+import { presentError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { csrfRejected, hasValidCrumb } from './csrf.js';
 
@@ -20,6 +21,22 @@ export function html(h: ResponseToolkit, view: PageView, status = 200): Response
 /** A page with the visitor's own data (their form values, their order): no cache may keep it. */
 export function privatePage(h: ResponseToolkit, view: PageView, status = 200): ResponseObject {
   return html(h, view, status).header('cache-control', 'no-store, private');
+}
+
+/**
+ * A page's own answer to an error it shows in place (the form again with a friendly message):
+ * the status and headers (Retry-After...) come from the shared error presenter, as the API's do.
+ */
+export function presented(response: ResponseObject, error: unknown): ResponseObject {
+  const { body, headers } = presentError(error);
+  response.code(body.statusCode);
+  for (const [name, value] of Object.entries(headers)) response.header(name, value);
+  return response;
+}
+
+/** `Cache-Control: no-store, private`, for a response with personal data, a secret in its Location, or cookies it sets. */
+export function noStore(response: ResponseObject): ResponseObject {
+  return response.header('cache-control', 'no-store, private');
 }
 
 /** A 303 (see other) to an app path under the prefix. */

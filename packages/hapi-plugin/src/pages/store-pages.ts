@@ -1,7 +1,7 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
-import { renderPage } from '@dukaan-kit/storefront-ui';
+import { renderPage, summariseLines } from '@dukaan-kit/storefront-ui';
 import { baseUrl, originOf, type Runtime } from '../runtime.js';
-import { cartLines, cartSummary, readCart } from './cart.js';
+import { cartLines, readCart } from './cart.js';
 import { pageContext, storeView } from './context.js';
 import { html, notFound, pageRoute } from './define.js';
 import { cachedStorePage, csrfMarker, originMarker } from './store-page-cache.js';
@@ -20,7 +20,7 @@ async function storePage(runtime: Runtime, request: Request, h: ResponseToolkit)
   const activeCategoryId = activeCategory(request, resolved);
   const path = `${runtime.prefix}/${view.store.slug}${activeCategoryId ? `?category=${encodeURIComponent(activeCategoryId)}` : ''}`;
   const ctx = pageContext(runtime, request, h);
-  const cart = cartSummary(cartLines(readCart(request), view.products), view.store);
+  const cart = summariseLines(cartLines(readCart(request), view.products));
   const page = (csrfToken: string | null, origin: string) =>
     renderPage({
       page: 'store',
@@ -47,7 +47,7 @@ async function productPage(runtime: Runtime, request: Request, h: ResponseToolki
       product,
       category: view.categories.find((c) => c.id === product.categoryId) ?? null,
       canonicalUrl: `${baseUrl(runtime, request)}/${view.store.slug}/p/${encodeURIComponent(product.id)}`,
-      cart: cartSummary(cartLines(readCart(request), view.products), view.store),
+      cart: summariseLines(cartLines(readCart(request), view.products)),
     },
   });
 }

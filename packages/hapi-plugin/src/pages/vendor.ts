@@ -5,7 +5,7 @@ import { logIn, signUp } from '../auth/log-in.js';
 import { endSession } from '../auth/strategies.js';
 import type { Runtime } from '../runtime.js';
 import { pageContext } from './context.js';
-import { pageRoute, privatePage, seeOther } from './define.js';
+import { noStore, pageRoute, presented, privatePage, seeOther } from './define.js';
 import { field, fieldErrors, safeNext } from './forms.js';
 
 const tooMany = (error: RateLimitedError) => `Too many attempts. Please try again in ${error.retryAfterSeconds} seconds.`;
@@ -16,19 +16,19 @@ function signupForm(runtime: Runtime, request: Request, h: ResponseToolkit, stat
 
 async function signUpPost(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const values = { email: field(request.payload, 'email'), storeName: field(request.payload, 'storeName'), slug: field(request.payload, 'slug') };
-  const again = (status: number, errors: FieldErrors) => signupForm(runtime, request, h, status, { values, errors });
+  const again = (error: unknown, errors: FieldErrors) => presented(signupForm(runtime, request, h, 200, { values, errors }), error);
   const slug = values.slug.trim();
   try {
     await signUp(runtime, request, h, { email: values.email, password: field(request.payload, 'password'), storeName: values.storeName, ...(slug ? { slug } : {}) });
-    return seeOther(runtime, h, '/dashboard?done=welcome');
+    return noStore(seeOther(runtime, h, '/dashboard?done=welcome')); // sets the session cookies
   } catch (error) {
-    if (error instanceof ValidationFailedError) return again(400, fieldErrors(error.details));
+    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details));
     if (error instanceof ConflictError) {
       const errors = fieldErrors(error.details);
       if (errors['email']) errors['email'] = 'An account with this email already exists. Log in instead?';
-      return again(409, Object.keys(errors).length > 0 ? errors : { form: error.message });
+      return again(error, Object.keys(errors).length > 0 ? errors : { form: error.message });
     }
-    if (error instanceof RateLimitedError) return again(429, { form: tooMany(error) }).header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof RateLimitedError) return again(error, { form: tooMany(error) });
     throw error;
   }
 }
@@ -46,22 +46,22 @@ function loginPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
 async function logInPost(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const email = field(request.payload, 'email');
   const next = nextOf(runtime, field(request.payload, 'next'));
-  const again = (status: number, errors: FieldErrors) =>
-    privatePage(h, { page: 'login', props: { ctx: pageContext(runtime, request, h), values: { email }, errors, ...(next ? { next } : {}) } }, status);
+  const again = (error: unknown, errors: FieldErrors) =>
+    presented(privatePage(h, { page: 'login', props: { ctx: pageContext(runtime, request, h), values: { email }, errors, ...(next ? { next } : {}) } }), error);
   try {
     await logIn(runtime, request, h, { email, password: field(request.payload, 'password') });
-    return h.redirect(next ?? `${runtime.prefix}/dashboard`).code(303);
+    return noStore(h.redirect(next ?? `${runtime.prefix}/dashboard`).code(303)); // sets the session cookies
   } catch (error) {
-    if (error instanceof ValidationFailedError) return again(400, fieldErrors(error.details));
-    if (error instanceof UnauthenticatedError) return again(401, { form: 'The email or password is not right.' });
-    if (error instanceof RateLimitedError) return again(429, { form: tooMany(error) }).header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details));
+    if (error instanceof UnauthenticatedError) return again(error, { form: 'The email or password is not right.' });
+    if (error instanceof RateLimitedError) return again(error, { form: tooMany(error) });
     throw error;
   }
 }
 
 async function logOut(runtime: Runtime, request: Request, h: ResponseToolkit) {
   await endSession(runtime, request, h);
-  return seeOther(runtime, h, '/login?done=logged-out');
+  return noStore(seeOther(runtime, h, '/login?done=logged-out')); // clears the session cookies
 }
 
 /** Sign up, log in, log out: the vendor's way into the dashboard. */

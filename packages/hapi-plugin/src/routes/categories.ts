@@ -1,4 +1,4 @@
-import type { ServerRoute } from '@hapi/hapi';
+import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { categoryCreateSchema, categoryUpdateSchema, type Category } from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
@@ -10,9 +10,25 @@ function present({ id, name, position }: Category) {
   return { id, name, position };
 }
 
-/** Categories of the vendor's store, in display order. */
-export function categoryRoutes(runtime: Runtime): ServerRoute[] {
+/** The handlers of the category routes, each named for what it does. */
+function categoryHandlers(runtime: Runtime) {
   const { catalog } = runtime.dukaan;
+  const storeOf = (request: Request) => principalOf(request).storeId;
+  const idOf = (request: Request) => request.params.id as string;
+  return {
+    list: async (request: Request) => ({ items: (await catalog.listCategories(storeOf(request))).map(present) }),
+    create: async (request: Request, h: ResponseToolkit) => h.response(present(await catalog.createCategory(storeOf(request), request.payload))).code(201),
+    update: async (request: Request) => present(await catalog.updateCategory(storeOf(request), idOf(request), request.payload)),
+    async remove(request: Request, h: ResponseToolkit) {
+      await catalog.deleteCategory(storeOf(request), idOf(request));
+      return h.response().code(204);
+    },
+  };
+}
+
+/** Categories of the vendor's store, in display order: one row per route, over the named handlers above. */
+export function categoryRoutes(runtime: Runtime): ServerRoute[] {
+  const handle = categoryHandlers(runtime);
   return [
     apiRoute({
       method: 'GET',
@@ -20,7 +36,7 @@ export function categoryRoutes(runtime: Runtime): ServerRoute[] {
       description: 'List categories in position order',
       auth: true,
       responses: { ok: { 200: { description: 'The categories', body: categoryListBody } } },
-      handler: async (request) => ({ items: (await catalog.listCategories(principalOf(request).storeId)).map(present) }),
+      handler: handle.list,
     }),
     apiRoute({
       method: 'POST',
@@ -29,7 +45,7 @@ export function categoryRoutes(runtime: Runtime): ServerRoute[] {
       auth: true,
       responses: { ok: { 201: { description: 'The new category', body: categoryBody } }, errors: { 409: 'CONFLICT: the name is taken' } },
       payload: categoryCreateSchema,
-      handler: async (request, h) => h.response(present(await catalog.createCategory(principalOf(request).storeId, request.payload))).code(201),
+      handler: handle.create,
     }),
     apiRoute({
       method: 'PATCH',
@@ -39,7 +55,7 @@ export function categoryRoutes(runtime: Runtime): ServerRoute[] {
       responses: { ok: { 200: { description: 'The changed category', body: categoryBody } }, errors: { 404: 'NOT_FOUND: no such category in this store', 409: 'CONFLICT: the name is taken' } },
       params: idParams,
       payload: categoryUpdateSchema,
-      handler: async (request) => present(await catalog.updateCategory(principalOf(request).storeId, request.params.id as string, request.payload)),
+      handler: handle.update,
     }),
     apiRoute({
       method: 'DELETE',
@@ -48,10 +64,7 @@ export function categoryRoutes(runtime: Runtime): ServerRoute[] {
       auth: true,
       responses: { ok: { 204: { description: 'Deleted', body: null } }, errors: { 404: 'NOT_FOUND: no such category in this store' } },
       params: idParams,
-      handler: async (request, h) => {
-        await catalog.deleteCategory(principalOf(request).storeId, request.params.id as string);
-        return h.response().code(204);
-      },
+      handler: handle.remove,
     }),
   ];
 }

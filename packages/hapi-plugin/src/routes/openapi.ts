@@ -23,19 +23,42 @@ function parameters(route: RequestRoute, where: 'path' | 'query' | 'header'): Js
 
 const errorRef = { $ref: '#/components/schemas/Error' };
 
-/** The error statuses any route of this shape can answer, beside those the route names itself. */
-function commonErrors(route: RequestRoute, hasBody: boolean): Record<string, string> {
+/** What the document needs to know of the plugin's options. */
+export interface OpenApiOptions {
+  /** The session cookie's name. */
+  cookieName: string;
+  /** True when `allowedHosts` is set: every host-checked route can answer 421. */
+  allowedHosts: boolean;
+}
+
+/** The 400 of a route: its input, and (for every route but the probes) a malformed Host header. */
+function badRequest(validated: boolean, hasBody: boolean, hostChecked: boolean): Record<string, string> {
+  const causes = [
+    ...(validated || hasBody ? ['VALIDATION_FAILED (details: one entry per bad field)', 'BAD_REQUEST (a body that is not JSON)'] : []),
+    ...(hostChecked ? ['BAD_REQUEST (a malformed Host header)'] : []),
+  ];
+  return causes.length > 0 ? { 400: causes.join(', or ') } : {};
+}
+
+/**
+ * The error statuses any route of this shape can answer, beside those the route names itself
+ * (429 is named by the routes that count attempts: login, sign-up, checkout).
+ */
+function commonErrors(route: RequestRoute, hasBody: boolean, options: OpenApiOptions): Record<string, string> {
   const validate = route.settings.validate ?? {};
   const validated = ['params', 'query', 'payload', 'headers'].some((source) => validate[source as keyof typeof validate]);
+  // The Host checks (guards.ts) skip the liveness and readiness probes.
+  const hostChecked = !route.settings.tags?.includes('health');
   return {
-    ...(validated || hasBody ? { 400: 'VALIDATION_FAILED (details: one entry per bad field) or BAD_REQUEST (a body that is not JSON)' } : {}),
+    ...badRequest(validated, hasBody, hostChecked),
     ...(route.settings.auth ? { 401: 'UNAUTHENTICATED: no session cookie or API token, or one that ended' } : {}),
     ...(hasBody ? { 413: 'PAYLOAD_TOO_LARGE: the body is over the limit', 415: 'UNSUPPORTED_MEDIA_TYPE: the body is not of the accepted type' } : {}),
+    ...(hostChecked && options.allowedHosts ? { 421: 'MISDIRECTED_REQUEST: the Host header is not one of allowedHosts' } : {}),
     500: 'INTERNAL: a bug; the body says nothing more',
   };
 }
 
-function responsesOf(route: RequestRoute, hasBody: boolean) {
+function responsesOf(route: RequestRoute, hasBody: boolean, options: OpenApiOptions) {
   const spec = (route.settings.plugins as Record<string, { responses?: ResponseSpec } | undefined>)['dukaan-kit']?.responses ?? { ok: {} };
   const out: Record<string, unknown> = {};
   for (const [status, doc] of Object.entries(spec.ok)) {
@@ -46,7 +69,9 @@ function responsesOf(route: RequestRoute, hasBody: boolean) {
       ...(doc.headers ? { headers: Object.fromEntries(Object.entries(doc.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {}),
     };
   }
-  const errors = { ...commonErrors(route, hasBody), ...spec.errors };
+  // A status both name keeps both meanings (the storefront checkout's 400 adds BELOW_MINIMUM_ORDER to the common causes).
+  const errors: Record<string, string> = { ...commonErrors(route, hasBody, options) };
+  for (const [status, description] of Object.entries(spec.errors ?? {})) errors[status] = errors[status] ? `${description}; also ${errors[status]}` : description;
   for (const [status, description] of Object.entries(errors)) {
     out[status] = {
       description,
@@ -57,7 +82,7 @@ function responsesOf(route: RequestRoute, hasBody: boolean) {
   return out;
 }
 
-function operation(route: RequestRoute) {
+function operation(route: RequestRoute, options: OpenApiOptions) {
   const body = schemaOf(route.settings.validate?.payload);
   const allow = route.settings.payload?.allow;
   const contentType = String((Array.isArray(allow) ? allow[0] : allow) ?? 'application/json');
@@ -70,19 +95,19 @@ function operation(route: RequestRoute) {
     ...(body || contentType === 'multipart/form-data'
       ? { requestBody: { required: true, content: { [contentType]: { schema: body ?? { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } } }
       : {}),
-    responses: responsesOf(route, hasBody),
+    responses: responsesOf(route, hasBody, options),
     ...(secured ? { security: [{ bearerAuth: [] }, { cookieAuth: [] }] } : {}),
   };
 }
 
 /** An OpenAPI 3 document of every /api/v1 route of this plugin, built from the same joi schemas the routes validate and answer with. */
-export function openApiDocument(server: Server, prefix: string, cookieName: string) {
+export function openApiDocument(server: Server, prefix: string, options: OpenApiOptions) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of server.table()) {
     const tags = route.settings.tags ?? [];
     if (!route.path.startsWith(`${prefix}/api/v1/`) || !tags.includes('dukaan-kit') || tags.includes('fallback')) continue;
     const path = route.path.slice(prefix.length);
-    paths[path] = { ...paths[path], [route.method]: operation(route) };
+    paths[path] = { ...paths[path], [route.method]: operation(route, options) };
   }
   return {
     openapi: '3.0.3',
@@ -97,14 +122,14 @@ export function openApiDocument(server: Server, prefix: string, cookieName: stri
       schemas: { Error: schemaOf(errorBody) },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer' },
-        cookieAuth: { type: 'apiKey', in: 'cookie', name: cookieName },
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: options.cookieName },
       },
     },
   };
 }
 
 /** Serves the document; built on first request, when every route is registered. */
-export function openApiRoute(prefix: string, cookieName: string): ServerRoute {
+export function openApiRoute(prefix: string, options: OpenApiOptions): ServerRoute {
   let document: ReturnType<typeof openApiDocument> | undefined;
   return {
     method: 'GET',
@@ -115,6 +140,6 @@ export function openApiRoute(prefix: string, cookieName: string): ServerRoute {
       description: 'This API as OpenAPI 3',
       plugins: { 'dukaan-kit': { responses: { ok: { 200: { description: 'This document', body: openApiBody } } } } },
     },
-    handler: (request) => (document ??= openApiDocument(request.server, prefix, cookieName)),
+    handler: (request) => (document ??= openApiDocument(request.server, prefix, options)),
   };
 }

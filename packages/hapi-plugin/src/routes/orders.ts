@@ -6,10 +6,24 @@ import { orderListBody, vendorOrderBody } from './response-schemas.js';
 
 import { idParams } from './params.js';
 
-/** The vendor's orders. */
-export function orderRoutes(runtime: Runtime): ServerRoute[] {
+/** The handlers of the order routes, each named for what it does. */
+function orderHandlers(runtime: Runtime) {
   const { orders } = runtime.dukaan;
   const storeOf = (request: Request) => principalOf(request).storeId;
+  const idOf = (request: Request) => request.params.id as string;
+  return {
+    async list(request: Request) {
+      const page = await orders.list(storeOf(request), request.query);
+      return { items: page.items.map(toVendorOrderView), nextCursor: page.nextCursor };
+    },
+    get: async (request: Request) => toVendorOrderView(await orders.get(storeOf(request), idOf(request))),
+    changeStatus: async (request: Request) => toVendorOrderView(await orders.changeStatus(storeOf(request), idOf(request), request.payload)),
+  };
+}
+
+/** The vendor's orders: one row per route, over the named handlers above. */
+export function orderRoutes(runtime: Runtime): ServerRoute[] {
+  const handle = orderHandlers(runtime);
   return [
     apiRoute({
       method: 'GET',
@@ -19,10 +33,7 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       private: true,
       responses: { ok: { 200: { description: 'A page of orders', body: orderListBody } } },
       query: orderListSchema,
-      handler: async (request) => {
-        const page = await orders.list(storeOf(request), request.query);
-        return { items: page.items.map(toVendorOrderView), nextCursor: page.nextCursor };
-      },
+      handler: handle.list,
     }),
     apiRoute({
       method: 'GET',
@@ -32,7 +43,7 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       private: true,
       responses: { ok: { 200: { description: 'The order', body: vendorOrderBody } }, errors: { 404: 'NOT_FOUND: no such order in this store' } },
       params: idParams,
-      handler: async (request) => toVendorOrderView(await orders.get(storeOf(request), request.params.id as string)),
+      handler: handle.get,
     }),
     apiRoute({
       method: 'POST',
@@ -46,7 +57,7 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       },
       params: idParams,
       payload: orderStatusSchema,
-      handler: async (request) => toVendorOrderView(await orders.changeStatus(storeOf(request), request.params.id as string, request.payload)),
+      handler: handle.changeStatus,
     }),
   ];
 }

@@ -11,8 +11,10 @@ export interface ResponseDoc {
 /**
  * What a route answers. `ok` holds its successes (and any non-error answer: 301, 503 of readiness);
  * `errors` the error statuses particular to it, with what they mean. Errors every route of a kind
- * can give (400 for bad input, 401 without credentials, 413/415 for bodies, 429, 500) are added
- * by the OpenAPI builder from the route's settings.
+ * can give (400 for bad input or a malformed Host, 401 without credentials, 413/415 for bodies,
+ * 421 when allowedHosts is set, 500) are added by the OpenAPI builder from the route's settings;
+ * 429 is not among them: only the routes that count attempts (login, sign-up, checkout) can
+ * answer it, and they name it in their own `errors`.
  */
 export interface ResponseSpec {
   ok: Record<number, ResponseDoc>;

@@ -1,13 +1,23 @@
-import type { ServerRoute } from '@hapi/hapi';
+import type { Request, ServerRoute } from '@hapi/hapi';
 import { storeUpdateSchema } from '@dukaan-kit/core';
 import { presentStore } from '../presenters.js';
 import { baseUrl, principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
 import { storeBody } from './response-schemas.js';
 
-/** The vendor's own store settings. */
-export function storeRoutes(runtime: Runtime): ServerRoute[] {
+/** The handlers of the store routes, each named for what it does. */
+function storeHandlers(runtime: Runtime) {
   const { stores } = runtime.dukaan;
+  const storeOf = (request: Request) => principalOf(request).storeId;
+  return {
+    get: async (request: Request) => presentStore(await stores.get(storeOf(request)), baseUrl(runtime, request)),
+    update: async (request: Request) => presentStore(await stores.update(storeOf(request), request.payload), baseUrl(runtime, request)),
+  };
+}
+
+/** The vendor's own store settings: one row per route, over the named handlers above. */
+export function storeRoutes(runtime: Runtime): ServerRoute[] {
+  const handle = storeHandlers(runtime);
   return [
     apiRoute({
       method: 'GET',
@@ -15,7 +25,7 @@ export function storeRoutes(runtime: Runtime): ServerRoute[] {
       description: "The vendor's store",
       auth: true,
       responses: { ok: { 200: { description: 'The store', body: storeBody } } },
-      handler: async (request) => presentStore(await stores.get(principalOf(request).storeId), baseUrl(runtime, request)),
+      handler: handle.get,
     }),
     apiRoute({
       method: 'PATCH',
@@ -23,8 +33,11 @@ export function storeRoutes(runtime: Runtime): ServerRoute[] {
       description: 'Change store settings; a changed slug keeps the old link redirecting',
       auth: true,
       payload: storeUpdateSchema,
-      responses: { ok: { 200: { description: 'The changed store', body: storeBody } }, errors: { 409: 'CONFLICT: the slug is taken' } },
-      handler: async (request) => presentStore(await stores.update(principalOf(request).storeId, request.payload), baseUrl(runtime, request)),
+      responses: {
+        ok: { 200: { description: 'The changed store', body: storeBody } },
+        errors: { 409: 'CONFLICT: the slug is taken, or the currency cannot change once the store has products or orders' },
+      },
+      handler: handle.update,
     }),
   ];
 }

@@ -71,7 +71,7 @@ export function multipart(field: string, filename: string, bytes: Buffer, type =
 export function cacheStoresOf(call: () => Promise<never>): CacheStores {
   return {
     cache: { get: call, set: call, delete: call },
-    counters: { increment: call, decrement: call, delete: call },
+    counters: { increment: call, decrement: call },
     bus: null,
     ping: call,
     close: async () => {},

@@ -1,10 +1,4 @@
-import { formatMoney } from '@dukaan-kit/core/pricing';
-
-/** Whole percent saved against the MRP; 0 when there is no lower price. */
-export function discountPercent(price: number, compareAtPrice: number | null): number {
-  if (compareAtPrice === null || compareAtPrice <= price || compareAtPrice <= 0) return 0;
-  return Math.round(((compareAtPrice - price) / compareAtPrice) * 100);
-}
+import { discountPercent, formatMoney } from '@dukaan-kit/core/pricing';
 
 /** The price, and when there is a higher MRP, the MRP struck through with the percent off. */
 export function Price({ price, compareAtPrice, currency }: { price: number; compareAtPrice: number | null; currency: string }) {

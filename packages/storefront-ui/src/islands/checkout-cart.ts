@@ -1,6 +1,6 @@
 // The checkout island's cart: lines from the browser cart re-priced with the catalogue, their
 // totals from the pricing module, and the new prices of a PRICE_CHANGED answer.
-import type { CartTotals, DeliveryRules } from '@dukaan-kit/core/pricing';
+import { shortOfFreeDeliveryFor, type CartTotals, type DeliveryRules } from '@dukaan-kit/core/pricing';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { priceLines } from '../cart-pricing.js';
 import type { CartLineView } from '../types.js';
@@ -33,7 +33,9 @@ export function reconcile(lines: StoredLine[], catalog: Record<string, CatalogEn
  */
 export function shownTotals(lines: ReadonlyArray<StoredLine>, rules: DeliveryRules, quote: PriceQuote | null): CartTotals {
   const totals = priceLines(lines, rules);
-  return quote ? { ...totals, subtotal: quote.subtotal, deliveryFee: quote.deliveryFee, total: quote.total } : totals;
+  if (!quote) return totals;
+  const shortOfFreeDelivery = shortOfFreeDeliveryFor(rules, quote.subtotal, quote.deliveryFee);
+  return { ...totals, subtotal: quote.subtotal, deliveryFee: quote.deliveryFee, total: quote.total, shortOfFreeDelivery };
 }
 
 /** What the checkout island keeps about the cart, and the two ways it changes. */

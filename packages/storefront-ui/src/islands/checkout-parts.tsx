@@ -85,8 +85,6 @@ export function CartLineRow(p: {
 /** Subtotal, delivery and total, with hints about free delivery and the minimum order. */
 export function TotalsBox({ totals, currency, rules }: { totals: CartTotals; currency: string; rules: Pick<DeliveryRules, 'freeDeliveryAbove' | 'minOrderValue'> }) {
   const money = (n: number) => formatMoney(n, currency);
-  // How far the goods are from free delivery: a hint only, the fee itself comes from priceCart.
-  const toFree = rules.freeDeliveryAbove === null ? 0 : rules.freeDeliveryAbove - totals.subtotal;
   return (
     <div class="totals-box">
       <dl class="totals">
@@ -103,7 +101,7 @@ export function TotalsBox({ totals, currency, rules }: { totals: CartTotals; cur
           <dd data-total>{money(totals.total)}</dd>
         </div>
       </dl>
-      {totals.deliveryFee > 0 && toFree > 0 && <p class="hint">Add {money(toFree)} more for free delivery.</p>}
+      {totals.shortOfFreeDelivery > 0 && <p class="hint">Add {money(totals.shortOfFreeDelivery)} more for free delivery.</p>}
       {totals.count > 0 && totals.shortOfMinimum > 0 && (
         <p class="notice" role="status">
           The minimum order is {money(rules.minOrderValue)}. Add {money(totals.shortOfMinimum)} more to check out.
