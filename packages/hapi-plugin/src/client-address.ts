@@ -10,6 +10,7 @@ export function trustedProxies(entries: string[]): BlockList {
     if (bits === undefined) list.addAddress(address, family);
     else list.addSubnet(address, Number(bits), family);
   }
+  trustsAnyone.set(list, entries.length > 0);
   return list;
 }
 
@@ -17,7 +18,11 @@ function normalise(address: string): string {
   return address.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
 }
 
+/** Whether any proxy is trusted at all; most requests then need no address parsing (a hot path). */
+const trustsAnyone = new WeakMap<BlockList, boolean>();
+
 function isTrusted(list: BlockList, address: string): boolean {
+  if (trustsAnyone.get(list) === false) return false;
   const family = isIP(address);
   return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
