@@ -72,7 +72,7 @@ export function createDukaan(options: DukaanOptions) {
     ...facade(context),
     /** Resolves when the database and the cache both answer, each within about 1 s; rejects naming the one that did not. */
     async ready(): Promise<void> {
-      await deadline(Promise.resolve().then(() => context.persistence.ping()), databasePingTimeoutMs, 'database ping').catch((cause: unknown) => {
+      await deadline(Promise.resolve().then(() => context.persistence.ping()), databasePingTimeoutMs, () => new Error(`database ping timed out after ${databasePingTimeoutMs} ms`)).catch((cause: unknown) => {
         throw new Error('database unavailable', { cause });
       });
       await caching.ping().catch((cause: unknown) => {

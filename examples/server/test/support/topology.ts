@@ -6,30 +6,17 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createKnex } from '@dukaan-kit/core/objection';
 import { uniqueTestName } from '@dukaan-kit/core/testing';
 import { request } from './http.js';
 import { canConnect, findBinary, freePort, GiveUp, spawnManaged, stopProcess, waitUntil, type Managed } from './processes.js';
+import { renderNginxConfig } from '../../../../nginx/render-config.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const appMain = join(repoRoot, 'examples', 'server', 'dist', 'main.js');
 export const storefrontAssets = join(repoRoot, 'packages', 'storefront-ui', 'dist', 'assets');
 
-/** nginx/render-config.mjs (plain JS with JSDoc types; typed here for strict TS). */
-interface NginxRenderOptions {
-  listenPort: number;
-  listenAddress?: string;
-  upstreams: string[];
-  staticDir: string;
-  mediaDir: string;
-  prefixDir: string;
-  user?: string;
-}
-async function loadRenderer(): Promise<(options: NginxRenderOptions) => string> {
-  const module = (await import(pathToFileURL(join(repoRoot, 'nginx', 'render-config.mjs')).href)) as { renderNginxConfig: (options: NginxRenderOptions) => string };
-  return module.renderNginxConfig;
-}
 
 // ---- PostgreSQL: one fresh database per test file --------------------------
 
@@ -234,7 +221,6 @@ export async function startNginx(binary: string, options: { workDir: string; ups
   cpSync(options.staticDir, staticDir, { recursive: true });
   openTree(staticDir);
   const confPath = join(prefixDir, 'nginx.conf');
-  const renderNginxConfig = await loadRenderer();
   writeFileSync(confPath, renderNginxConfig({ listenPort: port, upstreams: options.upstreams, staticDir, mediaDir: options.mediaDir, prefixDir }));
   const asRoot = process.getuid?.() === 0;
   const ids = asRoot ? { uid: 65534, gid: 65534 } : {};

@@ -1,3 +1,5 @@
+import { deadline } from '../shared/deadline.js';
+
 /** Thrown when a cache call takes longer than its bound. */
 export class CacheTimeoutError extends Error {
   constructor(operation: string, timeoutMs: number) {
@@ -6,11 +8,7 @@ export class CacheTimeoutError extends Error {
   }
 }
 
-/** Settles like `promise`, or rejects with CacheTimeoutError after `timeoutMs`; the loser is ignored. */
+/** Settles like `promise`, or rejects with CacheTimeoutError after `timeoutMs`. */
 export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, operation: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CacheTimeoutError(operation, timeoutMs)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return deadline(promise, timeoutMs, () => new CacheTimeoutError(operation, timeoutMs));
 }

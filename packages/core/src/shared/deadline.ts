@@ -1,12 +1,11 @@
 /**
- * Settles like `promise`, or rejects with an Error saying `what` timed out after `timeoutMs`;
- * the loser is ignored (its outcome is swallowed so it cannot surface as an unhandled rejection).
+ * Settles like `promise`, or rejects with `timeoutError()` after `timeoutMs`. The loser is
+ * ignored: the race has subscribed to `promise`, so its late rejection is never unhandled.
  */
-export function deadline<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+export function deadline<T>(promise: Promise<T>, timeoutMs: number, timeoutError: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(timeoutError()), timeoutMs);
   });
-  promise.catch(() => {});
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -27,8 +27,13 @@ export function passwordSkeleton(password: string): string {
   return password.normalize('NFKC').replace(invisible, '').toLowerCase();
 }
 
+/** The list also holds phrases with inner spaces ("i love you"), which the skeleton drops. */
+function isCommonPhrase(password: string): boolean {
+  return breachedPasswords.has(password.normalize('NFKC').trim().toLowerCase());
+}
+
 export function isCommonPassword(password: string): boolean {
-  return breachedPasswords.has(passwordSkeleton(password)) || breachedPasswords.has(password.normalize('NFKC').trim().toLowerCase());
+  return breachedPasswords.has(passwordSkeleton(password)) || isCommonPhrase(password);
 }
 
 /** One character or a short unit said again and again: `aaaaaaaa`, `abcabcabc`, `12341234`; or at most two distinct characters. */
@@ -93,8 +98,7 @@ function emailWord(email: unknown): string[] {
  */
 export function passwordProblem(password: string, email?: string): Problem | 'context' | null {
   const skeleton = passwordSkeleton(password);
-  if (skeleton === '') return 'blank';
-  if (isCommonPassword(password)) return 'common';
+  if (skeleton !== '' && isCommonPhrase(password)) return 'common';
   const problem = problemOf(skeleton);
   if (problem) return problem;
   if (leansOnContext(skeleton, [...siteWords, ...emailWord(email)])) return 'context';
