@@ -5,20 +5,11 @@ import { PriceChangedError, type Product } from '../src/index.js';
 import { priceCart, type DeliveryRules } from '../src/pricing/index.js';
 import { coreVariants } from './support/core-variants.js';
 import { openStore, orderFor } from './support/orders.js';
+import { seededRandom } from '../src/testing/seeded-random.js';
 
-/** mulberry32: a small seeded generator, so a failing cart can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), a | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seed = Number(process.env.PRICING_SEED ?? 20261129);
-const next = random(seed);
+const next = seededRandom(seed);
 const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
 

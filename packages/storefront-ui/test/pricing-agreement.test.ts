@@ -9,17 +9,8 @@ import { renderPage } from '../src/index.js';
 import { shownTotals } from '../src/islands/checkout-cart.js';
 import type { StoredLine } from '../src/islands/cart-storage.js';
 import { ctx, store } from './fixtures/pages.js';
+import { seededRandom } from '@dukaan-kit/core/testing';
 
-/** mulberry32: a small, fast PRNG, so a failing cart can be reproduced from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), a | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface RandomCart {
   lines: StoredLine[];
@@ -40,7 +31,7 @@ const cell = (html: string, attr: string) => new RegExp(`<dd ${attr}="true">([^<
 
 t.test('cart bar, checkout island and priceCart agree over random carts', async (t) => {
   const seed = 20251125;
-  const next = seeded(seed);
+  const next = seededRandom(seed);
   for (let i = 0; i < 300; i++) {
     const { lines, rules, currency } = randomCart(next);
     const want = priceCart(lines.map((l) => ({ unitPrice: l.price, quantity: l.quantity })), rules);

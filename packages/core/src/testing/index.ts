@@ -13,3 +13,4 @@ export { persistenceConformance } from './persistence/index.js';
 export type { PersistenceFactory, PersistenceHarness } from './persistence/index.js';
 export { testServices, uniqueTestName } from './services.js';
 export type { TestServices } from './services.js';
+export { seededRandom } from './seeded-random.js';
