@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { coreVariants } from './support/core-variants.js';
+import { tinyPng as png } from './support/images.js';
 import { openStore } from './support/orders.js';
-
-// A real 1x1 PNG: the upload check walks its chunks and reads its size.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 for (const variant of coreVariants()) {
   t.test(variant.name, async (t) => {

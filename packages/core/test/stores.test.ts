@@ -2,9 +2,8 @@
 import t from 'tap';
 import { createDukaan, type Persistence, type Repositories } from '../src/index.js';
 import { coreVariants, fastHasher } from './support/core-variants.js';
+import { tinyPng as png } from './support/images.js';
 import { openStore, orderFor } from './support/orders.js';
-
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 for (const variant of coreVariants()) {
   t.test(variant.name, async (t) => {
