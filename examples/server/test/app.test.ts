@@ -2,11 +2,22 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 import { seedDemoStore } from '../src/demo.js';
 import { REDACTED, redactHeaders, redactUrl } from '../src/log-redaction.js';
+
+/** The app on a fresh SQLite file in a temporary folder, stopped and removed after the test. */
+async function appOnTempDatabase(t: Test, env: Record<string, string> = {}, options: Parameters<typeof buildApp>[1] = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'dukaan-app-'));
+  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent', ...env }), options);
+  t.teardown(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return app;
+}
 
 t.test('configuration comes from the environment, with zero-setup defaults', async (t) => {
   const config = readConfig({});
@@ -24,13 +35,7 @@ t.test('configuration comes from the environment, with zero-setup defaults', asy
 });
 
 t.test('in production without PUBLIC_URL: ALLOWED_HOSTS, and https behind a trusted proxy', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dukaan-prod-'));
-  const env = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' };
-  const app = await buildApp(readConfig({ ...env, ALLOWED_HOSTS: 'shop.example', TRUST_PROXY: '127.0.0.1' }));
-  t.teardown(async () => {
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = await appOnTempDatabase(t, { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), ALLOWED_HOSTS: 'shop.example', TRUST_PROXY: '127.0.0.1' });
   t.equal((await app.server.inject({ url: '/signup', headers: { host: 'shop.example' } })).statusCode, 200, 'an allowed host is served');
   t.equal((await app.server.inject({ url: '/signup', headers: { host: 'SHOP.example' } })).statusCode, 200, 'in any case');
   t.equal((await app.server.inject({ url: '/healthz', headers: { host: '10.0.0.7:3000' } })).statusCode, 200, 'probes by address still pass');
@@ -49,12 +54,7 @@ t.test('in production without PUBLIC_URL: ALLOWED_HOSTS, and https behind a trus
 });
 
 t.test('the app migrates, seeds the demo store and serves it', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dukaan-app-'));
-  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' }));
-  t.teardown(async () => {
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = await appOnTempDatabase(t);
   const { slug } = await seedDemoStore(app.dukaan);
   await seedDemoStore(app.dukaan);
   const response = await app.server.inject(`/api/v1/stores/${slug}`);
@@ -72,7 +72,6 @@ t.test('the app migrates, seeds the demo store and serves it', async (t) => {
 });
 
 t.test('passwords, session cookies and API tokens never reach the log', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dukaan-log-'));
   const lines: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -80,11 +79,7 @@ t.test('passwords, session cookies and API tokens never reach the log', async (t
       done();
     },
   }) as unknown as NodeJS.WriteStream;
-  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'debug' }), { logStream });
-  t.teardown(async () => {
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = await appOnTempDatabase(t, { LOG_LEVEL: 'debug' }, { logStream });
   const password = 'a very secret password 42';
   const signup = await app.server.inject({ method: 'POST', url: '/api/v1/vendors', payload: { email: 'log@example.com', password, storeName: 'Logs' } });
   t.equal(signup.statusCode, 201);
@@ -161,12 +156,7 @@ t.test('the app starts on the zero-setup defaults, relative paths included', asy
 });
 
 t.test('a malformed third-party cookie does not turn every route into a 400', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dukaan-app-'));
-  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' }));
-  t.teardown(async () => {
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = await appOnTempDatabase(t);
   const { slug } = await seedDemoStore(app.dukaan);
   const bad = '_ga="unterminated';
   for (const url of [`/${slug}`, `/api/v1/stores/${slug}`, '/login', '/healthz']) {
