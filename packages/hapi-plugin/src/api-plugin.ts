@@ -38,11 +38,10 @@ declare module '@hapi/hapi' {
 /** JSON errors in the one format, security headers, no caching of personal or authenticated answers: for the API's routes only (sandboxed). */
 function onPreResponse(runtime: Runtime) {
   return (request: Request, h: ResponseToolkit) => {
-    const https = isHttps(runtime, request);
     const response = request.response as ResponseObject | Boom.Boom;
     if ('isBoom' in response && response.isBoom) return presentApiError(runtime, request, h, response);
     const ok = response as ResponseObject;
-    applySecurityHeaders(ok, https);
+    applySecurityHeaders(ok, isHttps(runtime, request));
     // Personal data, and anything answered to a session cookie or a bearer token (the vendor's
     // own store, products, orders...): no shared or browser cache may keep it.
     if (request.auth.isAuthenticated || request.route.settings.tags?.includes('private')) ok.header('cache-control', 'no-store, private');

@@ -1,5 +1,5 @@
 import type { Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
-import { NotFoundError, slugField, type StoreView as CoreStoreView } from '@dukaan-kit/core';
+import { NotFoundError, isWellFormedSlug, reservedSlugs, type StoreView as CoreStoreView } from '@dukaan-kit/core';
 import type { Runtime } from '../runtime.js';
 import { notFound } from './define.js';
 
@@ -20,7 +20,8 @@ export function slugOf(request: Request): string {
  * the database.
  */
 export async function resolveStore(runtime: Runtime, slug: string): Promise<ResolvedStore> {
-  if (slugField.validate(slug).error) throw notFound(noShop);
+  // Core's slug rules as a plain predicate: this runs on every store page view, the hot path.
+  if (!isWellFormedSlug(slug) || reservedSlugs.has(slug)) throw notFound(noShop);
   try {
     return await runtime.dukaan.storefront.view(slug);
   } catch (error) {
