@@ -7,4 +7,6 @@ export interface ImageStore {
   save(bytes: Uint8Array, type: ImageType, prefix: string): Promise<{ key: string; url: string }>;
   /** Removes the file; no error when it is already gone. */
   delete(key: string): Promise<void>;
+  /** The stored bytes, or null when the file is gone (a data export reads every image back). */
+  read(key: string): Promise<Uint8Array | null>;
 }

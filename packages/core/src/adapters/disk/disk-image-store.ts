@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { ImageStore, ImageType } from '../../catalog/image-store.js';
 import { imageExtensions } from '../../catalog/image-type.js';
@@ -17,7 +17,7 @@ export function diskImageStore(options: DiskImageStoreOptions): ImageStore {
   const base = options.publicPath.replace(/\/+$/, '');
   const pathOf = (key: string) => {
     const path = resolve(root, key);
-    // Keys come from our own save(), but delete() takes one back from stored data: never leave the root.
+    // Keys come from our own save(), but delete() and read() take one back from stored data: never leave the root.
     if (!path.startsWith(root + sep)) throw new TypeError(`image key outside the media directory: ${key}`);
     return path;
   };
@@ -32,6 +32,16 @@ export function diskImageStore(options: DiskImageStoreOptions): ImageStore {
     },
     async delete(key: string) {
       await rm(pathOf(key), { force: true });
+    },
+    async read(key: string) {
+      try {
+        return await readFile(pathOf(key));
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        // Gone (or a directory where a file was): the caller skips it. Anything else is an I/O fault to surface.
+        if (code === 'ENOENT' || code === 'EISDIR') return null;
+        throw error;
+      }
     },
   };
 }

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createTransport } from 'nodemailer';
+import type { Mailer, MailKind } from '../../mail/mailer.js';
+import { emlRecipients, normalAddress } from './eml-recipients.js';
+import { messageOptions, noOutsideAccess } from './message-options.js';
+
+export interface FileOutboxOptions {
+  /** Where the .eml files go; created (mode 0700) when missing. */
+  directory: string;
+  /** The From header, e.g. `Dukaan <no-reply@localhost>`. */
+  from: string;
+  /**
+   * Told about each file written, e.g. to log where it went. It gets the file and the kind only:
+   * the address is personal data and the body holds a link that opens the account.
+   */
+  onWritten?: (info: { file: string; kind: MailKind }) => void;
+}
+
+/** `2025-05-03T14-05-09-123Z`: sorts by time and is a valid file name everywhere (no colons). */
+const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+}
+
+/**
+ * Writes each message as an .eml file any mail program opens: the zero-setup mailer, for
+ * development and for small installs without SMTP. Files are readable by their owner only.
+ */
+export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): Mailer & Required<Pick<Mailer, 'erase'>> {
+  const root = resolve(directory);
+  const transport = createTransport({ streamTransport: true, buffer: true, ...noOutsideAccess });
+  return {
+    async send(message) {
+      const { message: eml } = await transport.sendMail(messageOptions(from, message));
+      if (!Buffer.isBuffer(eml)) throw new TypeError('nodemailer returned a stream where a buffer was asked for');
+      await mkdir(root, { recursive: true, mode: 0o700 });
+      const name = `${stamp(new Date())}-${message.kind}-${randomBytes(6).toString('hex')}.eml`;
+      const file = join(root, name);
+      // Written under a hidden name, then renamed: a reader (or erase) never sees half a message.
+      const partial = join(root, `.${name}.partial`);
+      await writeFile(partial, eml, { mode: 0o600, flag: 'wx' });
+      await rename(partial, file);
+      try {
+        onWritten?.({ file, kind: message.kind });
+      } catch {
+        // A failing log hook must not make the queue send the message again.
+      }
+    },
+
+    async erase(address) {
+      const target = normalAddress(address);
+      let names: string[];
+      try {
+        names = await readdir(root);
+      } catch (error) {
+        if (isMissing(error)) return 0;
+        throw error;
+      }
+      let erased = 0;
+      for (const name of names.filter((n) => n.endsWith('.eml'))) {
+        const file = join(root, name);
+        const eml = await readFile(file, 'utf8').catch((error: unknown) => (isMissing(error) ? null : Promise.reject(error)));
+        if (eml === null || !emlRecipients(eml).includes(target)) continue;
+        await rm(file, { force: true });
+        erased += 1;
+      }
+      return erased;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { escapeHtml, safeHref } from './html.js';
+import type { MailKind, MailMessage } from './mailer.js';
+
+/** What a message says, once: composeMail renders it as plain text and as HTML. */
+export interface MailContent {
+  /** Paragraphs before the action, plain text. */
+  before: string[];
+  /** A link to follow: a button in HTML, and in text the URL on a line of its own (so it stays clickable). */
+  action?: { intro: string; label: string; url: string };
+  /** Paragraphs after the action, plain text. */
+  after?: string[];
+}
+
+const footer = 'This is an automatic message about your store account.';
+
+function renderText(content: MailContent): string {
+  const blocks = ['Hello,', ...content.before];
+  if (content.action) blocks.push(`${content.action.intro}\n\n${content.action.url}`);
+  // '-- ' (with the space) is the signature separator mail programs recognise and fold away.
+  blocks.push(...(content.after ?? []), `-- \n${footer}`);
+  return `${blocks.join('\n\n')}\n`;
+}
+
+const styles = {
+  body: "margin:0;padding:24px 12px;background:#f4f4f2;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2933",
+  card: 'max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:8px',
+  p: 'margin:0 0 16px',
+  button: 'display:inline-block;padding:12px 20px;background:#0f766e;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600',
+  small: 'margin:0 0 16px;font-size:14px;color:#52606d',
+  link: 'color:#0f766e;word-break:break-all',
+  footer: 'margin:24px 0 0;font-size:13px;color:#7b8794',
+};
+
+const paragraph = (text: string) => `<p style="${styles.p}">${escapeHtml(text)}</p>`;
+
+// Inline styles only: most mail clients drop <style> blocks and external sheets.
+function renderHtml(subject: string, content: MailContent): string {
+  const parts = [paragraph('Hello,'), ...content.before.map(paragraph)];
+  if (content.action) {
+    const href = safeHref(content.action.url);
+    parts.push(
+      paragraph(content.action.intro),
+      `<p style="${styles.p}"><a href="${href}" style="${styles.button}">${escapeHtml(content.action.label)}</a></p>`,
+      `<p style="${styles.small}">If the button does not work, copy this link into your browser:<br><a href="${href}" style="${styles.link}">${escapeHtml(content.action.url)}</a></p>`,
+    );
+  }
+  parts.push(...(content.after ?? []).map(paragraph), `<p style="${styles.footer}">${escapeHtml(footer)}</p>`);
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    `<body style="${styles.body}"><div style="${styles.card}">`,
+    ...parts,
+    '</div></body></html>',
+    '',
+  ].join('\n');
+}
+
+/** A message in both forms from one content, so text and HTML never say different things. */
+export function composeMail(kind: MailKind, to: string, subject: string, content: MailContent): MailMessage {
+  return { kind, to, subject, text: renderText(content), html: renderHtml(subject, content) };
+}

@@ -1,0 +1,27 @@
+/** Why a message is sent; adapters and logs name a message by its kind, never by its content. */
+export type MailKind =
+  | 'password-reset'
+  | 'password-changed'
+  | 'email-change-confirm'
+  | 'email-change-notice'
+  | 'email-taken'
+  | 'new-device'
+  | 'account-closed';
+
+/** One message to one person: plain text plus the same content as simple HTML. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  kind: MailKind;
+}
+
+/** The mail port: how core hands a message to the world (SMTP, a file outbox, a test double). */
+export interface Mailer {
+  /** Delivers one message; rejects when the transport refuses it. */
+  send(message: MailMessage): Promise<void>;
+  /** Deletes copies this mailer keeps of messages to `address` (a file outbox does); resolves how many. */
+  erase?(address: string): Promise<number>;
+  close?(): Promise<void>;
+}
