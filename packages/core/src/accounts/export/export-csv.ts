@@ -1,0 +1,64 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Category } from '../../catalog/category.js';
+import type { Product } from '../../catalog/product.js';
+import type { Order } from '../../orders/order.js';
+import { moneyInputValue } from '../../pricing/format.js';
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @ first; OWASP's CSV injection) gets a
+ * leading apostrophe: customers type their own names and addresses at checkout. Plain numbers
+ * and phone numbers ("+91 98765 43210") are left alone.
+ */
+export function spreadsheetSafe(value: Cell): Cell {
+  if (typeof value !== 'string' || !/^[=+\-@\t\r]/.test(value) || /^[+-]?[\d\s().]+$/.test(value)) return value;
+  return `'${value}`;
+}
+
+/** CSV with a header row; the byte order mark makes Excel read the UTF-8 (names in any script) correctly. */
+function csv(columns: string[], rows: Cell[][]): string {
+  return stringify(
+    rows.map((row) => row.map(spreadsheetSafe)),
+    { header: true, columns, bom: true, record_delimiter: 'windows', cast: { boolean: (value) => (value ? 'true' : 'false') } },
+  );
+}
+
+/** One row per product; money in major units of the store's currency ("499.50"). */
+export function productsCsv(products: Product[], categories: Category[], currency: string, imageFile: (key: string) => string | null): string {
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const columns = ['id', 'name', 'sku', 'category', 'price', 'compare_at_price', 'currency', 'stock', 'active', 'position', 'description', 'image_files', 'created_at', 'updated_at'];
+  const rows = products.map((p): Cell[] => [
+    p.id,
+    p.name,
+    p.sku,
+    p.categoryId === null ? null : (categoryName.get(p.categoryId) ?? null),
+    moneyInputValue(p.price, currency),
+    moneyInputValue(p.compareAtPrice, currency),
+    currency,
+    p.stock,
+    p.active,
+    p.position,
+    p.description,
+    p.images.map((image) => imageFile(image.key)).filter((file) => file !== null).join(' '),
+    p.createdAt,
+    p.updatedAt,
+  ]);
+  return csv(columns, rows);
+}
+
+/** One row per order line, the order's own fields repeated on each of its lines. */
+export function ordersCsv(orders: Order[]): string {
+  const columns = [
+    'order_number', 'placed_at', 'status', 'customer_name', 'customer_phone', 'customer_email', 'customer_address', 'customer_pincode', 'note',
+    'payment_method', 'currency', 'product_id', 'item_name', 'unit_price', 'quantity', 'line_total', 'subtotal', 'delivery_fee', 'total', 'order_id',
+  ];
+  const rows = orders.flatMap((o) => {
+    const money = (minor: number) => moneyInputValue(minor, o.currency);
+    const head: Cell[] = [o.number, o.createdAt, o.status, o.customer.name, o.customer.phone, o.customer.email, o.customer.address, o.customer.pincode, o.note, o.paymentMethod, o.currency];
+    const tail: Cell[] = [money(o.subtotal), money(o.deliveryFee), money(o.total), o.id];
+    const lines = o.items.length > 0 ? o.items : [null];
+    return lines.map((line): Cell[] => [...head, ...(line ? [line.productId, line.name, money(line.unitPrice), line.quantity, money(line.lineTotal)] : [null, null, null, null, null]), ...tail]);
+  });
+  return csv(columns, rows);
+}
