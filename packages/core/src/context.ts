@@ -2,6 +2,7 @@ import type { Cache, Counters } from './cache/ports.js';
 import type { Caching } from './cache/wire-caching.js';
 import type { ImageStore } from './catalog/image-store.js';
 import type { EventBus } from './events.js';
+import type { Outgoing } from './mail/mail-queue.js';
 import type { Persistence } from './persistence.js';
 import type { Clock } from './shared/clock.js';
 import type { PasswordHasher } from './vendors/password-hasher.js';
@@ -14,9 +15,11 @@ export interface Limits {
   checkout: number;
   /** Signups per client address. */
   signup: number;
+  /** Password reset requests per client address (each email also gets at most 5 reset mails an hour, fixed). */
+  passwordReset: number;
 }
 
-export const defaultLimits: Limits = { login: 10, checkout: 30, signup: 10 };
+export const defaultLimits: Limits = { login: 10, checkout: 30, signup: 10, passwordReset: 5 };
 
 /** What every use case may reach: the ports, already wired. Built once by createDukaan. */
 export interface CoreContext {
@@ -34,6 +37,15 @@ export interface CoreContext {
   images: ImageStore | null;
   sessionTtlMs: number;
   limits: Limits;
+  /** Where use cases hand mail; it never blocks or throws (messages are dropped when no mailer was given). */
+  mail: Outgoing;
+  /**
+   * The absolute URL of the pages (origin and mount prefix, no trailing slash) every link in
+   * mail is built from, never a request's Host; null when the core has no mailer.
+   */
+  publicUrl: string | null;
+  /** Told about failures of best-effort work that must not fail the call (background jobs, cleanup of files). */
+  onError: (error: unknown, operation: string) => void;
 }
 
 /** The current time as the ISO-8601 UTC string the repositories store. */

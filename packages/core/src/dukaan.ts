@@ -4,6 +4,8 @@ import type { ImageStore } from './catalog/image-store.js';
 import { defaultLimits, type CoreContext, type Limits } from './context.js';
 import { inProcessEventBus, type EventBus } from './events.js';
 import { facade } from './facade.js';
+import { mailQueue } from './mail/mail-queue.js';
+import type { Mailer } from './mail/mailer.js';
 import type { Persistence } from './persistence.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { deadline } from './shared/deadline.js';
@@ -29,18 +31,41 @@ export interface DukaanOptions {
   cacheTimeoutMs?: number;
   /** Told about cache failures (which never fail a request). */
   onCacheError?: (error: unknown, operation: string) => void;
-  /** Attempts per minute per client address (login also per account); 0 turns one off. Defaults: login 10, checkout 30, signup 10. */
+  /** Attempts per minute per client address (login also per account); 0 turns one off. Defaults: login 10, checkout 30, signup 10, passwordReset 5. */
   limits?: Partial<Limits>;
   /** How often expired sessions are deleted (0: never, e.g. when a cron job calls auth.sweepExpiredSessions). Default 1 hour. */
   sessionSweepIntervalMs?: number;
-  /** Told about failures of background work (the session sweeper). Default: console.error. */
+  /** Told about failures of background work (the session sweeper, mail that could not be sent). Default: console.error. */
   onError?: (error: unknown, operation: string) => void;
   /** Bound on the database ping of `ready()` (a pool waiting for a connection would wait 60 s). Default 1000 ms. */
   databasePingTimeoutMs?: number;
+  /**
+   * How mail leaves (password resets, notices) and the absolute URL of the pages its links point
+   * to: origin plus mount prefix, e.g. `https://shop.example/store` (a trailing slash is dropped).
+   * Without it nothing is mailed and password resets answer MAIL_UNAVAILABLE.
+   */
+  mail?: { mailer: Mailer; publicUrl: string };
+}
+
+/** The link base of mail: an absolute http(s) URL without query, fragment or trailing slash; TypeError otherwise (a wiring mistake). */
+function linkBase(publicUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new TypeError(`mail.publicUrl must be an absolute URL, got ${JSON.stringify(publicUrl)}`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) {
+    throw new TypeError('mail.publicUrl must be an http(s) URL without credentials, query or fragment');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** Wires the ports into the use cases. One instance per process; share it between requests. */
 export function createDukaan(options: DukaanOptions) {
+  // Checked before anything starts (timers, subscriptions), so a wiring mistake leaves nothing running.
+  const publicUrl = options.mail ? linkBase(options.mail.publicUrl) : null;
+  const onError = options.onError ?? ((error: unknown, operation: string) => console.error(`dukaan ${operation} failed`, error));
   const events = options.events ?? inProcessEventBus();
   const caching = wireCaching(
     options.cache,
@@ -64,8 +89,10 @@ export function createDukaan(options: DukaanOptions) {
     images: options.images ?? null,
     sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600_000,
     limits: { ...defaultLimits, ...options.limits },
+    mail: mailQueue(options.mail?.mailer ?? null, onError),
+    publicUrl,
+    onError,
   };
-  const onError = options.onError ?? ((error: unknown, operation: string) => console.error(`dukaan ${operation} failed`, error));
   const stopSweeper = startSessionSweeper(context, options.sessionSweepIntervalMs ?? 3600_000, onError);
   const databasePingTimeoutMs = options.databasePingTimeoutMs ?? 1000;
   return {
@@ -79,10 +106,10 @@ export function createDukaan(options: DukaanOptions) {
         throw new Error('cache unavailable', { cause });
       });
     },
-    /** Stops the sweeper, stops listening to events, and closes the database and the cache. */
+    /** Stops the sweeper, lets queued mail go (up to 5 s), stops listening to events, and closes the database and the cache. */
     async close(): Promise<void> {
       stopSweeper();
-      await Promise.allSettled([context.persistence.close(), caching.close()]);
+      await Promise.allSettled([context.mail.close(), context.persistence.close(), caching.close()]);
     },
   };
 }

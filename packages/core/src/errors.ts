@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'RATE_LIMITED'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'PRICE_CHANGED';
+  | 'PRICE_CHANGED'
+  | 'TOKEN_INVALID'
+  | 'MAIL_UNAVAILABLE';
 
 /** Base of every error the core throws on purpose. Anything else is a bug. */
 export abstract class DomainError extends Error {
@@ -64,6 +66,23 @@ export class StoreClosedError extends withCode('STORE_CLOSED') {}
 export class BelowMinimumOrderError extends withCode('BELOW_MINIMUM_ORDER') {}
 
 export class InvalidTransitionError extends withCode('INVALID_TRANSITION') {}
+
+/**
+ * A link token from a mail (password reset, email change) that is unknown, expired or already
+ * used; which of these is not said, as it would only help someone guessing.
+ */
+export class TokenInvalidError extends withCode('TOKEN_INVALID') {
+  constructor(message = 'This link is invalid or has expired; ask for a new one') {
+    super(message, [{ path: 'token', message }]);
+  }
+}
+
+/** Something must be mailed (a reset link) but this core was created without a mailer. */
+export class MailUnavailableError extends withCode('MAIL_UNAVAILABLE') {
+  constructor(message = 'Mail is not set up on this server, so no link can be sent') {
+    super(message);
+  }
+}
 
 /** Too many attempts; `retryAfterSeconds` tells the client when to try again. */
 export class RateLimitedError extends withCode('RATE_LIMITED') {

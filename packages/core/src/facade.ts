@@ -1,4 +1,16 @@
 // The map from each facade method to the file holding its use case (the core README lists it too).
+import { changePassword } from './accounts/change-password.js';
+import { checkLinkToken } from './accounts/check-link-token.js';
+import { closeAccount } from './accounts/close-account.js';
+import { confirmEmailChange } from './accounts/confirm-email-change.js';
+import { exportAccount } from './accounts/export-account.js';
+import { listApiTokens } from './accounts/list-api-tokens.js';
+import { listSessions } from './accounts/list-sessions.js';
+import { requestEmailChange } from './accounts/request-email-change.js';
+import { requestPasswordReset } from './accounts/request-password-reset.js';
+import { resetPassword } from './accounts/reset-password.js';
+import { revokeOtherSessions } from './accounts/revoke-other-sessions.js';
+import { revokeSessionById } from './accounts/revoke-session-by-id.js';
 import { addProductImage } from './catalog/add-product-image.js';
 import { adjustStock } from './catalog/adjust-stock.js';
 import { createCategory } from './catalog/create-category.js';
@@ -13,6 +25,7 @@ import { updateCategory } from './catalog/update-category.js';
 import { updateProduct } from './catalog/update-product.js';
 import type { CoreContext } from './context.js';
 import { changeOrderStatus } from './orders/change-order-status.js';
+import { eraseCustomer } from './orders/erase-customer.js';
 import { getOrder } from './orders/get-order.js';
 import { getOrderByToken } from './orders/get-order-by-token.js';
 import { listOrders } from './orders/list-orders.js';
@@ -49,6 +62,14 @@ export function facade(context: CoreContext) {
       signUp: bind(context, signUp),
       logIn: bind(context, logIn),
       getAccount: bind(context, getAccount),
+      requestPasswordReset: bind(context, requestPasswordReset),
+      resetPassword: bind(context, resetPassword),
+      changePassword: bind(context, changePassword),
+      requestEmailChange: bind(context, requestEmailChange),
+      confirmEmailChange: bind(context, confirmEmailChange),
+      checkLinkToken: bind(context, checkLinkToken),
+      exportData: bind(context, exportAccount),
+      closeAccount: bind(context, closeAccount),
     },
     stores: {
       get: bind(context, getStore),
@@ -60,6 +81,10 @@ export function facade(context: CoreContext) {
       resolveSession: bind(context, resolveSession),
       revokeSession: bind(context, revokeSession),
       revokeAllSessions: bind(context, revokeAllSessions),
+      listSessions: bind(context, listSessions),
+      revokeSessionById: bind(context, revokeSessionById),
+      revokeOtherSessions: bind(context, revokeOtherSessions),
+      listApiTokens: bind(context, listApiTokens),
       createApiToken: bind(context, createApiToken),
       resolveApiToken: bind(context, resolveApiToken),
       revokeApiToken: bind(context, revokeApiToken),
@@ -86,12 +111,17 @@ export function facade(context: CoreContext) {
       list: bind(context, listOrders),
       changeStatus: bind(context, changeOrderStatus),
       summary: bind(context, orderSummary),
+      eraseCustomer: bind(context, eraseCustomer),
     },
     storefront: {
       view: bind(context, getStoreView),
       resolveSlug: bind(context, resolveStoreSlug),
       /** Caches anything derived from a store's public data (e.g. rendered HTML) under its versions. */
       cached: <T>(storeId: string, name: string, load: () => Promise<T>) => cachedForStore(context, storeId, name, load),
+    },
+    mail: {
+      /** Resolves when no mail is being delivered or retried (tests, a graceful shutdown). */
+      idle: () => context.mail.idle(),
     },
   };
 }

@@ -18,6 +18,8 @@ export {
   RateLimitedError,
   IdempotencyKeyReusedError,
   PriceChangedError,
+  TokenInvalidError,
+  MailUnavailableError,
   isDomainError,
 } from './errors.js';
 export type { ErrorCode, FieldError, Quote, QuoteLine } from './errors.js';
@@ -32,12 +34,16 @@ export type { PasswordHasher } from './vendors/password-hasher.js';
 export type { VendorRepository } from './vendors/vendor-repository.js';
 export type { StoreRepository, SlugResolution } from './vendors/store-repository.js';
 export type { SessionRepository, ApiTokenRepository } from './vendors/session-repository.js';
+export type { AccountTokenRepository, AccountTokenRecord, AccountTokenPurpose } from './vendors/account-token-repository.js';
+export type { Mailer, MailKind, MailMessage } from './mail/mailer.js';
+export type { Outgoing, MailQueueOptions } from './mail/index.js';
 export type { CategoryRepository } from './catalog/category-repository.js';
 export type { ProductRepository, ProductListQuery, ProductPatch } from './catalog/product-repository.js';
-export type { OrderRepository, OrderListQuery } from './orders/order-repository.js';
+export type { OrderRepository, OrderListQuery, CustomerMatch } from './orders/order-repository.js';
 
 // Port implementations that need no driver
 export { inProcessEventBus } from './events.js';
+export { mailQueue, MailSendError } from './mail/index.js';
 export { systemClock } from './shared/clock.js';
 export { scryptPasswordHasher } from './vendors/password-hasher.js';
 
@@ -56,6 +62,22 @@ export { toCustomerOrderView, toVendorOrderView } from './orders/order-view.js';
 export { nextStatuses, canMove } from './orders/status-machine.js';
 export type { PlaceOrderResult, PlaceOrderOptions } from './orders/place-order.js';
 export type { LogInOptions } from './vendors/login-throttle.js';
+export type { CreateSessionOptions } from './vendors/create-session.js';
+export type { PasswordResetOptions } from './accounts/request-password-reset.js';
+export type { SessionView, ApiTokenView } from './accounts/credential-views.js';
+export { exportsPerHour } from './accounts/export-account.js';
+export type { ExportContext } from './accounts/export-account.js';
+// Mail builders: pure functions, so an app can preview each message.
+export {
+  passwordResetMail,
+  passwordChangedMail,
+  emailChangeConfirmMail,
+  emailChangeNoticeMail,
+  emailTakenMail,
+  newDeviceMail,
+  accountClosedMail,
+} from './mail/index.js';
+export { describeUserAgent } from './accounts/user-agent.js';
 export type { SignUpOptions } from './vendors/sign-up.js';
 export type { StoreView, PublicStore, PublicCategory, PublicProduct } from './storefront/store-view.js';
 export type { Page } from './shared/page.js';
@@ -64,6 +86,24 @@ export type { Page } from './shared/page.js';
 export { validate, validationOptions } from './shared/validate.js';
 export { signUpSchema, logInSchema, apiTokenSchema } from './vendors/schemas.js';
 export type { SignUpInput, LogInInput, ApiTokenInput } from './vendors/schemas.js';
+export {
+  passwordResetRequestSchema,
+  passwordResetSchema,
+  passwordChangeSchema,
+  emailChangeSchema,
+  emailConfirmSchema,
+  closeAccountSchema,
+  customerEraseSchema,
+} from './accounts/schemas.js';
+export type {
+  PasswordResetRequestInput,
+  PasswordResetInput,
+  PasswordChangeInput,
+  EmailChangeInput,
+  EmailConfirmInput,
+  CloseAccountInput,
+  CustomerEraseInput,
+} from './accounts/schemas.js';
 export { storeUpdateSchema } from './stores/schemas.js';
 export type { StoreUpdateInput } from './stores/schemas.js';
 export {

@@ -1,6 +1,7 @@
 import type { CategoryRepository } from './catalog/category-repository.js';
 import type { ProductRepository } from './catalog/product-repository.js';
 import type { OrderRepository } from './orders/order-repository.js';
+import type { AccountTokenRepository } from './vendors/account-token-repository.js';
 import type { SessionRepository, ApiTokenRepository } from './vendors/session-repository.js';
 import type { StoreRepository } from './vendors/store-repository.js';
 import type { VendorRepository } from './vendors/vendor-repository.js';
@@ -14,6 +15,8 @@ export interface Repositories {
   orders: OrderRepository;
   sessions: SessionRepository;
   apiTokens: ApiTokenRepository;
+  /** Single-use tokens of mailed links (password reset, email change). */
+  accountTokens: AccountTokenRepository;
 }
 
 /** The database port: repositories outside a transaction, and a way to run work inside one. */

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { UniqueViolationError } from 'objection';
 import { countQueries, createKnex, migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
 import { sqliteFilename } from '../src/adapters/objection/create-knex.js';
+import { migrationSource } from '../src/adapters/objection/migrate.js';
 import { translateUniqueViolation, uniqueFields, uniqueViolationColumns } from '../src/adapters/objection/unique-violation.js';
 import { ConflictError } from '../src/errors.js';
 import { orderRecord, placeOrder, productRecord, seedProducts, seedStore, vendorRecord } from '../src/testing/persistence/fixtures.js';
@@ -79,7 +80,7 @@ t.test('migrateLatest is idempotent', async (t) => {
   const knex = await sqlite(t, 'migrate.db');
   await t.resolves(migrateLatest(knex));
   const [applied] = (await knex('knex_migrations').count({ n: '*' })) as { n: number }[];
-  t.equal(Number(applied?.n), 4);
+  t.equal(Number(applied?.n), (await migrationSource.getMigrations([])).length, 'each migration ran once');
   for (const table of ['vendors', 'stores', 'store_slugs', 'categories', 'products', 'orders', 'order_items', 'order_status_history', 'sessions', 'api_tokens']) {
     t.ok(await knex.schema.hasTable(table), table);
   }
@@ -187,5 +188,5 @@ t.test('PostgreSQL: instances migrating at once take turns', { skip: postgresUrl
   });
   await t.resolves(Promise.all(instances.map((knex) => migrateLatest(knex))));
   const [applied] = (await instances[0]!('knex_migrations').count({ n: '*' })) as { n: unknown }[];
-  t.equal(Number(applied?.n), 4);
+  t.equal(Number(applied?.n), (await migrationSource.getMigrations([])).length, 'each migration ran once');
 });

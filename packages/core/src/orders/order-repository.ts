@@ -8,6 +8,9 @@ export interface OrderListQuery {
   status?: OrderStatus | undefined;
 }
 
+/** Which customer's orders: by phone (E.164) or by email (lower-cased); exactly one is given. */
+export type CustomerMatch = { phone: string; email?: undefined } | { email: string; phone?: undefined };
+
 export interface OrderRepository {
   /**
    * Takes the store's next order number (1001, 1002, … per store, without gaps: a rollback
@@ -32,6 +35,15 @@ export interface OrderRepository {
    * `from` (a compare-and-set against a concurrent change); resolves whether it moved.
    */
   changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string): Promise<boolean>;
+  /**
+   * Erases the customer's personal data from the store's orders placed with this phone or
+   * email (not yet erased): name, phone, address and pincode become '', email and note null,
+   * the idempotency key and fingerprint null, and `customerErasedAt` is set. Lines, totals and
+   * numbers stay (they are kept for tax). Resolves how many orders were erased.
+   */
+  eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<number>;
+  /** The same for every order of the store (its vendor closed the account); resolves how many. */
+  eraseAllCustomers(storeId: string, at: string): Promise<number>;
   /** Counts and revenue of orders created at or after `since`, and all pending orders. */
   summary(storeId: string, since: string): Promise<OrderSummary>;
 }

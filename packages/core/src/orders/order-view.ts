@@ -1,7 +1,7 @@
 import type { Order, OrderCustomer, OrderStatusChange } from './order.js';
 
-/** An order as the customer sees it on the tracking page: no store id, key, fingerprint or history. */
-export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'idempotencyFingerprint' | 'history'>;
+/** An order as the customer sees it on the tracking page: no store id, key, fingerprint, erasure time or history. */
+export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'idempotencyFingerprint' | 'customerErasedAt' | 'history'>;
 
 /** An order as the vendor sees it: the customer's view plus the status history. */
 export interface VendorOrderView extends CustomerOrderView {

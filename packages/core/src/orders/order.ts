@@ -47,6 +47,11 @@ export interface Order {
   idempotencyKey: string | null;
   /** SHA-256 (hex) of the canonical JSON of the request that placed it under `idempotencyKey`; null without a key. */
   idempotencyFingerprint: string | null;
+  /**
+   * When the customer's personal data was erased (a request of the customer, or the store's
+   * account closed); null while it is kept. An erased order keeps its lines and totals.
+   */
+  customerErasedAt: string | null;
   /** Oldest first, starting with the first status. */
   history: OrderStatusChange[];
   createdAt: string;

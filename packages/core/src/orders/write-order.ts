@@ -66,6 +66,7 @@ function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft): Order {
     note: input.note || null,
     idempotencyKey: draft.idempotencyKey,
     idempotencyFingerprint: draft.fingerprint,
+    customerErasedAt: null,
     history: status === 'accepted' ? [{ status: 'pending', at }, { status, at }] : [{ status, at }],
     createdAt: at,
     updatedAt: at,

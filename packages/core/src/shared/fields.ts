@@ -9,7 +9,7 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   'api', 'login', 'logout', 'signup', 'register', 'dashboard', 'static', 'media', 'assets', 'healthz', 'readyz',
   'admin', 'account', 'settings', 'orders', 'cart', 'checkout', 'store', 'stores', 'www', 'help', 'support',
   'about', 'terms', 'privacy', 'favicon.ico', 'robots.txt', 'sitemap.xml', 'openapi.json', 'docs', 'shop', 'null',
-  'undefined',
+  'undefined', 'forgot-password', 'reset-password', 'confirm-email',
 ]);
 
 /** The largest stock count or stock change: the stock column is a 4-byte integer. */

@@ -14,3 +14,5 @@ export type { PersistenceFactory, PersistenceHarness } from './persistence/index
 export { testServices, uniqueTestName } from './services.js';
 export type { TestServices } from './services.js';
 export { seededRandom } from './seeded-random.js';
+export { startMailCatcher } from './mail-catcher.js';
+export type { CaughtMail, MailCatcher } from './mail-catcher.js';

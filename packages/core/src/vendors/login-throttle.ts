@@ -12,6 +12,11 @@ export interface LogInOptions {
    * allows at most the limit of guesses per window. The per-address limit applies either way.
    */
   deviceId?: string | undefined;
+  /**
+   * The browser's User-Agent, to name the device in the mail a sign-in without `deviceId` (a
+   * device never seen before) sends to the vendor.
+   */
+  userAgent?: string | null | undefined;
 }
 
 /**

@@ -1,12 +1,18 @@
 import { nowIso, type CoreContext } from '../context.js';
 import { credentialCacheKey, hashToken, principalTtlMs, sessionsRevokedKey } from './credential-cache.js';
+import { isStale } from './last-used.js';
 import type { VendorPrincipal } from './vendor.js';
 
 type CachedSession = VendorPrincipal & { expiresAt: string };
 
+/** The session from the database; its `lastSeenAt` is written again when stale (and it has not expired). */
 async function loadSession(context: CoreContext, tokenHash: string): Promise<CachedSession | null> {
   const session = await context.persistence.sessions.findByTokenHash(tokenHash);
   if (!session) return null;
+  const now = context.clock.now();
+  if (session.expiresAt > now.toISOString() && isStale(session.lastSeenAt, now)) {
+    await context.persistence.sessions.touch(session.id, now.toISOString());
+  }
   return { vendorId: session.vendorId, storeId: session.storeId, via: 'session', credentialId: session.id, expiresAt: session.expiresAt };
 }
 

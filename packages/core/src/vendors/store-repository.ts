@@ -24,11 +24,12 @@ export interface StoreRepository {
    * product being created). Outside a transaction, like findById.
    */
   lock(id: string): Promise<Store | null>;
-  /** The store owned by this vendor, or null. */
+  /** The open-for-business (not closed) store owned by this vendor, or null. */
   findByVendorId(vendorId: string): Promise<Store | null>;
   /**
-   * Resolves a current or kept earlier slug; null when no store has or keeps it (also for a
-   * value no slug column could hold, such as one with a NUL byte or too long).
+   * Resolves a current or kept earlier slug; null when no store has or keeps it, or when its
+   * store is closed (also for a value no slug column could hold, such as one with a NUL byte or
+   * too long). A closed store's slugs stay reserved: nobody can take over its links.
    */
   resolveSlug(slug: string): Promise<SlugResolution | null>;
   /** Changes settings and returns the store; null when there is no such store. */
@@ -39,4 +40,11 @@ export interface StoreRepository {
    * another store has or keeps the slug; NotFoundError when there is no such store.
    */
   changeSlug(id: string, slug: string, updatedAt: string): Promise<Store>;
+  /**
+   * Closes the store for good (its vendor closed the account): `closed_at` set, not open, and
+   * the personal fields cleared (phone, pickup address, description, logo). Its slugs stay
+   * reserved to it. Resolves every slug it holds (for the caches to forget), or null when there
+   * is no such store.
+   */
+  close(id: string, at: string): Promise<string[] | null>;
 }

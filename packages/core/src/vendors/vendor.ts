@@ -46,6 +46,10 @@ export interface SessionRecord {
   tokenHash: string;
   createdAt: string;
   expiresAt: string;
+  /** The browser's User-Agent at login (at most 256 characters), to name the device; null when none was sent. */
+  userAgent: string | null;
+  /** When the session was last loaded from the database (updated at most every few minutes); null before that. */
+  lastSeenAt: string | null;
 }
 
 /** A named API token for `Authorization: Bearer`. Only the SHA-256 of the token is stored. */
@@ -56,6 +60,10 @@ export interface ApiTokenRecord {
   name: string;
   tokenHash: string;
   createdAt: string;
+  /** The token's first characters (`dk_Ab3xYz9q`), enough to recognise it in a list; null for tokens made before prefixes were kept. */
+  prefix: string | null;
+  /** When the token was last loaded from the database (updated at most every few minutes); null when never used. */
+  lastUsedAt: string | null;
 }
 
 /** Who is acting: what sessions and API tokens resolve to. */

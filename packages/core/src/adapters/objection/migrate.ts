@@ -4,6 +4,7 @@ import * as vendors from './migrations/001-vendors.js';
 import * as catalog from './migrations/002-catalog.js';
 import * as orders from './migrations/003-orders.js';
 import * as hardening from './migrations/004-hardening.js';
+import * as accounts from './migrations/005-accounts.js';
 
 interface Migration {
   name: string;
@@ -17,6 +18,7 @@ const migrations: Migration[] = [
   { name: '002-catalog', ...catalog },
   { name: '003-orders', ...orders },
   { name: '004-hardening', ...hardening },
+  { name: '005-accounts', ...accounts },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */

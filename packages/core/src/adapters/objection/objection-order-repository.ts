@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Order, OrderStatus, OrderSummary } from '../../orders/order.js';
-import type { OrderListQuery, OrderRepository } from '../../orders/order-repository.js';
+import type { CustomerMatch, OrderListQuery, OrderRepository } from '../../orders/order-repository.js';
 import { encodeCursor } from '../../shared/page.js';
 import type { Page } from '../../shared/page.js';
 import { atomically } from './atomically.js';
@@ -59,6 +59,17 @@ export class ObjectionOrderRepository implements OrderRepository {
     });
   }
 
+  async eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<number> {
+    const query = OrderModel.query(this.db).patch(erasedCustomer(at)).where('store_id', storeId).whereNull('customer_erased_at');
+    if (match.phone !== undefined) query.where('customer_phone', match.phone);
+    else query.where('customer_email', match.email);
+    return query;
+  }
+
+  async eraseAllCustomers(storeId: string, at: string): Promise<number> {
+    return OrderModel.query(this.db).patch(erasedCustomer(at)).where('store_id', storeId).whereNull('customer_erased_at');
+  }
+
   async summary(storeId: string, since: string): Promise<OrderSummary> {
     const row = (await this.db('orders')
       .where('store_id', storeId)
@@ -76,4 +87,23 @@ export class ObjectionOrderRepository implements OrderRepository {
     const [order] = await this.dialect.loadOrders(this.db, (builder) => builder.where(where).limit(1));
     return order ?? null;
   }
+}
+
+/**
+ * The customer columns of an erased order. The idempotency key and fingerprint go too: the
+ * fingerprint is a hash of the request, which held the customer's details. Not-null columns get
+ * '' rather than a placeholder that could be mistaken for data.
+ */
+function erasedCustomer(at: string): Partial<OrderModel> {
+  return {
+    customerName: '',
+    customerPhone: '',
+    customerEmail: null,
+    customerAddress: '',
+    customerPincode: '',
+    note: null,
+    idempotencyKey: null,
+    idempotencyFingerprint: null,
+    customerErasedAt: at,
+  };
 }

@@ -3,6 +3,7 @@ import type { Persistence, Repositories } from '../../persistence.js';
 import { withDataExceptions } from './data-exceptions.js';
 import { dialectFor } from './dialect.js';
 import type { Dialect } from './dialect.js';
+import { ObjectionAccountTokenRepository } from './objection-account-token-repository.js';
 import { ObjectionCategoryRepository } from './objection-category-repository.js';
 import { ObjectionOrderRepository } from './objection-order-repository.js';
 import { ObjectionProductRepository } from './objection-product-repository.js';
@@ -20,6 +21,7 @@ function repositories(db: Knex, dialect: Dialect): Repositories {
     orders: withDataExceptions(new ObjectionOrderRepository(db, dialect)),
     sessions: withDataExceptions(new ObjectionSessionRepository(db)),
     apiTokens: withDataExceptions(new ObjectionApiTokenRepository(db)),
+    accountTokens: withDataExceptions(new ObjectionAccountTokenRepository(db)),
   };
 }
 

@@ -39,7 +39,7 @@ export class ObjectionStoreRepository implements StoreRepository {
   }
 
   async findByVendorId(vendorId: string): Promise<Store | null> {
-    const row = await StoreModel.query(this.db).findOne({ vendor_id: vendorId });
+    const row = await StoreModel.query(this.db).findOne({ vendor_id: vendorId }).whereNull('closed_at');
     return row ? row.toStore() : null;
   }
 
@@ -49,6 +49,7 @@ export class ObjectionStoreRepository implements StoreRepository {
     const row = (await this.db('store_slugs')
       .join('stores', 'stores.id', 'store_slugs.store_id')
       .where('store_slugs.slug', slug)
+      .whereNull('stores.closed_at')
       .first('stores.id as storeId', 'stores.slug as currentSlug')) as SlugResolution | undefined;
     return row ? { storeId: row.storeId, currentSlug: row.currentSlug } : null;
   }
@@ -87,7 +88,21 @@ export class ObjectionStoreRepository implements StoreRepository {
       throw translateUniqueViolation(error, [uniqueFields.slug]);
     }
   }
+
+  async close(id: string, at: string): Promise<string[] | null> {
+    if (!canBeStored(id, columnLimits.id)) return null;
+    return atomically(this.db, async (trx) => {
+      const closed = await StoreModel.query(trx).patch({ ...closedStorePatch, closedAt: at, updatedAt: at }).where('id', id);
+      if (closed === 0) return null;
+      // Kept, not deleted: a closed store's links must not pass to whoever asks for them next.
+      const slugs = (await trx('store_slugs').where('store_id', id).orderBy('slug').pluck('slug')) as string[];
+      return slugs;
+    });
+  }
 }
+
+/** What closing a store clears: everything personal about the vendor it showed the public. */
+const closedStorePatch = { isOpen: false, phone: null, pickupAddress: '', description: '', logoUrl: null } satisfies Partial<Store>;
 
 /**
  * Frees the store's earlier slugs beyond the `oldSlugsKept` most recently retired, so that one

@@ -5,7 +5,7 @@ import { canBeStored, columnLimits } from './column-limits.js';
 import { VendorModel } from './models/vendor-model.js';
 import { uniqueFields, withUniqueFields } from './unique-violation.js';
 
-/** VendorRepository on the `vendors` table. */
+/** VendorRepository on the `vendors` table; erased vendors (`deleted_at` set) are invisible to the finds. */
 export class ObjectionVendorRepository implements VendorRepository {
   constructor(private readonly db: Knex) {}
 
@@ -16,13 +16,35 @@ export class ObjectionVendorRepository implements VendorRepository {
   async findByEmail(email: string): Promise<VendorRecord | null> {
     // Typed at a login form: one that no row could hold is unknown, not an error.
     if (!canBeStored(email, columnLimits.email)) return null;
-    const row = await VendorModel.query(this.db).findOne({ email });
+    const row = await VendorModel.query(this.db).findOne({ email }).whereNull('deleted_at');
     return row ? row.toRecord() : null;
   }
 
   async findById(id: string): Promise<VendorRecord | null> {
     if (!canBeStored(id, columnLimits.id)) return null;
-    const row = await VendorModel.query(this.db).findById(id);
+    const row = await VendorModel.query(this.db).findById(id).whereNull('deleted_at');
     return row ? row.toRecord() : null;
+  }
+
+  async updatePassword(id: string, passwordHash: string, at: string): Promise<boolean> {
+    const updated = await VendorModel.query(this.db).patch({ passwordHash, passwordChangedAt: at }).where('id', id).whereNull('deleted_at');
+    return updated > 0;
+  }
+
+  async updateEmail(id: string, email: string): Promise<boolean> {
+    const updated = await withUniqueFields([uniqueFields.email], () =>
+      VendorModel.query(this.db).patch({ email }).where('id', id).whereNull('deleted_at'),
+    );
+    return updated > 0;
+  }
+
+  async erase(id: string, at: string): Promise<boolean> {
+    // `.invalid` is reserved (RFC 2606): the placeholder can never be anyone's address, and
+    // with the id in it, it stays unique. An empty hash is not one the hasher accepts.
+    const updated = await VendorModel.query(this.db)
+      .patch({ email: `deleted-${id}@invalid`, passwordHash: '', deletedAt: at })
+      .where('id', id)
+      .whereNull('deleted_at');
+    return updated > 0;
   }
 }

@@ -112,6 +112,7 @@ export function orderRecord(storeId: string, overrides: Partial<Order> = {}): Or
     note: null,
     idempotencyKey: null,
     idempotencyFingerprint: null,
+    customerErasedAt: null,
     history: [{ status: 'pending', at: now }],
     createdAt: now,
     updatedAt: now,

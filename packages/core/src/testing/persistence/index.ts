@@ -1,4 +1,5 @@
 import type { Test } from 'tap';
+import { accountTests } from './accounts.js';
 import { categoryTests } from './categories.js';
 import type { PersistenceFactory } from './fixtures.js';
 import { limitTests } from './limits.js';
@@ -14,7 +15,7 @@ export type { PersistenceFactory, PersistenceHarness } from './fixtures.js';
 
 /**
  * The Persistence conformance suite: every port member, tenant isolation, pagination, stock
- * under concurrency, and the limits the API promises (money to 2^53 − 1, 255-character keys).
+ * under concurrency, single-use account tokens, erasure, and the limits the API promises (money to 2^53 − 1, 255-character keys).
  * `factory` gives each test a fresh adapter on a migrated database; tests only touch data
  * they create, so one database may serve them all.
  */
@@ -28,4 +29,5 @@ export function persistenceConformance(t: Test, factory: PersistenceFactory): vo
   sessionTests(t, factory);
   transactionTests(t, factory);
   limitTests(t, factory);
+  accountTests(t, factory);
 }

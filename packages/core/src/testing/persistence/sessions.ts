@@ -5,11 +5,11 @@ import { at, open, seedStore, unique } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
 function session(vendorId: string, storeId: string, expiresInMs: number): SessionRecord {
-  return { id: newId(), vendorId, storeId, tokenHash: `hash-${unique()}`, createdAt: at(), expiresAt: at(expiresInMs) };
+  return { id: newId(), vendorId, storeId, tokenHash: `hash-${unique()}`, createdAt: at(), expiresAt: at(expiresInMs), userAgent: null, lastSeenAt: null };
 }
 
 function apiToken(vendorId: string, storeId: string, name: string): ApiTokenRecord {
-  return { id: newId(), vendorId, storeId, name, tokenHash: `hash-${unique()}`, createdAt: at() };
+  return { id: newId(), vendorId, storeId, name, tokenHash: `hash-${unique()}`, createdAt: at(), prefix: `dk_${unique().slice(0, 8)}`, lastUsedAt: null };
 }
 
 /** SessionRepository (with the sweeper's deleteExpired and revoke-all's deleteByVendor) and ApiTokenRepository. */

@@ -2,7 +2,7 @@ import type { ApiTokenRecord } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
-const tokenKeys = ['id', 'vendorId', 'storeId', 'name', 'tokenHash', 'createdAt'] as const satisfies readonly (keyof ApiTokenRecord)[];
+const tokenKeys = ['id', 'vendorId', 'storeId', 'name', 'tokenHash', 'createdAt', 'prefix', 'lastUsedAt'] as const satisfies readonly (keyof ApiTokenRecord)[];
 
 /** A row of `api_tokens`. */
 export class ApiTokenModel extends BaseModel {
@@ -14,6 +14,8 @@ export class ApiTokenModel extends BaseModel {
   declare name: string;
   declare tokenHash: string;
   declare createdAt: string;
+  declare prefix: string | null;
+  declare lastUsedAt: string | null;
 
   /** The row of a new token. */
   static fromRecord(token: ApiTokenRecord): ApiTokenModel {
@@ -22,6 +24,6 @@ export class ApiTokenModel extends BaseModel {
 
   /** The domain record of this row. */
   toRecord(): ApiTokenRecord {
-    return pick(this, tokenKeys) as unknown as ApiTokenRecord;
+    return { prefix: null, lastUsedAt: null, ...pick(this, tokenKeys) } as unknown as ApiTokenRecord;
   }
 }

@@ -27,6 +27,7 @@ export class OrderModel extends BaseModel {
   declare note: string | null;
   declare idempotencyKey: string | null;
   declare idempotencyFingerprint: string | null;
+  declare customerErasedAt: string | null;
   declare createdAt: string;
   declare updatedAt: string;
 
@@ -44,6 +45,7 @@ export class OrderModel extends BaseModel {
         customerPincode: customer.pincode,
         // `?? null`: every row of a batch must have the same columns.
         idempotencyFingerprint: order.idempotencyFingerprint ?? null,
+        customerErasedAt: order.customerErasedAt ?? null,
       },
       { skipValidation: true },
     );
@@ -73,6 +75,7 @@ export class OrderModel extends BaseModel {
       note: this.note,
       idempotencyKey: this.idempotencyKey,
       idempotencyFingerprint: this.idempotencyFingerprint ?? null,
+      customerErasedAt: this.customerErasedAt ?? null,
       history,
       createdAt: this.createdAt,
       updatedAt: this.updatedAt,

@@ -2,7 +2,7 @@ import type { SessionRecord } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
-const sessionKeys = ['id', 'vendorId', 'storeId', 'tokenHash', 'createdAt', 'expiresAt'] as const satisfies readonly (keyof SessionRecord)[];
+const sessionKeys = ['id', 'vendorId', 'storeId', 'tokenHash', 'createdAt', 'expiresAt', 'userAgent', 'lastSeenAt'] as const satisfies readonly (keyof SessionRecord)[];
 
 /** A row of `sessions`. */
 export class SessionModel extends BaseModel {
@@ -14,14 +14,16 @@ export class SessionModel extends BaseModel {
   declare tokenHash: string;
   declare createdAt: string;
   declare expiresAt: string;
+  declare userAgent: string | null;
+  declare lastSeenAt: string | null;
 
   /** The row of a new session. */
   static fromRecord(session: SessionRecord): SessionModel {
     return SessionModel.fromJson(pick(session, sessionKeys), { skipValidation: true });
   }
 
-  /** The domain record of this row. */
+  /** The domain record of this row (columns a partial row lacks read as null). */
   toRecord(): SessionRecord {
-    return pick(this, sessionKeys) as unknown as SessionRecord;
+    return { userAgent: null, lastSeenAt: null, ...pick(this, sessionKeys) } as unknown as SessionRecord;
   }
 }

@@ -28,6 +28,8 @@ export class StoreModel extends BaseModel {
   declare isOpen: boolean;
   declare autoAcceptOrders: boolean;
   declare nextOrderNumber: number;
+  /** When the vendor closed the account; the adapter's own, like the order counter. */
+  declare closedAt: string | null;
   declare createdAt: string;
   declare updatedAt: string;
 

@@ -12,6 +12,8 @@ export class VendorModel extends BaseModel {
   declare email: string;
   declare passwordHash: string;
   declare createdAt: string;
+  declare passwordChangedAt: string | null;
+  declare deletedAt: string | null;
 
   /** The row of a new vendor. */
   static fromRecord(vendor: VendorRecord): VendorModel {

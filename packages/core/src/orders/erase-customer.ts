@@ -1,0 +1,23 @@
+import { nowIso, type CoreContext } from '../context.js';
+import { customerEraseSchema } from '../accounts/schemas.js';
+import { validate } from '../shared/validate.js';
+import type { VendorPrincipal } from '../vendors/vendor.js';
+
+/**
+ * Erases one customer's personal data from the store's orders, on the customer's request (a
+ * right under India's DPDP Act and the GDPR): every order placed with that phone or email keeps
+ * its number, lines and totals (kept for tax) and loses name, phone, email, address, pincode and
+ * note. Resolves how many orders were erased
+ * (0 when none matched: the vendor sees the request had nothing to act on).
+ */
+export async function eraseCustomer(
+  context: CoreContext,
+  store: Pick<VendorPrincipal, 'storeId'> | string,
+  input: unknown,
+): Promise<{ ordersErased: number }> {
+  const match = validate(customerEraseSchema, input);
+  const storeId = typeof store === 'string' ? store : store.storeId;
+  // No mail is erased: core mails vendors only, and the outbox is shared by every store, so
+  // erasing by address here would let one vendor delete another's mail.
+  return { ordersErased: await context.persistence.orders.eraseCustomer(storeId, match, nowIso(context)) };
+}
