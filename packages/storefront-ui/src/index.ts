@@ -10,6 +10,7 @@ export type { CartTotals, DeliveryRules } from '@dukaan-kit/core/pricing';
 export { assetDir, loadAssetManifest } from './assets.js';
 export { islandJson } from './island-json.js';
 export type {
+  ApiTokenView,
   AssetManifest,
   CartLineView,
   CartSummary,
@@ -24,6 +25,7 @@ export type {
   PageContext,
   ProductImageView,
   ProductView,
+  SessionView,
   StoreProductView,
   StoreView,
   VendorNav,
@@ -44,3 +46,8 @@ export type { CategoriesPageProps } from './pages/categories.js';
 export type { OrdersPageProps } from './pages/orders.js';
 export type { OrderDetailPageProps } from './pages/order-detail.js';
 export type { SettingsPageProps, SettingsValues } from './pages/settings.js';
+export type { ForgotPasswordPageProps } from './pages/forgot-password.js';
+export type { ResetPasswordPageProps } from './pages/reset-password.js';
+export type { ConfirmEmailPageProps } from './pages/confirm-email.js';
+export type { AccountPageProps, AccountForm } from './pages/account.js';
+export type { CloseAccountPageProps } from './pages/close-account.js';

@@ -1,10 +1,14 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { IslandsUsed } from './components/island.js';
+import { AccountPage, type AccountPageProps } from './pages/account.js';
 import { CategoriesPage, type CategoriesPageProps } from './pages/categories.js';
 import { CheckoutPage, type CheckoutPageProps } from './pages/checkout.js';
+import { CloseAccountPage, type CloseAccountPageProps } from './pages/close-account.js';
+import { ConfirmEmailPage, type ConfirmEmailPageProps } from './pages/confirm-email.js';
 import { DashboardPage, type DashboardPageProps } from './pages/dashboard.js';
 import { ErrorPage, type ErrorPageProps } from './pages/error.js';
+import { ForgotPasswordPage, type ForgotPasswordPageProps } from './pages/forgot-password.js';
 import { LoginPage, type LoginPageProps } from './pages/login.js';
 import { NotFoundPage, type NotFoundPageProps } from './pages/not-found.js';
 import { OrderDetailPage, type OrderDetailPageProps } from './pages/order-detail.js';
@@ -13,6 +17,7 @@ import { OrdersPage, type OrdersPageProps } from './pages/orders.js';
 import { ProductFormPage, type ProductFormPageProps } from './pages/product-form.js';
 import { ProductPage, type ProductPageProps } from './pages/product.js';
 import { ProductsPage, type ProductsPageProps } from './pages/products.js';
+import { ResetPasswordPage, type ResetPasswordPageProps } from './pages/reset-password.js';
 import { SettingsPage, type SettingsPageProps } from './pages/settings.js';
 import { SignupPage, type SignupPageProps } from './pages/signup.js';
 import { StorePage, type StorePageProps } from './pages/store.js';
@@ -34,6 +39,11 @@ export interface PagePropsMap {
   orders: OrdersPageProps;
   'order-detail': OrderDetailPageProps;
   settings: SettingsPageProps;
+  'forgot-password': ForgotPasswordPageProps;
+  'reset-password': ResetPasswordPageProps;
+  'confirm-email': ConfirmEmailPageProps;
+  account: AccountPageProps;
+  'close-account': CloseAccountPageProps;
 }
 
 /** A page name. */
@@ -58,6 +68,11 @@ const pages: { [N in PageName]: (props: PagePropsMap[N]) => VNode } = {
   orders: OrdersPage,
   'order-detail': OrderDetailPage,
   settings: SettingsPage,
+  'forgot-password': ForgotPasswordPage,
+  'reset-password': ResetPasswordPage,
+  'confirm-email': ConfirmEmailPage,
+  account: AccountPage,
+  'close-account': CloseAccountPage,
 };
 
 /** Renders a page to a complete HTML5 document (`<!doctype html>…`). */

@@ -10,6 +10,7 @@ import type {
   ProductImage,
   PublicCategory,
   PublicProduct,
+  SessionView as CoreSessionView,
   Store,
   StoreSettings,
 } from '@dukaan-kit/core';
@@ -96,3 +97,13 @@ export interface CartSummary {
 
 /** Field name -> message. */
 export type FieldErrors = Record<string, string>;
+
+/**
+ * One signed-in session of the vendor, as the account page lists it. Core's own type, with
+ * `lastSeenAt` widened to allow null (a session not seen since login shows a dash), so callers may
+ * pass either.
+ */
+export type SessionView = Omit<CoreSessionView, 'lastSeenAt'> & { lastSeenAt: string | null };
+
+/** An API token without its secret: core's own type. */
+export type { ApiTokenView } from '@dukaan-kit/core';

@@ -169,6 +169,7 @@ t.test('settings: multipart with logo, money in major units, switches', async (t
   t.match(tagWithId(html, 'settings-isOpen') ?? '', 'checked');
   t.notMatch(tagWithId(html, 'settings-autoAcceptOrders') ?? '', 'checked');
   t.match(html, 'https://shop.example.com/chai-corner. Changing it keeps the old link working.');
+  t.match(html, '<a href="/dashboard/account#api-tokens">API tokens, password and sessions are under Account →</a>', 'Settings leads to the API tokens');
   t.match(tagWithId(html, 'settings-slug') ?? '', 'aria-invalid="true"');
   for (const f of ['name', 'slug', 'description', 'logo', 'phone', 'pickupAddress', 'currency', 'deliveryFee', 'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders']) {
     t.match(html, `<label for="settings-${f}">`, `label for ${f}`);

@@ -42,6 +42,7 @@ const dashboardLinks = [
   ['products', '/dashboard/products', 'Products'],
   ['categories', '/dashboard/categories', 'Categories'],
   ['settings', '/dashboard/settings', 'Settings'],
+  ['account', '/dashboard/account', 'Account'],
 ] as const;
 
 /** Which dashboard section a page belongs to (for aria-current). */
@@ -92,7 +93,7 @@ export function DashboardLayout({ ctx, title, section, children }: { ctx: PageCo
   );
 }
 
-/** Sign-up and login: a centred card. */
+/** Sign-up, login and the password and email links: a centred card. */
 export function AuthLayout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   return (
     <Document ctx={ctx} meta={{ title: `${title} · dukaan-kit`, robots: 'noindex' }} bodyClass="auth">

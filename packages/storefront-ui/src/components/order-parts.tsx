@@ -29,6 +29,11 @@ export function DateTime({ iso, timeZone }: { iso: string; timeZone?: string | u
   return <time dateTime={iso}>{text}</time>;
 }
 
+/** A date that may not exist yet ("last used"): `DateTime`, or `empty` as muted text. */
+export function MaybeDateTime({ iso, timeZone, empty }: { iso: string | null; timeZone?: string | undefined; empty: string }) {
+  return iso ? <DateTime iso={iso} timeZone={timeZone} /> : <span class="muted">{empty}</span>;
+}
+
 /** The order's lines with subtotal, delivery and total. */
 export function OrderLinesTable({ order }: { order: OrderView }) {
   const money = (n: number) => formatMoney(n, order.currency);

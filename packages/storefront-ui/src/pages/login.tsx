@@ -30,6 +30,9 @@ export function LoginPage({ ctx, next, values = {}, errors = {} }: LoginPageProp
         </button>
       </PostForm>
       <p class="auth-alt">
+        <a href={withBase(ctx.basePath, '/forgot-password')}>Forgot password?</a>
+      </p>
+      <p class="auth-alt">
         New here? <a href={withBase(ctx.basePath, '/signup')}>Open your store</a>
       </p>
     </AuthLayout>

@@ -1,6 +1,7 @@
 import { CheckboxField, ErrorSummary, Field, PostForm, SelectField, SlugField, TextArea } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { moneyInputValue } from '../money.js';
+import { withBase } from '../url.js';
 import type { FieldErrors, PageContext, StoreView } from '../types.js';
 
 /** The settings form's fields as typed (money in major units). */
@@ -102,6 +103,9 @@ export function SettingsPage({ ctx, store, publicUrl, values = {}, errors = {} }
           </button>
         </div>
       </PostForm>
+      <p>
+        <a href={withBase(ctx.basePath, '/dashboard/account#api-tokens')}>API tokens, password and sessions are under Account →</a>
+      </p>
     </DashboardLayout>
   );
 }
