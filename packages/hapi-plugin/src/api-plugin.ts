@@ -6,11 +6,15 @@ import { trustedProxies } from './client-address.js';
 import { presentError } from './errors.js';
 import { checkApiBody, checkHost } from './guards.js';
 import { resolveOptions, type DukaanPluginOptions } from './options.js';
+import { accountRoutes } from './routes/account.js';
 import { categoryRoutes } from './routes/categories.js';
+import { credentialRoutes } from './routes/credentials.js';
+import { dataRightsRoutes } from './routes/data-rights.js';
 import { fallbackRoute } from './routes/fallback.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiDocument, openApiRoute } from './routes/openapi.js';
 import { orderRoutes } from './routes/orders.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
 import { productRoutes } from './routes/products.js';
 import { storeRoutes } from './routes/store.js';
 import { storefrontRoutes } from './routes/storefront.js';
@@ -92,6 +96,10 @@ export function registerApi(server: Server, rawOptions: DukaanPluginOptions): Du
   server.route([
     ...healthRoutes(runtime),
     ...vendorAuthRoutes(runtime),
+    ...passwordResetRoutes(runtime),
+    ...accountRoutes(runtime),
+    ...credentialRoutes(runtime),
+    ...dataRightsRoutes(runtime),
     ...storeRoutes(runtime),
     ...categoryRoutes(runtime),
     ...productRoutes(runtime),

@@ -6,6 +6,7 @@ import { isDomainError, PriceChangedError, RateLimitedError, type ErrorCode, typ
 const statusByCode: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   BELOW_MINIMUM_ORDER: 400,
+  TOKEN_INVALID: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -16,6 +17,8 @@ const statusByCode: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 409,
   PRICE_CHANGED: 409,
   RATE_LIMITED: 429,
+  // Mail (a reset link, an email change) asked of a core wired without a mailer: the operator's to fix.
+  MAIL_UNAVAILABLE: 503,
 };
 
 /** Codes for errors hapi raises itself (routing, payload parsing, auth), so every error body has one. */

@@ -8,12 +8,17 @@ import { cartRoutes } from './pages/cart-routes.js';
 import { checkoutRoutes } from './pages/checkout.js';
 import { assets } from './pages/context.js';
 import { registerCsrfCookie } from './pages/csrf.js';
+import { confirmEmailPageRoutes } from './pages/confirm-email.js';
+import { dashboardAccountRoutes } from './pages/dashboard-account.js';
 import { dashboardCategoryRoutes } from './pages/dashboard-categories.js';
+import { dashboardCloseRoutes } from './pages/dashboard-close.js';
+import { dashboardCredentialRoutes } from './pages/dashboard-credentials.js';
 import { dashboardHomeRoutes } from './pages/dashboard-home.js';
 import { dashboardOrderRoutes } from './pages/dashboard-orders.js';
 import { dashboardProductRoutes } from './pages/dashboard-products.js';
 import { dashboardSettingsRoutes } from './pages/dashboard-settings.js';
 import { pagesOnPreResponse } from './pages/error-page.js';
+import { passwordResetPageRoutes } from './pages/password-reset.js';
 import { staticRoutes } from './pages/static.js';
 import { storePageRoutes } from './pages/store-pages.js';
 import { vendorRoutes } from './pages/vendor.js';
@@ -40,11 +45,16 @@ export async function registerPages(server: Server, rawOptions: DukaanPluginOpti
     cartRoutes,
     checkoutRoutes,
     vendorRoutes,
+    passwordResetPageRoutes,
+    confirmEmailPageRoutes,
     dashboardHomeRoutes,
     dashboardOrderRoutes,
     dashboardProductRoutes,
     dashboardCategoryRoutes,
     dashboardSettingsRoutes,
+    dashboardAccountRoutes,
+    dashboardCredentialRoutes,
+    dashboardCloseRoutes,
   ];
   server.route(routeSets.flatMap((routes) => routes(runtime)));
 }

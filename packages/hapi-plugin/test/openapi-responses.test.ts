@@ -98,5 +98,39 @@ for (const variant of serverVariants()) {
       holds('post', '/api/v1/products', await server.inject({ method: 'POST', url: '/api/v1/products', headers: { ...vendor.headers, 'content-type': 'text/plain' }, payload: 'x' }));
       holds('delete', '/api/v1/session', await api.delete('/api/v1/session'));
     });
+
+    t.test('answers of the account routes (issue 10) hold against the document', async (t) => {
+      const vendor = await signUp(server);
+      const other = await signUp(server);
+      const api = client(server, vendor.headers);
+      // This fixture has no mailer: the mail-sending routes answer their documented 503.
+      holds('post', '/api/v1/password-reset', await server.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: vendor.email } }));
+      holds('post', '/api/v1/password-reset', await server.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'nope' } }));
+      holds('post', '/api/v1/password-reset/confirm', await server.inject({ method: 'POST', url: '/api/v1/password-reset/confirm', payload: { token: 'x'.repeat(43), password: 'a brand new passphrase' } }));
+      holds('post', '/api/v1/me/email/confirm', await server.inject({ method: 'POST', url: '/api/v1/me/email/confirm', payload: { token: 'x'.repeat(43) } }));
+      holds('patch', '/api/v1/me', await api.patch('/api/v1/me', { email: `new.${vendor.email}`, currentPassword: 'correct horse battery' }));
+      holds('patch', '/api/v1/me', await api.patch('/api/v1/me', { email: `new.${vendor.email}`, currentPassword: 'wrong password' }));
+      holds('post', '/api/v1/me/password', await api.post('/api/v1/me/password', { currentPassword: 'wrong password', newPassword: 'a brand new passphrase' }));
+      holds('post', '/api/v1/me/password', await api.post('/api/v1/me/password', { currentPassword: 'correct horse battery', newPassword: 'a brand new passphrase' }));
+      const sessions = await api.get('/api/v1/me/sessions');
+      holds('get', '/api/v1/me/sessions', sessions);
+      holds('get', '/api/v1/me/sessions', await server.inject('/api/v1/me/sessions'));
+      const othersSession = json(await client(server, other.headers).get('/api/v1/me/sessions')).items[0].id as string;
+      holds('delete', '/api/v1/me/sessions/{id}', await api.delete(`/api/v1/me/sessions/${othersSession}`));
+      holds('delete', '/api/v1/me/sessions', await api.delete('/api/v1/me/sessions'));
+      await api.post('/api/v1/tokens', { name: 'cli' });
+      holds('get', '/api/v1/tokens', await api.get('/api/v1/tokens'));
+      holds('post', '/api/v1/customers/erase', await api.post('/api/v1/customers/erase', { phone: customer.phone }));
+      holds('post', '/api/v1/customers/erase', await api.post('/api/v1/customers/erase', { phone: customer.phone, email: 'a@b.co' }));
+      const exported = await api.get('/api/v1/me/export');
+      t.equal(exported.statusCode, 200);
+      const documented = doc.paths['/api/v1/me/export']?.get?.responses['200'];
+      t.ok(documented?.content?.['application/zip'], 'the export is documented as a zip');
+      t.match(exported.headers['content-type'], /^application\/zip/);
+      holds('get', '/api/v1/me/export', await server.inject('/api/v1/me/export'));
+      holds('delete', '/api/v1/me', await server.inject({ method: 'DELETE', url: '/api/v1/me', headers: vendor.headers, payload: { password: 'wrong password' } }));
+      holds('delete', '/api/v1/me', await server.inject({ method: 'DELETE', url: '/api/v1/me', headers: vendor.headers, payload: { password: 'a brand new passphrase' } }));
+      holds('delete', '/api/v1/me', await server.inject({ method: 'DELETE', url: '/api/v1/me', headers: vendor.headers, payload: { password: 'a brand new passphrase' } }));
+    });
   });
 }

@@ -15,6 +15,7 @@ for (const variant of serverVariants()) {
     const bProduct = await bApi.product({ name: 'B chai', stock: 5, sku: 'B-1', categoryId: bCategory.id });
     const bToken = json(await bApi.post('/api/v1/tokens', { name: 'B script' }));
     const bOrder = json(await placeOrder(server, b.store.slug, [{ productId: bProduct.id, quantity: 1 }]));
+    const bSession = (json(await bApi.get('/api/v1/me/sessions')).items as Array<{ id: string }>)[0]!;
     const a = await signUp(server);
     const aApi = client(server, a.headers);
 
@@ -38,6 +39,7 @@ for (const variant of serverVariants()) {
       { method: 'GET', path: '/api/v1/orders/{id}', url: `/api/v1/orders/${bOrder.id}` },
       { method: 'POST', path: '/api/v1/orders/{id}/status', url: `/api/v1/orders/${bOrder.id}/status`, payload: { status: 'cancelled' } },
       { method: 'DELETE', path: '/api/v1/tokens/{id}', url: `/api/v1/tokens/${bToken.id}` },
+      { method: 'DELETE', path: '/api/v1/me/sessions/{id}', url: `/api/v1/me/sessions/${bSession.id}` },
     ];
 
     t.test('the attempts cover every authenticated API route that takes an id', async (t) => {
@@ -73,6 +75,7 @@ for (const variant of serverVariants()) {
       t.same(await snapshot(), before);
       t.equal(before.product.stock, 4);
       t.equal((await server.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${bToken.token}` } })).statusCode, 200);
+      t.equal((await server.inject({ url: '/api/v1/me', headers: b.headers })).statusCode, 200, "and B's session");
     });
 
     t.test("A's lists and filters never show B's data", async (t) => {
@@ -82,6 +85,8 @@ for (const variant of serverVariants()) {
       t.same(json(await aApi.get('/api/v1/categories')).items, []);
       t.same(json(await aApi.get('/api/v1/orders')).items, []);
       t.equal(json(await aApi.get('/api/v1/store')).id, a.store.id);
+      t.notOk((json(await aApi.get('/api/v1/me/sessions')).items as Array<{ id: string }>).some((s) => s.id === bSession.id), "nor B's sessions");
+      t.notOk((json(await aApi.get('/api/v1/tokens')).items as Array<{ id: string }>).some((x) => x.id === bToken.id), "nor B's tokens");
     });
 
     t.test("A cannot file a product under B's category", async (t) => {

@@ -44,9 +44,25 @@ export function registerAuth(server: Server, runtime: Runtime): void {
   server.auth.strategy('dukaan-token', 'dukaan-bearer');
 }
 
-/** Starts a session for the vendor and sets its cookie, living as long as the session does. */
+/** The longest User-Agent kept with a session (the column's width); longer ones are cut. */
+export const maxUserAgentLength = 256;
+
+/**
+ * The request's User-Agent, cut to what a session stores; null without one. Control characters
+ * go first: PostgreSQL refuses a NUL in text, and a header is the client's to fill.
+ */
+export function userAgentOf(request: Request): string | null {
+  const header = request.headers['user-agent'];
+  const text = typeof header === 'string' ? header.replace(/[\u0000-\u001f\u007f]/g, '').trim() : '';
+  return text.length > 0 ? text.slice(0, maxUserAgentLength) : null;
+}
+
+/**
+ * Starts a session for the vendor and sets its cookie, living as long as the session does. The
+ * User-Agent is kept with it so the vendor's list of sessions can say which device each one is.
+ */
 export async function startSession(runtime: Runtime, request: Request, h: ResponseToolkit, principal: Pick<VendorPrincipal, 'vendorId' | 'storeId'>): Promise<void> {
-  const { token, expiresAt } = await runtime.dukaan.auth.createSession(principal.vendorId, principal.storeId);
+  const { token, expiresAt } = await runtime.dukaan.auth.createSession(principal.vendorId, principal.storeId, { userAgent: userAgentOf(request) });
   setCookie(runtime, request, h, runtime.options.cookie.name, token, { ttl: Math.max(0, Date.parse(expiresAt) - Date.now()) });
 }
 

@@ -23,6 +23,14 @@ const flashes: Record<string, string> = {
   status: 'Order updated.',
   welcome: 'Your store is open. Add your first product, then share your link.',
   'logged-out': 'You have logged out.',
+  'password-reset': 'Your password is changed, and every session ended. Log in with the new password.',
+  'password-changed': 'Your password is changed. Every other session has ended; we sent you a mail about it.',
+  'email-pending': 'We sent a confirmation link to the new address. Your email changes when you follow it.',
+  'email-changed': 'Your email is changed. Log in with the new address from now on.',
+  'session-ended': 'That session has ended.',
+  'sessions-ended': 'Every other session has ended.',
+  'token-revoked': 'The API token is revoked; it no longer works.',
+  'account-closed': 'Your account is closed and your store is offline. We sent a last mail to confirm it.',
 };
 
 function flashOf(request: Request): string | undefined {

@@ -39,6 +39,14 @@ export function noStore(response: ResponseObject): ResponseObject {
   return response.header('cache-control', 'no-store, private');
 }
 
+/**
+ * For a page whose URL carries a secret (`/reset-password?token=…`): no link, image or stylesheet
+ * it loads may pass that URL on as a Referer, to another site or to our own access logs.
+ */
+export function noReferrer(response: ResponseObject): ResponseObject {
+  return response.header('referrer-policy', 'no-referrer');
+}
+
 /** A 303 (see other) to an app path under the prefix. */
 export function seeOther(runtime: Runtime, h: ResponseToolkit, path: string): ResponseObject {
   return h.redirect(`${runtime.prefix}${path}`).code(303);

@@ -1,4 +1,4 @@
-import type { FieldError } from '@dukaan-kit/core';
+import type { FieldError, RateLimitedError } from '@dukaan-kit/core';
 import type { FieldErrors } from '@dukaan-kit/storefront-ui';
 
 type Payload = Record<string, unknown>;
@@ -108,4 +108,9 @@ export function refererPath(referer: string | undefined, under: string, fallback
   } catch {
     return fallback;
   }
+}
+
+/** A form's message for a rate limit, naming the wait. */
+export function tooManyAttempts(error: RateLimitedError): string {
+  return `Too many attempts. Please try again in ${error.retryAfterSeconds} seconds.`;
 }

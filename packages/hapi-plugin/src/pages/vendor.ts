@@ -6,9 +6,7 @@ import { endSession } from '../auth/strategies.js';
 import type { Runtime } from '../runtime.js';
 import { pageContext } from './context.js';
 import { noStore, pageRoute, presented, privatePage, seeOther } from './define.js';
-import { field, fieldErrors, safeNext } from './forms.js';
-
-const tooMany = (error: RateLimitedError) => `Too many attempts. Please try again in ${error.retryAfterSeconds} seconds.`;
+import { field, fieldErrors, safeNext, tooManyAttempts as tooMany } from './forms.js';
 
 function signupForm(runtime: Runtime, request: Request, h: ResponseToolkit, status = 200, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
   return privatePage(h, { page: 'signup', props: { ctx: pageContext(runtime, request, h), ...extra } }, status);

@@ -63,7 +63,8 @@ export const failAction: Lifecycle.Method = (_request, _h, error) => {
 
 /** One JSON API route, validated with the core's schemas; its responses are kept for the OpenAPI document. */
 export function apiRoute(spec: ApiRouteSpec): ServerRoute {
-  const hasBody = spec.method !== 'GET' && spec.method !== 'DELETE';
+  // A DELETE takes a body only when it names one (closing an account asks for the password).
+  const hasBody = spec.method !== 'GET' && (spec.method !== 'DELETE' || spec.payload !== undefined);
   return {
     method: spec.method,
     path: spec.path,

@@ -42,7 +42,7 @@ function badRequest(validated: boolean, hasBody: boolean, hostChecked: boolean):
 
 /**
  * The error statuses any route of this shape can answer, beside those the route names itself
- * (429 is named by the routes that count attempts: login, sign-up, checkout).
+ * (429 is named by the routes that count attempts: login, sign-up, checkout, password reset...).
  */
 function commonErrors(route: RequestRoute, hasBody: boolean, options: OpenApiOptions): Record<string, string> {
   const validate = route.settings.validate ?? {};
@@ -63,9 +63,10 @@ function responsesOf(route: RequestRoute, hasBody: boolean, options: OpenApiOpti
   const out: Record<string, unknown> = {};
   for (const [status, doc] of Object.entries(spec.ok)) {
     const body = doc.body ? schemaOf(doc.body) : null;
+    const content = doc.file ? { [doc.file]: { schema: { type: 'string', format: 'binary' } } } : body ? { 'application/json': { schema: body } } : null;
     out[status] = {
       description: doc.description,
-      ...(body ? { content: { 'application/json': { schema: body } } } : {}),
+      ...(content ? { content } : {}),
       ...(doc.headers ? { headers: Object.fromEntries(Object.entries(doc.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {}),
     };
   }
@@ -86,7 +87,8 @@ function operation(route: RequestRoute, options: OpenApiOptions) {
   const body = schemaOf(route.settings.validate?.payload);
   const allow = route.settings.payload?.allow;
   const contentType = String((Array.isArray(allow) ? allow[0] : allow) ?? 'application/json');
-  const hasBody = !['get', 'delete'].includes(route.method);
+  // A DELETE has a body only when the route validates one (DELETE /api/v1/me asks for the password).
+  const hasBody = route.method !== 'get' && (route.method !== 'delete' || Boolean(route.settings.validate?.payload));
   const secured = Boolean(route.settings.auth);
   return {
     summary: route.settings.description ?? '',

@@ -45,6 +45,31 @@ export const meBody = object({ vendor: vendorBody.required(), store: storeBody.r
 
 export const tokenBody = object({ id: id.required(), name: Joi.string().required(), token: Joi.string().required(), createdAt: timestamp.required() }).label('ApiToken');
 
+/** A listed API token: never its secret, only the first characters the vendor recognises it by. */
+export const apiTokenViewBody = object({
+  id: id.required(),
+  name: Joi.string().required(),
+  prefix: Joi.string().allow(null).required(),
+  createdAt: timestamp.required(),
+  lastUsedAt: timestamp.allow(null).required(),
+}).label('ApiTokenView');
+export const apiTokenListBody = object({ items: Joi.array().items(apiTokenViewBody).required() });
+
+/** One signed-in session of the vendor; `current` marks the one asking. */
+export const sessionBody = object({
+  id: id.required(),
+  device: Joi.string().required(),
+  createdAt: timestamp.required(),
+  lastSeenAt: timestamp.allow(null).required(),
+  current: Joi.boolean().required(),
+}).label('Session');
+export const sessionListBody = object({ items: Joi.array().items(sessionBody).required() });
+
+/** What a step that sends mail answers (the same words whether or not an account matched). */
+export const acceptedBody = object({ message: Joi.string().required() }).label('Accepted');
+export const emailChangeBody = object({ pendingEmail: Joi.string().required(), message: Joi.string().required() }).label('EmailChange');
+export const customerErasedBody = object({ ordersErased: Joi.number().integer().min(0).required() }).label('CustomerErased');
+
 export const categoryBody = object({ id: id.required(), name: Joi.string().required(), position: Joi.number().integer().required() }).label('Category');
 export const categoryListBody = object({ items: Joi.array().items(categoryBody).required() });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Hapi from '@hapi/hapi';
-import { createDukaan, scryptPasswordHasher, type CacheStores, type Dukaan } from '@dukaan-kit/core';
+import { createDukaan, scryptPasswordHasher, type CacheStores, type Dukaan, type Mailer } from '@dukaan-kit/core';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
 import { keyvCache } from '@dukaan-kit/core/keyv';
 import { diskImageStore } from '@dukaan-kit/core/disk';
@@ -34,7 +34,9 @@ export interface OpenOptions {
   /** Replace the cache (e.g. with a broken one). */
   cache?: CacheStores;
   /** Core's rate limits; all off unless a test sets them (the suites sign up and order from one address). */
-  limits?: { login?: number; checkout?: number; signup?: number };
+  limits?: { login?: number; checkout?: number; signup?: number; passwordReset?: number };
+  /** Core's mail: a mailer (an SMTP one at a test catcher) and the pages' absolute URL for links. */
+  mail?: { mailer: Mailer; publicUrl: string };
 }
 
 export interface ServerVariant {
@@ -51,7 +53,8 @@ async function instance(knex: Knex, cache: CacheStores, mediaDir: string, option
     // Tap runs files in parallel; a loaded machine must not trip the 50 ms production bound and
     // fail the cache open in the middle of a rate-limit test.
     cacheTimeoutMs: 1000,
-    limits: { login: 0, checkout: 0, signup: 0, ...options.limits },
+    limits: { login: 0, checkout: 0, signup: 0, passwordReset: 0, ...options.limits },
+    ...(options.mail ? { mail: options.mail } : {}),
     sessionSweepIntervalMs: 0,
   });
   // The first Redis connection is made before any test counts on the cache (not for test doubles).

@@ -1,0 +1,47 @@
+import t from 'tap';
+import { client, json, multipart, placeOrder, tinyPng } from './support/api.js';
+import { serverVariants, signUp } from './support/server.js';
+import { readZip } from './support/zip.js';
+
+for (const variant of serverVariants()) {
+  t.test(variant.name, async (t) => {
+    const fixture = await variant.open();
+    t.teardown(() => fixture.close());
+    const { server } = fixture;
+
+    t.test('GET /me/export streams a zip of the account, as an attachment no cache keeps', async (t) => {
+      const vendor = await signUp(server);
+      const api = client(server, vendor.headers);
+      const product = await api.product({ name: 'Masala Chai', price: 24900, sku: 'CHAI-1' });
+      const image = multipart('file', 'a.png', tinyPng);
+      t.equal((await server.inject({ method: 'POST', url: `/api/v1/products/${product.id}/images`, headers: { ...vendor.headers, ...image.headers }, payload: image.payload })).statusCode, 201);
+      const order = json(await placeOrder(server, vendor.store.slug, [{ productId: product.id, quantity: 2 }]));
+
+      const response = await api.get('/api/v1/me/export');
+      t.equal(response.statusCode, 200);
+      t.match(response.headers['content-type'], /^application\/zip/);
+      t.match(response.headers['content-disposition'], /^attachment; filename="dukaan-[a-z0-9-]+-export-\d{4}-\d{2}-\d{2}\.zip"$/);
+      t.match(response.headers['cache-control'], /no-store/);
+      const entries = await readZip(response.rawPayload);
+      for (const name of ['README.txt', 'account.json', 'store.json', 'categories.json', 'products.json', 'orders.json', 'products.csv', 'orders.csv']) t.ok(entries.has(name), name);
+      t.equal(JSON.parse(entries.get('account.json')!.toString('utf8')).email, vendor.email);
+      t.equal(JSON.parse(entries.get('store.json')!.toString('utf8')).slug, vendor.store.slug);
+      const orders = JSON.parse(entries.get('orders.json')!.toString('utf8')) as Array<{ number: number }>;
+      t.same(orders.map((o) => o.number), [order.number]);
+      t.match(entries.get('products.csv')!.toString('utf8'), 'CHAI-1');
+      const images = [...entries.keys()].filter((name) => name.startsWith('images/'));
+      t.equal(images.length, 1, 'the product picture is included');
+      t.ok(entries.get(images[0]!)!.subarray(0, 8).equals(tinyPng.subarray(0, 8)), 'as its bytes');
+      t.notMatch(entries.get('account.json')!.toString('utf8'), /password|hash/i, 'never the password hash');
+    });
+
+    t.test("another vendor's export holds nothing of this one; without a login it is 401", async (t) => {
+      const vendor = await signUp(server);
+      await client(server, vendor.headers).product({ name: 'Secret Recipe Chai' });
+      const other = await signUp(server);
+      const entries = await readZip((await client(server, other.headers).get('/api/v1/me/export')).rawPayload);
+      for (const [name, bytes] of entries) t.notMatch(bytes.toString('utf8'), /Secret Recipe Chai/, name);
+      t.equal((await server.inject('/api/v1/me/export')).statusCode, 401);
+    });
+  });
+}
