@@ -56,10 +56,12 @@ COPY --from=build /app/packages/core/dist packages/core/dist
 COPY --from=build /app/packages/storefront-ui/dist packages/storefront-ui/dist
 COPY --from=build /app/packages/hapi-plugin/dist packages/hapi-plugin/dist
 COPY --from=build /app/examples/server/dist examples/server/dist
-# Code stays root-owned (read-only for the app). Writable: MEDIA_DIR, and ./data
-# for the SQLite default when no DATABASE_URL is given. Creating /srv/media
-# owned by node makes a fresh named volume mounted there writable too.
-RUN mkdir -p /srv/media /app/data && chown node:node /srv/media /app/data
+# Code stays root-owned (read-only for the app). Writable: MEDIA_DIR, /srv/data
+# (Compose's "data" volume: the mail outbox), and ./data for the SQLite default
+# and the outbox default when no DATABASE_URL or MAIL_OUTBOX_DIR is given.
+# Creating /srv/media and /srv/data owned by node makes fresh named volumes
+# mounted there writable too.
+RUN mkdir -p /srv/media /srv/data /app/data && chown node:node /srv/media /srv/data /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

@@ -105,6 +105,9 @@ try {
     RATE_LIMIT_LOGIN: '0',
     RATE_LIMIT_CHECKOUT: '0',
     MEDIA_DIR: join(work, 'media'),
+    // Production requires the base of links in mail; the bench sends none, but the app checks at start.
+    PUBLIC_URL: 'http://127.0.0.1',
+    MAIL_OUTBOX_DIR: join(work, 'outbox'),
   };
   const envFor = (config) => ({ ...baseEnv, ...configurations[config].env, ...(config === 'redis' ? { REDIS_URL: redis.url } : {}) });
   const runState = { seededShop, captured: null, tracker: null };

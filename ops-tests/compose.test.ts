@@ -23,6 +23,7 @@ interface Service {
   volumes?: (string | { source?: string; target?: string; type?: string })[];
   restart?: string;
   expose?: string[];
+  profiles?: string[];
 }
 
 const services = compose.services;
@@ -116,6 +117,34 @@ t.test('every ${VAR} is required or defaulted, and documented', async (t) => {
       if (value === null) t.match(header, new RegExp(`\\b${key}\\b`), `${key} (pass-through) is documented`);
     }
   }
+});
+
+t.test('mail: SMTP_URL and MAIL_FROM on the app, the file outbox on a volume, Mailpit under the mail profile', async (t) => {
+  for (const name of webNames) {
+    const s = services[name]!;
+    const e = env(s);
+    t.equal(e.SMTP_URL, '${SMTP_URL:-}', `${name}: SMTP_URL passed, empty by default (the file outbox)`);
+    t.match(e.MAIL_FROM, /^\$\{MAIL_FROM:-.+<.+@.+>\}$/, `${name}: MAIL_FROM passed, with a default`);
+    const outbox = e.MAIL_OUTBOX_DIR ?? '';
+    const mount = (s.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':') : [v.source ?? '', v.target ?? ''])).find(([, target]) => target && outbox.startsWith(`${target}/`));
+    t.ok(mount, `${name}: MAIL_OUTBOX_DIR (${outbox}) is on a mounted volume, so mail survives a restart`);
+    t.ok(mount && !mount[0]!.startsWith('.') && Object.keys(compose.volumes ?? {}).includes(mount[0]!), `${name}: a named volume (${mount?.[0]})`);
+    const deps = Object.keys((s.depends_on as Record<string, unknown>) ?? {});
+    t.notOk(deps.includes('mailpit'), `${name} does not need Mailpit (it only runs with the mail profile)`);
+  }
+  const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  t.match(dockerfile, /mkdir -p [^\n]*\/srv\/data[^\n]*chown node:node [^\n]*\/srv\/data/, 'the image creates /srv/data owned by node, so a fresh volume there is writable');
+
+  const mailpit = services.mailpit;
+  t.ok(mailpit, 'a mailpit service');
+  if (!mailpit) return;
+  t.match(mailpit.image, /^axllent\/mailpit:v\d+\.\d+\.\d+$/, 'the Mailpit image, at a pinned version');
+  t.same(mailpit.profiles, ['mail'], 'only with --profile mail');
+  t.ok((mailpit.expose ?? []).includes('1025'), 'SMTP on 1025 inside the network');
+  const ports = (mailpit.ports ?? []).map((p) => String(p));
+  t.ok(ports.length > 0 && ports.every((p) => p.startsWith('127.0.0.1:') && p.endsWith(':8025')), `its UI (reset links included) is published on loopback only (${ports.join(', ')})`);
+  const header = composeText.split('\n').filter((l) => l.startsWith('#')).join('\n');
+  t.match(header, /SMTP_URL=smtp:\/\/mailpit:1025 docker compose --profile mail up/, 'the header says how to use it');
 });
 
 t.test('named volumes are declared', async (t) => {

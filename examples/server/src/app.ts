@@ -6,7 +6,8 @@ import { keyvCache, noCache } from '@dukaan-kit/core/keyv';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
 import { plugin } from '@dukaan-kit/hapi-plugin';
 import type { AppConfig } from './config.js';
-import { logSerializers, requestCompleteMessage } from './log-redaction.js';
+import { logSerializers, mailErrorForLog, requestCompleteMessage } from './log-redaction.js';
+import { describeMail, mailerFor } from './mail.js';
 
 export interface App {
   server: Hapi.Server;
@@ -27,6 +28,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // Bound late: the logger exists only once hapi-pino is registered below.
   let logCacheError = (_error: unknown, _operation: string): void => {};
   let logBackgroundError = (error: unknown, _operation: string): void => console.error(error);
+  let logOutboxFile = (_info: { file: string; kind: string }): void => {};
+  const mailer = mailerFor(config, (info) => logOutboxFile(info));
   const dukaan = createDukaan({
     storeCacheLocalTtlMs: config.cacheLocalTtlMs,
     onCacheError: (error, operation) => logCacheError(error, operation),
@@ -37,6 +40,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // Throttling is core policy now, shared by the JSON API and the page forms.
     // Sign-ups count under the login setting, as they did when the plugin held the limits.
     limits: { login: config.rateLimitLogin, checkout: config.rateLimitCheckout, signup: config.rateLimitLogin },
+    // Links in mail start with PUBLIC_URL (or http://localhost:<PORT> in development), never a request's Host.
+    mail: { mailer, publicUrl: config.mailLinkBase },
   });
   const server = Hapi.server({
     port: config.port,
@@ -62,7 +67,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // A Redis outage would otherwise show only through /readyz: say which cache call failed.
   logCacheError = (error, operation) => server.logger.warn({ operation, err: error }, 'cache call failed; served without the cache');
   // Background work (the expired-session sweeper) has no request to fail: its errors go to the log.
-  logBackgroundError = (error, operation) => server.logger.error({ operation, err: error }, 'background work failed');
+  // Mail that failed after its retries (operation "mail <kind>") is logged without the recipient.
+  logBackgroundError = (error, operation) =>
+    operation.startsWith('mail')
+      ? server.logger.error({ operation, err: mailErrorForLog(error) }, 'mail could not be sent')
+      : server.logger.error({ operation, err: error }, 'background work failed');
+  // The file, not its contents: the link inside is for the vendor only.
+  logOutboxFile = ({ file, kind }) => server.logger.info({ mail: { file, kind } }, 'mail written to the outbox');
+  const mail = describeMail(config);
+  if (config.production && !config.smtpUrl) {
+    server.logger.warn({ mail }, 'SMTP_URL is not set: mail goes to the file outbox and reaches nobody');
+  } else {
+    server.logger.info({ mail }, 'mail set up');
+  }
   await server.register({
     plugin,
     options: {

@@ -13,7 +13,19 @@ export interface AppConfig {
   cacheLocalTtlMs: number;
   sessionSecret: string;
   mediaDir: string;
+  /** PUBLIC_URL without a trailing slash; required in production (mail links are built from it). */
   publicUrl: string | null;
+  /**
+   * The absolute URL every link in mail starts with: PUBLIC_URL, or in development
+   * http://localhost:<PORT>. Never taken from a request's Host header, which a sender controls.
+   */
+  mailLinkBase: string;
+  /** SMTP_URL: smtp:// or smtps:// with credentials; null sends mail to the file outbox instead. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the From header of every mail. */
+  mailFrom: string;
+  /** MAIL_OUTBOX_DIR: where the file outbox writes .eml files when there is no SMTP_URL. */
+  mailOutboxDir: string;
   logLevel: string;
   trustProxy: string[];
   /** ALLOWED_HOSTS: the Host headers the app answers (others get 421; /healthz and /readyz any); empty: any well-formed host. */
@@ -22,6 +34,10 @@ export interface AppConfig {
   rateLimitCheckout: number;
   production: boolean;
 }
+
+const smtpUrlMessage = '{{#label}} must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465 (percent-encode special characters in the password)';
+/** `name@domain` or `Display Name <name@domain>`, one line (a newline would inject a header). */
+const mailbox = /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
 
 const schema = Joi.object({
   PORT: Joi.number().integer().min(0).max(65535).default(3000),
@@ -32,7 +48,29 @@ const schema = Joi.object({
   CACHE_LOCAL_TTL_MS: Joi.number().integer().min(0).max(60_000).empty('').default(1000),
   SESSION_SECRET: Joi.string().min(32).empty(''),
   MEDIA_DIR: Joi.string().default('data/media'),
-  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).empty('').default(null),
+  PUBLIC_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    // Links are `${PUBLIC_URL}/reset-password?…`: a query or fragment here would break every one of them.
+    .pattern(/^[^?#]*$/)
+    .replace(/\/+$/, '')
+    .empty('')
+    .default(null)
+    .messages({ 'string.pattern.base': '{{#label}} must be a URL without a query or fragment, e.g. https://shop.example' }),
+  SMTP_URL: Joi.string()
+    .uri({ scheme: ['smtp', 'smtps'] })
+    .empty('')
+    .default(null)
+    // Never echo the value: it holds the SMTP password.
+    .messages({
+      'string.uri': smtpUrlMessage,
+      'string.uriCustomScheme': smtpUrlMessage,
+    }),
+  MAIL_FROM: Joi.string()
+    .pattern(mailbox)
+    .empty('')
+    .default('Dukaan <no-reply@localhost>')
+    .messages({ 'string.pattern.base': '{{#label}} must be an address, e.g. no-reply@shop.example or "Shop <no-reply@shop.example>"' }),
+  MAIL_OUTBOX_DIR: Joi.string().empty('').default('data/outbox'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   TRUST_PROXY: Joi.string().empty('').default(''),
   ALLOWED_HOSTS: Joi.string().empty('').default(''),
@@ -46,6 +84,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const value = Joi.attempt(env, schema, 'Invalid environment:') as Record<string, string | number | null>;
   const production = value.NODE_ENV === 'production';
   if (production && !value.SESSION_SECRET) throw new Error('Invalid environment: SESSION_SECRET (32+ characters) is required in production');
+  const publicUrl = (value.PUBLIC_URL as string | null) ?? null;
+  // Mail links must point at the real site: in production nothing else can be trusted to say where that is.
+  if (production && !publicUrl) {
+    throw new Error('Invalid environment: PUBLIC_URL is required in production: the absolute URL of the site (e.g. https://shop.example), which links in mail are built from');
+  }
   return {
     port: value.PORT as number,
     host: value.HOST as string,
@@ -56,7 +99,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A development secret per start: sessions end on restart, which is fine on a laptop.
     sessionSecret: (value.SESSION_SECRET as string | undefined) ?? randomBytes(32).toString('base64url'),
     mediaDir: value.MEDIA_DIR as string,
-    publicUrl: (value.PUBLIC_URL as string | null) ?? null,
+    publicUrl,
+    mailLinkBase: publicUrl ?? `http://localhost:${value.PORT as number}`,
+    smtpUrl: (value.SMTP_URL as string | null) ?? null,
+    mailFrom: value.MAIL_FROM as string,
+    mailOutboxDir: value.MAIL_OUTBOX_DIR as string,
     logLevel: value.LOG_LEVEL as string,
     trustProxy: list(value.TRUST_PROXY),
     // Host headers compare case-insensitively and exactly: list `host:port` too where a port is part of the URL.

@@ -2,7 +2,15 @@ import { readConfig } from './config.js';
 import { buildApp } from './app.js';
 import { seedDemoStore } from './demo.js';
 
-const config = readConfig();
+const config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    // A bad setting is the operator's to fix: one line naming it, not a stack trace.
+    console.error(`dukaan-kit cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 const app = await buildApp(config);
 if (process.argv.includes('--demo')) {
   const { slug, email, password } = await seedDemoStore(app.dukaan);

@@ -1,41 +1,15 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import t, { type Test } from 'tap';
+import t from 'tap';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 import { seedDemoStore } from '../src/demo.js';
-import { REDACTED, redactHeaders, redactUrl } from '../src/log-redaction.js';
+import { mailErrorForLog, REDACTED, redactHeaders, redactQuery, redactUrl } from '../src/log-redaction.js';
+import { appOnTempDatabase, logCapture } from './support/temp-app.js';
 
-/** The app on a fresh SQLite file in a temporary folder, stopped and removed after the test. */
-async function appOnTempDatabase(t: Test, env: Record<string, string> = {}, options: Parameters<typeof buildApp>[1] = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'dukaan-app-'));
-  const app = await buildApp(readConfig({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent', ...env }), options);
-  t.teardown(async () => {
-    await app.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return app;
-}
-
-t.test('configuration comes from the environment, with zero-setup defaults', async (t) => {
-  const config = readConfig({});
-  t.match(config, { port: 3000, databaseUrl: 'sqlite:data/dukaan.db', redisUrl: null, rateLimitLogin: 10, rateLimitCheckout: 30 });
-  t.ok(config.sessionSecret.length >= 32, 'a development secret is generated');
-  t.same(readConfig({ TRUST_PROXY: '10.0.0.1, 172.29.0.0/24', RATE_LIMIT_LOGIN: '0', RATE_LIMIT_CHECKOUT: '' }).trustProxy, ['10.0.0.1', '172.29.0.0/24']);
-  t.equal(readConfig({ RATE_LIMIT_LOGIN: '0' }).rateLimitLogin, 0, '0 turns the limit off');
-  t.equal(readConfig({ RATE_LIMIT_CHECKOUT: '' }).rateLimitCheckout, 30, 'empty means default, not off');
-  t.throws(() => readConfig({ PORT: 'eighty' }), /PORT/);
-  t.throws(() => readConfig({ NODE_ENV: 'production' }), /SESSION_SECRET/);
-  t.throws(() => readConfig({ REDIS_URL: 'http://nope' }), /REDIS_URL/);
-  t.same(config.allowedHosts, [], 'any host by default');
-  t.same(readConfig({ ALLOWED_HOSTS: ' Shop.Example , shop.example:8443,' }).allowedHosts, ['shop.example', 'shop.example:8443']);
-  t.equal(readConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).publicUrl, null, 'production needs no PUBLIC_URL');
-});
-
-t.test('in production without PUBLIC_URL: ALLOWED_HOSTS, and https behind a trusted proxy', async (t) => {
-  const app = await appOnTempDatabase(t, { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), ALLOWED_HOSTS: 'shop.example', TRUST_PROXY: '127.0.0.1' });
+t.test('in production with an http PUBLIC_URL: ALLOWED_HOSTS, and https behind a trusted proxy', async (t) => {
+  const app = await appOnTempDatabase(t, { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'http://shop.example', ALLOWED_HOSTS: 'shop.example', TRUST_PROXY: '127.0.0.1' });
   t.equal((await app.server.inject({ url: '/signup', headers: { host: 'shop.example' } })).statusCode, 200, 'an allowed host is served');
   t.equal((await app.server.inject({ url: '/signup', headers: { host: 'SHOP.example' } })).statusCode, 200, 'in any case');
   t.equal((await app.server.inject({ url: '/healthz', headers: { host: '10.0.0.7:3000' } })).statusCode, 200, 'probes by address still pass');
@@ -72,14 +46,9 @@ t.test('the app migrates, seeds the demo store and serves it', async (t) => {
 });
 
 t.test('passwords, session cookies and API tokens never reach the log', async (t) => {
-  const lines: string[] = [];
-  const logStream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  const app = await appOnTempDatabase(t, { LOG_LEVEL: 'debug' }, { logStream });
+  const capture = logCapture();
+  const lines = capture.lines;
+  const app = await appOnTempDatabase(t, { LOG_LEVEL: 'debug' }, { logStream: capture.stream });
   const password = 'a very secret password 42';
   const signup = await app.server.inject({ method: 'POST', url: '/api/v1/vendors', payload: { email: 'log@example.com', password, storeName: 'Logs' } });
   t.equal(signup.statusCode, 201);
@@ -138,6 +107,35 @@ t.test('tracking URLs are scrubbed wherever they appear, vendor order ids are ke
   const headers = { 'Idempotency-Key': 'k1', authorization: 'Bearer x', cookie: 'a=b', 'x-csrf-token': 'c', referer: 'http://h/s/orders/T', accept: 'text/html' };
   t.same(redactHeaders(headers), { 'Idempotency-Key': REDACTED, authorization: REDACTED, cookie: REDACTED, 'x-csrf-token': REDACTED, referer: 'http://h/s/orders/[redacted]', accept: 'text/html' });
   t.same(redactHeaders({ location: '/s/orders/T', 'set-cookie': ['a=b'] }), { location: '/s/orders/[redacted]', 'set-cookie': REDACTED }, 'response headers too (the checkout form redirects to the tracking page)');
+});
+
+t.test('reset and email-confirmation tokens are cut out of URLs and query objects', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['/reset-password?token=Zm9vYmFy_-123', '/reset-password?token=[redacted]'],
+    ['/confirm-email?token=abc&x=1', '/confirm-email?token=[redacted]&x=1'],
+    ['/shop/reset-password?x=1&token=abc#f', '/shop/reset-password?x=1&token=[redacted]#f'],
+    ['/reset-passwordd?TOKEN=abc', '/reset-passwordd?TOKEN=[redacted]'],
+    ['https://shop.example/confirm-email?token=abc', 'https://shop.example/confirm-email?token=[redacted]'],
+    ['/login?next=%2Freset-password%3Ftoken%3Dabc%26x%3D1', '/login?next=%2Freset-password%3Ftoken%3D[redacted]%26x%3D1'],
+    ['/dashboard?csrftoken=kept&tokens=kept', '/dashboard?csrftoken=kept&tokens=kept'],
+    ['/reset-password', '/reset-password'],
+  ];
+  for (const [url, expected] of cases) t.equal(redactUrl(url), expected, url);
+  t.same(redactQuery({ token: 'abc', next: '/confirm-email?token=abc', page: '2' }), { token: REDACTED, next: '/confirm-email?token=[redacted]', page: '2' });
+  t.same(redactHeaders({ referer: 'http://h/reset-password?token=abc' }), { referer: 'http://h/reset-password?token=[redacted]' }, 'a Referer too');
+});
+
+t.test('a failed mail send is logged without the recipient', async (t) => {
+  const error = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <asha@example.com>: Recipient address rejected"), {
+    code: 'EENVELOPE',
+    responseCode: 550,
+    command: 'RCPT TO',
+    rejected: ['asha@example.com'],
+  });
+  const logged = mailErrorForLog(error);
+  t.same(logged, { type: 'Error', message: "Can't send mail - all recipients were rejected: 550 5.1.1 <[redacted]>: Recipient address rejected", code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO' });
+  t.notOk(JSON.stringify(logged).includes('asha@'), 'no address anywhere');
+  t.same(mailErrorForLog('timeout for bob@example.org'), { message: 'timeout for [redacted]' });
 });
 
 t.test('the app starts on the zero-setup defaults, relative paths included', async (t) => {

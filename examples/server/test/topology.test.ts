@@ -81,6 +81,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
   let nginx: Nginx | undefined;
   const apps: { a?: AppInstance; b?: AppInstance } = {};
   let appEnv: Record<string, string> = {};
+  let nginxPort = 0;
 
   t.teardown(async () => {
     const step = async (what: string, run: () => Promise<unknown>) => {
@@ -105,7 +106,10 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     db = await createTestDatabase(adminUrl);
     redis = privateRedis(redisBinary, await freePort());
     await redis.start();
+    // Production requires PUBLIC_URL (mail links): the address customers reach nginx at.
+    nginxPort = await freePort();
     appEnv = {
+      PUBLIC_URL: `http://127.0.0.1:${nginxPort}`,
       DATABASE_URL: db.url,
       REDIS_URL: redis.url,
       SESSION_SECRET: sessionSecret,
@@ -128,6 +132,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
       upstreams: [`127.0.0.1:${apps.a!.port}`, `127.0.0.1:${apps.b!.port}`],
       staticDir: storefrontAssets,
       mediaDir,
+      port: nginxPort,
     });
     setupInfo = `setup: database ${db.name}, redis :${redis.port}, app A :${apps.a!.port}, app B :${apps.b!.port}, nginx :${nginx.port}; ` +
       `apps healthy after ${appsUp - t0} ms, nginx after ${Date.now() - appsUp} ms more`;
@@ -195,7 +200,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     t.equal(signUp.status, 201, `sign up: ${describe(signUp)}`);
     const cookie = cookiesOf(signUp);
     t.ok(cookie, 'a session cookie');
-    t.equal(signUp.json().store.url, `${front}/${slug}`, 'the store link uses the address the customer reached nginx at (Host forwarded)');
+    t.equal(signUp.json().store.url, `${front}/${slug}`, 'the store link uses PUBLIC_URL, the address customers reach nginx at');
 
     const tokenReply = await api(front, '/api/v1/tokens', { method: 'POST', json: { name: 'topology' }, headers: { cookie } });
     t.equal(tokenReply.status, 201, `token: ${describe(tokenReply)}`);

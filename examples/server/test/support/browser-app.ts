@@ -27,17 +27,26 @@ export interface BrowserApp {
   stop(): Promise<void>;
 }
 
+export interface BrowserAppOptions {
+  /** More environment for the app (e.g. SMTP_URL); it wins over the defaults below. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
 /**
- * Starts `node examples/server/dist/main.js` on a free loopback port with a fresh SQLite file and
- * media directory under `workDir`, rate limits off and LOG_LEVEL=warn; resolves once /healthz
- * answers 200. A port taken between probing and listening gets one more try on another port.
+ * Starts `node examples/server/dist/main.js` on a free loopback port with a fresh SQLite file,
+ * media directory and mail outbox under `workDir`, PUBLIC_URL its own address, rate limits off
+ * and LOG_LEVEL=warn; resolves once /healthz answers 200. A port taken between probing and
+ * listening gets one more try on another port.
  */
-export async function startBrowserApp(workDir: string, timeoutMs = 30_000): Promise<BrowserApp> {
+export async function startBrowserApp(workDir: string, options: BrowserAppOptions = {}): Promise<BrowserApp> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const mediaDir = join(workDir, 'media');
   mkdirSync(mediaDir, { recursive: true });
   let lastError: Error | null = null;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
     const managed = spawnManaged('app', process.execPath, [appMain], {
       cwd: join(repoRoot, 'examples', 'server'),
       // Killed with the test process even when tap's timeout leaves no teardown to run.
@@ -49,13 +58,16 @@ export async function startBrowserApp(workDir: string, timeoutMs = 30_000): Prom
         HOST: '127.0.0.1',
         DATABASE_URL: `sqlite:${join(workDir, 'app.db')}`,
         MEDIA_DIR: mediaDir,
+        // Production requires PUBLIC_URL (mail links are built from it): the address the browser uses.
+        PUBLIC_URL: url,
+        MAIL_OUTBOX_DIR: join(workDir, 'outbox'),
         SESSION_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'warn',
         RATE_LIMIT_LOGIN: '0',
         RATE_LIMIT_CHECKOUT: '0',
+        ...options.env,
       },
     });
-    const url = `http://127.0.0.1:${port}`;
     try {
       await waitUntil(
         `the app to answer ${url}/healthz`,

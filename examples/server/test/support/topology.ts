@@ -213,8 +213,9 @@ function openTree(path: string): void {
  * served from a world-readable copy in `workDir`, never from the checkout: a clone under a
  * private folder (mktemp -d is 0700) is closed to nobody, which answered 403 for /static.
  */
-export async function startNginx(binary: string, options: { workDir: string; upstreams: string[]; staticDir: string; mediaDir: string }): Promise<Nginx> {
-  const port = await freePort();
+export async function startNginx(binary: string, options: { workDir: string; upstreams: string[]; staticDir: string; mediaDir: string; port?: number }): Promise<Nginx> {
+  // A caller may pick the port first: the apps behind nginx need it in PUBLIC_URL before nginx starts.
+  const port = options.port ?? (await freePort());
   const prefixDir = join(options.workDir, 'nginx');
   mkdirSync(prefixDir, { recursive: true });
   const staticDir = join(options.workDir, 'static');
