@@ -1,16 +1,25 @@
 // A small streaming ZIP writer (PKWARE APPNOTE 6.3, no ZIP64): enough for a data export, which is
-// a few JSON and CSV files plus images. Each entry is compressed whole, so only one entry is in
-// memory at a time, and its sizes and CRC go in the local header (no data descriptors).
-import { Readable } from 'node:stream';
+// a few JSON and CSV files plus images. Small entries (`data` a string or bytes) are compressed
+// whole and their sizes and CRC go in the local header. Large ones (`data` an async iterable) are
+// deflated chunk by chunk as the archive is read: their local header says "sizes follow" (general
+// purpose flag bit 3) and a data descriptor after the data carries the CRC and sizes computed on
+// the way, so no entry has to be whole in memory.
+import { pipeline, Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { crc32, deflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
 
 const deflate = promisify(deflateRaw);
+
+type Chunk = Uint8Array | string;
 
 export interface ZipEntry {
   /** Path inside the archive with forward slashes, e.g. `images/a.png`; stored as UTF-8. */
   name: string;
-  data: Uint8Array | string;
+  /**
+   * The content: whole (a string is stored as UTF-8), or produced piece by piece, which the
+   * writer pulls only as fast as the archive is read (for entries too large to hold at once).
+   */
+  data: Chunk | AsyncIterable<Chunk>;
   /** Default: when the entry is written. */
   modified?: Date;
 }
@@ -19,10 +28,20 @@ export interface ZipEntry {
 const maxBytes = 0xffff_ffff;
 const maxEntries = 0xffff;
 
+/** How much of a streamed entry's source is gathered before it goes to zlib. */
+const batchBytes = 64 * 1024;
+
+const flagSizesFollow = 1 << 3;
 const flagUtf8Names = 1 << 11;
+const methodStored = 0;
+const methodDeflated = 8;
 const versionNeeded = 20; // 2.0: deflate
 const versionMadeBy = (3 << 8) | versionNeeded; // 3 = Unix, so the external attributes are Unix modes
 const regularFile644 = (0o100644 << 16) >>> 0;
+
+const noop = () => {};
+const bytesOf = (chunk: Chunk): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+const tooLarge = (what: string) => new RangeError(`${what} would be over 4 GiB, which needs ZIP64`);
 
 /** Refuses names an unzip tool would place outside its folder, or could not represent. */
 function checkName(name: string, seen: Set<string>): Buffer {
@@ -56,37 +75,52 @@ function unixTimeField(date: Date): Buffer {
   return field;
 }
 
-interface Written {
-  name: Buffer;
-  extra: Buffer;
-  method: number;
+/** CRC and sizes of an entry's data; zero in a local header whose data descriptor follows the data. */
+interface Sums {
   crc: number;
   compressedSize: number;
   size: number;
+}
+
+interface Written extends Sums {
+  name: Buffer;
+  extra: Buffer;
+  flags: number;
+  method: number;
   when: { time: number; date: number };
   offset: number;
 }
 
 /** The fields local and central headers share, from "version needed" to the extra field's length. */
-function commonFields(entry: Written): Buffer {
+function commonFields(entry: Written, sums: Sums): Buffer {
   const b = Buffer.alloc(26);
   b.writeUInt16LE(versionNeeded, 0);
-  b.writeUInt16LE(flagUtf8Names, 2);
+  b.writeUInt16LE(entry.flags, 2);
   b.writeUInt16LE(entry.method, 4);
   b.writeUInt16LE(entry.when.time, 6);
   b.writeUInt16LE(entry.when.date, 8);
-  b.writeUInt32LE(entry.crc, 10);
-  b.writeUInt32LE(entry.compressedSize, 14);
-  b.writeUInt32LE(entry.size, 18);
+  b.writeUInt32LE(sums.crc, 10);
+  b.writeUInt32LE(sums.compressedSize, 14);
+  b.writeUInt32LE(sums.size, 18);
   b.writeUInt16LE(entry.name.length, 22);
   b.writeUInt16LE(entry.extra.length, 24);
   return b;
 }
 
-function localHeader(entry: Written): Buffer {
+function localHeader(entry: Written, sums: Sums): Buffer {
   const signature = Buffer.alloc(4);
   signature.writeUInt32LE(0x04034b50, 0);
-  return Buffer.concat([signature, commonFields(entry), entry.name, entry.extra]);
+  return Buffer.concat([signature, commonFields(entry, sums), entry.name, entry.extra]);
+}
+
+/** Follows a bit-3 entry's data: signature (optional in the spec, expected by most readers), CRC, sizes. */
+function dataDescriptor(sums: Sums): Buffer {
+  const b = Buffer.alloc(16);
+  b.writeUInt32LE(0x08074b50, 0);
+  b.writeUInt32LE(sums.crc, 4);
+  b.writeUInt32LE(sums.compressedSize, 8);
+  b.writeUInt32LE(sums.size, 12);
+  return b;
 }
 
 function centralHeader(entry: Written): Buffer {
@@ -96,7 +130,7 @@ function centralHeader(entry: Written): Buffer {
   const tail = Buffer.alloc(14); // comment length, disk number, internal attributes: all 0
   tail.writeUInt32LE(regularFile644, 6);
   tail.writeUInt32LE(entry.offset, 10);
-  return Buffer.concat([head, commonFields(entry), tail, entry.name, entry.extra]);
+  return Buffer.concat([head, commonFields(entry, entry), tail, entry.name, entry.extra]);
 }
 
 function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
@@ -109,37 +143,93 @@ function endOfCentralDirectory(count: number, size: number, offset: number): Buf
   return b;
 }
 
-async function* zipChunks(entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>): AsyncGenerator<Buffer> {
+/** A whole entry: local header with its sums, then the data, deflated unless that makes it larger. */
+async function* wholeEntry(entry: Written, data: Chunk): AsyncGenerator<Buffer> {
+  const raw = bytesOf(data);
+  if (raw.length > maxBytes) throw tooLarge(`the ZIP entry ${entry.name.toString('utf8')}`);
+  const deflated = await deflate(raw);
+  // Already-compressed data (JPEG, PNG) often grows when deflated: store it as it is then.
+  const [method, body] = deflated.length < raw.length ? [methodDeflated, deflated] : [methodStored, raw];
+  Object.assign(entry, { method, crc: crc32(raw), compressedSize: body.length, size: raw.length });
+  const header = localHeader(entry, entry);
+  if (entry.offset + header.length + body.length > maxBytes) throw tooLarge('the ZIP archive');
+  yield header;
+  yield body;
+}
+
+/**
+ * A streamed entry: header, the deflated data as zlib produces it, then the data descriptor. The
+ * source is pulled through the deflater only as its output is read (stream backpressure), so
+ * memory holds a chunk or two of the source (or 64 KiB of small ones) and zlib's buffers,
+ * whatever the entry's size.
+ */
+async function* streamedEntry(entry: Written, source: AsyncIterable<Chunk>): AsyncGenerator<Buffer> {
+  Object.assign(entry, { flags: entry.flags | flagSizesFollow, method: methodDeflated });
+  const header = localHeader(entry, { crc: 0, compressedSize: 0, size: 0 });
+  yield header;
+  const sums: Sums = { crc: 0, compressedSize: 0, size: 0 };
+  // Small chunks (a CSV stream gives one per row) are gathered up to `batchBytes` first: a zlib
+  // call per row would cost a thread pool round trip each.
+  async function* counted(): AsyncGenerator<Buffer> {
+    let batch: Buffer[] = [];
+    let batched = 0;
+    for await (const chunk of source) {
+      const bytes = bytesOf(chunk);
+      sums.size += bytes.length;
+      if (sums.size > maxBytes) throw tooLarge(`the ZIP entry ${entry.name.toString('utf8')}`);
+      sums.crc = crc32(bytes, sums.crc);
+      batch.push(bytes);
+      batched += bytes.length;
+      if (batched < batchBytes) continue;
+      yield Buffer.concat(batch, batched);
+      [batch, batched] = [[], 0];
+    }
+    if (batched > 0) yield Buffer.concat(batch, batched);
+  }
+  // objectMode off: the readable side buffers bytes (one chunk at most once past its 16 KiB mark), not 16 chunks.
+  const deflated = pipeline(Readable.from(counted(), { objectMode: false }), createDeflateRaw(), noop);
+  let end = entry.offset + header.length;
+  for await (const chunk of deflated as AsyncIterable<Buffer>) {
+    end += chunk.length;
+    if (end + 16 > maxBytes) throw tooLarge('the ZIP archive');
+    sums.compressedSize += chunk.length;
+    yield chunk;
+  }
+  Object.assign(entry, sums);
+  yield dataDescriptor(sums);
+}
+
+/** The archive's bytes in order, for a caller that wraps them in its own stream; see zipStream. */
+export async function* zipChunks(entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>): AsyncGenerator<Buffer> {
   const names = new Set<string>();
   const central: Buffer[] = [];
   let offset = 0;
-  for await (const entry of entries) {
-    const name = checkName(entry.name, names);
+  for await (const source of entries) {
+    const name = checkName(source.name, names);
     if (names.size > maxEntries) throw new RangeError(`a ZIP without ZIP64 holds at most ${maxEntries} entries`);
-    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
-    if (raw.length > maxBytes) throw new RangeError(`the ZIP entry ${entry.name} is over 4 GiB, which needs ZIP64`);
-    const deflated = await deflate(raw);
-    // Already-compressed data (JPEG, PNG) often grows when deflated: store it as it is then.
-    const [method, body] = deflated.length < raw.length ? [8, deflated] : [0, raw];
-    const modified = entry.modified ?? new Date();
-    const written: Written = { name, extra: unixTimeField(modified), method, crc: crc32(raw), compressedSize: body.length, size: raw.length, when: dosDateTime(modified), offset };
-    const header = localHeader(written);
-    if (offset + header.length + body.length > maxBytes) throw new RangeError('the ZIP archive would be over 4 GiB, which needs ZIP64');
-    central.push(centralHeader(written));
-    yield header;
-    yield body;
-    offset += header.length + body.length;
+    const modified = source.modified ?? new Date();
+    const entry: Written = { name, extra: unixTimeField(modified), flags: flagUtf8Names, method: methodStored, crc: 0, compressedSize: 0, size: 0, when: dosDateTime(modified), offset };
+    const { data } = source;
+    const parts = typeof data === 'string' || data instanceof Uint8Array ? wholeEntry(entry, data) : streamedEntry(entry, data);
+    for await (const part of parts) {
+      offset += part.length;
+      yield part;
+    }
+    // The sums are known now, after the data: the central directory is written at the end.
+    central.push(centralHeader(entry));
   }
   const directory = Buffer.concat(central);
-  if (offset + directory.length > maxBytes) throw new RangeError('the ZIP archive would be over 4 GiB, which needs ZIP64');
+  if (offset + directory.length > maxBytes) throw tooLarge('the ZIP archive');
   yield directory;
   yield endOfCentralDirectory(central.length, directory.length, offset);
 }
 
 /**
- * A ZIP archive of `entries`, produced as the stream is read: entries are pulled (and compressed)
- * one at a time, so a slow download holds at most one entry in memory. A bad name, an entry over
- * 4 GiB or a failing source destroys the stream with the error.
+ * A ZIP archive of `entries`, produced as the stream is read: entries are pulled one at a time,
+ * and a streamed entry's source only as fast as the reader takes the archive, so a slow download
+ * holds at most one whole entry, or one chunk of a streamed one, in memory. A bad name, an entry
+ * over 4 GiB or a failing source destroys the stream with the error; destroying the stream stops
+ * the sources (their `finally` blocks run).
  */
 export function zipStream(entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>): Readable {
   return Readable.from(zipChunks(entries), { objectMode: false });

@@ -9,14 +9,19 @@ function baseName(key: string): string {
 
 /**
  * One `images/<name>` entry per key the store can still read, read one at a time as the archive
- * is written. `files` is filled with key → path in the archive, so the JSON written after can
- * point at each copy. An image that cannot be read is left out rather than failing the download
- * halfway: its `file` stays null, as README.txt explains.
+ * is written (keys may come page by page; a repeated key is read once). `files` is filled with
+ * key → path in the archive, so the JSON written after can point at each copy: it and the set of
+ * keys seen grow with the number of images (a few dozen bytes each), never with their bytes. An
+ * image that cannot be read is left out rather than failing the download halfway: its `file`
+ * stays null, as README.txt explains.
  */
-export async function* imageEntries(images: ImageStore | null, keys: Iterable<string>, files: Map<string, string>, modified: Date): AsyncGenerator<ZipEntry> {
+export async function* imageEntries(images: ImageStore | null, keys: AsyncIterable<string> | Iterable<string>, files: Map<string, string>, modified: Date): AsyncGenerator<ZipEntry> {
   if (!images) return;
   const taken = new Set<string>();
-  for (const key of new Set(keys)) {
+  const seen = new Set<string>();
+  for await (const key of keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
     const bytes = await images.read(key).catch(() => null);
     if (!bytes) continue;
     let name = `images/${baseName(key)}`;

@@ -13,16 +13,19 @@ store.json       Your store's settings: name, web address (slug), contact detail
                  delivery fee, minimum order, open or closed. "logoFile" names the logo in
                  images/ when you uploaded one.
 categories.json  Your product categories.
-products.json    Every product, hidden ones too. Each image lists its web address ("url") and
-                 its copy in this archive ("file").
-products.csv     One row per product.
-orders.json      Every order with its customer, lines, totals and status history.
-orders.csv       One row per order line: an order with three different items takes three rows,
-                 and its number, customer and totals repeat on each of them.
+products.json    Every product, hidden ones too, newest first. Each image lists its web address
+                 ("url") and its copy in this archive ("file").
+products.csv     One row per product, in the same order.
+orders.json      Every order with its customer, lines, totals and status history, newest first.
+orders.csv       One row per order line, in the same order: an order with three different items
+                 takes three rows, and its number, customer and totals repeat on each of them.
 images/          Your product photos and your logo, as uploaded. An image that could no longer
                  be read is left out, and its "file" is null.
 
 How values are written
+- The archive is written while it downloads, and holds the products and orders that existed
+  when the download started: later ones are left out of every file. Download again for a later
+  copy.
 - Amounts in the JSON files are whole numbers of the currency's smallest unit: 49950 is
   Rs 499.50 in INR. In the CSV files they are written in the main unit: 499.50.
 - Times are ISO 8601 in UTC, e.g. 2025-05-03T14:05:09.123Z.
