@@ -109,7 +109,9 @@ export function createDukaan(options: DukaanOptions) {
     /** Stops the sweeper, lets queued mail go (up to 5 s), stops listening to events, and closes the database and the cache. */
     async close(): Promise<void> {
       stopSweeper();
-      await Promise.allSettled([context.mail.close(), context.persistence.close(), caching.close()]);
+      // Mail first: a deferred mail job (a reset request's lookup and token) still needs the database.
+      await context.mail.close().catch((error: unknown) => onError(error, 'mail close'));
+      await Promise.allSettled([context.persistence.close(), caching.close()]);
     },
   };
 }

@@ -120,7 +120,7 @@ export function facade(context: CoreContext) {
       cached: <T>(storeId: string, name: string, load: () => Promise<T>) => cachedForStore(context, storeId, name, load),
     },
     mail: {
-      /** Resolves when no mail is being delivered or retried (tests, a graceful shutdown). */
+      /** Resolves when no mail is being prepared, delivered or retried (tests, a graceful shutdown). */
       idle: () => context.mail.idle(),
     },
   };

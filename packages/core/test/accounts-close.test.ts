@@ -19,7 +19,7 @@ for (const variant of coreVariants()) {
       const principal = await dukaan.auth.resolveSession(session.token);
       if (!principal) throw new Error('no principal');
       const apiToken = await dukaan.auth.createApiToken(principal, { name: 'ci' });
-      const product = await dukaan.catalog.createProduct(store.id, { name: 'Masala Chai', price: 4900 });
+      const product = await dukaan.catalog.createProduct(store.id, { name: 'Masala Chai', price: 4900, description: 'Call Priya on 98450 12345' });
       const { url: imageUrl } = await dukaan.catalog.addProductImage(store.id, product.id, tinyPng);
       const { logoUrl } = await dukaan.stores.saveLogo(store.id, tinyPng);
       const { order } = await dukaan.orders.place(store.slug, { ...orderFor([{ productId: product.id, quantity: 2 }]), customer: { ...customer, email: 'asha@example.com' } }, { idempotencyKey: 'close-1' });
@@ -74,25 +74,54 @@ for (const variant of coreVariants()) {
         t.same(await f.knex(table).where({ vendor_id: vendor.id }), [], `no ${table} left`);
       }
       for (const file of files) t.notOk(existsSync(file), `${file} deleted`);
+      t.match(await f.persistence.products.findById(store.id, product.id), { name: 'Masala Chai', price: 4900, description: '', images: [] }, 'the catalogue keeps names and prices, not descriptions or images');
+      await t.rejects(dukaan.stores.update(store.id, { phone: '9876543210' }), { code: 'NOT_FOUND' }, 'a closed store is not written (a cached credential cannot put data back)');
+      await t.rejects(dukaan.stores.update(store.id, { slug: `reopened-${store.slug}` }), { code: 'NOT_FOUND' });
+      await t.rejects(dukaan.stores.saveLogo(store.id, tinyPng), { code: 'NOT_FOUND' });
       t.ok(await dukaan.vendors.signUp({ email: vendor.email, password, storeName: 'Fresh start' }), 'the email is free for a new account');
     });
 
-    t.test('eraseCustomer erases one customer from the store orders, by phone or email', async (t) => {
+    t.test('two closes at once: one closes, the other fails cleanly, one goodbye mail', async (t) => {
+      const { vendor, store } = await f.signUp('double-close');
+      const principal = { vendorId: vendor.id, storeId: store.id, via: 'session' as const, credentialId: 'double' };
+      const results = await Promise.allSettled([dukaan.vendors.closeAccount(principal, { password }), dukaan.vendors.closeAccount(principal, { password })]);
+      t.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      t.match(failed?.reason, { code: /^(NOT_FOUND|UNAUTHENTICATED)$/ }, 'a clean 4xx');
+      await f.mailTo(vendor.email, /account is closed/i);
+      t.equal((await f.allMailTo(vendor.email)).filter((m) => /account is closed/i.test(m.subject)).length, 1, 'one goodbye');
+    });
+
+    t.test('eraseCustomer erases one customer from finished orders, by phone or email, and counts the open ones', async (t) => {
       const { vendor, store } = await f.signUp('erase');
       const principal = { vendorId: vendor.id, storeId: store.id, via: 'session' as const, credentialId: 'x' };
       const product = await dukaan.catalog.createProduct(store.id, { name: 'Samosa', price: 1500 });
       const lines = [{ productId: product.id, quantity: 1 }];
-      const asha = await dukaan.orders.place(store.slug, { ...orderFor(lines), customer: { ...customer, email: 'asha@example.com' } });
-      const again = await dukaan.orders.place(store.slug, orderFor(lines));
-      const ravi = await dukaan.orders.place(store.slug, { ...orderFor(lines), customer: { ...customer, name: 'Ravi', phone: '9123456780' } });
-      t.same(await dukaan.orders.eraseCustomer(principal, { phone: '+91 98765 43210' }), { ordersErased: 2 }, 'the phone is read like at checkout');
-      t.same(await dukaan.orders.eraseCustomer(store.id, { email: 'ASHA@example.com' }), { ordersErased: 0 }, 'already erased');
+      const place = async (who: Partial<typeof customer> & { email?: string }, status: 'rejected' | 'cancelled' | null) => {
+        const { order } = await dukaan.orders.place(store.slug, { ...orderFor(lines), customer: { ...customer, ...who } });
+        if (status) await dukaan.orders.changeStatus(store.id, order.id, { status });
+        return order;
+      };
+      const asha = await place({ email: 'asha@example.com' }, 'cancelled');
+      const again = await place({}, 'rejected');
+      const open = await place({}, null);
+      const ravi = await place({ name: 'Ravi', phone: '9123456780' }, 'cancelled');
+      t.same(await dukaan.orders.eraseCustomer(principal, { phone: '+91 98765 43210' }), { ordersErased: 2, ordersOpen: 1 }, 'the phone is read like at checkout; the open order is kept');
       for (const placed of [asha, again]) {
-        t.match(await dukaan.orders.get(store.id, placed.order.id), { customer: { name: '', phone: '' }, total: placed.order.total, number: placed.order.number });
+        t.match(await dukaan.orders.get(store.id, placed.id), { customer: { name: '', phone: '' }, total: placed.total, number: placed.number });
       }
-      t.match(await dukaan.orders.get(store.id, ravi.order.id), { customer: { name: 'Ravi' } }, 'another customer stays');
+      t.match(await dukaan.orders.get(store.id, open.id), { customer: { name: customer.name, address: customer.address } }, 'the open order can still be delivered');
+      t.match(await dukaan.orders.get(store.id, ravi.id), { customer: { name: 'Ravi' } }, 'another customer stays');
+
+      const byEmail = await place({ phone: '9000000001', email: 'asha@example.com' }, 'cancelled');
+      t.same(await dukaan.orders.eraseCustomer(store.id, { email: 'ASHA@example.com' }), { ordersErased: 1, ordersOpen: 0 }, 'an email matches whatever its case');
+      t.match(await dukaan.orders.get(store.id, byEmail.id), { customer: { name: '', email: null } });
+
+      await dukaan.orders.changeStatus(store.id, open.id, { status: 'cancelled' });
+      t.same(await dukaan.orders.eraseCustomer(principal, { phone: '9876543210' }), { ordersErased: 1, ordersOpen: 0 }, 'erased once it is finished');
+
       await t.rejects(dukaan.orders.eraseCustomer(principal, {}), { code: 'VALIDATION_FAILED', details: [{ path: 'phone' }, { path: 'email' }] });
-      t.same(await dukaan.orders.eraseCustomer(principal, { phone: '', email: 'nobody@example.com' }), { ordersErased: 0 }, 'a blank field is not given');
+      t.same(await dukaan.orders.eraseCustomer(principal, { phone: '', email: 'nobody@example.com' }), { ordersErased: 0, ordersOpen: 0 }, 'a blank field is not given');
       await t.rejects(dukaan.orders.eraseCustomer(principal, { phone: '9876543210', email: 'a@example.com' }), { code: 'VALIDATION_FAILED' });
       await t.rejects(dukaan.orders.eraseCustomer(principal, { phone: '12' }), { code: 'VALIDATION_FAILED', details: [{ path: 'phone' }] });
     });

@@ -40,7 +40,7 @@ for (const variant of coreVariants()) {
       t.ok(f.mail.linkIn(mail, '/forgot-password'));
     });
 
-    t.test('a wrong current password is a field error, counted like a failed login', async (t) => {
+    t.test('a wrong current password is a field error, counted per session apart from logins', async (t) => {
       const { vendor, principal } = await signedIn('wrong-current');
       for (let i = 0; i < 3; i++) {
         await t.rejects(dukaan.vendors.changePassword(principal, { currentPassword: 'not the password', newPassword }), {
@@ -48,8 +48,9 @@ for (const variant of coreVariants()) {
           details: [{ path: 'currentPassword', message: 'The current password is not right' }],
         });
       }
-      await t.rejects(dukaan.vendors.changePassword(principal, { currentPassword: password, newPassword }), { code: 'RATE_LIMITED' }, 'the account limit is reached');
-      await t.rejects(dukaan.vendors.logIn({ email: vendor.email, password }), { code: 'RATE_LIMITED' }, 'for logins too');
+      await t.rejects(dukaan.vendors.changePassword(principal, { currentPassword: password, newPassword }), { code: 'RATE_LIMITED' }, "this session's limit is reached");
+      await t.rejects(dukaan.vendors.requestEmailChange(principal, { email: 'x@example.com', currentPassword: password }), { code: 'RATE_LIMITED' }, 'for every form that asks for it');
+      t.ok(await dukaan.vendors.logIn({ email: vendor.email, password }), "the owner's typos here do not lock out logins");
       await t.rejects(dukaan.vendors.changePassword(principal, { currentPassword: password, newPassword: 'short' }), {
         code: 'VALIDATION_FAILED',
         details: [{ path: 'newPassword' }],
@@ -83,6 +84,27 @@ for (const variant of coreVariants()) {
       const toOther = await f.allMailTo(other.vendor.email);
       t.notOk(toOther.some((m) => /confirm-email/.test(m.text)), 'no link to take over the other account');
       t.equal(await f.knex('account_tokens').where({ vendor_id: vendor.id }).count({ n: '*' }).first().then((r) => Number(r?.n)), 0);
+    });
+
+    t.test('email change: a taken and a free address make the same database calls before the answer', async (t) => {
+      const { vendor, principal } = await signedIn('timing-a');
+      const other = await f.signUp('timing-b');
+      const statementsOf = async (email: string) => {
+        await dukaan.mail.idle();
+        const sent: string[] = [];
+        const record = (query: { sql: string }) => void sent.push(query.sql);
+        f.knex.on('query', record);
+        try {
+          await dukaan.vendors.requestEmailChange(principal, { email, currentPassword: password });
+          return [...sent];
+        } finally {
+          f.knex.off('query', record);
+        }
+      };
+      const free = vendor.email.replace('timing-a', 'timing-free');
+      t.same(await statementsOf(other.vendor.email), await statementsOf(free));
+      await f.mailTo(other.vendor.email, /already has an account/i);
+      await f.mailTo(free, /confirm your new email/i);
     });
 
     t.test('email change: the address taken meanwhile is a conflict; wrong password and same address refused', async (t) => {
@@ -157,7 +179,7 @@ for (const variant of coreVariants()) {
       t.match(mail.text, 'Chrome on Android');
       t.match(mail.text, '203.0.113.9');
       t.ok(f.mail.linkIn(mail, '/dashboard/account'), 'links to the session list');
-      await dukaan.vendors.logIn({ email: vendor.email, password }, { deviceId: 'device-1', userAgent: androidChrome });
+      await dukaan.vendors.logIn({ email: vendor.email, password }, { deviceId: 'device-1', deviceIssuedAt: f.clock.now().getTime(), userAgent: androidChrome });
       await t.rejects(dukaan.vendors.logIn({ email: vendor.email, password: 'wrong password' }, { userAgent: androidChrome }), { code: 'UNAUTHENTICATED' });
       t.equal((await f.allMailTo(vendor.email)).length, 1, 'neither a known device nor a failure mails');
     });

@@ -76,16 +76,16 @@ t.test('SMTP URLs: schemes, ports, escaped credentials, and no password over pla
   t.notMatch(String(refusal), /s3cret/, 'the URL (and its password) is not echoed');
 });
 
-t.test('file outbox: an .eml per message, private, named without personal data, erasable per address', async (t) => {
+t.test('file outbox: an .eml per message, private, named without personal data, erasable per account', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'outbox-'));
   t.teardown(() => rmSync(root, { recursive: true, force: true }));
   const directory = join(root, 'data', 'outbox');
   const written: Array<{ file: string; kind: string }> = [];
   const outbox = fileOutbox({ directory, from, onWritten: (info) => written.push(info) });
 
-  await outbox.send(passwordResetMail({ to: 'asha@example.com', link, expiresInMinutes: 30 }));
-  await outbox.send(accountClosedMail({ to: 'Asha@Example.com', storeName: 'Chai & Co' }));
-  await outbox.send(emailTakenMail({ to: 'ravi@example.com' }));
+  await outbox.send({ ...passwordResetMail({ to: 'asha@example.com', link, expiresInMinutes: 30 }), accountId: 'account-asha' });
+  await outbox.send({ ...accountClosedMail({ to: 'asha-new@example.com', storeName: 'Chai & Co' }), accountId: 'account-asha' });
+  await outbox.send({ ...emailTakenMail({ to: 'asha@example.com' }), accountId: 'account-ravi' });
 
   const files = readdirSync(directory).sort();
   t.equal(files.length, 3, 'one file per message, no partial files left');
@@ -105,19 +105,26 @@ t.test('file outbox: an .eml per message, private, named without personal data, 
   t.ok(parsed.text?.split(/\r?\n/).includes(link), 'the link survives in the text');
   t.ok(typeof parsed.html === 'string' && parsed.html.includes(link.replaceAll('&', '&amp;')), 'and in the HTML');
   t.equal(parsed.headers.get('auto-submitted'), 'auto-generated', 'marked automatic, so autoresponders stay quiet');
+  t.equal(parsed.headers.get('x-dukaan-account'), 'account-asha', 'tagged with the account it is about');
 
-  t.equal(await outbox.erase('ASHA@example.com'), 2, "both of Asha's messages, whatever the case of the address");
+  t.equal(await outbox.erase({ accountId: 'account-asha' }), 2, "both of Asha's account's messages, to either of its addresses");
   const left = readdirSync(directory);
   t.equal(left.length, 1);
-  t.match(left[0], /email-taken/, "Ravi's stays");
-  t.equal(await outbox.erase('asha@example.com'), 0, 'erasing again finds nothing');
+  t.match(left[0], /email-taken/, "the other account's stays, though it went to an address Asha's account used");
+  t.equal(await outbox.erase({ accountId: 'account-asha' }), 0, 'erasing again finds nothing');
 
-  writeFileSync(join(directory, 'notes.txt'), 'To: ravi@example.com\n\nnot mail');
-  t.equal(await outbox.erase('ravi@example.com'), 1, 'only .eml files are considered');
+  writeFileSync(join(directory, 'notes.txt'), 'X-Dukaan-Account: account-ravi\n\nnot mail');
+  t.equal(await outbox.erase({ accountId: 'account-ravi' }), 1, 'only .eml files are considered');
   t.ok(readdirSync(directory).includes('notes.txt'));
 
+  await outbox.send(emailTakenMail({ to: 'nobody@example.com' }));
+  await outbox.send({ ...emailTakenMail({ to: 'x@example.com' }), accountId: 'bad\r\nBcc: evil@example.com' });
+  const untagged = readdirSync(directory).filter((name) => name.endsWith('.eml'));
+  t.equal(untagged.length, 2);
+  for (const name of untagged) t.notMatch(readFileSync(join(directory, name), 'utf8'), /X-Dukaan-Account|evil/i, 'no tag without a plain account id');
+
   const missing = fileOutbox({ directory: join(root, 'never-written'), from });
-  t.equal(await missing.erase('asha@example.com'), 0, 'an outbox that never wrote has nothing to erase');
+  t.equal(await missing.erase({ accountId: 'account-asha' }), 0, 'an outbox that never wrote has nothing to erase');
 });
 
 t.test('file outbox: a throwing onWritten does not fail the send (the queue would write it twice)', async (t) => {

@@ -6,7 +6,10 @@ import { smtpMailer } from '../src/adapters/mail/index.js';
 import { startMailCatcher } from '../src/testing/index.js';
 
 const link = 'https://shop.example/reset-password?token=SECRET-TOKEN-123';
-const message = (to = 'asha@example.com') => passwordResetMail({ to, link, expiresInMinutes: 30 });
+const message = (to = 'asha@example.com', accountId?: string): MailMessage => ({
+  ...passwordResetMail({ to, link, expiresInMinutes: 30 }),
+  ...(accountId ? { accountId } : {}),
+});
 const fast = { retryDelaysMs: [5, 10, 20] };
 
 /** A mailer that fails the first `failures` sends, with an error naming the recipient as SMTP servers do. */
@@ -81,7 +84,12 @@ t.test('without a mailer, messages are dropped quietly', async (t) => {
   const queue = mailQueue(null, onError);
   queue.send(message());
   await queue.idle();
-  t.equal(await queue.erase('asha@example.com'), 0);
+  t.equal(await queue.erase({ accountId: 'account-1' }), 0);
+  queue.defer('password-reset', async () => {
+    t.fail('a job is not run without a mailer');
+    return null;
+  });
+  await queue.idle();
   await queue.close();
   t.same(errors, []);
 });
@@ -111,7 +119,8 @@ t.test('close() cuts a retry\'s backoff short, closes the mailer, and later send
   t.match(errors[1], { operation: 'mail password-reset', error: { attempts: 0, message: /closed/ } });
 });
 
-t.test('erase() also erases a message to the address that was still being delivered', async (t) => {
+/** A mailer that keeps what it sends until `release()`, and erases by account. */
+function keepingMailer() {
   const kept: MailMessage[] = [];
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -120,27 +129,107 @@ t.test('erase() also erases a message to the address that was still being delive
       await gate;
       kept.push(m);
     },
-    async erase(address) {
+    async erase({ accountId }) {
       const before = kept.length;
-      kept.splice(0, kept.length, ...kept.filter((m) => m.to.toLowerCase() !== address.toLowerCase()));
+      kept.splice(0, kept.length, ...kept.filter((m) => m.accountId !== accountId));
       return before - kept.length;
     },
   };
+  return { mailer, kept, release };
+}
+
+t.test('erase() also erases mail about the account that was still being delivered, whatever its address', async (t) => {
+  const { mailer, kept, release } = keepingMailer();
   const { errors, onError } = recorder();
   const queue = mailQueue(mailer, onError, fast);
-  queue.send(message('asha@example.com'));
-  queue.send(message('ravi@example.com'));
-  t.equal(await queue.erase('Asha@Example.com'), 0, 'nothing kept yet');
+  queue.send(message('asha@example.com', 'account-1'));
+  queue.send(message('asha-new@example.com', 'account-1'));
+  queue.send(message('ravi@example.com', 'account-2'));
+  t.equal(await queue.erase({ accountId: 'account-1' }), 0, 'nothing kept yet');
   release();
   await queue.idle();
-  t.same(kept.map((m) => m.to), ['ravi@example.com'], 'the in-flight copy was erased once written; the other stays');
+  t.same(kept.map((m) => m.to), ['ravi@example.com'], 'the in-flight copies were erased once written; the other account\'s stays');
   t.same(errors, []);
+});
+
+t.test('erase() waits for a deferred job running meanwhile, which may mail about the account', async (t) => {
+  const { mailer, kept, release } = keepingMailer();
+  release();
+  let finishJob: () => void = () => {};
+  const jobGate = new Promise<void>((resolve) => (finishJob = resolve));
+  const queue = mailQueue(mailer, () => {}, fast);
+  queue.defer('password-reset', async () => {
+    await jobGate;
+    return message('asha@example.com', 'account-1');
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  t.equal(await queue.erase({ accountId: 'account-1' }), 0);
+  finishJob();
+  await queue.idle();
+  t.same(kept, [], 'the job\'s mail was erased once written');
+});
+
+t.test('defer() runs the job after the caller\'s turn and sends what it resolves', async (t) => {
+  const { mailer, attempts } = flakyMailer(0);
+  const { errors, onError } = recorder();
+  const queue = mailQueue(mailer, onError, fast);
+  let ran = 0;
+  queue.defer('password-reset', async () => {
+    ran += 1;
+    return message();
+  });
+  queue.defer('password-reset', async () => {
+    ran += 1;
+    return null;
+  });
+  t.equal(ran, 0, 'not within the caller\'s turn');
+  await Promise.resolve();
+  t.equal(ran, 0, 'nor in its microtasks');
+  await queue.idle();
+  t.equal(ran, 2);
+  t.same(attempts.map((m) => m.to), ['asha@example.com'], 'a null job sends nothing');
+  t.same(errors, []);
+});
+
+t.test('a failing job is reported like a failed send, without the address', async (t) => {
+  const { mailer, attempts } = flakyMailer(0);
+  const { errors, onError } = recorder();
+  const queue = mailQueue(mailer, onError, fast);
+  queue.defer('email-change-confirm', async () => {
+    throw new Error('duplicate key: Key (email)=(asha@example.com) already exists');
+  });
+  await queue.idle();
+  t.equal(attempts.length, 0);
+  t.equal(errors.length, 1);
+  t.match(errors[0], { operation: 'mail email-change-confirm', error: { kind: 'email-change-confirm', message: /<address>/ } });
+  t.ok(errors[0]?.error instanceof MailSendError);
+  t.notMatch(String((errors[0]?.error as Error).message), /asha@/);
+});
+
+t.test('close() lets a job started before it finish and send; a later defer is reported, not run', async (t) => {
+  const { mailer, attempts } = flakyMailer(0);
+  const { errors, onError } = recorder();
+  const queue = mailQueue(mailer, onError, fast);
+  queue.defer('password-reset', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return message();
+  });
+  await queue.close();
+  t.equal(attempts.length, 1, 'the job\'s mail went out before the mailer closed');
+  let ran = false;
+  queue.defer('password-reset', async () => {
+    ran = true;
+    return message();
+  });
+  await queue.idle();
+  t.notOk(ran);
+  t.match(errors, [{ operation: 'mail password-reset', error: { attempts: 0, message: /closed/ } }]);
 });
 
 t.test('a failing erase is reported and counts 0 instead of failing the caller', async (t) => {
   const { errors, onError } = recorder();
   const queue = mailQueue({ send: async () => {}, erase: async () => Promise.reject(new Error('disk gone')) }, onError);
-  t.equal(await queue.erase('asha@example.com'), 0);
+  t.equal(await queue.erase({ accountId: 'account-1' }), 0);
   t.match(errors, [{ operation: 'mail erase' }]);
 });
 

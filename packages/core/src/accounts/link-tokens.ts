@@ -11,15 +11,20 @@ export const linkLifetimeMs: Record<AccountTokenPurpose, number> = {
   email_change: 24 * 3600_000,
 };
 
-/** Makes a single-use link token; only its hash is stored, the token itself goes into the mail. */
+/**
+ * Makes a single-use link token; only its hash is stored, the token itself goes into the mail.
+ * `issuedAt` is when it was asked for (default now): a token made by a deferred job is dated
+ * by the request, so a password change after the request outdates it (see confirmEmailChange)
+ * however late the job runs, and its lifetime counts from the request.
+ */
 export async function issueLinkToken(
   context: CoreContext,
   vendorId: string,
   purpose: AccountTokenPurpose,
-  newEmail: string | null = null,
+  { newEmail = null, issuedAt = context.clock.now() }: { newEmail?: string | null; issuedAt?: Date } = {},
 ): Promise<string> {
   const token = newToken(32);
-  const now = context.clock.now();
+  const now = issuedAt;
   await context.persistence.accountTokens.insert({
     id: newId(),
     vendorId,

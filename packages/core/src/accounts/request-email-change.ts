@@ -1,8 +1,8 @@
 import type { CoreContext } from '../context.js';
 import { ValidationFailedError } from '../errors.js';
-import { emailChangeConfirmMail, emailChangeNoticeMail, emailTakenMail } from '../mail/index.js';
+import { emailChangeConfirmMail, emailChangeNoticeMail, emailTakenMail, type MailMessage } from '../mail/index.js';
 import { validate } from '../shared/validate.js';
-import type { VendorPrincipal } from '../vendors/vendor.js';
+import type { VendorPrincipal, VendorRecord } from '../vendors/vendor.js';
 import { pageLink, requireMail } from './account-links.js';
 import { requireVendor, verifyCurrentPassword } from './current-password.js';
 import { issueLinkToken } from './link-tokens.js';
@@ -15,7 +15,9 @@ import { emailChangeSchema } from './schemas.js';
  * is followed, so a typo or someone else's address never takes over the account; the old
  * address gets a notice. When another account already uses the new address, that address is
  * told so instead of getting a link, and the answer here is the same, so the form cannot be
- * used to find out which emails have accounts. At most 5 requests per account per hour.
+ * used to find out which emails have accounts: whether the address is taken is looked up by a
+ * deferred job (Outgoing.defer), so the request's time does not tell either. At most 5 requests
+ * per account per hour. A password reset or change before the link is followed cancels it.
  */
 export async function requestEmailChange(context: CoreContext, principal: VendorPrincipal, input: unknown): Promise<{ pendingEmail: string }> {
   const { email, currentPassword } = validate(emailChangeSchema, input);
@@ -25,15 +27,23 @@ export async function requestEmailChange(context: CoreContext, principal: Vendor
     const message = 'This is already your email address';
     throw new ValidationFailedError(message, [{ path: 'email', message }]);
   }
-  await verifyCurrentPassword(context, vendor, currentPassword, 'currentPassword');
+  await verifyCurrentPassword(context, principal, vendor, currentPassword, 'currentPassword');
   await countEmailChange(context, vendor.id);
-  await context.persistence.accountTokens.deleteByVendor(vendor.id, 'email_change');
-  if (await context.persistence.vendors.findByEmail(email)) {
-    context.mail.send(emailTakenMail({ to: email }));
-  } else {
-    const token = await issueLinkToken(context, vendor.id, 'email_change', email);
-    context.mail.send(emailChangeConfirmMail({ to: email, link: pageLink(base, '/confirm-email', token), oldEmail: vendor.email }));
-  }
-  context.mail.send(emailChangeNoticeMail({ to: vendor.email, newEmail: email }));
+  const requestedAt = context.clock.now();
+  context.mail.defer('email-change-confirm', () => confirmationOrRefusal(context, base, vendor, email, requestedAt));
+  context.mail.send({ ...emailChangeNoticeMail({ to: vendor.email, newEmail: email }), accountId: vendor.id });
   return { pendingEmail: email };
+}
+
+/**
+ * The mail for the new address, after the pending request's link is replaced: a confirmation
+ * link, or, when another account uses the address, word of that (about that other account: the
+ * mail holds its address, and nothing of the account asking).
+ */
+async function confirmationOrRefusal(context: CoreContext, base: string, vendor: VendorRecord, email: string, requestedAt: Date): Promise<MailMessage> {
+  await context.persistence.accountTokens.deleteByVendor(vendor.id, 'email_change');
+  const owner = await context.persistence.vendors.findByEmail(email);
+  if (owner) return { ...emailTakenMail({ to: email }), accountId: owner.id };
+  const token = await issueLinkToken(context, vendor.id, 'email_change', { newEmail: email, issuedAt: requestedAt });
+  return { ...emailChangeConfirmMail({ to: email, link: pageLink(base, '/confirm-email', token), oldEmail: vendor.email }), accountId: vendor.id };
 }

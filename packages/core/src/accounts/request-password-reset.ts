@@ -15,25 +15,28 @@ export interface PasswordResetOptions {
 /**
  * Mails a password reset link (`/reset-password?token=…`, single use, 30 minutes) when the email
  * belongs to an account, and does nothing else otherwise: the caller answers the same either
- * way, so nobody learns which emails have accounts. Both limits count unknown emails too (a
- * refusal would otherwise tell them apart): `limits.passwordReset` per client address per
- * minute, and 5 per email per hour, which also keeps anyone from flooding a mailbox. The mail is
- * queued, never awaited, so a known email answers as fast as an unknown one; the one insert
- * that remains is hard to time with 5 tries an hour. A new request leaves earlier links working.
+ * way, so nobody learns which emails have accounts.
+ *
+ * The answer must not take longer for a known email either, so the request itself only does
+ * what is the same for every email (validate, count, queue a job) and touches no database; the
+ * job looks the email up, stores the token and sends the mail behind it (Outgoing.defer).
+ *
+ * `limits.passwordReset` per client address per minute is refused (RateLimitedError), known
+ * email or not. Each email gets at most 5 reset mails an hour; beyond that the request is
+ * answered as usual and mails nothing (see countResetForEmail), so a stranger cannot keep the
+ * owner from resetting. A new request leaves earlier links working.
  */
 export async function requestPasswordReset(context: CoreContext, input: unknown, options: PasswordResetOptions = {}): Promise<void> {
   const { email } = validate(passwordResetRequestSchema, input);
   const base = requireMail(context);
   if (options.clientAddress) await countAttempt(context.counters, `password-reset:address:${options.clientAddress}`, context.limits.passwordReset);
-  await countResetForEmail(context, email);
-  const vendor = await context.persistence.vendors.findByEmail(email);
-  if (!vendor) return;
-  const token = await issueLinkToken(context, vendor.id, 'password_reset');
-  context.mail.send(
-    passwordResetMail({
-      to: vendor.email,
-      link: pageLink(base, '/reset-password', token),
-      expiresInMinutes: linkLifetimeMs.password_reset / 60_000,
-    }),
-  );
+  if (!(await countResetForEmail(context, email))) return;
+  const requestedAt = context.clock.now();
+  context.mail.defer('password-reset', async () => {
+    const vendor = await context.persistence.vendors.findByEmail(email);
+    if (!vendor) return null;
+    const token = await issueLinkToken(context, vendor.id, 'password_reset', { issuedAt: requestedAt });
+    const link = pageLink(base, '/reset-password', token);
+    return { ...passwordResetMail({ to: vendor.email, link, expiresInMinutes: linkLifetimeMs.password_reset / 60_000 }), accountId: vendor.id };
+  });
 }

@@ -12,9 +12,11 @@ import { passwordResetSchema } from './schemas.js';
  * Sets a new password from a reset link: TokenInvalidError for an unknown, expired or used
  * token. The password is checked against the policy (with the account's email as context)
  * *before* the token is used, so a refused password leaves the link working for another try.
- * Using the token, setting the hash and deleting the vendor's other reset links happen in one
- * transaction, so of concurrent confirmations exactly one wins. Then every session ends (whoever
- * was signed in with the old password is out) and the vendor is told by mail.
+ * Using the token, setting the hash and deleting every other pending link of the vendor happen
+ * in one transaction, so of concurrent confirmations exactly one wins, and an email change
+ * started with the old password (by whoever knew it) dies with it. Then every session ends
+ * (whoever was signed in with the old password is out), device cookies issued before are no
+ * longer trusted at login, and the vendor is told by mail.
  */
 export async function resetPassword(context: CoreContext, input: unknown): Promise<void> {
   const { token, password } = validate(passwordResetSchema, input);
@@ -27,10 +29,10 @@ export async function resetPassword(context: CoreContext, input: unknown): Promi
   await context.persistence.transaction(async (tx) => {
     await consumeLinkToken(tx, token, 'password_reset', at);
     await tx.vendors.updatePassword(vendor.id, passwordHash, at);
-    await tx.accountTokens.deleteByVendor(vendor.id, 'password_reset');
+    await tx.accountTokens.deleteByVendor(vendor.id);
   });
   await endSessions(context, vendor.id);
   if (context.publicUrl !== null) {
-    context.mail.send(passwordChangedMail({ to: vendor.email, at, resetLink: pageLink(context.publicUrl, '/forgot-password') }));
+    context.mail.send({ ...passwordChangedMail({ to: vendor.email, at, resetLink: pageLink(context.publicUrl, '/forgot-password') }), accountId: vendor.id });
   }
 }

@@ -40,4 +40,10 @@ export interface ProductRepository {
   returnStock(storeId: string, lines: StockLine[]): Promise<void>;
   /** Adds `delta` (may be negative) to a tracked stock, never below 0; null when no such product or untracked. */
   adjustStock(storeId: string, id: string, delta: number, updatedAt: string): Promise<Product | null>;
+  /**
+   * Clears the description and the image list of every product of the store (its vendor closed
+   * the account): descriptions often hold contact details, and the image files are deleted.
+   * Names, prices and the rest stay. Resolves how many products were changed.
+   */
+  eraseDetails(storeId: string, updatedAt: string): Promise<number>;
 }

@@ -15,13 +15,19 @@ export interface MailMessage {
   text: string;
   html: string;
   kind: MailKind;
+  /**
+   * The vendor account the message is about (its id), so that closing the account can erase
+   * every copy a mailer keeps, whatever address it went to: an earlier one, a pending new one.
+   * Absent for mail about no account.
+   */
+  accountId?: string;
 }
 
 /** The mail port: how core hands a message to the world (SMTP, a file outbox, a test double). */
 export interface Mailer {
   /** Delivers one message; rejects when the transport refuses it. */
   send(message: MailMessage): Promise<void>;
-  /** Deletes copies this mailer keeps of messages to `address` (a file outbox does); resolves how many. */
-  erase?(address: string): Promise<number>;
+  /** Deletes the copies this mailer keeps of messages about the account (a file outbox does); resolves how many. */
+  erase?(target: { accountId: string }): Promise<number>;
   close?(): Promise<void>;
 }

@@ -5,19 +5,22 @@ import type { VendorPrincipal } from '../vendors/vendor.js';
 
 /**
  * Erases one customer's personal data from the store's orders, on the customer's request (a
- * right under India's DPDP Act and the GDPR): every order placed with that phone or email keeps
- * its number, lines and totals (kept for tax) and loses name, phone, email, address, pincode and
- * note. Resolves how many orders were erased
- * (0 when none matched: the vendor sees the request had nothing to act on).
+ * right under India's DPDP Act and the GDPR): every finished order (delivered, rejected or
+ * cancelled) placed with that phone or email keeps its number, lines and totals (kept for tax)
+ * and loses name, phone, email, address, pincode and note. Orders still being worked keep the
+ * customer's details until they finish, or the vendor could not deliver them: `ordersOpen` says
+ * how many, so the vendor knows to erase again once they are done. Resolves 0 and 0 when
+ * nothing matched (the vendor sees the request had nothing to act on).
  */
 export async function eraseCustomer(
   context: CoreContext,
   store: Pick<VendorPrincipal, 'storeId'> | string,
   input: unknown,
-): Promise<{ ordersErased: number }> {
+): Promise<{ ordersErased: number; ordersOpen: number }> {
   const match = validate(customerEraseSchema, input);
   const storeId = typeof store === 'string' ? store : store.storeId;
   // No mail is erased: core mails vendors only, and the outbox is shared by every store, so
   // erasing by address here would let one vendor delete another's mail.
-  return { ordersErased: await context.persistence.orders.eraseCustomer(storeId, match, nowIso(context)) };
+  const { erased, open } = await context.persistence.orders.eraseCustomer(storeId, match, nowIso(context));
+  return { ordersErased: erased, ordersOpen: open };
 }

@@ -37,12 +37,14 @@ export interface OrderRepository {
   changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string): Promise<boolean>;
   /**
    * Erases the customer's personal data from the store's orders placed with this phone or
-   * email (not yet erased): name, phone, address and pincode become '', email and note null,
-   * the idempotency key and fingerprint null, and `customerErasedAt` is set. Lines, totals and
-   * numbers stay (they are kept for tax). Resolves how many orders were erased.
+   * email (not yet erased) that are in a final status (`finalStatuses`: delivered, rejected,
+   * cancelled): name, phone, address and pincode become '', email and note null, the
+   * idempotency key and fingerprint null, and `customerErasedAt` is set. Lines, totals and
+   * numbers stay (they are kept for tax). Orders still being worked keep the details they need
+   * to be delivered. Resolves how many orders were erased and how many matching ones are open.
    */
-  eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<number>;
-  /** The same for every order of the store (its vendor closed the account); resolves how many. */
+  eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<{ erased: number; open: number }>;
+  /** Erases the customer of every order of the store, whatever its status (its vendor closed the account); resolves how many. */
   eraseAllCustomers(storeId: string, at: string): Promise<number>;
   /** Counts and revenue of orders created at or after `since`, and all pending orders. */
   summary(storeId: string, since: string): Promise<OrderSummary>;

@@ -9,6 +9,12 @@ const moves: Record<OrderStatus, readonly OrderStatus[]> = {
   cancelled: [],
 };
 
+/**
+ * The statuses nothing follows (delivered, rejected, cancelled): the order needs no more work,
+ * so the customer's details are no longer needed to fulfil it.
+ */
+export const finalStatuses: readonly OrderStatus[] = (Object.keys(moves) as OrderStatus[]).filter((status) => moves[status].length === 0);
+
 /** The statuses an order in `status` may move to, in the order a dashboard shows them. */
 export function nextStatuses(status: OrderStatus): readonly OrderStatus[] {
   return moves[status];

@@ -24,3 +24,32 @@ export async function countAttempt(counters: Counters, key: string, limit: numbe
   }
   return true;
 }
+
+/** One counter of an attempt and its limit per minute. */
+export interface CountedKey {
+  key: string;
+  limit: number;
+}
+
+/**
+ * Counts one attempt against each key in turn (see countAttempt; a limit of 0 skips its key).
+ * When one refuses, those already counted are given back (the attempt counts against nothing)
+ * and its RateLimitedError is thrown. Resolves the keys counted, for giveBackAttempts.
+ */
+export async function countAttempts(counters: Counters, keys: readonly CountedKey[]): Promise<string[]> {
+  const counted: string[] = [];
+  try {
+    for (const { key, limit } of keys) {
+      if (await countAttempt(counters, key, limit)) counted.push(key);
+    }
+  } catch (error) {
+    await giveBackAttempts(counters, counted);
+    throw error;
+  }
+  return counted;
+}
+
+/** Takes one attempt back from each key: a success is not a guess, so only failures stay counted. */
+export async function giveBackAttempts(counters: Counters, keys: readonly string[]): Promise<void> {
+  await Promise.all(keys.map((key) => counters.decrement(key)));
+}

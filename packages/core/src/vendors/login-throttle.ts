@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context.js';
-import { countAttempt } from '../shared/throttle.js';
+import { emailKey } from '../shared/email-key.js';
+import { countAttempts, giveBackAttempts, type CountedKey } from '../shared/throttle.js';
 
 export interface LogInOptions {
   /** Who is trying, for the per-address limit; without it that limit is skipped (scripts, tests). */
@@ -13,6 +14,14 @@ export interface LogInOptions {
    */
   deviceId?: string | undefined;
   /**
+   * When the device cookie carrying `deviceId` was issued (ms since the epoch), as signed into
+   * it. A device is trusted only with it, and only when it was issued after the account's
+   * password last changed: a reset or change of the password (after a compromise, say) turns
+   * every browser that signed in before it back into a new device (counted per account, and
+   * its next sign-in mailed), the attacker's included.
+   */
+  deviceIssuedAt?: number | undefined;
+  /**
    * The browser's User-Agent, to name the device in the mail a sign-in without `deviceId` (a
    * device never seen before) sends to the vendor.
    */
@@ -25,28 +34,18 @@ export interface LogInOptions {
  * atomically across instances, so however a burst arrives at most `limits.login` passwords are
  * ever verified per window. Throws RateLimitedError when over a limit (nothing else counted);
  * resolves the counters taken, which a success gives back so that only failures stay counted.
+ * The account's key holds a hash of the email, never the address (see emailKey).
  */
 export async function countLoginAttempt(context: CoreContext, email: string, options: LogInOptions): Promise<string[]> {
   const limit = context.limits.login;
   if (limit <= 0) return [];
-  const keys: string[] = [];
-  if (options.clientAddress) keys.push(`login:address:${options.clientAddress}`);
-  keys.push(options.deviceId ? `login:device:${options.deviceId}` : `login:account:${email}`);
-  const counted: string[] = [];
-  try {
-    for (const key of keys) {
-      await countAttempt(context.counters, key, limit);
-      counted.push(key);
-    }
-  } catch (error) {
-    // Refused before any check: the attempt counts against nothing.
-    await giveBackLoginAttempt(context, counted);
-    throw error;
-  }
-  return counted;
+  const keys: CountedKey[] = [];
+  if (options.clientAddress) keys.push({ key: `login:address:${options.clientAddress}`, limit });
+  keys.push({ key: options.deviceId ? `login:device:${options.deviceId}` : `login:account:${emailKey(email)}`, limit });
+  return countAttempts(context.counters, keys);
 }
 
 /** A successful login is not an attempt to guess: its counts are returned. */
 export async function giveBackLoginAttempt(context: CoreContext, counted: string[]): Promise<void> {
-  await Promise.all(counted.map((key) => context.counters.decrement(key)));
+  await giveBackAttempts(context.counters, counted);
 }

@@ -44,7 +44,7 @@ export async function signUp(context: CoreContext, input: unknown, options: Sign
   if (options.clientAddress) await countAttempt(context.counters, `signup:address:${options.clientAddress}`, context.limits.signup);
   const passwordHash = await context.hasher.hash(value.password);
   const at = nowIso(context);
-  const vendor = { id: newId(), email: value.email, passwordHash, createdAt: at };
+  const vendor = { id: newId(), email: value.email, passwordHash, createdAt: at, passwordChangedAt: null };
   const candidates = slugCandidates(value.storeName, value.slug);
   for (const [index, slug] of candidates.entries()) {
     const store = newStore(vendor.id, value.storeName, slug, value.phone ?? null, at);

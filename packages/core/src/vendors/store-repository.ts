@@ -32,19 +32,19 @@ export interface StoreRepository {
    * too long). A closed store's slugs stay reserved: nobody can take over its links.
    */
   resolveSlug(slug: string): Promise<SlugResolution | null>;
-  /** Changes settings and returns the store; null when there is no such store. */
+  /** Changes settings and returns the store; null when there is no such store, or it is closed (closed stores are not written). */
   update(id: string, patch: Partial<StoreSettings>, updatedAt: string): Promise<Store | null>;
   /**
    * Makes `slug` the store's current slug, keeping the `oldSlugsKept` most recent earlier
    * slugs reserved to it (older ones are freed). Throws ConflictError (path `slug`) when
-   * another store has or keeps the slug; NotFoundError when there is no such store.
+   * another store has or keeps the slug; NotFoundError when there is no such store, or it is closed.
    */
   changeSlug(id: string, slug: string, updatedAt: string): Promise<Store>;
   /**
    * Closes the store for good (its vendor closed the account): `closed_at` set, not open, and
    * the personal fields cleared (phone, pickup address, description, logo). Its slugs stay
    * reserved to it. Resolves every slug it holds (for the caches to forget), or null when there
-   * is no such store.
+   * is no such open store (unknown, or closed already: of two concurrent closes, one gets null).
    */
   close(id: string, at: string): Promise<string[] | null>;
 }

@@ -8,6 +8,11 @@ export interface Vendor {
 /** A vendor with the stored password hash; never leaves the core. */
 export interface VendorRecord extends Vendor {
   passwordHash: string;
+  /**
+   * When the password was last changed (reset or changed); null when never since signup. What
+   * was granted under an earlier password dies with it: pending email changes, device cookies.
+   */
+  passwordChangedAt: string | null;
 }
 
 /** The settings a vendor can change on their store. */

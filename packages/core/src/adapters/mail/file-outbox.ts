@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport } from 'nodemailer';
-import type { Mailer, MailKind } from '../../mail/mailer.js';
-import { emlRecipients, normalAddress } from './eml-recipients.js';
+import type { Mailer, MailKind, MailMessage } from '../../mail/mailer.js';
+import { accountHeader, emlHeader, headerSafeId } from './eml-headers.js';
 import { messageOptions, noOutsideAccess } from './message-options.js';
 
 export interface FileOutboxOptions {
@@ -25,16 +25,26 @@ function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
 }
 
+/** nodemailer's options for one message, tagged with the account it is about (for erase). */
+function outboxOptions(from: string, message: MailMessage) {
+  const options = messageOptions(from, message);
+  const accountId = headerSafeId(message.accountId);
+  return accountId === undefined ? options : { ...options, headers: { ...options.headers, [accountHeader]: accountId } };
+}
+
 /**
  * Writes each message as an .eml file any mail program opens: the zero-setup mailer, for
  * development and for small installs without SMTP. Files are readable by their owner only.
+ * Each file about an account carries its id in an `X-Dukaan-Account` header, so closing the
+ * account erases all of its mail, whatever address it went to (an earlier one, a pending new
+ * one); erasing by address would not, and could hit another person's mail at a reused address.
  */
 export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): Mailer & Required<Pick<Mailer, 'erase'>> {
   const root = resolve(directory);
   const transport = createTransport({ streamTransport: true, buffer: true, ...noOutsideAccess });
   return {
     async send(message) {
-      const { message: eml } = await transport.sendMail(messageOptions(from, message));
+      const { message: eml } = await transport.sendMail(outboxOptions(from, message));
       if (!Buffer.isBuffer(eml)) throw new TypeError('nodemailer returned a stream where a buffer was asked for');
       await mkdir(root, { recursive: true, mode: 0o700 });
       const name = `${stamp(new Date())}-${message.kind}-${randomBytes(6).toString('hex')}.eml`;
@@ -50,8 +60,7 @@ export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): M
       }
     },
 
-    async erase(address) {
-      const target = normalAddress(address);
+    async erase({ accountId }) {
       let names: string[];
       try {
         names = await readdir(root);
@@ -63,7 +72,7 @@ export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): M
       for (const name of names.filter((n) => n.endsWith('.eml'))) {
         const file = join(root, name);
         const eml = await readFile(file, 'utf8').catch((error: unknown) => (isMissing(error) ? null : Promise.reject(error)));
-        if (eml === null || !emlRecipients(eml).includes(target)) continue;
+        if (eml === null || !emlHeader(eml, accountHeader).includes(accountId)) continue;
         await rm(file, { force: true });
         erased += 1;
       }

@@ -6,6 +6,7 @@ import type { Page } from '../../shared/page.js';
 import { atomically } from './atomically.js';
 import { canBeStored, columnLimits } from './column-limits.js';
 import type { Dialect } from './dialect.js';
+import { finalStatuses } from '../../orders/status-machine.js';
 import { OrderModel } from './models/order-model.js';
 import { OrderStatusModel } from './models/order-status-model.js';
 import { uniqueFields, withUniqueFields } from './unique-violation.js';
@@ -59,11 +60,16 @@ export class ObjectionOrderRepository implements OrderRepository {
     });
   }
 
-  async eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<number> {
-    const query = OrderModel.query(this.db).patch(erasedCustomer(at)).where('store_id', storeId).whereNull('customer_erased_at');
-    if (match.phone !== undefined) query.where('customer_phone', match.phone);
-    else query.where('customer_email', match.email);
-    return query;
+  async eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<{ erased: number; open: number }> {
+    const customer = match.phone !== undefined ? { customer_phone: match.phone } : { customer_email: match.email };
+    const where = { store_id: storeId, ...customer };
+    return atomically(this.db, async (trx) => {
+      const erased = await OrderModel.query(trx).patch(erasedCustomer(at)).where(where).whereNull('customer_erased_at').whereIn('status', finalStatuses);
+      const row = (await trx('orders').where(where).whereNull('customer_erased_at').whereNotIn('status', finalStatuses).count({ n: '*' }).first()) as
+        | { n: unknown }
+        | undefined;
+      return { erased, open: Number(row?.n ?? 0) };
+    });
   }
 
   async eraseAllCustomers(storeId: string, at: string): Promise<number> {

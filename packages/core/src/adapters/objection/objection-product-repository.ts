@@ -84,4 +84,8 @@ export class ObjectionProductRepository implements ProductRepository {
   adjustStock(storeId: string, id: string, delta: number, updatedAt: string): Promise<Product | null> {
     return adjustStock(this.db, { storeId, id, delta, updatedAt });
   }
+
+  async eraseDetails(storeId: string, updatedAt: string): Promise<number> {
+    return ProductModel.query(this.db).patch({ ...ProductModel.patchOf({ description: '', images: [] }), updatedAt }).where('store_id', storeId);
+  }
 }

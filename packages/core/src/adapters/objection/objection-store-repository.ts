@@ -58,6 +58,7 @@ export class ObjectionStoreRepository implements StoreRepository {
     const rows = await StoreModel.query(this.db)
       .patch({ ...StoreModel.settingsPatch(patch), updatedAt })
       .where('id', id)
+      .whereNull('closed_at')
       .returning('*');
     const row = rows[0];
     return row ? row.toStore() : null;
@@ -69,7 +70,7 @@ export class ObjectionStoreRepository implements StoreRepository {
         const held = await StoreSlugModel.query(trx).findById(slug);
         if (held && held.storeId !== id) throw conflictOn(uniqueFields.slug);
         // The store row first: its lock serialises two changes of the same store.
-        const rows = await StoreModel.query(trx).patch({ slug, updatedAt }).where('id', id).returning('*');
+        const rows = await StoreModel.query(trx).patch({ slug, updatedAt }).where('id', id).whereNull('closed_at').returning('*');
         const row = rows[0];
         if (!row) throw new NotFoundError('Store not found');
         await StoreSlugModel.query(trx)
@@ -92,7 +93,7 @@ export class ObjectionStoreRepository implements StoreRepository {
   async close(id: string, at: string): Promise<string[] | null> {
     if (!canBeStored(id, columnLimits.id)) return null;
     return atomically(this.db, async (trx) => {
-      const closed = await StoreModel.query(trx).patch({ ...closedStorePatch, closedAt: at, updatedAt: at }).where('id', id);
+      const closed = await StoreModel.query(trx).patch({ ...closedStorePatch, closedAt: at, updatedAt: at }).where('id', id).whereNull('closed_at');
       if (closed === 0) return null;
       // Kept, not deleted: a closed store's links must not pass to whoever asks for them next.
       const slugs = (await trx('store_slugs').where('store_id', id).orderBy('slug').pluck('slug')) as string[];

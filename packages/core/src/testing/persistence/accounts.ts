@@ -2,7 +2,7 @@ import type { Test } from 'tap';
 import { newId } from '../../shared/id.js';
 import type { AccountTokenPurpose, AccountTokenRecord } from '../../vendors/account-token-repository.js';
 import type { ApiTokenRecord, SessionRecord } from '../../vendors/vendor.js';
-import { at, conflictOn, open, orderRecord, placeOrder, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
+import { at, conflictOn, open, orderRecord, placeOrder, productRecord, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
 function session(vendorId: string, storeId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
@@ -23,11 +23,13 @@ function vendorAccountTests(t: Test, factory: PersistenceFactory): void {
     const p = await open(t, factory);
     const { vendor } = await seedStore(p);
     const other = await seedStore(p);
-    t.equal(await p.vendors.updatePassword(vendor.id, 'new-hash', at()), true);
+    t.equal(vendor.passwordChangedAt, null, 'never changed since signup');
+    const changedAt = at();
+    t.equal(await p.vendors.updatePassword(vendor.id, 'new-hash', changedAt), true);
     const email = `moved-${unique()}@example.com`;
     t.equal(await p.vendors.updateEmail(vendor.id, email), true);
-    t.same(await p.vendors.findById(vendor.id), { ...vendor, passwordHash: 'new-hash', email });
-    t.same(await p.vendors.findByEmail(email), { ...vendor, passwordHash: 'new-hash', email });
+    t.same(await p.vendors.findById(vendor.id), { ...vendor, passwordHash: 'new-hash', passwordChangedAt: changedAt, email });
+    t.same(await p.vendors.findByEmail(email), { ...vendor, passwordHash: 'new-hash', passwordChangedAt: changedAt, email });
     t.equal(await p.vendors.findByEmail(vendor.email), null, 'the old email is free');
     t.same(await p.vendors.findById(other.vendor.id), other.vendor);
     t.equal(await p.vendors.updatePassword(vendorRecord().id, 'x', at()), false, 'unknown vendor');
@@ -85,6 +87,24 @@ function storeCloseTests(t: Test, factory: PersistenceFactory): void {
     await t.rejects(p.stores.insert(storeRecord(newcomer.id, { slug: newSlug })), conflictOn('slug'), 'the current slug cannot be taken');
     await t.rejects(p.stores.insert(storeRecord(newcomer.id, { slug: store.slug })), conflictOn('slug'), 'nor an earlier one');
     t.equal(await p.stores.close(vendorRecord().id, at()), null, 'unknown store');
+    t.equal(await p.stores.close(store.id, at(2000)), null, 'closed already: of two concurrent closes, one gets null');
+    t.equal(await p.stores.update(store.id, { phone: '+919800000000' }, at(3000)), null, 'a closed store is not written');
+    await t.rejects(p.stores.changeSlug(store.id, `back-${unique()}`, at(3000)), { code: 'NOT_FOUND' }, 'nor its slug changed');
+    t.match(await p.stores.findById(store.id), { phone: null, slug: newSlug, updatedAt: closedAt }, 'unchanged');
+  });
+
+  t.test('products: eraseDetails clears the store products\' descriptions and images, nothing else', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const image = { key: `${store.id}/a.png`, url: '/media/a.png' };
+    const mine = productRecord(store.id, { description: 'Call 98450 12345', images: [image] });
+    const theirs = productRecord(other.store.id, { description: 'Call me', images: [image] });
+    for (const product of [mine, theirs]) await p.products.insert(product);
+    const erasedAt = at(1000);
+    t.equal(await p.products.eraseDetails(store.id, erasedAt), 1);
+    t.same(await p.products.findById(store.id, mine.id), { ...mine, description: '', images: [], updatedAt: erasedAt });
+    t.same(await p.products.findById(other.store.id, theirs.id), theirs, "another store's products stay");
   });
 }
 
@@ -215,20 +235,23 @@ function accountTokenTests(t: Test, factory: PersistenceFactory): void {
 
 /** OrderRepository erasure: personal fields go, totals stay. */
 function orderErasureTests(t: Test, factory: PersistenceFactory): void {
-  t.test('orders: eraseCustomer erases that customer only, by phone or by email, once', async (t) => {
+  t.test('orders: eraseCustomer erases that customer only, by phone or by email, once, in finished orders', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
     const other = await seedStore(p);
     const asha = { name: 'Asha', phone: '+919811111111', email: 'asha@example.com', address: '2 Park Street', pincode: '700016' };
     const ravi = { name: 'Ravi', phone: '+919822222222', email: null, address: '5 Lake Road', pincode: '700029' };
-    const first = await placeOrder(p, orderRecord(store.id, { customer: asha, note: 'ring twice', idempotencyKey: `k-${unique()}`, idempotencyFingerprint: 'ab'.repeat(32) }));
-    const second = await placeOrder(p, orderRecord(store.id, { customer: { ...asha, phone: '+919833333333' } }));
-    const kept = await placeOrder(p, orderRecord(store.id, { customer: ravi }));
-    const elsewhere = await placeOrder(p, orderRecord(other.store.id, { customer: asha }));
+    const done = { status: 'delivered' as const };
+    const first = await placeOrder(p, orderRecord(store.id, { ...done, customer: asha, note: 'ring twice', idempotencyKey: `k-${unique()}`, idempotencyFingerprint: 'ab'.repeat(32) }));
+    const second = await placeOrder(p, orderRecord(store.id, { status: 'cancelled', customer: { ...asha, phone: '+919833333333' } }));
+    const open1 = await placeOrder(p, orderRecord(store.id, { status: 'pending', customer: asha }));
+    const open2 = await placeOrder(p, orderRecord(store.id, { status: 'shipped', customer: asha }));
+    const kept = await placeOrder(p, orderRecord(store.id, { ...done, customer: ravi }));
+    const elsewhere = await placeOrder(p, orderRecord(other.store.id, { ...done, customer: asha }));
     const erasedAt = at(1000);
-    t.equal(await p.orders.eraseCustomer(store.id, { phone: asha.phone }, erasedAt), 1);
-    t.equal(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), 1, 'the one by phone is already erased');
-    t.equal(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), 0, 'nothing left');
+    t.same(await p.orders.eraseCustomer(store.id, { phone: asha.phone }, erasedAt), { erased: 1, open: 2 });
+    t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 1, open: 2 }, 'the one by phone is already erased');
+    t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 0, open: 2 }, 'nothing finished left');
     const erased = { name: '', phone: '', email: null, address: '', pincode: '' };
     t.same(await p.orders.findById(store.id, first.id), {
       ...first,
@@ -240,6 +263,7 @@ function orderErasureTests(t: Test, factory: PersistenceFactory): void {
     });
     t.match(await p.orders.findById(store.id, second.id), { customer: erased, total: second.total, items: second.items, number: second.number });
     t.equal(await p.orders.findByIdempotencyKey(store.id, first.idempotencyKey!), null, 'the key no longer finds it');
+    for (const order of [open1, open2]) t.same(await p.orders.findById(store.id, order.id), order, 'an open order keeps its customer');
     t.same(await p.orders.findById(store.id, kept.id), kept, 'another customer stays');
     t.same(await p.orders.findById(other.store.id, elsewhere.id), elsewhere, "another store's order stays");
   });

@@ -35,7 +35,7 @@ export function at(offsetMs = 0): string {
 
 /** A vendor with a unique email. */
 export function vendorRecord(overrides: Partial<VendorRecord> = {}): VendorRecord {
-  return { id: newId(), email: `vendor-${unique()}@example.com`, passwordHash: 'hash', createdAt: at(), ...overrides };
+  return { id: newId(), email: `vendor-${unique()}@example.com`, passwordHash: 'hash', createdAt: at(), passwordChangedAt: null, ...overrides };
 }
 
 /** A store of the vendor with a unique slug. */

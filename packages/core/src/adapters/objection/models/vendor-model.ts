@@ -2,7 +2,7 @@ import type { VendorRecord } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
-const vendorKeys = ['id', 'email', 'passwordHash', 'createdAt'] as const satisfies readonly (keyof VendorRecord)[];
+const vendorKeys = ['id', 'email', 'passwordHash', 'createdAt', 'passwordChangedAt'] as const satisfies readonly (keyof VendorRecord)[];
 
 /** A row of `vendors`. */
 export class VendorModel extends BaseModel {
