@@ -160,7 +160,7 @@ t.test('the config says what the stack relies on', async (t) => {
   }
   t.match(conf, /^\s*limit_req_status 429;/m);
   t.match(conf, /upstream dukaan_app \{[^}]*keepalive \d+;[^}]*\}/);
-  for (const spec of ['= /login', '= /api/v1/session', '~ ^/api/v1/stores/[^/]+/orders$', '~ ^/[^/]+/checkout$']) {
+  for (const spec of ['= /login', '= /api/v1/session', '= /forgot-password', '= /api/v1/password-reset', '~ ^/api/v1/stores/[^/]+/orders$', '~ ^/[^/]+/checkout$']) {
     const body = location(conf, spec);
     t.match(body, /limit_req zone=\w+ burst=\d+/, `${spec}: rate limited with a burst`);
     t.match(body, /proxy_pass http:\/\/dukaan_app;/, `${spec}: still proxied to the app`);
@@ -171,6 +171,12 @@ t.test('the config says what the stack relies on', async (t) => {
     t.match(body, /Cache-Control "public, max-age=31536000, immutable"/, `${spec}: long cache`);
   }
   t.match(location(conf, '^~ /static/'), /access_log off;/);
+  // The raw request line and Referer carry reset, confirmation and tracking tokens.
+  const format = /log_format dukaan_json[^;]*;/.exec(conf)?.[0] ?? '';
+  t.ok(format, 'the JSON log format');
+  t.notMatch(format, /\$request_uri|\$request\b|\$args|\$query_string|\$http_referer/, 'the access log never records the raw URI, query or Referer');
+  t.match(format, /"uri":"\$log_path\$log_query"/);
+  t.match(format, /"referer":"\$log_referer"/);
   t.match(location(conf, '^~ /media/'), /X-Content-Type-Options nosniff/);
 });
 
@@ -269,6 +275,79 @@ t.test('live: nginx in front of two upstreams', { skip: !nginxBin }, async (t) =
     });
     t.equal(r.status, 413);
     t.equal(hits.a! + hits.b!, before, 'never reached the app');
+  });
+
+  await t.test('the access log holds no token of a URL or a Referer', async (t) => {
+    const secret = 'SECRETresetTOKEN0123456789abcdefghijklmnopq';
+    const confirm = 'SECRETconfirmTOKEN0123456789abcdefghijklmn';
+    const tracking = 'SECRETtrackTOKEN0123456789abcdefghijkl';
+    const sent: Array<[string, string?]> = [
+      [`/reset-password?token=${secret}`],
+      [`/confirm-email?token=${confirm}&x=1`],
+      [`/login?next=%2Freset-password%3Ftoken%3D${secret}`],
+      [`/demo-store/orders/${tracking}`],
+      [`/demo-store/orders/${tracking}?placed=1`],
+      [`/api/v1/stores/demo-store/orders/${tracking}`],
+      // Percent-encoded letters and slashes: nginx logs the path it decoded.
+      [`/demo-store/%6Frders/${tracking}`],
+      [`/demo-store/orders%2F${tracking}`],
+      ['/api/v1/me', `http://127.0.0.1/reset-password?token=${secret}`],
+      ['/api/v1/me', `http://127.0.0.1/demo-store/orders/${tracking}`],
+      ['/api/v1/me', `http://127.0.0.1/demo-store/orders%2F${tracking}?placed=1`],
+      ['/api/v1/me', `https://shop.example/confirm-email?token=${confirm}`],
+      ['/dashboard/orders/0b5f3e9c-kept', 'https://shop.example/dashboard'],
+      ['/api/v1/orders/0b5f3e9c-kept'],
+    ];
+    const logFile = join(prefixDir, 'access.log');
+    const before = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
+    // A user agent of its own tells these lines from those of earlier subtests.
+    const agent = `redaction-probe-${process.pid}`;
+    for (const [path, referer] of sent) await request(path, { headers: { 'user-agent': agent, ...(referer ? { referer } : {}) } });
+    let lines: Array<Record<string, string>> = [];
+    for (let i = 0; i < 50; i++) {
+      const text = readFileSync(logFile, 'utf8').slice(before);
+      lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>).filter((l) => l.user_agent === agent);
+      if (lines.length >= sent.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    t.equal(lines.length, sent.length, 'every request is logged');
+    const text = JSON.stringify(lines);
+    for (const s of [secret, confirm, tracking]) t.notMatch(text, s, `the log does not hold ${s.slice(0, 12)}…`);
+    t.notMatch(text, /SECRET/i, 'no part of any token');
+    const uris = lines.map((l) => l.uri);
+    t.same(uris.slice(0, 3), ['/reset-password?[redacted]', '/confirm-email?[redacted]', '/login?[redacted]'], 'the query is replaced by a marker');
+    t.same(uris.slice(3, 8), [
+      '/demo-store/orders/[redacted]',
+      '/demo-store/orders/[redacted]?[redacted]',
+      '/api/v1/stores/demo-store/orders/[redacted]',
+      '/demo-store/orders/[redacted]',
+      '/demo-store/orders/[redacted]',
+    ], 'the tracking token is masked, however it was spelled');
+    t.same(lines.slice(8, 12).map((l) => l.referer), [
+      'http://127.0.0.1/reset-password?[redacted]',
+      'http://127.0.0.1/demo-store/orders/[redacted]',
+      'http://127.0.0.1/demo-store/orders%2F[redacted]',
+      'https://shop.example/confirm-email?[redacted]',
+    ], 'the Referer is redacted the same way');
+    t.same(uris.slice(12), ['/dashboard/orders/0b5f3e9c-kept', '/api/v1/orders/0b5f3e9c-kept'], "the vendor's order ids are kept");
+    t.equal(lines[12]!.referer, 'https://shop.example/dashboard', 'a Referer without a secret is kept');
+    t.equal(echo(await request(`/reset-password?token=${secret}`)).url, `/reset-password?token=${secret}`, 'the app still gets the URL unchanged');
+  });
+
+  await t.test('password-reset POSTs are rate limited; the page views are not', async (t) => {
+    const statuses = async (n: number, path: string, method: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await request(path, { method, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') })).status);
+      return out;
+    };
+    t.same([...new Set(await statuses(12, '/forgot-password', 'GET'))], [200], 'viewing the form is not limited');
+    const api = await statuses(12, '/api/v1/password-reset', 'POST');
+    t.equal(api[0], 200, 'the first request reaches the app');
+    t.ok(api.includes(429), `a burst of reset requests gets 429s (${api.join(' ')})`);
+    t.ok(api.filter((s) => s === 200).length <= 7, 'about burst + 1 got through');
+    t.ok((await statuses(1, '/forgot-password', 'POST')).includes(429), 'the form shares the limit');
+    t.equal((await statuses(1, '/api/v1/password-reset/confirm', 'POST'))[0], 200, 'the confirm step is not in that zone');
+    t.equal((await statuses(1, '/api/v1/session', 'POST'))[0], 200, 'nor is login');
   });
 
   await t.test('login and checkout POSTs are rate limited; page views are not', async (t) => {

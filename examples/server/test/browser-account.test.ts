@@ -6,11 +6,11 @@
 //    for a link; the test waits for the mail, opens its link, sets a new password and logs in
 //    with it (the old one is refused). On Account: this device is marked; a session from a
 //    second browser is ended; an API token is created (shown once, copied, it works), then
-//    revoked after confirming (and stops working).
+//    revoked after confirming (and stops working); "Download your data" (a form post) saves the zip.
 // 2. JavaScript off: forgot password, the mailed link, a refused password beside its field (the
 //    link still works), a good one, log in; posting through the used link again is refused.
 // 3. No console errors, uncaught exceptions or CSP violations in any page.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@dukaan-kit/core/testing';
@@ -181,6 +181,14 @@ function accountFlow() {
     await Promise.all([v.waitForURL(/\/dashboard\/account\?done=token-revoked$/), confirm.click()]);
     t.equal(await v.locator('#api-tokens tbody tr', { hasText: 'Stock sync' }).count(), 0, 'the token is gone from the list');
     t.equal((await bearerMe(token)).status, 401, 'and no longer works');
+
+    // Your data: the download is a CSRF-checked form post; the browser saves the zip and stays.
+    const pageUrl = v.url();
+    const [download] = await Promise.all([v.waitForEvent('download', { timeout: 15_000 }), v.click('#your-data button:text-is("Download your data")')]);
+    t.match(download.suggestedFilename(), new RegExp(`^dukaan-${vendor.slug}-export-\\d{4}-\\d{2}-\\d{2}\\.zip$`), 'the zip is downloaded under its name');
+    const saved = await download.path();
+    t.equal(readFileSync(saved).subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a zip file');
+    t.equal(v.url(), pageUrl, 'the page stays');
     await context.close();
     t.comment(`account page done after ${elapsed()}`);
   });

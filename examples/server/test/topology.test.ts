@@ -4,14 +4,16 @@
 // Then: the purchase flow through nginx; cache coherence between the instances; an
 // instance killed mid-run loses no order; a Redis outage degrades to PostgreSQL and
 // /readyz reports it until Redis is back; a Redis latency spike on one instance does not
-// lose its invalidations; SIGTERM stops an instance cleanly. Loopback only, every wait
+// lose its invalidations; SIGTERM stops an instance cleanly. Mail goes over SMTP to a
+// catcher in this process, so a real reset link can be followed through nginx and its
+// access log checked for tokens. Loopback only, every wait
 // bounded; the test itself starts and stops every process (support/topology.ts).
 import t from 'tap';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testServices } from '@dukaan-kit/core/testing';
+import { startMailCatcher, testServices, type MailCatcher } from '@dukaan-kit/core/testing';
 import { cookiesOf, request, type Reply, type RequestOptions } from './support/http.js';
 import { findBinary, freePort, sleep, stopProcess, waitUntil } from './support/processes.js';
 import {
@@ -79,6 +81,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
   let db: TestDatabase | undefined;
   let redis: PrivateRedis | undefined;
   let nginx: Nginx | undefined;
+  let catcher: MailCatcher | undefined;
   const apps: { a?: AppInstance; b?: AppInstance } = {};
   let appEnv: Record<string, string> = {};
   let nginxPort = 0;
@@ -94,6 +97,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     await step('nginx', async () => nginx?.stop());
     await step('apps', async () => Promise.all([stopProcess(apps.a?.process), stopProcess(apps.b?.process)]));
     await step('redis', async () => redis?.stop());
+    await step('mail catcher', async () => catcher?.close());
     await step('database', async () => db?.drop());
     await step('temp dir', async () => rmSync(workDir, { recursive: true, force: true }));
   });
@@ -106,6 +110,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     db = await createTestDatabase(adminUrl);
     redis = privateRedis(redisBinary, await freePort());
     await redis.start();
+    catcher = await startMailCatcher();
     // Production requires PUBLIC_URL (mail links): the address customers reach nginx at.
     nginxPort = await freePort();
     appEnv = {
@@ -114,6 +119,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
       REDIS_URL: redis.url,
       SESSION_SECRET: sessionSecret,
       MEDIA_DIR: mediaDir,
+      SMTP_URL: catcher.url,
       LOG_LEVEL: 'warn',
       TRUST_PROXY: '127.0.0.1',
       RATE_LIMIT_LOGIN: '0',
@@ -140,6 +146,8 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
 
   // ---- small API helpers -------------------------------------------------------
   let bearer = '';
+  let trackingToken = '';
+  const vendorEmail = `vendor-${suffix}@example.com`;
   const product: { chai?: Product; kulhad?: Product } = {};
   let expectedPrice = 0;
   let htmlPage = false;
@@ -195,7 +203,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     const front = nginx!.url;
     const signUp = await api(front, '/api/v1/vendors', {
       method: 'POST',
-      json: { email: `vendor-${suffix}@example.com`, password: 'correct-horse-battery', storeName, slug },
+      json: { email: vendorEmail, password: 'correct-horse-battery', storeName, slug },
     });
     t.equal(signUp.status, 201, `sign up: ${describe(signUp)}`);
     const cookie = cookiesOf(signUp);
@@ -248,6 +256,7 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     }
     const detail = await vendor(front, `/api/v1/orders/${order.id}`);
     t.same(detail.json().history.map((h: { status: string }) => h.status), ['pending', 'accepted', 'shipped'], 'history');
+    trackingToken = order.token;
     const tracking = await api(front, `/api/v1/stores/${slug}/orders/${order.token}`);
     t.equal(tracking.status, 200);
     t.equal(tracking.json().status, 'shipped', "the customer's order view shows the status");
@@ -273,6 +282,38 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     const upstreams = new Set(nginx!.accessLog().map((l) => l.upstream_addr).filter((u) => typeof u === 'string' && u !== ''));
     t.ok(upstreams.has(`127.0.0.1:${apps.a!.port}`) && upstreams.has(`127.0.0.1:${apps.b!.port}`), `nginx used both instances (${[...upstreams].join(', ')})`);
     t.comment(`purchase flow done at ${elapsed()}`);
+  });
+
+  // ---- 1b. no token in nginx's access log -----------------------------------------------
+  t.test("nginx's access log holds no reset, confirmation or tracking token", async (t) => {
+    const front = nginx!.url;
+    const asked = await api(front, '/api/v1/password-reset', { method: 'POST', json: { email: vendorEmail } });
+    t.equal(asked.status, 202, `reset asked through nginx: ${describe(asked)}`);
+    const mail = await catcher!.next((m) => m.to.includes(vendorEmail) && /reset/i.test(m.subject), 15_000);
+    const link = catcher!.linkIn(mail, '/reset-password');
+    t.equal(link.origin, front, 'the mailed link points at nginx (PUBLIC_URL)');
+    const resetToken = link.searchParams.get('token') ?? '';
+    t.ok(resetToken.length >= 32, 'a real reset token');
+    // The vendor's browser opens the link, then loads what the page needs with it as Referer;
+    // a customer opens the tracking page and moves on from it.
+    const page = await api(front, `${link.pathname}${link.search}`);
+    t.equal(page.status, 200, `the reset page opens through nginx: ${page.status}`);
+    t.equal(page.headers['referrer-policy'], 'no-referrer');
+    t.equal((await api(front, `/api/v1/stores/${slug}`, { headers: { referer: link.href } })).status, 200);
+    await api(front, `/confirm-email?token=${resetToken}`); // not an email-change token: the friendly "link not valid" page
+    if (htmlPage) t.equal((await api(front, `/${slug}/orders/${trackingToken}`)).status, 200, 'the tracking page');
+    t.equal((await api(front, `/${slug}`, { headers: { referer: `${front}/${slug}/orders/${trackingToken}?placed=1` } })).status, 200);
+
+    // nginx writes a line when the response is done; give the last one a moment.
+    await waitUntil('the last request in the access log', async () =>
+      nginx!.accessLog().some((l) => l.uri === `/${slug}` && String(l.referer).endsWith('/orders/[redacted]')), { timeoutMs: 5000, intervalMs: 50 });
+    const lines = nginx!.accessLog();
+    const log = JSON.stringify(lines);
+    t.notOk(log.includes(resetToken), 'the reset token is not in the access log');
+    t.notOk(log.includes(trackingToken), 'nor the tracking token (API, page or Referer)');
+    t.ok(lines.some((l) => l.uri === '/reset-password?[redacted]'), 'the reset page is logged without its query');
+    t.ok(lines.some((l) => l.uri === `/api/v1/stores/${slug}/orders/[redacted]`), 'the tracking API call with its token masked');
+    t.ok(lines.some((l) => l.referer === `${front}/reset-password?[redacted]`), 'the Referer without its query');
   });
 
   // ---- 2. cache coherence between the instances --------------------------------------

@@ -72,27 +72,38 @@ for (const variant of serverVariants()) {
       t.notMatch(mail.text, '/confirm-email?token=', 'no link to take the address over');
     });
 
-    t.test('POST /customers/erase erases one customer from the orders, keeps the totals', async (t) => {
+    t.test('POST /customers/erase erases one customer from the finished orders, keeps the totals and the open orders', async (t) => {
       const vendor = await signUp(server);
       const api = client(server, vendor.headers);
       const product = await api.product({ name: 'Masala Chai', price: 24900 });
-      const placed = json(await placeOrder(server, vendor.store.slug, [{ productId: product.id, quantity: 2 }]));
-      const kept = json(await placeOrder(server, vendor.store.slug, [{ productId: product.id, quantity: 1 }]));
+      const move = async (id: string, ...statuses: string[]) => {
+        for (const status of statuses) t.equal((await api.post(`/api/v1/orders/${id}/status`, { status })).statusCode, 200, status);
+      };
+      const delivered = json(await placeOrder(server, vendor.store.slug, [{ productId: product.id, quantity: 2 }]));
+      const cancelled = json(await placeOrder(server, vendor.store.slug, [{ productId: product.id, quantity: 1 }]));
+      const open = json(await placeOrder(server, vendor.store.slug, [{ productId: product.id, quantity: 1 }]));
+      await move(delivered.id, 'accepted', 'shipped', 'delivered');
+      await move(cancelled.id, 'cancelled');
+      await move(open.id, 'accepted');
       await server.inject({ method: 'POST', url: `/api/v1/stores/${vendor.store.slug}/orders`, payload: { customer: { ...customer, phone: '9123456780', name: 'Someone Else' }, items: [{ productId: product.id, quantity: 1 }], paymentMethod: 'cod' } });
       t.same(errorOf(await api.post('/api/v1/customers/erase', {})).code, 'VALIDATION_FAILED');
       t.equal((await api.post('/api/v1/customers/erase', { phone: '12' })).statusCode, 400);
       const erased = await api.post('/api/v1/customers/erase', { phone: customer.phone });
       t.equal(erased.statusCode, 200);
-      t.same(json(erased), { ordersErased: 2 });
-      const order = json(await api.get(`/api/v1/orders/${placed.id}`));
-      t.equal(order.total, placed.total, 'the total stays');
+      t.same(json(erased), { ordersErased: 2, ordersOpen: 1 }, 'the finished orders erased, the open one counted');
+      const order = json(await api.get(`/api/v1/orders/${delivered.id}`));
+      t.equal(order.total, delivered.total, 'the total stays');
       t.equal(order.items[0].name, 'Masala Chai', 'the lines stay');
       t.notMatch(JSON.stringify(order), customer.name, 'the name is gone');
-      t.notMatch(JSON.stringify(json(await api.get(`/api/v1/orders/${kept.id}`))), customer.address, 'from every order of that phone');
+      t.notMatch(JSON.stringify(json(await api.get(`/api/v1/orders/${cancelled.id}`))), customer.address, 'from every finished order of that phone');
+      t.match(JSON.stringify(json(await api.get(`/api/v1/orders/${open.id}`))), customer.address, 'the open order keeps the address it is delivered to');
       t.match(JSON.stringify(json(await api.get('/api/v1/orders')).items), 'Someone Else', 'another customer stays');
-      t.same(json(await api.post('/api/v1/customers/erase', { phone: customer.phone })), { ordersErased: 0 }, 'nothing left to erase');
+      await move(open.id, 'shipped', 'delivered');
+      t.same(json(await api.post('/api/v1/customers/erase', { phone: customer.phone })), { ordersErased: 1, ordersOpen: 0 }, 'once finished, erasing again takes it');
+      t.notMatch(JSON.stringify(json(await api.get(`/api/v1/orders/${open.id}`))), customer.address);
+      t.same(json(await api.post('/api/v1/customers/erase', { phone: customer.phone })), { ordersErased: 0, ordersOpen: 0 }, 'nothing left to erase');
       const other = await signUp(server);
-      t.same(json(await client(server, other.headers).post('/api/v1/customers/erase', { phone: '9123456780' })), { ordersErased: 0 }, "another vendor cannot erase this store's customers");
+      t.same(json(await client(server, other.headers).post('/api/v1/customers/erase', { phone: '9123456780' })), { ordersErased: 0, ordersOpen: 0 }, "another vendor cannot erase this store's customers");
     });
 
     t.test('DELETE /me: a wrong password is 400; the right one closes the account and the store page answers 404', async (t) => {

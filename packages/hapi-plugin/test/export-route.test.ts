@@ -43,5 +43,23 @@ for (const variant of serverVariants()) {
       for (const [name, bytes] of entries) t.notMatch(bytes.toString('utf8'), /Secret Recipe Chai/, name);
       t.equal((await server.inject('/api/v1/me/export')).statusCode, 401);
     });
+
+    t.test('with the session cookie, a navigation from another site exports nothing; a token or this site does', async (t) => {
+      const vendor = await signUp(server);
+      const get = (headers: Record<string, string>) => server.inject({ url: '/api/v1/me/export', headers });
+      for (const site of ['cross-site', 'same-site']) {
+        const refused = await get({ ...vendor.headers, 'sec-fetch-site': site });
+        t.equal(refused.statusCode, 403, `Sec-Fetch-Site: ${site}`);
+        t.equal(json(refused).code, 'FORBIDDEN');
+        t.notMatch(String(refused.headers['content-type']), /zip/);
+      }
+      // A vendor each: an export holds its vendor's slot until its stream has closed, a tick after the reply.
+      for (const site of ['same-origin', 'none']) {
+        const own = await signUp(server);
+        t.equal((await get({ ...own.headers, 'sec-fetch-site': site })).statusCode, 200, `Sec-Fetch-Site: ${site}`);
+      }
+      const token = json(await server.inject({ method: 'POST', url: '/api/v1/tokens', headers: vendor.headers, payload: { name: 'backup' } })).token as string;
+      t.equal((await get({ authorization: `Bearer ${token}`, 'sec-fetch-site': 'cross-site' })).statusCode, 200, 'an API token is never sent by a browser on its own');
+    });
   });
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { client, json, placeOrder } from './support/api.js';
 import { linkOf, mailTo, openWithMail } from './support/mail.js';
-import { Browser } from './support/pages.js';
+import { Browser, type PageResponse } from './support/pages.js';
 import { customer, serverVariants } from './support/server.js';
 import { readZip } from './support/zip.js';
 
@@ -41,7 +41,7 @@ for (const variant of serverVariants()) {
       t.match(page.headers['cache-control'], /no-store/);
       t.match(page.payload, email);
       t.match(page.payload, 'This device');
-      t.match(page.payload, 'href="/dashboard/account/export"');
+      t.match(page.payload, 'action="/dashboard/account/export"');
       t.match(page.payload, 'href="/dashboard/account/close"');
       t.match(page.payload, 'href="/dashboard/account"', 'the navigation has the Account tab');
     });
@@ -153,25 +153,44 @@ for (const variant of serverVariants()) {
 
     t.test("erasing a customer's details says how many orders it touched", async (t) => {
       const { browser, headers, store } = await signedUp();
-      const product = await client(server, headers).product();
-      await placeOrder(server, store.slug, [{ productId: product.id, quantity: 1 }]);
+      const api = client(server, headers);
+      const product = await api.product();
+      const orders = [];
+      for (let i = 0; i < 3; i += 1) orders.push(json(await placeOrder(server, store.slug, [{ productId: product.id, quantity: 1 }])) as { id: string });
+      for (const order of orders.slice(0, 2)) t.equal((await api.post(`/api/v1/orders/${order.id}/status`, { status: 'cancelled' })).statusCode, 200);
       const none = await browser.post('/dashboard/account/erase-customer', { phone: '', email: '' });
       t.equal(none.statusCode, 400);
       t.match(none.payload, /phone or email/i);
       const erased = await browser.post('/dashboard/account/erase-customer', { phone: customer.phone, email: '' });
       t.equal(erased.statusCode, 200);
-      t.match(erased.payload, '1 order erased');
-      t.notMatch(JSON.stringify(json(await client(server, headers).get('/api/v1/orders')).items), customer.name);
+      t.match(erased.payload, '2 orders erased; 1 still open is kept until it is finished.', 'the open order is named, with what to do');
+      t.match(JSON.stringify(json(await api.get(`/api/v1/orders/${orders[2]!.id}`))), customer.name, 'the open order keeps the details');
+      t.equal((await api.post(`/api/v1/orders/${orders[2]!.id}/status`, { status: 'rejected' })).statusCode, 200);
+      const again = await browser.post('/dashboard/account/erase-customer', { phone: customer.phone, email: '' });
+      t.match(again.payload, '1 order erased.', 'once it is finished, erasing again takes it');
+      t.notMatch(again.payload, /still open (is|are) kept/);
+      t.match((await browser.post('/dashboard/account/erase-customer', { phone: customer.phone, email: '' })).payload, 'No orders matched; nothing was erased.');
+      t.notMatch(JSON.stringify(json(await api.get('/api/v1/orders')).items), customer.name);
     });
 
-    t.test('the export downloads as a zip', async (t) => {
+    t.test('the export downloads as a zip from a CSRF-checked post; a GET only leads to the page', async (t) => {
       const { browser } = await signedUp();
-      const response = await server.inject({ url: '/dashboard/account/export', headers: { cookie: `dukaan_session=${browser.cookies.get('dukaan_session')}` } });
+      t.match(browser.last?.payload ?? '', /<form method="post" action="\/dashboard\/account\/export"/, 'the account page has the download form');
+      const response = (await browser.post('/dashboard/account/export', {})) as PageResponse & { rawPayload: Buffer };
       t.equal(response.statusCode, 200);
       t.match(response.headers['content-disposition'], /^attachment; filename=".+\.zip"$/);
       t.match(response.headers['cache-control'], /no-store/);
       t.ok((await readZip(response.rawPayload)).has('account.json'));
+
+      const forged = await browser.post('/dashboard/account/export', {}, { crumb: null });
+      t.equal(forged.statusCode, 403, 'without the crumb (a post from another site): refused');
+      t.notMatch(String(forged.headers['content-type']), /zip/);
+      const followed = await browser.get('/dashboard/account/export');
+      t.equal(followed.statusCode, 303, 'a GET (a link followed from anywhere) exports nothing');
+      t.equal(followed.headers.location, '/dashboard/account#your-data', '...and leads to the download button');
       t.equal((await server.inject('/dashboard/account/export')).statusCode, 303, 'logged out: to the login page');
+      const stranger = await server.inject({ method: 'POST', url: '/dashboard/account/export', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+      t.equal(stranger.statusCode, 403, `logged out, no crumb: refused (${stranger.statusCode})`);
     });
 
     t.test('closing: a page to confirm, the password, then the store is gone and the browser logged out', async (t) => {

@@ -187,10 +187,17 @@ t.test('account: user-provided device strings and token names are escaped, in HT
   t.equal((JSON.parse(json) as { label: string }).label, `Token “</script>${evil}”`);
 });
 
-t.test('account: your data links to the export and the close page, and erases a customer by phone or email', async (t) => {
+t.test('account: your data posts for the export, links to the close page, and erases a customer by phone or email', async (t) => {
   const html = account();
-  t.match(html, '<a class="btn btn-secondary" href="/dashboard/account/export" download>Download your data</a>');
+  // A form post with the crumb, not a link: a GET could be followed from another site to spend the hourly exports.
+  const download = formFor(html, '/dashboard/account/export');
+  t.match(download, /^<form method="post" action="\/dashboard\/account\/export"[^>]*><input type="hidden" name="crumb" value="crumb-xyz"\/>/);
+  t.match(download, '<button type="submit" class="btn btn-secondary">Download your data</button>');
+  t.notMatch(html, 'href="/dashboard/account/export"', 'no link to the export');
+  const mounted = renderPage({ page: 'account', props: { ctx: vendorCtx({ csrfToken: 'crumb-xyz', timeZone: 'UTC', basePath: '/shop' }), email: 'a@example.com', sessions: [], tokens: [] } });
+  t.match(mounted, 'action="/shop/dashboard/account/export"', 'under the mount path');
   t.match(html, '<a class="btn btn-danger-outline" href="/dashboard/account/close">Close account…</a>');
+  t.match(html, 'from your finished orders (delivered, rejected or cancelled). Orders still open keep them until they are finished', 'says open orders are kept');
   const erase = formFor(html, '/dashboard/account/erase-customer');
   t.match(erase, '<label for="erase-customer-phone">Customer phone<span class="optional"> (optional)</span></label>');
   t.match(erase, '<label for="erase-customer-email">Customer email<span class="optional"> (optional)</span></label>');
@@ -202,8 +209,10 @@ t.test('close account: what goes and what stays for tax, password, a red button'
   const html = renderPage({ page: 'close-account', props: { ctx: crumbCtx(), storeName: 'Chai <Corner>', errors: { password: 'The current password is not right' } } });
   t.match(html, '<h2>Closing Chai &lt;Corner> cannot be undone</h2>');
   t.match(html, 'your store goes offline');
+  t.match(html, 'product descriptions and pictures', 'says the catalogue details go too');
   t.match(html, 'Kept, because tax law requires it');
-  t.match(html, '<a href="/dashboard/account/export">Download your data</a>');
+  t.match(formFor(html, '/dashboard/account/export'), '<button type="submit" class="btn btn-secondary">Download your data</button>', 'a copy first: the same download form');
+  t.notMatch(html, 'href="/dashboard/account/export"');
   const form = formFor(html, '/dashboard/account/close');
   t.match(form, '<label for="close-password">Your password</label>');
   t.match(tagWithId(html, 'close-password') ?? '', 'autocomplete="current-password"');

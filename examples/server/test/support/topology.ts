@@ -7,8 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKnex } from '@dukaan-kit/core/objection';
-import { uniqueTestName } from '@dukaan-kit/core/testing';
 import { request } from './http.js';
 import { canConnect, findBinary, freePort, GiveUp, spawnManaged, stopProcess, waitUntil, type Managed } from './processes.js';
 import { renderNginxConfig } from '../../../../nginx/render-config.mjs';
@@ -18,62 +16,9 @@ export const appMain = join(repoRoot, 'examples', 'server', 'dist', 'main.js');
 export const storefrontAssets = join(repoRoot, 'packages', 'storefront-ui', 'dist', 'assets');
 
 
-// ---- PostgreSQL: one fresh database per test file --------------------------
+// ---- PostgreSQL: one fresh database per test file (support/test-database.ts) ----
 
-export interface TestDatabase {
-  name: string;
-  /** The admin URL with the database name swapped in: what the app instances get. */
-  url: string;
-  drop(): Promise<void>;
-}
-
-const prefix = 'dk_e2e';
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * CREATE DATABASE dk_e2e_<pid>_<hex> on the server behind `adminUrl`; drop() removes it WITH (FORCE).
- * Databases of earlier runs whose test process is gone (a run killed before its teardown) are
- * dropped first; the names carry the pid for that.
- */
-export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
-  const name = uniqueTestName(prefix);
-  const admin = createKnex(adminUrl, { poolMax: 1 });
-  try {
-    const rows = (await admin.raw('SELECT datname FROM pg_database WHERE datname LIKE ?', [`${prefix}\\_%`])).rows as Array<{ datname: string }>;
-    for (const { datname } of rows) {
-      const pid = Number(new RegExp(`^${prefix}_(\\d+)_[0-9a-f]+$`).exec(datname)?.[1]);
-      if (pid > 0 && !processAlive(pid)) await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
-    }
-    await admin.raw('CREATE DATABASE ??', [name]);
-  } finally {
-    await admin.destroy();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  let dropped = false;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      const knex = createKnex(adminUrl, { poolMax: 1 });
-      try {
-        await knex.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
-      } finally {
-        await knex.destroy();
-      }
-    },
-  };
-}
+export { createTestDatabase, type TestDatabase } from './test-database.js';
 
 // ---- Redis: a private server on its own loopback port ----------------------
 

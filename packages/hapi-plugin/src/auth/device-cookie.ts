@@ -5,12 +5,15 @@ import type { Runtime } from '../runtime.js';
 
 /**
  * OWASP's "device cookie": after a successful login the browser gets a cookie, signed with
- * sessionSecret, naming the account, a random device id and an expiry. A later login for that
- * same account that brings a valid one passes its id to core as `deviceId`, and core counts that
- * attempt per device cookie instead of per account: an attacker hammering the account from
- * elsewhere cannot lock its owner out, and a stolen cookie still cannot guess beyond the limit
- * (its own counter). The cookie grants nothing else: the password is still checked, and the
- * per-address limit still applies.
+ * sessionSecret, naming the account, a random device id, when it was issued and an expiry. A
+ * later login for that same account that brings a valid one passes its id and issue time to core
+ * as `deviceId` and `deviceIssuedAt`, and core counts that attempt per device cookie instead of
+ * per account: an attacker hammering the account from elsewhere cannot lock its owner out, and a
+ * stolen cookie still cannot guess beyond the limit (its own counter). Core trusts the device
+ * only when the cookie was issued after the account's last password change, so a browser that
+ * signed in before a reset (an attacker's, perhaps) is a new device again: its next login is
+ * counted per account and mailed as a new sign-in. The cookie grants nothing else: the password
+ * is still checked, and the per-address limit still applies.
  */
 export const deviceCookie = 'dukaan_device';
 export const deviceCookieTtlMs = 365 * 24 * 3600_000;
@@ -29,19 +32,27 @@ export function newDeviceId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** What a valid device cookie says: whose device it is and its id. */
+/** What a valid device cookie says: whose device it is, its id, and when the cookie was issued (ms). */
 export interface Device {
   account: string;
   id: string;
+  issuedAt: number;
 }
 
-/** `<base64url {a, d, e}>.<hmac>`: a = account key, d = device id, e = expiry (ms since the epoch). */
-export function deviceToken(secret: string, account: string, deviceId: string, expiresAt: number): string {
-  const body = Buffer.from(JSON.stringify({ a: account, d: deviceId, e: expiresAt }), 'utf8').toString('base64url');
+/**
+ * `<base64url {a, d, i, e}>.<hmac>`: a = account key, d = device id, i = issued at, e = expiry
+ * (both ms since the epoch).
+ */
+export function deviceToken(secret: string, account: string, deviceId: string, issuedAt: number, expiresAt: number): string {
+  const body = Buffer.from(JSON.stringify({ a: account, d: deviceId, i: issuedAt, e: expiresAt }), 'utf8').toString('base64url');
   return `${body}.${sign(secret, body)}`;
 }
 
-/** The account and device id a well-signed, unexpired token names, or null. */
+/**
+ * The account, device id and issue time a well-signed, unexpired token names, or null. A cookie
+ * without an issue time (made before it was added) is not trusted: nothing says whether it
+ * predates a password change.
+ */
 export function deviceOf(secret: string, token: unknown, now = Date.now()): Device | null {
   if (typeof token !== 'string' || token.length > 1000) return null;
   const [body = '', mac = '', ...rest] = token.split('.');
@@ -50,9 +61,10 @@ export function deviceOf(secret: string, token: unknown, now = Date.now()): Devi
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
-    const { a, d, e } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { a?: unknown; d?: unknown; e?: unknown };
-    const valid = typeof a === 'string' && typeof d === 'string' && d.length > 0 && d.length <= 64 && typeof e === 'number' && e > now;
-    return valid ? { account: a, id: d } : null;
+    const { a, d, i, e } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { a?: unknown; d?: unknown; i?: unknown; e?: unknown };
+    const valid = typeof a === 'string' && typeof d === 'string' && d.length > 0 && d.length <= 64
+      && typeof i === 'number' && Number.isSafeInteger(i) && i > 0 && typeof e === 'number' && e > now;
+    return valid ? { account: a, id: d, issuedAt: i } : null;
   } catch {
     return null;
   }
@@ -66,19 +78,22 @@ function presentedDevice(runtime: Runtime, request: Request): Device | null {
   return deviceOf(runtime.options.sessionSecret, (request.state as Record<string, unknown> | null)?.[deviceCookie]);
 }
 
-/** The id of the request's device cookie when it is valid and for the account this email names, else undefined. */
-export function deviceIdFor(runtime: Runtime, request: Request, email: string): string | undefined {
+/** The request's device cookie when it is valid and for the account this email names, else undefined. */
+export function deviceFor(runtime: Runtime, request: Request, email: string): Device | undefined {
   const device = presentedDevice(runtime, request);
-  return device !== null && device.account === accountKey(email) ? device.id : undefined;
+  return device !== null && device.account === accountKey(email) ? device : undefined;
 }
 
 /**
  * Marks this browser as a known device of the account (after a successful login or sign-up):
- * keeps the id of a valid cookie it already holds for this account, else a new random one.
+ * keeps the id of a valid cookie it already holds for this account, else a new random one. The
+ * issue time is now: the browser has just proved the password, so it is trusted until the next
+ * password change.
  */
 export function rememberDevice(runtime: Runtime, request: Request, h: ResponseToolkit, email: string): void {
   const account = accountKey(email);
-  const id = deviceIdFor(runtime, request, email) ?? newDeviceId();
-  const token = deviceToken(runtime.options.sessionSecret, account, id, Date.now() + deviceCookieTtlMs);
+  const id = deviceFor(runtime, request, email)?.id ?? newDeviceId();
+  const now = Date.now();
+  const token = deviceToken(runtime.options.sessionSecret, account, id, now, now + deviceCookieTtlMs);
   setCookie(runtime, request, h, deviceCookie, token, { ttl: deviceCookieTtlMs });
 }

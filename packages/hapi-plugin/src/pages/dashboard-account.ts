@@ -1,4 +1,5 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import { keepDeviceAfterPasswordChange } from '../auth/log-in.js';
 import { principalOf, type Runtime } from '../runtime.js';
 import { zipDownload } from '../zip-download.js';
 import { accountFormRefused, accountPage } from './account-page.js';
@@ -13,6 +14,7 @@ async function changePassword(runtime: Runtime, request: Request, h: ResponseToo
   } catch (error) {
     return accountFormRefused(runtime, request, h, error, { name: 'password', values: {} }); // never echo a password
   }
+  await keepDeviceAfterPasswordChange(runtime, request, h);
   return seeOther(runtime, h, '/dashboard/account?done=password-changed');
 }
 
@@ -33,20 +35,34 @@ function eraseInput(values: { phone: string; email: string }): { phone: string }
   return {};
 }
 
+/**
+ * What erasing did, in words: orders still being worked keep the customer's details until they
+ * are finished (the vendor needs them to deliver), so the vendor is told to erase again then.
+ */
+export function erasedNotice(erased: number, open: number): string {
+  if (erased === 0 && open === 0) return 'No orders matched; nothing was erased.';
+  const done = `${erased} ${erased === 1 ? 'order' : 'orders'} erased`;
+  if (open === 0) return `${done}.`;
+  return `${done}; ${open} still open ${open === 1 ? 'is kept until it is' : 'are kept until they are'} finished. Erase again once ${open === 1 ? 'it is' : 'they are'}.`;
+}
+
 /** Erases at once and shows how many orders it touched (erasing twice is harmless, so no redirect is needed). */
 async function eraseCustomer(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const values = { phone: field(request.payload, 'phone'), email: field(request.payload, 'email') };
-  let erased: number;
+  let result: { ordersErased: number; ordersOpen: number };
   try {
-    ({ ordersErased: erased } = await runtime.dukaan.orders.eraseCustomer(principalOf(request), eraseInput(values)));
+    result = await runtime.dukaan.orders.eraseCustomer(principalOf(request), eraseInput(values));
   } catch (error) {
     const rename = (path: string) => (path === 'phone' || path === 'email' ? path : null);
     return accountFormRefused(runtime, request, h, error, { name: 'erase', values, rename });
   }
-  const notice = erased === 0 ? 'No orders matched; nothing was erased.' : `${erased} ${erased === 1 ? 'order' : 'orders'} erased.`;
-  return accountPage(runtime, request, h, { notice });
+  return accountPage(runtime, request, h, { notice: erasedNotice(result.ordersErased, result.ordersOpen) });
 }
 
+/**
+ * The download is a CSRF-checked form post: exports are limited per hour, and the session cookie
+ * (SameSite=Lax) rides along on a top-level GET from another site, which could spend them all.
+ */
 async function exportData(runtime: Runtime, request: Request, h: ResponseToolkit) {
   return zipDownload(h, await runtime.dukaan.vendors.exportData(principalOf(request)));
 }
@@ -58,6 +74,8 @@ export function dashboardAccountRoutes(runtime: Runtime): ServerRoute[] {
     pageRoute(runtime, { method: 'POST', path: '/dashboard/account/password', auth: 'vendor', handler: (request, h) => changePassword(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/account/email', auth: 'vendor', handler: (request, h) => changeEmail(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/account/erase-customer', auth: 'vendor', handler: (request, h) => eraseCustomer(runtime, request, h) }),
-    pageRoute(runtime, { method: 'GET', path: '/dashboard/account/export', auth: 'vendor', handler: (request, h) => exportData(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/account/export', auth: 'vendor', handler: (request, h) => exportData(runtime, request, h) }),
+    // An old bookmark or link lands on the page with the download button; a GET never exports.
+    pageRoute(runtime, { method: 'GET', path: '/dashboard/account/export', auth: 'vendor', handler: (_request, h) => seeOther(runtime, h, '/dashboard/account#your-data') }),
   ];
 }

@@ -1,15 +1,17 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { closeAccountSchema, emailConfirmSchema, emailChangeSchema, passwordChangeSchema } from '@dukaan-kit/core';
+import { keepDeviceAfterPasswordChange } from '../auth/log-in.js';
 import { clearCookie } from '../cookies.js';
 import { principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
 import { emailChangeBody } from './response-schemas.js';
 
 const wrongPassword = 'VALIDATION_FAILED: a bad field, or the current password is not right (details name the field)';
-const counted = 'RATE_LIMITED: too many wrong passwords for this account';
+const counted = 'RATE_LIMITED: too many wrong current passwords from this session, or for this account from all its sessions (failed logins are counted apart)';
 
 async function changePassword(runtime: Runtime, request: Request, h: ResponseToolkit) {
   await runtime.dukaan.vendors.changePassword(principalOf(request), request.payload);
+  await keepDeviceAfterPasswordChange(runtime, request, h);
   return h.response().code(204);
 }
 
@@ -55,7 +57,7 @@ export function accountRoutes(runtime: Runtime): ServerRoute[] {
       payload: emailChangeSchema,
       responses: {
         ok: { 202: { description: 'The confirmation link is on its way', body: emailChangeBody } },
-        errors: { 400: wrongPassword, 429: 'RATE_LIMITED: too many wrong passwords, or too many email changes this hour', 503: 'MAIL_UNAVAILABLE: this server sends no mail' },
+        errors: { 400: wrongPassword, 429: 'RATE_LIMITED: too many wrong current passwords, or too many email changes this hour', 503: 'MAIL_UNAVAILABLE: this server sends no mail' },
       },
       handler: (request, h) => requestEmailChange(runtime, request, h),
     }),

@@ -36,7 +36,7 @@ export function credentialRoutes(runtime: Runtime): ServerRoute[] {
       description: "The vendor's sessions: device, created, last seen; `current` marks the one asking",
       auth: true,
       private: true,
-      responses: { ok: { 200: { description: 'The sessions, newest first', body: sessionListBody } } },
+      responses: { ok: { 200: { description: 'The live sessions: the one asking first (when it is a session), then the most recently seen', body: sessionListBody } } },
       handler: (request) => listSessions(runtime, request),
     }),
     apiRoute({

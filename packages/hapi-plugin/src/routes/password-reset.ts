@@ -22,20 +22,21 @@ async function confirmReset(runtime: Runtime, request: Request, h: ResponseToolk
 
 /**
  * Password recovery by mail: ask for a link, then set a new password with the token it carries.
- * No auth (the vendor cannot log in); core counts requests per client address and per email.
+ * No auth (the vendor cannot log in); core counts requests per client address (429 over the
+ * limit) and mails each email at most 5 links an hour (over that it answers the same, mailing nothing).
  */
 export function passwordResetRoutes(runtime: Runtime): ServerRoute[] {
   return [
     apiRoute({
       method: 'POST',
       path: '/api/v1/password-reset',
-      description: 'Ask for a password reset link by mail; the same answer whether or not the email has an account',
+      description: 'Ask for a password reset link by mail; the same answer whether or not the email has an account, and whether or not its 5 links an hour are used up (then nothing is mailed)',
       auth: false,
       private: true,
       payload: passwordResetRequestSchema,
       responses: {
-        ok: { 202: { description: 'Accepted: a link is mailed if an account uses this email', body: acceptedBody } },
-        errors: { 429: 'RATE_LIMITED: too many reset requests from this address or for this email', 503: 'MAIL_UNAVAILABLE: this server sends no mail' },
+        ok: { 202: { description: 'Accepted: a link is mailed if an account uses this email and it has had fewer than 5 this hour', body: acceptedBody } },
+        errors: { 429: 'RATE_LIMITED: too many reset requests from this address', 503: 'MAIL_UNAVAILABLE: this server sends no mail' },
       },
       handler: (request, h) => requestReset(runtime, request, h),
     }),

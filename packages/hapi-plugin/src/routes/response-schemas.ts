@@ -68,7 +68,10 @@ export const sessionListBody = object({ items: Joi.array().items(sessionBody).re
 /** What a step that sends mail answers (the same words whether or not an account matched). */
 export const acceptedBody = object({ message: Joi.string().required() }).label('Accepted');
 export const emailChangeBody = object({ pendingEmail: Joi.string().required(), message: Joi.string().required() }).label('EmailChange');
-export const customerErasedBody = object({ ordersErased: Joi.number().integer().min(0).required() }).label('CustomerErased');
+export const customerErasedBody = object({
+  ordersErased: Joi.number().integer().min(0).required().description('Finished orders (delivered, rejected, cancelled) whose customer details were erased'),
+  ordersOpen: Joi.number().integer().min(0).required().description('Orders of that customer still being worked: kept whole until they finish, so erase again then'),
+}).label('CustomerErased');
 
 export const categoryBody = object({ id: id.required(), name: Joi.string().required(), position: Joi.number().integer().required() }).label('Category');
 export const categoryListBody = object({ items: Joi.array().items(categoryBody).required() });

@@ -93,6 +93,8 @@ async function build(databaseUrl: string, makeCache: () => CacheStores, sameCach
         await sibling.cache?.close();
       }
       await server.stop();
+      // Mail still queued (a deferred reset looks the email up) must run before its schema goes.
+      await dukaan.mail.idle();
       if (schema) await knex.raw(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await dukaan.close();
       await knex.destroy();

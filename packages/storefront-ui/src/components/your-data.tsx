@@ -12,7 +12,7 @@ function EraseCustomer({ ctx, state }: { ctx: PageContext; state: FormState }) {
   return (
     <>
       <h3>Erase a customer’s details</h3>
-      <p>When a customer asks, remove their name, phone, email, address and notes from all your orders. Order numbers, items and totals stay for your accounts. This cannot be undone.</p>
+      <p>When a customer asks, remove their name, phone, email, address and notes from your finished orders (delivered, rejected or cancelled). Orders still open keep them until they are finished, so you can deliver: erase again then. Order numbers, items and totals stay for your accounts. This cannot be undone.</p>
       <ErrorSummary form={f} errors={errors} labels={eraseLabels} />
       <PostForm ctx={ctx} action="/dashboard/account/erase-customer">
         <Field form={f} name="phone" label={eraseLabels.phone} type="tel" value={values['phone']} error={errors['phone']} optional autocomplete="off" inputMode="tel" hint="The number they ordered with. Or leave it empty and give their email." />
@@ -25,6 +25,21 @@ function EraseCustomer({ ctx, state }: { ctx: PageContext; state: FormState }) {
   );
 }
 
+/**
+ * The download of everything, as a form post with the CSRF crumb: the export is limited per hour,
+ * and a link (a GET) could be followed from another site to use that allowance up. The answer is
+ * the zip as an attachment, so the browser saves it and stays on the page.
+ */
+export function ExportButton({ ctx, class: cls = 'btn btn-secondary', label = 'Download your data' }: { ctx: Pick<PageContext, 'basePath' | 'csrfToken'>; class?: string; label?: string }) {
+  return (
+    <PostForm ctx={ctx} action="/dashboard/account/export" class="form-actions">
+      <button type="submit" class={cls}>
+        {label}
+      </button>
+    </PostForm>
+  );
+}
+
 /** Data rights: download everything, erase a customer, close the account. */
 export function YourData({ ctx, state }: { ctx: PageContext; state: FormState }) {
   const href = (p: string) => withBase(ctx.basePath, p);
@@ -33,11 +48,7 @@ export function YourData({ ctx, state }: { ctx: PageContext; state: FormState })
       <h2 id="your-data-title">Your data</h2>
       <h3>Download</h3>
       <p>Your store, catalogue and every order as JSON and spreadsheet (CSV) files, with your pictures, in one zip.</p>
-      <p>
-        <a class="btn btn-secondary" href={href('/dashboard/account/export')} download>
-          Download your data
-        </a>
-      </p>
+      <ExportButton ctx={ctx} />
       <EraseCustomer ctx={ctx} state={state} />
       <h3>Close your account</h3>
       <p>Takes your store offline and deletes your account and your customers’ details.</p>

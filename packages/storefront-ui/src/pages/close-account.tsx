@@ -1,5 +1,6 @@
 import { ErrorSummary, Field, PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
+import { ExportButton } from '../components/your-data.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext } from '../types.js';
 
@@ -25,12 +26,11 @@ export function CloseAccountPage({ ctx, storeName, errors = {} }: CloseAccountPa
         <ul>
           <li>your store goes offline and its link stops taking orders (nobody else can take the link);</li>
           <li>your customers’ names, phone numbers, emails, addresses and notes are erased from every order;</li>
-          <li>your login, sessions, API tokens, product pictures and logo are deleted.</li>
+          <li>your login, sessions, API tokens, product descriptions and pictures, and your logo are deleted (product names and prices stay with your orders).</li>
         </ul>
         <p>Kept, because tax law requires it: order numbers, dates, items with their prices, and totals, without any customer details.</p>
-        <p>
-          Want a copy first? <a href={href('/dashboard/account/export')}>Download your data</a>.
-        </p>
+        <p>Want a copy first?</p>
+        <ExportButton ctx={ctx} />
         <ErrorSummary form={f} errors={errors} labels={labels} />
         <PostForm ctx={ctx} action="/dashboard/account/close">
           <Field form={f} name="password" label={labels.password} type="password" error={errors['password']} required autocomplete="current-password" hint="To make sure it is you." />
