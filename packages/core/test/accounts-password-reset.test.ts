@@ -101,18 +101,7 @@ for (const variant of coreVariants()) {
       const { vendor } = await f.signUp('timing');
       const unknown = vendor.email.replace('timing', 'timing-ghost');
       /** The SQL each request sent before it resolved. */
-      const statementsOf = async (email: string) => {
-        await dukaan.mail.idle();
-        const sent: string[] = [];
-        const record = (query: { sql: string }) => void sent.push(query.sql);
-        f.knex.on('query', record);
-        try {
-          await dukaan.vendors.requestPasswordReset({ email });
-          return [...sent];
-        } finally {
-          f.knex.off('query', record);
-        }
-      };
+      const statementsOf = (email: string) => f.statementsDuring(() => dukaan.vendors.requestPasswordReset({ email }));
       const known = await statementsOf(vendor.email);
       const missing = await statementsOf(unknown);
       t.same(known, missing, 'the same statements');

@@ -89,18 +89,7 @@ for (const variant of coreVariants()) {
     t.test('email change: a taken and a free address make the same database calls before the answer', async (t) => {
       const { vendor, principal } = await signedIn('timing-a');
       const other = await f.signUp('timing-b');
-      const statementsOf = async (email: string) => {
-        await dukaan.mail.idle();
-        const sent: string[] = [];
-        const record = (query: { sql: string }) => void sent.push(query.sql);
-        f.knex.on('query', record);
-        try {
-          await dukaan.vendors.requestEmailChange(principal, { email, currentPassword: password });
-          return [...sent];
-        } finally {
-          f.knex.off('query', record);
-        }
-      };
+      const statementsOf = (email: string) => f.statementsDuring(() => dukaan.vendors.requestEmailChange(principal, { email, currentPassword: password }));
       const free = vendor.email.replace('timing-a', 'timing-free');
       t.same(await statementsOf(other.vendor.email), await statementsOf(free));
       await f.mailTo(other.vendor.email, /already has an account/i);

@@ -25,6 +25,8 @@ export interface AccountsFixture extends CoreFixture {
   mailTo(to: string, subject: RegExp): Promise<CaughtMail>;
   /** Every mail received so far to `to`, once the queue is idle. */
   allMailTo(to: string): Promise<CaughtMail[]>;
+  /** The SQL sent while `work` ran, once earlier queued work has settled (what a caller waits for). */
+  statementsDuring(work: () => Promise<unknown>): Promise<string[]>;
 }
 
 /** A core of this variant that mails through a real SMTP server in process, with a hand-moved clock; closed when `t` ends. */
@@ -46,6 +48,18 @@ export async function openAccounts(t: Test, variant: CoreVariant, options: Parti
     async allMailTo(to) {
       await fixture.dukaan.mail.idle();
       return mail.messages.filter((m) => m.to.includes(to));
+    },
+    async statementsDuring(work) {
+      await fixture.dukaan.mail.idle();
+      const sent: string[] = [];
+      const record = (query: { sql: string }) => void sent.push(query.sql);
+      fixture.knex.on('query', record);
+      try {
+        await work();
+        return sent;
+      } finally {
+        fixture.knex.off('query', record);
+      }
     },
   };
 }
