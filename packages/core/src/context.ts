@@ -1,4 +1,5 @@
 import type { Cache, Counters } from './cache/ports.js';
+import type { CacheProbe } from './cache/resilient-ports.js';
 import type { Caching } from './cache/wire-caching.js';
 import type { ImageStore } from './catalog/image-store.js';
 import type { EventBus } from './events.js';
@@ -26,6 +27,8 @@ export interface CoreContext {
   persistence: Persistence;
   /** Already wrapped so it never throws and never hangs. */
   cache: Cache;
+  /** A cache read that answers `cacheUnavailable` instead of a miss when the cache did not answer. */
+  cacheProbe: CacheProbe;
   /** Attempt counters for the limits; fail open (count 0) when the cache is down. */
   counters: Counters;
   storeCache: Caching['storeCache'];

@@ -80,6 +80,7 @@ export function createDukaan(options: DukaanOptions) {
   const context: CoreContext = {
     persistence: options.persistence,
     cache: caching.cache,
+    cacheProbe: caching.probe,
     counters: caching.counters,
     storeCache: caching.storeCache,
     durableWrites: caching.durableWrites,

@@ -10,6 +10,20 @@ export function resilientCache(inner: Cache, circuit: Circuit): Cache {
   };
 }
 
+/** What a probe answers when the cache did not (an outage, a timeout, an open circuit). */
+export const cacheUnavailable: unique symbol = Symbol('cache unavailable');
+
+/** A read that tells a miss from a failure. */
+export type CacheProbe = <T>(key: string) => Promise<T | undefined | typeof cacheUnavailable>;
+
+/**
+ * For reads that must fail closed: a revocation marker that could not be read has to count as
+ * present, or a slow cache would bring a revoked session back. Same bound and breaker as `get`.
+ */
+export function cacheProbe(inner: Cache, circuit: Circuit): CacheProbe {
+  return <T>(key: string) => circuit.call<T | undefined | typeof cacheUnavailable>('get', () => inner.get<T>(key), cacheUnavailable);
+}
+
 /**
  * Counters that fail open: while the cache is away every count is 0, so nobody is locked out.
  * They guard logins and checkouts, so they are always attempted (an open circuit, tripped by a

@@ -4,7 +4,7 @@ import { StoreCache } from '../storefront/store-cache.js';
 import { Circuit } from './circuit.js';
 import { DurableWrites } from './durable-writes.js';
 import type { Cache, CacheStores, Counters } from './ports.js';
-import { resilientBus, resilientCache, resilientCounters } from './resilient-ports.js';
+import { cacheProbe, resilientBus, resilientCache, resilientCounters, type CacheProbe } from './resilient-ports.js';
 
 export interface CachingOptions {
   /** Bound on each cache read, write and publish before it counts as a miss (createDukaan's default: 50 ms). */
@@ -27,6 +27,8 @@ export interface CachingOptions {
 export interface Caching {
   /** Never throws or hangs: an outage is a miss. */
   cache: Cache;
+  /** Never throws or hangs, but tells an outage from a miss (for checks that must fail closed). */
+  probe: CacheProbe;
   /** Fails open: an outage counts 0. */
   counters: Counters;
   storeCache: StoreCache;
@@ -61,6 +63,7 @@ export function wireCaching(stores: CacheStores, options: CachingOptions, events
   let closed: Promise<void> | undefined;
   return {
     cache,
+    probe: cacheProbe(stores.cache, circuit),
     counters: resilientCounters(stores.counters, circuit, options.countersTimeoutMs),
     storeCache,
     durableWrites,

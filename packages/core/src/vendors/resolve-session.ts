@@ -21,7 +21,9 @@ export async function resolveSession(context: CoreContext, token: string): Promi
   const tokenHash = hashToken(token);
   const key = credentialCacheKey('session', tokenHash);
   let entry = await context.cache.get<CachedSession>(key);
-  if (entry && (await context.cache.get<boolean>(sessionsRevokedKey(entry.vendorId)))) entry = undefined;
+  // Fails closed: a marker that could not be read counts as set, so a slow or tripped cache
+  // sends the request to the database instead of trusting a copy that may have been revoked.
+  if (entry && (await context.cacheProbe<boolean>(sessionsRevokedKey(entry.vendorId))) !== undefined) entry = undefined;
   const fromCache = entry !== undefined;
   entry ??= (await loadSession(context, tokenHash)) ?? undefined;
   if (!entry || entry.expiresAt <= nowIso(context)) return null;
