@@ -18,9 +18,10 @@ const trackingSegment = /(?<!\/api\/v1|\/dashboard)\/orders\/[^/?#\s"]+/g;
  * Query parameters whose value is a secret: `token` carries the reset and email-confirmation
  * tokens (`/reset-password?token=…`, `/confirm-email?token=…`). Any path, not only those two:
  * a mount prefix, a mistyped path (logged as a 404) or a `next=` that wraps such a URL
- * (percent-encoded: `%3Ftoken%3D…`) carry the same secret.
+ * (percent-encoded: `%3Ftoken%3D…`) carry the same secret. `q` is the dashboard's order
+ * search, which holds a customer's phone number or name: personal data, kept out of logs.
  */
-const secretParams = ['token'];
+const secretParams = ['token', 'q'];
 const secretParam = new RegExp(`((?:^|[?&;]|%3F|%26)(?:${secretParams.join('|')})(?:=|%3D))(?:(?!%26)[^&#;\\s"])*`, 'gi');
 
 /** A path or absolute URL with every tracking token and secret query value replaced. */

@@ -118,6 +118,9 @@ t.test('reset and email-confirmation tokens are cut out of URLs and query object
     ['https://shop.example/confirm-email?token=abc', 'https://shop.example/confirm-email?token=[redacted]'],
     ['/login?next=%2Freset-password%3Ftoken%3Dabc%26x%3D1', '/login?next=%2Freset-password%3Ftoken%3D[redacted]%26x%3D1'],
     ['/dashboard?csrftoken=kept&tokens=kept', '/dashboard?csrftoken=kept&tokens=kept'],
+    ['/dashboard/orders?q=98765%2043210&status=pending', '/dashboard/orders?q=[redacted]&status=pending'],
+    ['/api/v1/orders/export?from=2026-11-01&q=Asha', '/api/v1/orders/export?from=2026-11-01&q=[redacted]'],
+    ['/dashboard/orders?seq=kept', '/dashboard/orders?seq=kept'],
     ['/reset-password', '/reset-password'],
   ];
   for (const [url, expected] of cases) t.equal(redactUrl(url), expected, url);

@@ -29,6 +29,7 @@ import { eraseCustomer } from './orders/erase-customer.js';
 import { getOrder } from './orders/get-order.js';
 import { getOrderByToken } from './orders/get-order-by-token.js';
 import { listOrders } from './orders/list-orders.js';
+import { exportOrders } from './orders/export-orders.js';
 import { orderSummary } from './orders/order-summary.js';
 import { placeOrder } from './orders/place-order.js';
 import { cachedForStore } from './storefront/cached-for-store.js';
@@ -109,6 +110,8 @@ export function facade(context: CoreContext) {
       get: bind(context, getOrder),
       getByToken: bind(context, getOrderByToken),
       list: bind(context, listOrders),
+      /** The filtered list as a CSV file, streamed (`GET /api/v1/orders/export`). */
+      export: bind(context, exportOrders),
       changeStatus: bind(context, changeOrderStatus),
       summary: bind(context, orderSummary),
       eraseCustomer: bind(context, eraseCustomer),

@@ -115,8 +115,11 @@ export {
   stockAdjustmentSchema,
 } from './catalog/schemas.js';
 export type { CategoryInput, ProductInput, ProductListInput, StockAdjustmentInput } from './catalog/schemas.js';
-export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderStatusSchema, pincodeField } from './orders/schemas.js';
-export type { PlaceOrderInput, OrderListInput, OrderStatusInput } from './orders/schemas.js';
+export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderExportSchema, orderStatusSchema, pincodeField } from './orders/schemas.js';
+export type { PlaceOrderInput, OrderListInput, OrderFilterInput, OrderStatusInput } from './orders/schemas.js';
+export type { OrderExport } from './orders/export-orders.js';
+export type { OrderSearch } from './orders/order-repository.js';
+export { defaultStoreTimeZone } from './shared/time-zone.js';
 export {
   textField,
   slugField,

@@ -5,7 +5,7 @@ import { openStore, orderFor } from './support/orders.js';
 
 t.test('the status machine allows exactly the documented moves', async (t) => {
   const allowed = orderStatuses.flatMap((from) => orderStatuses.filter((to) => canMove(from, to)).map((to) => `${from}->${to}`));
-  t.same(allowed.sort(), ['accepted->cancelled', 'accepted->shipped', 'pending->accepted', 'pending->cancelled', 'pending->rejected', 'shipped->delivered']);
+  t.same(allowed.sort(), ['accepted->cancelled', 'accepted->shipped', 'pending->accepted', 'pending->cancelled', 'pending->rejected', 'shipped->delivered', 'shipped->returned']);
   t.same(nextStatuses('delivered'), []);
 });
 

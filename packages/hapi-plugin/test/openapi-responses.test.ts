@@ -84,6 +84,14 @@ for (const variant of serverVariants()) {
       const order = json(placed);
       holds('get', '/api/v1/stores/{slug}/orders/{token}', await server.inject(`/api/v1/stores/${vendor.store.slug}/orders/${order.token}`));
       holds('get', '/api/v1/orders', await api.get('/api/v1/orders'));
+      holds('get', '/api/v1/orders', await api.get('/api/v1/orders?q=asha&status=pending&from=2025-03-01&to=2025-03-31'));
+      holds('get', '/api/v1/orders', await api.get('/api/v1/orders?from=2025-03-06&to=2025-03-05'));
+      const csv = await api.get('/api/v1/orders/export?q=asha');
+      t.equal(csv.statusCode, 200);
+      t.ok(doc.paths['/api/v1/orders/export']?.get?.responses['200']?.content?.['text/csv'], 'the order export is documented as CSV');
+      t.match(csv.headers['content-type'], /^text\/csv/);
+      holds('get', '/api/v1/orders/export', await api.get('/api/v1/orders/export?from=2025-02-30'));
+      holds('get', '/api/v1/orders/export', await server.inject('/api/v1/orders/export'));
       holds('get', '/api/v1/orders/{id}', await api.get(`/api/v1/orders/${order.id}`));
       holds('post', '/api/v1/orders/{id}/status', await api.post(`/api/v1/orders/${order.id}/status`, { status: 'shipped' }));
       holds('post', '/api/v1/orders/{id}/status', await api.post(`/api/v1/orders/${order.id}/status`, { status: 'accepted' }));

@@ -142,7 +142,7 @@ for (const variant of serverVariants()) {
       const ship = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'shipped' });
       t.equal(ship.statusCode, 303);
       await browser.get(`/dashboard/orders/${placed.id}`);
-      t.same(buttons(), ['delivered']);
+      t.same(buttons(), ['delivered', 'returned']);
       const tracking = await server.inject(`/${store.slug}/orders/${placed.token}`);
       t.match(tracking.payload, /aria-current="step"[^>]*>On the way/);
 

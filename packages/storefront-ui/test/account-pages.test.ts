@@ -197,7 +197,7 @@ t.test('account: your data posts for the export, links to the close page, and er
   const mounted = renderPage({ page: 'account', props: { ctx: vendorCtx({ csrfToken: 'crumb-xyz', timeZone: 'UTC', basePath: '/shop' }), email: 'a@example.com', sessions: [], tokens: [] } });
   t.match(mounted, 'action="/shop/dashboard/account/export"', 'under the mount path');
   t.match(html, '<a class="btn btn-danger-outline" href="/dashboard/account/close">Close account…</a>');
-  t.match(html, 'from your finished orders (delivered, rejected or cancelled). Orders still open keep them until they are finished', 'says open orders are kept');
+  t.match(html, 'from your finished orders (delivered, rejected, cancelled or returned). Orders still open keep them until they are finished', 'says open orders are kept');
   const erase = formFor(html, '/dashboard/account/erase-customer');
   t.match(erase, '<label for="erase-customer-phone">Customer phone<span class="optional"> (optional)</span></label>');
   t.match(erase, '<label for="erase-customer-email">Customer email<span class="optional"> (optional)</span></label>');

@@ -171,8 +171,22 @@ t.test('order page: thank-you only when just placed, lines and totals', async (t
   t.notMatch(later, 'Thank you');
   t.match(later, '<h1>Order #1001</h1>');
   t.match(later, '<li class="done" aria-current="step">On the way</li>');
+  t.match(later, 'Please keep ₹1,348.00 ready', 'an order on its way asks for the cash');
   const rejected = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'rejected' }), justPlaced: false } });
   t.match(rejected, 'could not take this order');
+});
+
+t.test('order page: a rejected, cancelled or returned order shows the reason and asks for no cash', async (t) => {
+  for (const status of ['rejected', 'cancelled', 'returned'] as const) {
+    const html = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status, statusReason: 'Out of stock <today>' }), justPlaced: false } });
+    t.match(html, 'Reason: Out of stock &lt;today', `${status}: the reason, escaped`);
+    t.notMatch(html, 'ready', `${status}: no cash to keep ready`);
+    t.notMatch(html, 'class="progress"', `${status}: no progress steps`);
+    const plain = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status }), justPlaced: false } });
+    t.notMatch(plain, 'Reason:', `${status}: nothing when no reason was given`);
+  }
+  const returned = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'returned' }), justPlaced: false } });
+  t.match(returned, 'returned to');
 });
 
 t.test('not-found and error pages', async (t) => {

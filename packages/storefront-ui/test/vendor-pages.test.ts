@@ -139,22 +139,55 @@ t.test('orders: status tabs, rows and paging', async (t) => {
   t.match(html, 'href="/dashboard/orders?status=pending&amp;cursor=n1"');
 });
 
+const tracking = { storeName: 'Chai Corner', trackingUrl: 'https://shop.example.com/chai-corner/orders/tok_abc123' };
+
 t.test('order detail: only the allowed next statuses, customer, totals, history', async (t) => {
-  const o = order({ status: 'accepted', history: [{ status: 'pending', at: '2025-11-25T10:00:00.000Z' }, { status: 'accepted', at: '2025-11-25T10:05:00.000Z' }] });
-  const html = renderPage({ page: 'order-detail', props: { ctx: vendorCtx({ timeZone: 'UTC' }), order: o, nextStatuses: ['shipped', 'cancelled'] } });
+  const o = order({ status: 'accepted', history: [{ status: 'pending', at: '2025-11-25T10:00:00.000Z', reason: null }, { status: 'accepted', at: '2025-11-25T10:05:00.000Z', reason: null }] });
+  const html = renderPage({ page: 'order-detail', props: { ctx: vendorCtx({ timeZone: 'UTC' }), order: o, nextStatuses: ['shipped', 'cancelled'], ...tracking } });
   t.match(html, '<form method="post" action="/dashboard/orders/ord-1/status" class="status-actions">');
   t.match(html, '<button type="submit" name="status" value="shipped" class="btn btn-primary">Mark as shipped</button>');
   t.match(html, '<button type="submit" name="status" value="cancelled" class="btn btn-danger-outline">Cancel order</button>');
   t.notMatch(html, 'value="accepted"');
   t.notMatch(html, 'value="delivered"');
   t.match(html, '<a href="tel:+919812345678">+919812345678</a>');
-  t.match(html, 'href="https://wa.me/919812345678"');
+  const text = 'Hello Ravi Kumar, your order #1001 from Chai Corner is accepted. Track it here: https://shop.example.com/chai-corner/orders/tok_abc123';
+  t.match(html, `<a href="https://wa.me/919812345678?text=${encodeURIComponent(text)}" target="_blank" rel="noopener">Message on WhatsApp</a>`, 'a prefilled chat: number, status, tracking link');
   t.match(html, '<a href="mailto:ravi@example.com">');
   t.match(html, '<dd class="pre">Ring twice</dd>');
   t.match(html, /Total<\/th><td class="num">₹1,348.00<\/td>/);
   t.match(html, /<ol class="history"><li><span class="status status-pending">Pending<\/span> <time datetime="2025-11-25T10:00:00.000Z">25 Nov 2025, 10:00 am<\/time>/);
-  const done = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ status: 'delivered' }), nextStatuses: [] } });
+  const done = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ status: 'delivered' }), nextStatuses: [], ...tracking } });
   t.notMatch(done, 'status-actions');
+  t.notMatch(done, 'status-stop');
+  const erased = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ customer: { ...o.customer, phone: '' } }), nextStatuses: [], ...tracking } });
+  t.notMatch(erased, 'wa.me', 'no chat without a number (an erased customer)');
+});
+
+t.test('order detail: cancel, reject and return take an optional reason in a form of their own; reasons show in the history', async (t) => {
+  const shipped = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ status: 'shipped' }), nextStatuses: ['delivered', 'returned'], ...tracking } });
+  const all = forms(shipped);
+  const forward = all.find((f) => f.includes('value="delivered"')) ?? '';
+  const stop = all.find((f) => f.includes('value="returned"')) ?? '';
+  t.notMatch(forward, 'name="reason"', 'the delivered button sends no reason');
+  t.match(stop, '<form method="post" action="/dashboard/orders/ord-1/status" class="status-stop">');
+  t.match(tagWithId(stop, 'status-reason') ?? '', /name="reason"[^>]*maxLength="200"|maxlength="200"/i);
+  t.match(stop, '<label for="status-reason">Reason<span class="optional"> (optional)</span></label>');
+  t.match(stop, 'Shown to the customer');
+  t.match(stop, '<button type="submit" name="status" value="returned" class="btn btn-danger-outline">Mark as returned</button>');
+  const again = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ status: 'shipped' }), nextStatuses: ['delivered', 'returned'], ...tracking, reason: 'typed "<b>' } });
+  t.match(tagWithId(again, 'status-reason') ?? '', /value="typed &quot;(<|&lt;)b/, 'a refused reason comes back as typed, escaped');
+  const returned = order({
+    status: 'returned',
+    statusReason: 'Refused at the door',
+    history: [
+      { status: 'shipped', at: '2025-11-25T10:00:00.000Z', reason: null },
+      { status: 'returned', at: '2025-11-26T10:00:00.000Z', reason: 'Refused at the door' },
+    ],
+  });
+  const html = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: returned, nextStatuses: [], ...tracking } });
+  t.match(html, '<span class="status status-returned">Returned</span>');
+  t.match(html, '<p class="status-reason">Reason: Refused at the door</p>');
+  t.match(html, '<span class="history-reason">“Refused at the door”</span>');
 });
 
 t.test('settings: multipart with logo, money in major units, switches', async (t) => {

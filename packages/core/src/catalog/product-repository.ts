@@ -36,7 +36,7 @@ export interface ProductRepository {
    * and roll back on a non-empty answer: the lines that fitted were taken.
    */
   takeStock(storeId: string, lines: StockLine[]): Promise<string[]>;
-  /** Gives stock back to the products that track it (a rejected or cancelled order). */
+  /** Gives stock back to the products that track it (a rejected, cancelled or returned order). */
   returnStock(storeId: string, lines: StockLine[]): Promise<void>;
   /** Adds `delta` (may be negative) to a tracked stock, never below 0; null when no such product or untracked. */
   adjustStock(storeId: string, id: string, delta: number, updatedAt: string): Promise<Product | null>;

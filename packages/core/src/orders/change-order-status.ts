@@ -8,19 +8,21 @@ import { orderStatusSchema } from './schemas.js';
 import { canMove, returnsStock } from './status-machine.js';
 
 /**
- * Moves an order along pending -> accepted -> shipped -> delivered (or to rejected/cancelled,
- * which puts the stock back), in one transaction; InvalidTransitionError for any other move,
- * including one that lost a race with a concurrent change.
+ * Moves an order along pending -> accepted -> shipped -> delivered (or to rejected, cancelled or
+ * returned, which put the stock back, with an optional reason), in one transaction;
+ * InvalidTransitionError for any other move, including one that lost a race with a concurrent
+ * change: only the move that wins the compare-and-set returns stock, so it comes back once.
  */
 export async function changeOrderStatus(context: CoreContext, storeId: string, id: string, input: unknown): Promise<Order> {
-  const { status } = validate(orderStatusSchema, input);
+  const { status, reason: given } = validate(orderStatusSchema, input);
+  const reason = given ? given : null;
   const order = await getOrder(context, storeId, id);
   const refuse = (from: string) => new InvalidTransitionError(`Order #${order.number} cannot move from ${from} to ${status}`);
   if (!canMove(order.status, status)) throw refuse(order.status);
   const at = nowIso(context);
   const lines = order.items.map(({ productId, quantity }) => ({ productId, quantity }));
   await context.persistence.transaction(async (tx) => {
-    if (!(await tx.orders.changeStatus(storeId, id, order.status, status, at))) throw refuse('its current status');
+    if (!(await tx.orders.changeStatus(storeId, id, order.status, status, at, reason))) throw refuse('its current status');
     if (returnsStock(status)) await tx.products.returnStock(storeId, lines);
   });
   await context.events.publish({ type: 'order.status-changed', storeId, orderId: id, from: order.status, to: status });

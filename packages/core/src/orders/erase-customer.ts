@@ -5,8 +5,8 @@ import type { VendorPrincipal } from '../vendors/vendor.js';
 
 /**
  * Erases one customer's personal data from the store's orders, on the customer's request (a
- * right under India's DPDP Act and the GDPR): every finished order (delivered, rejected or
- * cancelled) placed with that phone or email keeps its number, lines and totals (kept for tax)
+ * right under India's DPDP Act and the GDPR): every finished order (delivered, rejected,
+ * cancelled or returned) placed with that phone or email keeps its number, lines and totals (kept for tax)
  * and loses name, phone, email, address, pincode and note. Orders still being worked keep the
  * customer's details until they finish, or the vendor could not deliver them: `ordersOpen` says
  * how many, so the vendor knows to erase again once they are done. Resolves 0 and 0 when

@@ -1,12 +1,17 @@
 import type { CoreContext } from '../context.js';
 import { afterCursor, type Page } from '../shared/page.js';
+import { defaultStoreTimeZone } from '../shared/time-zone.js';
 import { validate } from '../shared/validate.js';
 import type { Order } from './order.js';
+import { orderFilters } from './order-filters.js';
 import { orderListSchema } from './schemas.js';
 
-/** The store's orders, newest first, optionally of one status. */
+/**
+ * The store's orders, newest first, filtered by `q` (number, customer name or phone), `status`
+ * and the days `from`-`to` (in the store's time zone: Asia/Kolkata until stores have a setting).
+ */
 export async function listOrders(context: CoreContext, storeId: string, input: unknown): Promise<Page<Order>> {
   const query = validate(orderListSchema, input ?? {});
   const after = afterCursor(query.cursor);
-  return context.persistence.orders.list(storeId, { limit: query.limit, after, status: query.status });
+  return context.persistence.orders.list(storeId, { limit: query.limit, after, ...orderFilters(query, defaultStoreTimeZone) });
 }

@@ -1,11 +1,29 @@
 import type { Page } from '../shared/page.js';
 import type { Order, OrderStatus, OrderSummary } from './order.js';
 
+/**
+ * What a search box's text can mean: an order matches when any of the given parts does. Built by
+ * `orderSearch` (orders/order-search.ts) from what the vendor typed.
+ */
+export interface OrderSearch {
+  /** Customer names containing this, case-insensitively (ASCII on SQLite, every script on PostgreSQL). */
+  name: string;
+  /** This order number (the text was `1001` or `#1001`). */
+  number?: number | undefined;
+  /** Phones (stored E.164) containing these digits (the text looked like a phone number). */
+  phoneDigits?: string | undefined;
+}
+
 export interface OrderListQuery {
   limit: number;
   /** The id of the last order of the previous page (decoded cursor). */
   after?: string | undefined;
   status?: OrderStatus | undefined;
+  search?: OrderSearch | undefined;
+  /** Orders created at or after this instant (ISO-8601 UTC, as `createdAt`). */
+  createdFrom?: string | undefined;
+  /** Orders created before this instant (exclusive: the start of the day after the last one wanted). */
+  createdBefore?: string | undefined;
 }
 
 /** Which customer's orders: by phone (E.164) or by email (lower-cased); exactly one is given. */
@@ -28,17 +46,18 @@ export interface OrderRepository {
   findByToken(storeId: string, token: string): Promise<Order | null>;
   /** The store's order placed with this idempotency key (with the request's fingerprint), or null. */
   findByIdempotencyKey(storeId: string, key: string): Promise<Order | null>;
-  /** Newest first (by id), with lines and history. */
+  /** Newest first (by id), with lines and history; only the store's own, matching every filter given. */
   list(storeId: string, query: OrderListQuery): Promise<Page<Order>>;
   /**
-   * Moves the order from `from` to `to` and appends a history entry, only if it is still in
-   * `from` (a compare-and-set against a concurrent change); resolves whether it moved.
+   * Moves the order from `from` to `to` and appends a history entry (with `reason`, null for
+   * none), only if it is still in `from` (a compare-and-set against a concurrent change);
+   * resolves whether it moved.
    */
-  changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string): Promise<boolean>;
+  changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string, reason: string | null): Promise<boolean>;
   /**
    * Erases the customer's personal data from the store's orders placed with this phone or
    * email (not yet erased) that are in a final status (`finalStatuses`: delivered, rejected,
-   * cancelled): name, phone, address and pincode become '', email and note null, the
+   * cancelled, returned): name, phone, address and pincode become '', email and note null, the
    * idempotency key and fingerprint null, and `customerErasedAt` is set. Lines, totals and
    * numbers stay (they are kept for tax). Orders still being worked keep the details they need
    * to be delivered. Resolves how many orders were erased and how many matching ones are open.

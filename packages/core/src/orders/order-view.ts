@@ -1,7 +1,13 @@
 import type { Order, OrderCustomer, OrderStatusChange } from './order.js';
 
-/** An order as the customer sees it on the tracking page: no store id, key, fingerprint, erasure time or history. */
-export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'idempotencyFingerprint' | 'customerErasedAt' | 'history'>;
+/**
+ * An order as the customer sees it on the tracking page: no store id, key, fingerprint, erasure
+ * time or history, but the reason the vendor gave for the current status (a cancel, reject or
+ * return), or null.
+ */
+export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'idempotencyFingerprint' | 'customerErasedAt' | 'history'> & {
+  statusReason: string | null;
+};
 
 /** An order as the vendor sees it: the customer's view plus the status history. */
 export interface VendorOrderView extends CustomerOrderView {
@@ -14,12 +20,19 @@ function customerOf(customer: OrderCustomer): OrderCustomer {
   return { name, phone, email: email ?? null, address, pincode };
 }
 
+/** The reason written with the move to the current status: the last history entry, when it is that move. */
+function statusReasonOf(order: Order): string | null {
+  const last = order.history[order.history.length - 1];
+  return last && last.status === order.status ? last.reason : null;
+}
+
 export function toCustomerOrderView(order: Order): CustomerOrderView {
   return {
     id: order.id,
     number: order.number,
     token: order.token,
     status: order.status,
+    statusReason: statusReasonOf(order),
     customer: customerOf(order.customer),
     items: order.items,
     subtotal: order.subtotal,

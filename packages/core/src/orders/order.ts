@@ -1,4 +1,4 @@
-export const orderStatuses = ['pending', 'accepted', 'rejected', 'shipped', 'delivered', 'cancelled'] as const;
+export const orderStatuses = ['pending', 'accepted', 'rejected', 'shipped', 'delivered', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
 export const paymentMethods = ['cod'] as const;
@@ -26,6 +26,8 @@ export interface OrderLine {
 export interface OrderStatusChange {
   status: OrderStatus;
   at: string;
+  /** Why the order was cancelled, rejected or returned, as the vendor wrote it (shown to the customer); null otherwise. */
+  reason: string | null;
 }
 
 export interface Order {
@@ -62,7 +64,7 @@ export interface Order {
 export interface OrderSummary {
   /** Orders placed since the given instant, any status. */
   orders: number;
-  /** Sum of totals of those orders, rejected and cancelled ones left out. */
+  /** Sum of totals of those orders, rejected, cancelled and returned ones left out. */
   revenue: number;
   /** Orders waiting for the vendor, whenever placed. */
   pending: number;

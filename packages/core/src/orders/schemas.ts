@@ -1,6 +1,8 @@
 import Joi from 'joi';
 import { cursorField, emailField, idField, moneyField, pageLimitField, phoneField, textField } from '../shared/fields.js';
 import { orderStatuses, paymentMethods, type OrderStatus, type PaymentMethod } from './order.js';
+import { isCalendarDate } from '../shared/time-zone.js';
+import { reasonStatuses } from './status-machine.js';
 
 export interface PlaceOrderInput {
   customer: {
@@ -17,15 +19,30 @@ export interface PlaceOrderInput {
   expectedTotal?: number;
 }
 
-export interface OrderListInput {
+/** The filters of the order list and its CSV export. */
+export interface OrderFilterInput {
+  /** An order number (`1001`, `#1001`), part of a customer's name, or a phone number. */
+  q?: string;
+  status?: OrderStatus;
+  /** `YYYY-MM-DD`, the first day included, in the store's time zone. */
+  from?: string;
+  /** `YYYY-MM-DD`, the last day included, in the store's time zone. */
+  to?: string;
+}
+
+export interface OrderListInput extends OrderFilterInput {
   limit: number;
   cursor?: string;
-  status?: OrderStatus;
 }
 
 export interface OrderStatusInput {
   status: OrderStatus;
+  /** Why (cancelled, rejected, returned only); '' or null is no reason. */
+  reason?: string | null;
 }
+
+/** The longest reason a status change may carry (the column holds it; a line, not a letter). */
+export const maxReasonLength = 200;
 
 export const pincodeField = textField
   .trim()
@@ -69,15 +86,46 @@ export const idempotencyKeySchema = Joi.string()
   .label('Idempotency-Key')
   .messages({ 'string.pattern.name': '{#label} must be 1-255 printable ASCII characters' });
 
+const dateMessage = '{#label} must be a date written YYYY-MM-DD, such as 2026-01-31';
+
+/** A calendar day, `YYYY-MM-DD`; '' is no date (what an empty form field sends). */
+const dayField = textField
+  .trim()
+  .allow('')
+  .custom((value: string, helpers) => (isCalendarDate(value) ? value : helpers.error('date.day')))
+  .messages({ 'date.day': dateMessage });
+
+/** The search and filters the order list and its export share. `to` before `from` is refused, not answered with nothing. */
+const orderFilterKeys = {
+  q: textField.trim().max(100).allow('').label('Search'),
+  status: Joi.string().valid(...orderStatuses).label('Status'),
+  from: dayField.label('from'),
+  to: dayField.label('to').custom((value: string, helpers) => {
+    // Keys are validated in order, so `from` is already trimmed here (and left as sent when it was refused).
+    const from = (helpers.state.ancestors[0] as { from?: unknown } | undefined)?.from;
+    return value !== '' && typeof from === 'string' && isCalendarDate(from) && from > value ? helpers.error('date.range') : value;
+  }).messages({ 'date.range': 'to must be on or after from (both days are included)' }),
+};
+
 export const orderListSchema = Joi.object<OrderListInput>({
   limit: pageLimitField,
   cursor: cursorField,
-  status: Joi.string().valid(...orderStatuses).label('Status'),
+  ...orderFilterKeys,
 });
+
+/** The filters of `GET /api/v1/orders/export`: the list's, without paging (the export holds every match). */
+export const orderExportSchema = Joi.object<OrderFilterInput>(orderFilterKeys);
 
 export const orderStatusSchema = Joi.object<OrderStatusInput>({
   status: Joi.string()
     .valid(...orderStatuses)
     .label('Status')
     .required(),
+  // Only a move that stops the order has something to explain; a reason elsewhere is a
+  // mistake (a client sending it with the wrong move), not something to drop silently.
+  reason: Joi.when('status', {
+    is: Joi.valid(...reasonStatuses),
+    then: textField.trim().max(maxReasonLength).allow(null, ''),
+    otherwise: textField.trim().valid(null, '').messages({ 'any.only': 'A reason can only be given to cancel, reject or return an order' }),
+  }).label('Reason'),
 });

@@ -3,14 +3,16 @@ import type { OrderStatus } from './order.js';
 const moves: Record<OrderStatus, readonly OrderStatus[]> = {
   pending: ['accepted', 'rejected', 'cancelled'],
   accepted: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
+  // returned: back to the store from the road (refused at the door, or returned to origin).
+  shipped: ['delivered', 'returned'],
   delivered: [],
   rejected: [],
   cancelled: [],
+  returned: [],
 };
 
 /**
- * The statuses nothing follows (delivered, rejected, cancelled): the order needs no more work,
+ * The statuses nothing follows (delivered, rejected, cancelled, returned): the order needs no more work,
  * so the customer's details are no longer needed to fulfil it.
  */
 export const finalStatuses: readonly OrderStatus[] = (Object.keys(moves) as OrderStatus[]).filter((status) => moves[status].length === 0);
@@ -26,5 +28,11 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
 
 /** Moves that put the order's units back on the shelf. */
 export function returnsStock(to: OrderStatus): boolean {
-  return to === 'rejected' || to === 'cancelled';
+  return to === 'rejected' || to === 'cancelled' || to === 'returned';
 }
+
+/**
+ * The moves that may carry a reason (why the order stopped), which the customer's page shows.
+ * A forward move needs none: its status says it all.
+ */
+export const reasonStatuses: readonly OrderStatus[] = ['rejected', 'cancelled', 'returned'];

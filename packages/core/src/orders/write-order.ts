@@ -67,7 +67,7 @@ function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft): Order {
     idempotencyKey: draft.idempotencyKey,
     idempotencyFingerprint: draft.fingerprint,
     customerErasedAt: null,
-    history: status === 'accepted' ? [{ status: 'pending', at }, { status, at }] : [{ status, at }],
+    history: status === 'accepted' ? [{ status: 'pending', at, reason: null }, { status, at, reason: null }] : [{ status, at, reason: null }],
     createdAt: at,
     updatedAt: at,
   };

@@ -1,39 +1,79 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { InvalidTransitionError, ValidationFailedError, nextStatuses, orderStatuses, toVendorOrderView, type OrderStatus } from '@dukaan-kit/core';
 import { presentError } from '../errors.js';
-import type { Runtime } from '../runtime.js';
+import { baseUrl, type Runtime } from '../runtime.js';
 import { vendorPage } from './context.js';
 import { flashContext, idOf, orNotFound, pageSize, privateHtml, storeIdOf } from './dashboard-page.js';
 import { pageRoute } from './define.js';
-import { field, refererPath } from './forms.js';
+import { field, fieldErrors, refererPath } from './forms.js';
 
 const orderGone = 'This order does not exist, or it belongs to another store.';
 
-/** One order of the signed-in vendor's store, with the statuses it can move to. */
-async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit, id: string, status = 200, flash?: string) {
-  const { ctx, store } = await vendorPage(runtime, request, h, flashContext(flash));
-  const order = await orNotFound(runtime.dukaan.orders.get(store.id, id), orderGone);
-  return privateHtml(h, { page: 'order-detail', props: { ctx, order: toVendorOrderView(order), nextStatuses: [...nextStatuses(order.status)] } }, status);
+/** A refused status change shown again: its status code, the message and the reason as typed. */
+interface Refused {
+  status: number;
+  flash: string;
+  reason: string;
 }
 
+/**
+ * One order of the signed-in vendor's store, with the statuses it can move to and the
+ * customer's tracking link (for the WhatsApp message), built like the other store links.
+ */
+async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit, id: string, refused?: Refused) {
+  const { ctx, store } = await vendorPage(runtime, request, h, flashContext(refused?.flash));
+  const order = await orNotFound(runtime.dukaan.orders.get(store.id, id), orderGone);
+  const trackingUrl = `${baseUrl(runtime, request)}/${store.slug}/orders/${encodeURIComponent(order.token)}`;
+  const props = { ctx, order: toVendorOrderView(order), nextStatuses: [...nextStatuses(order.status)], storeName: store.name, trackingUrl, reason: refused?.reason ?? '' };
+  return privateHtml(h, { page: 'order-detail', props }, refused?.status ?? 200);
+}
+
+/**
+ * The list's filters from the GET form (`q`, `from`, `to`; '' when blank or sent twice), as
+ * typed: core validates them, and the page shows them again either way.
+ */
+function listFilters(query: Request['query']): { q: string; from: string; to: string } {
+  const text = (name: string) => {
+    const value: unknown = query[name];
+    return typeof value === 'string' ? value : '';
+  };
+  return { q: text('q'), from: text('from'), to: text('to') };
+}
+
+/**
+ * The orders of one status tab, searched and limited to a date range as the form asks. Filters
+ * core refuses (a date that is no day, `to` before `from`) show the form again with the reason,
+ * under 400, rather than an error page.
+ */
 async function listOrders(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const { ctx, store } = await vendorPage(runtime, request, h);
   const wanted = request.query['status'];
   const status = (orderStatuses as readonly string[]).includes(wanted as string) ? (wanted as OrderStatus) : null;
   const cursor = typeof request.query['cursor'] === 'string' && request.query['cursor'] !== '' ? request.query['cursor'] : undefined;
-  const page = await runtime.dukaan.orders.list(store.id, { limit: pageSize, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
-  return privateHtml(h, { page: 'orders', props: { ctx, orders: page.items.map(toVendorOrderView), status, nextCursor: page.nextCursor } });
+  const filters = listFilters(request.query);
+  try {
+    const page = await runtime.dukaan.orders.list(store.id, { limit: pageSize, ...filters, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
+    return privateHtml(h, { page: 'orders', props: { ctx, orders: page.items.map(toVendorOrderView), status, filters, nextCursor: page.nextCursor } });
+  } catch (error) {
+    if (!(error instanceof ValidationFailedError)) throw error;
+    return privateHtml(h, { page: 'orders', props: { ctx, orders: [], status, filters, errors: fieldErrors(error.details), nextCursor: null } }, 400);
+  }
 }
 
 /** Moves an order on, then back to the dashboard page the vendor came from (or the order). */
 async function changeStatus(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const id = idOf(request, orderGone);
+  // The reason field sits beside the cancel, reject and return buttons; other buttons send none ('').
+  const reason = field(request.payload, 'reason');
   try {
-    await orNotFound(runtime.dukaan.orders.changeStatus(storeIdOf(request), id, { status: field(request.payload, 'status') }), orderGone);
+    await orNotFound(runtime.dukaan.orders.changeStatus(storeIdOf(request), id, { status: field(request.payload, 'status'), reason }), orderGone);
   } catch (error) {
-    // The order page again with the reason, under the shared presenter's status (409 for a
-    // transition the order cannot make, 400 for a status that does not exist).
-    if (error instanceof InvalidTransitionError || error instanceof ValidationFailedError) return orderPage(runtime, request, h, id, presentError(error).body.statusCode, error.message);
+    // The order page again with what went wrong, under the shared presenter's status (409 for
+    // a transition the order cannot make, 400 for a status that does not exist or a bad reason).
+    if (error instanceof InvalidTransitionError || error instanceof ValidationFailedError) {
+      const flash = error instanceof ValidationFailedError && error.details[0] ? error.details[0].message : error.message;
+      return orderPage(runtime, request, h, id, { status: presentError(error).body.statusCode, flash, reason });
+    }
     throw error;
   }
   const back = refererPath(request.headers['referer'] as string | undefined, `${runtime.prefix}/dashboard`, `${runtime.prefix}/dashboard/orders/${id}`);

@@ -1,6 +1,7 @@
-import type { Request, ServerRoute } from '@hapi/hapi';
-import { orderListSchema, orderStatusSchema, toVendorOrderView } from '@dukaan-kit/core';
+import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import { orderExportSchema, orderListSchema, orderStatusSchema, toVendorOrderView } from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
+import { attachment } from '../zip-download.js';
 import { apiRoute } from './define.js';
 import { orderListBody, vendorOrderBody } from './response-schemas.js';
 
@@ -16,6 +17,11 @@ function orderHandlers(runtime: Runtime) {
       const page = await orders.list(storeOf(request), request.query);
       return { items: page.items.map(toVendorOrderView), nextCursor: page.nextCursor };
     },
+    /** The filtered list as a CSV download, streamed as core writes it; personal data, so no cache keeps it. */
+    async exportCsv(request: Request, h: ResponseToolkit) {
+      const { filename, stream } = await orders.export(storeOf(request), request.query);
+      return h.response(stream).type('text/csv; charset=utf-8').header('content-disposition', attachment(filename)).header('cache-control', 'no-store, private');
+    },
     get: async (request: Request) => toVendorOrderView(await orders.get(storeOf(request), idOf(request))),
     changeStatus: async (request: Request) => toVendorOrderView(await orders.changeStatus(storeOf(request), idOf(request), request.payload)),
   };
@@ -28,12 +34,27 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'GET',
       path: '/api/v1/orders',
-      description: 'List orders, newest first, optionally by status',
+      description:
+        'List orders, newest first, filtered by `q` (an order number with or without #, part of the customer name in any case, or a phone number however written), `status`, and `from`/`to` (YYYY-MM-DD days in the store time zone, Asia/Kolkata, both included)',
       auth: true,
       private: true,
-      responses: { ok: { 200: { description: 'A page of orders', body: orderListBody } } },
+      responses: { ok: { 200: { description: 'A page of orders', body: orderListBody } }, errors: { 400: 'VALIDATION_FAILED: a date that is not a real YYYY-MM-DD day, or `to` before `from`' } },
       query: orderListSchema,
       handler: handle.list,
+    }),
+    apiRoute({
+      method: 'GET',
+      path: '/api/v1/orders/export',
+      description:
+        'Every order matching the list filters (`q`, `status`, `from`, `to`; no paging) as one CSV file for Excel or Google Sheets: UTF-8 with a byte order mark, one row per order (items in one cell), amounts as decimals in rupees with the currency in its own column, times as DD/MM/YYYY HH:mm in Asia/Kolkata; cells that would run as formulas start with an apostrophe',
+      auth: true,
+      private: true,
+      responses: {
+        ok: { 200: { description: 'The CSV, as an attachment (Content-Disposition names the file)', body: null, file: 'text/csv', headers: { 'content-disposition': 'attachment; filename="orders-<slug>-<date>.csv"' } } },
+        errors: { 400: 'VALIDATION_FAILED: a date that is not a real YYYY-MM-DD day, or `to` before `from`' },
+      },
+      query: orderExportSchema,
+      handler: (request, h) => handle.exportCsv(request, h),
     }),
     apiRoute({
       method: 'GET',
@@ -48,12 +69,17 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'POST',
       path: '/api/v1/orders/{id}/status',
-      description: 'Move an order to its next status',
+      description:
+        'Move an order to its next status: pending -> accepted -> shipped -> delivered, pending -> rejected, pending/accepted -> cancelled, shipped -> returned (stock comes back on reject, cancel and return). An optional `reason` (at most 200 characters, shown to the customer) is allowed on cancelled, rejected and returned only',
       auth: true,
       private: true,
       responses: {
         ok: { 200: { description: 'The order', body: vendorOrderBody } },
-        errors: { 404: 'NOT_FOUND: no such order in this store', 409: 'INVALID_TRANSITION: the order cannot move to that status' },
+        errors: {
+          400: 'VALIDATION_FAILED: an unknown status, or a reason that is too long, or given with a move other than cancelled, rejected or returned',
+          404: 'NOT_FOUND: no such order in this store',
+          409: 'INVALID_TRANSITION: the order cannot move to that status',
+        },
       },
       params: idParams,
       payload: orderStatusSchema,

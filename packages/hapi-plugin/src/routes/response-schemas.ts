@@ -69,7 +69,7 @@ export const sessionListBody = object({ items: Joi.array().items(sessionBody).re
 export const acceptedBody = object({ message: Joi.string().required() }).label('Accepted');
 export const emailChangeBody = object({ pendingEmail: Joi.string().required(), message: Joi.string().required() }).label('EmailChange');
 export const customerErasedBody = object({
-  ordersErased: Joi.number().integer().min(0).required().description('Finished orders (delivered, rejected, cancelled) whose customer details were erased'),
+  ordersErased: Joi.number().integer().min(0).required().description('Finished orders (delivered, rejected, cancelled, returned) whose customer details were erased'),
   ordersOpen: Joi.number().integer().min(0).required().description('Orders of that customer still being worked: kept whole until they finish, so erase again then'),
 }).label('CustomerErased');
 
@@ -109,6 +109,7 @@ export const customerOrderBody = object({
   number: Joi.number().integer().required(),
   token: Joi.string().required(),
   status: Joi.string().required(),
+  statusReason: Joi.string().allow(null).required().description('Why the order was cancelled, rejected or returned, when the vendor said; null otherwise'),
   customer: object({ name: Joi.string().required(), phone: Joi.string().required(), email: Joi.string().allow(null), address: Joi.string().required(), pincode: Joi.string().required() }).required(),
   items: Joi.array().items(orderLine).required(),
   subtotal: money.required(),
@@ -123,7 +124,11 @@ export const customerOrderBody = object({
 
 /** The vendor's view adds the status history. */
 export const vendorOrderBody = customerOrderBody
-  .keys({ history: Joi.array().items(object({ status: Joi.string().required(), at: timestamp.required() })).required() })
+  .keys({
+    history: Joi.array()
+      .items(object({ status: Joi.string().required(), at: timestamp.required(), reason: Joi.string().allow(null).required() }))
+      .required(),
+  })
   .label('VendorOrder');
 export const orderListBody = page(vendorOrderBody);
 

@@ -12,7 +12,7 @@ function EraseCustomer({ ctx, state }: { ctx: PageContext; state: FormState }) {
   return (
     <>
       <h3>Erase a customer’s details</h3>
-      <p>When a customer asks, remove their name, phone, email, address and notes from your finished orders (delivered, rejected or cancelled). Orders still open keep them until they are finished, so you can deliver: erase again then. Order numbers, items and totals stay for your accounts. This cannot be undone.</p>
+      <p>When a customer asks, remove their name, phone, email, address and notes from your finished orders (delivered, rejected, cancelled or returned). Orders still open keep them until they are finished, so you can deliver: erase again then. Order numbers, items and totals stay for your accounts. This cannot be undone.</p>
       <ErrorSummary form={f} errors={errors} labels={eraseLabels} />
       <PostForm ctx={ctx} action="/dashboard/account/erase-customer">
         <Field form={f} name="phone" label={eraseLabels.phone} type="tel" value={values['phone']} error={errors['phone']} optional autocomplete="off" inputMode="tel" hint="The number they ordered with. Or leave it empty and give their email." />

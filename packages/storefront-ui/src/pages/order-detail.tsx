@@ -1,6 +1,6 @@
-import { PostForm } from '../components/form.js';
+import { Field, PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
-import { DateTime, OrderLinesTable, StatusBadge } from '../components/order-parts.js';
+import { DateTime, OrderLinesTable, StatusBadge, statusLabel } from '../components/order-parts.js';
 import { withBase } from '../url.js';
 import type { OrderStatus, OrderView, PageContext } from '../types.js';
 
@@ -10,6 +10,12 @@ export interface OrderDetailPageProps {
   order: OrderView;
   /** The statuses this order may move to now; one button each. */
   nextStatuses: OrderStatus[];
+  /** The store's name, for the WhatsApp message. */
+  storeName: string;
+  /** The customer's tracking page, absolute (the message links to it). */
+  trackingUrl: string;
+  /** The reason as typed, when a status change was refused and the page is shown again; '' otherwise. */
+  reason?: string;
 }
 
 const actionText: Record<OrderStatus, string> = {
@@ -19,30 +25,74 @@ const actionText: Record<OrderStatus, string> = {
   shipped: 'Mark as shipped',
   delivered: 'Mark as delivered',
   cancelled: 'Cancel order',
+  returned: 'Mark as returned',
 };
 
-const destructive = new Set<OrderStatus>(['rejected', 'cancelled']);
+/** The moves that stop an order (stock comes back); they may carry a reason, which the customer sees. */
+const destructive = new Set<OrderStatus>(['rejected', 'cancelled', 'returned']);
 
-/** wa.me wants digits only, with the country code. */
-function whatsappChat(phone: string): string {
-  return `https://wa.me/${phone.replace(/\D/g, '')}`;
+/**
+ * A wa.me chat with the customer, the message prefilled: order number, status and tracking link.
+ * wa.me wants the number as digits only, with the country code (E.164 without the +); null when
+ * there is no number to write to (an erased customer).
+ */
+function whatsappLink(phone: string, text: string): string | null {
+  const digits = phone.replace(/\D/g, '');
+  return digits ? `https://wa.me/${digits}?text=${encodeURIComponent(text)}` : null;
+}
+
+/** The prefilled WhatsApp message about this order. */
+function whatsappText(order: OrderView, storeName: string, trackingUrl: string): string {
+  return `Hello ${order.customer.name}, your order #${order.number} from ${storeName} is ${statusLabel(order.status).toLowerCase()}. Track it here: ${trackingUrl}`;
+}
+
+/** A history entry's reason, shown under it when there is one. */
+function ReasonText({ reason }: { reason: string | null | undefined }) {
+  return reason ? <span class="history-reason">“{reason}”</span> : null;
 }
 
 /** One order for the vendor: customer, lines, totals, the allowed status moves and the history. */
-export function OrderDetailPage({ ctx, order, nextStatuses }: OrderDetailPageProps) {
+export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingUrl, reason = '' }: OrderDetailPageProps) {
   const c = order.customer;
+  const action = `/dashboard/orders/${encodeURIComponent(order.id)}/status`;
+  const forward = nextStatuses.filter((s) => !destructive.has(s));
+  const stopping = nextStatuses.filter((s) => destructive.has(s));
+  const whatsapp = whatsappLink(c.phone, whatsappText(order, storeName, trackingUrl));
   return (
     <DashboardLayout ctx={ctx} title={`Order #${order.number}`} section="orders">
       <p class="order-meta">
         <StatusBadge status={order.status} /> Placed <DateTime iso={order.createdAt} timeZone={ctx.timeZone} />
       </p>
-      {nextStatuses.length > 0 && (
-        <PostForm ctx={ctx} action={`/dashboard/orders/${encodeURIComponent(order.id)}/status`} class="status-actions">
-          {nextStatuses.map((s) => (
-            <button type="submit" name="status" value={s} class={`btn ${destructive.has(s) ? 'btn-danger-outline' : 'btn-primary'}`}>
+      {order.statusReason && <p class="status-reason">Reason: {order.statusReason}</p>}
+      {forward.length > 0 && (
+        <PostForm ctx={ctx} action={action} class="status-actions">
+          {forward.map((s) => (
+            <button type="submit" name="status" value={s} class="btn btn-primary">
               {actionText[s]}
             </button>
           ))}
+        </PostForm>
+      )}
+      {stopping.length > 0 && (
+        // A form of its own, so its reason goes only with these moves (and works without JavaScript).
+        <PostForm ctx={ctx} action={action} class="status-stop">
+          <Field
+            form="status"
+            name="reason"
+            label="Reason"
+            optional
+            hint="Shown to the customer on their order page. Leave out personal details."
+            maxLength={200}
+            value={reason}
+            autocomplete="off"
+          />
+          <div class="status-actions">
+            {stopping.map((s) => (
+              <button type="submit" name="status" value={s} class="btn btn-danger-outline">
+                {actionText[s]}
+              </button>
+            ))}
+          </div>
         </PostForm>
       )}
       <div class="two-col">
@@ -53,7 +103,15 @@ export function OrderDetailPage({ ctx, order, nextStatuses }: OrderDetailPagePro
             <dd>{c.name}</dd>
             <dt>Phone</dt>
             <dd>
-              <a href={`tel:${c.phone}`}>{c.phone}</a> · <a href={whatsappChat(c.phone)} target="_blank" rel="noopener">WhatsApp</a>
+              <a href={`tel:${c.phone}`}>{c.phone}</a>
+              {whatsapp && (
+                <>
+                  {' · '}
+                  <a href={whatsapp} target="_blank" rel="noopener">
+                    Message on WhatsApp
+                  </a>
+                </>
+              )}
             </dd>
             {c.email && (
               <>
@@ -88,7 +146,7 @@ export function OrderDetailPage({ ctx, order, nextStatuses }: OrderDetailPagePro
           <ol class="history">
             {order.history.map((h) => (
               <li>
-                <StatusBadge status={h.status} /> <DateTime iso={h.at} timeZone={ctx.timeZone} />
+                <StatusBadge status={h.status} /> <DateTime iso={h.at} timeZone={ctx.timeZone} /> <ReasonText reason={h.reason} />
               </li>
             ))}
           </ol>

@@ -16,10 +16,37 @@ export interface OrderPageProps {
 const steps: OrderStatus[] = ['pending', 'accepted', 'shipped', 'delivered'];
 const stepText: Partial<Record<OrderStatus, string>> = { pending: 'Placed', accepted: 'Accepted', shipped: 'On the way', delivered: 'Delivered' };
 
+/** The statuses that end an order short of delivery: nothing is owed, so no cash is asked for. */
+const stopped = new Set<OrderStatus>(['rejected', 'cancelled', 'returned']);
+
+/** Why it stopped, in the vendor's words, when the vendor gave them. */
+function StopReason({ reason }: { reason: string | null }) {
+  return reason ? <span class="stop-reason"> Reason: {reason}</span> : null;
+}
+
 /** Progress along pending -> accepted -> shipped -> delivered, or the reason it stopped. */
-function Progress({ status, storeName }: { status: OrderStatus; storeName: string }) {
-  if (status === 'rejected') return <p class="notice">{storeName} could not take this order. You have not been charged.</p>;
-  if (status === 'cancelled') return <p class="notice">This order was cancelled.</p>;
+function Progress({ status, reason, storeName }: { status: OrderStatus; reason: string | null; storeName: string }) {
+  if (status === 'rejected')
+    return (
+      <p class="notice">
+        {storeName} could not take this order. You have not been charged.
+        <StopReason reason={reason} />
+      </p>
+    );
+  if (status === 'cancelled')
+    return (
+      <p class="notice">
+        This order was cancelled.
+        <StopReason reason={reason} />
+      </p>
+    );
+  if (status === 'returned')
+    return (
+      <p class="notice">
+        This order was returned to {storeName} without being delivered.
+        <StopReason reason={reason} />
+      </p>
+    );
   const at = steps.indexOf(status);
   return (
     <ol class="progress">
@@ -50,11 +77,13 @@ export function OrderPage({ ctx, store, order, justPlaced }: OrderPageProps) {
         <p class="order-meta">
           <StatusBadge status={order.status} /> Placed <DateTime iso={order.createdAt} timeZone={ctx.timeZone} />
         </p>
-        <Progress status={order.status} storeName={store.name} />
+        <Progress status={order.status} reason={order.statusReason} storeName={store.name} />
         <OrderLinesTable order={order} />
-        <p class="pay-note">
-          Payment: cash on delivery. Please keep {formatMoney(order.total, order.currency)} ready.
-        </p>
+        {!stopped.has(order.status) && (
+          <p class="pay-note">
+            Payment: cash on delivery. Please keep {formatMoney(order.total, order.currency)} ready.
+          </p>
+        )}
       </section>
       <section class="panel">
         <h2>Delivery to</h2>

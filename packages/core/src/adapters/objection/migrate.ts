@@ -5,6 +5,7 @@ import * as catalog from './migrations/002-catalog.js';
 import * as orders from './migrations/003-orders.js';
 import * as hardening from './migrations/004-hardening.js';
 import * as accounts from './migrations/005-accounts.js';
+import * as orderReasons from './migrations/006-order-reasons.js';
 
 interface Migration {
   name: string;
@@ -19,6 +20,7 @@ const migrations: Migration[] = [
   { name: '003-orders', ...orders },
   { name: '004-hardening', ...hardening },
   { name: '005-accounts', ...accounts },
+  { name: '006-order-reasons', ...orderReasons },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */

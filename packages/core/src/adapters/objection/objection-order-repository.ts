@@ -9,6 +9,7 @@ import type { Dialect } from './dialect.js';
 import { finalStatuses } from '../../orders/status-machine.js';
 import { OrderModel } from './models/order-model.js';
 import { OrderStatusModel } from './models/order-status-model.js';
+import { applyOrderListFilters } from './order-list-filters.js';
 import { uniqueFields, withUniqueFields } from './unique-violation.js';
 
 /** OrderRepository on `orders`, `order_items` and `order_status_history`, scoped to the store. */
@@ -39,23 +40,21 @@ export class ObjectionOrderRepository implements OrderRepository {
 
   async list(storeId: string, query: OrderListQuery): Promise<Page<Order>> {
     const all = await this.dialect.loadOrders(this.db, (builder) => {
-      builder.where('store_id', storeId);
-      if (query.status !== undefined) builder.where('status', query.status);
-      if (query.after !== undefined) builder.where('id', '<', query.after);
+      applyOrderListFilters(builder, storeId, query);
       // One row more than asked tells whether there is a next page.
-      builder.orderBy('id', 'desc').limit(query.limit + 1);
+      builder.orderBy('orders.id', 'desc').limit(query.limit + 1);
     });
     const items = all.slice(0, query.limit);
     const last = items[items.length - 1];
     return { items, nextCursor: all.length > query.limit && last ? encodeCursor(last.id) : null };
   }
 
-  async changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string): Promise<boolean> {
+  async changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string, reason: string | null): Promise<boolean> {
     return atomically(this.db, async (trx) => {
       // Compare-and-set: a concurrent change that got there first leaves nothing to update.
       const moved = await OrderModel.query(trx).patch({ status: to, updatedAt: at }).where({ store_id: storeId, id, status: from });
       if (moved === 0) return false;
-      await OrderStatusModel.query(trx).insert(OrderStatusModel.fromHistory(id, [{ status: to, at }]));
+      await OrderStatusModel.query(trx).insert(OrderStatusModel.fromHistory(id, [{ status: to, at, reason }]));
       return true;
     });
   }
@@ -65,6 +64,7 @@ export class ObjectionOrderRepository implements OrderRepository {
     const where = { store_id: storeId, ...customer };
     return atomically(this.db, async (trx) => {
       const erased = await OrderModel.query(trx).patch(erasedCustomer(at)).where(where).whereNull('customer_erased_at').whereIn('status', finalStatuses);
+      await eraseReasons(trx, storeId, at);
       const row = (await trx('orders').where(where).whereNull('customer_erased_at').whereNotIn('status', finalStatuses).count({ n: '*' }).first()) as
         | { n: unknown }
         | undefined;
@@ -73,7 +73,11 @@ export class ObjectionOrderRepository implements OrderRepository {
   }
 
   async eraseAllCustomers(storeId: string, at: string): Promise<number> {
-    return OrderModel.query(this.db).patch(erasedCustomer(at)).where('store_id', storeId).whereNull('customer_erased_at');
+    return atomically(this.db, async (trx) => {
+      const erased = await OrderModel.query(trx).patch(erasedCustomer(at)).where('store_id', storeId).whereNull('customer_erased_at');
+      await eraseReasons(trx, storeId, at);
+      return erased;
+    });
   }
 
   async summary(storeId: string, since: string): Promise<OrderSummary> {
@@ -82,7 +86,7 @@ export class ObjectionOrderRepository implements OrderRepository {
       .andWhere((where) => where.where('created_at', '>=', since).orWhere('status', 'pending'))
       .first(
         this.db.raw('sum(case when created_at >= ? then 1 else 0 end) as orders', [since]),
-        this.db.raw("sum(case when created_at >= ? and status not in ('rejected', 'cancelled') then total else 0 end) as revenue", [since]),
+        this.db.raw("sum(case when created_at >= ? and status not in ('rejected', 'cancelled', 'returned') then total else 0 end) as revenue", [since]),
         this.db.raw("sum(case when status = 'pending' then 1 else 0 end) as pending"),
       )) as { orders: unknown; revenue: unknown; pending: unknown } | undefined;
     // PostgreSQL sums come back as strings (bigint, numeric), and as NULL over no rows.
@@ -100,6 +104,17 @@ export class ObjectionOrderRepository implements OrderRepository {
  * fingerprint is a hash of the request, which held the customer's details. Not-null columns get
  * '' rather than a placeholder that could be mistaken for data.
  */
+/**
+ * A reason for a cancel, reject or return is the vendor's free text about the customer ("said
+ * he moved to Pune"): it goes with the customer's details, from the orders erased at `at`.
+ */
+async function eraseReasons(db: Knex, storeId: string, at: string): Promise<void> {
+  await db('order_status_history')
+    .update({ reason: null })
+    .whereIn('order_id', db('orders').select('id').where({ store_id: storeId, customer_erased_at: at }))
+    .whereNotNull('reason');
+}
+
 function erasedCustomer(at: string): Partial<OrderModel> {
   return {
     customerName: '',

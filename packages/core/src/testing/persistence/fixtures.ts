@@ -113,7 +113,7 @@ export function orderRecord(storeId: string, overrides: Partial<Order> = {}): Or
     idempotencyKey: null,
     idempotencyFingerprint: null,
     customerErasedAt: null,
-    history: [{ status: 'pending', at: now }],
+    history: [{ status: 'pending', at: now, reason: null }],
     createdAt: now,
     updatedAt: now,
     ...overrides,

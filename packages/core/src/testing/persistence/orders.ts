@@ -110,13 +110,27 @@ function orderListAndStatusTests(t: Test, factory: PersistenceFactory): void {
     const [order] = await placeOrders(p, store.id, 1);
     const id = order!.id;
     const when = at(1000);
-    t.equal(await p.orders.changeStatus(store.id, id, 'pending', 'accepted', when), true);
-    t.equal(await p.orders.changeStatus(store.id, id, 'pending', 'cancelled', at(2000)), false, 'no longer pending');
-    t.equal(await p.orders.changeStatus(other.store.id, id, 'accepted', 'shipped', at(2000)), false, "another store's order");
+    t.equal(await p.orders.changeStatus(store.id, id, 'pending', 'accepted', when, null), true);
+    t.equal(await p.orders.changeStatus(store.id, id, 'pending', 'cancelled', at(2000), 'lost the race'), false, 'no longer pending');
+    t.equal(await p.orders.changeStatus(other.store.id, id, 'accepted', 'shipped', at(2000), null), false, "another store's order");
     const found = await p.orders.findById(store.id, id);
     t.equal(found?.status, 'accepted');
     t.equal(found?.updatedAt, when);
-    t.same(found?.history, [...order!.history, { status: 'accepted', at: when }]);
+    t.same(found?.history, [...order!.history, { status: 'accepted', at: when, reason: null }]);
+  });
+
+  t.test('orders: a status change keeps its reason in the history, in every read', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const [order] = await placeOrders(p, store.id, 1, () => ({ status: 'shipped' }));
+    const id = order!.id;
+    const reason = 'Refused at the door — "not ordered" ✓';
+    const when = at(1000);
+    t.equal(await p.orders.changeStatus(store.id, id, 'shipped', 'returned', when, reason), true);
+    const expected = [...order!.history, { status: 'returned', at: when, reason }];
+    t.same((await p.orders.findById(store.id, id))?.history, expected, 'by id');
+    t.same((await p.orders.findByToken(store.id, order!.token))?.history, expected, 'by token');
+    t.same((await p.orders.list(store.id, { limit: 10 })).items[0]?.history, expected, 'in a page');
   });
 }
 

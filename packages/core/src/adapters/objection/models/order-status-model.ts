@@ -9,14 +9,16 @@ export class OrderStatusModel extends BaseModel {
   declare orderId: string;
   declare status: OrderStatus;
   declare at: string;
+  declare reason: string | null;
 
   /** The rows of an order's history, without ids (the database numbers them in this order). */
   static fromHistory(orderId: string, history: OrderStatusChange[]): OrderStatusModel[] {
-    return history.map((change) => OrderStatusModel.fromJson({ orderId, status: change.status, at: change.at }, { skipValidation: true }));
+    return history.map((change) => OrderStatusModel.fromJson({ orderId, status: change.status, at: change.at, reason: change.reason }, { skipValidation: true }));
   }
 
   /** The domain status change of this row. */
   toStatusChange(): OrderStatusChange {
-    return { status: this.status, at: this.at };
+    // Rows written before 006 (and PostgreSQL's json_agg of them) have no reason.
+    return { status: this.status, at: this.at, reason: this.reason ?? null };
   }
 }
