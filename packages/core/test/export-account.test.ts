@@ -18,6 +18,7 @@ import { diskImageStore } from '../src/adapters/disk/index.js';
 import type { Order } from '../src/orders/order.js';
 import type { OrderListQuery, OrderRepository } from '../src/orders/order-repository.js';
 import type { Persistence } from '../src/persistence.js';
+import { csvRecords } from './support/csv.js';
 import { newId, newToken } from '../src/shared/id.js';
 import { coreVariants } from './support/core-variants.js';
 import { tinyPng } from './support/images.js';
@@ -55,36 +56,6 @@ function spiedOrders(base: OrderRepository, calls: Array<{ query: OrderListQuery
     return page;
   };
   return orders;
-}
-
-/** RFC 4180 CSV into rows of cells (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') rows.push([...row, cell]), (row = []), (cell = ''), (i += 1);
-    else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-
-/** A CSV file as records keyed by its header row; the byte order mark is checked and dropped. */
-function csvRecords(t: Test, bytes: Buffer | undefined): Array<Record<string, string>> {
-  const text = bytes?.toString('utf8') ?? '';
-  t.ok(text.startsWith('\ufeff'), 'starts with a byte order mark for spreadsheets');
-  const [header = [], ...rows] = parseCsv(text.slice(1));
-  t.equal(rows.filter((row) => row.length !== header.length).length, 0, 'every row has every column');
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
 }
 
 const parseJson = (bytes: Buffer | undefined): unknown => JSON.parse(bytes?.toString('utf8') ?? 'null');
