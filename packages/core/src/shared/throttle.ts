@@ -11,13 +11,14 @@ export function tooManyAttempts(resetInMs: number): RateLimitedError {
 /**
  * Counts one attempt against `key` before the work it guards, so a parallel burst cannot slip
  * past: the counter is atomic across instances. Throws RateLimitedError once more than `limit`
- * arrived in the window; a limit of 0 turns the check off. The refused attempt is not kept,
- * so the counter settles at the limit instead of growing with a flood. Resolves whether the
- * attempt was counted (false when the limit is off), so a caller knows what to give back.
+ * arrived in the window (a minute unless `windowMs` says otherwise); a limit of 0 turns the
+ * check off. The refused attempt is not kept, so the counter settles at the limit instead of
+ * growing with a flood. Resolves whether the attempt was counted (false when the limit is off),
+ * so a caller knows what to give back.
  */
-export async function countAttempt(counters: Counters, key: string, limit: number): Promise<boolean> {
+export async function countAttempt(counters: Counters, key: string, limit: number, windowMs: number = throttleWindowMs): Promise<boolean> {
   if (limit <= 0) return false;
-  const { count, resetInMs } = await counters.increment(key, throttleWindowMs);
+  const { count, resetInMs } = await counters.increment(key, windowMs);
   if (count > limit) {
     await counters.decrement(key);
     throw tooManyAttempts(resetInMs);
