@@ -1,7 +1,7 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { keepDeviceAfterPasswordChange } from '../auth/log-in.js';
 import { principalOf, type Runtime } from '../runtime.js';
-import { zipDownload } from '../zip-download.js';
+import { zipDownload } from '../download.js';
 import { accountFormRefused, accountPage } from './account-page.js';
 import { pageRoute, seeOther } from './define.js';
 import { field } from './forms.js';

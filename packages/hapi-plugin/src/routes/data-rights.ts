@@ -1,7 +1,7 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { customerEraseSchema, ForbiddenError } from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
-import { zipDownload } from '../zip-download.js';
+import { zipDownload } from '../download.js';
 import { apiRoute } from './define.js';
 import { customerErasedBody } from './response-schemas.js';
 

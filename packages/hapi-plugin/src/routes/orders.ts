@@ -1,7 +1,7 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { orderExportSchema, orderListSchema, orderStatusSchema, toVendorOrderView } from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
-import { attachment } from '../zip-download.js';
+import { download } from '../download.js';
 import { apiRoute } from './define.js';
 import { orderListBody, vendorOrderBody } from './response-schemas.js';
 
@@ -19,8 +19,7 @@ function orderHandlers(runtime: Runtime) {
     },
     /** The filtered list as a CSV download, streamed as core writes it; personal data, so no cache keeps it. */
     async exportCsv(request: Request, h: ResponseToolkit) {
-      const { filename, stream } = await orders.export(storeOf(request), request.query);
-      return h.response(stream).type('text/csv; charset=utf-8').header('content-disposition', attachment(filename)).header('cache-control', 'no-store, private');
+      return download(h, await orders.export(storeOf(request), request.query), 'text/csv; charset=utf-8');
     },
     get: async (request: Request) => toVendorOrderView(await orders.get(storeOf(request), idOf(request))),
     changeStatus: async (request: Request) => toVendorOrderView(await orders.changeStatus(storeOf(request), idOf(request), request.payload)),
