@@ -1,11 +1,7 @@
-import { pipeline, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import { spreadsheetSafe } from '../accounts/export/export-csv.js';
+import { spreadsheetCsv, type Cell } from '../accounts/export/export-csv.js';
 import { moneyInputValue } from '../pricing/format.js';
 import { localDateTime } from '../shared/time-zone.js';
 import type { Order } from './order.js';
-
-type Cell = string | number | null;
 
 /**
  * A phone as a spreadsheet keeps it: Excel and Google Sheets read `+919876543210` as the number
@@ -58,8 +54,6 @@ export function orderCsvRow(order: Order, timeZone: string): Cell[] {
   ];
 }
 
-const noop = () => {};
-
 /**
  * The orders of `pages` as a CSV file for Excel and Google Sheets: a UTF-8 byte order mark (or
  * Excel reads the UTF-8 of names in any script as Latin-1), CRLF line ends, a header row, one
@@ -69,12 +63,11 @@ const noop = () => {};
  */
 export async function* orderCsv(pages: AsyncIterable<Order[]>, timeZone: string): AsyncGenerator<Buffer> {
   async function* rows(): AsyncGenerator<Cell[]> {
-    for await (const page of pages) for (const order of page) yield orderCsvRow(order, timeZone).map(spreadsheetSafe) as Cell[];
+    for await (const page of pages) for (const order of page) yield orderCsvRow(order, timeZone);
   }
-  const stringifier = stringify({ header: true, columns: orderCsvColumns(timeZone), bom: true, record_delimiter: 'windows' });
   // An error on either side (a failed query) ends the loop with it; a consumer that stops early
-  // destroys the pipeline, which stops the queries.
-  for await (const chunk of pipeline(Readable.from(rows()), stringifier, noop) as AsyncIterable<string | Buffer>) {
+  // ends the generator, which stops the queries.
+  for await (const chunk of spreadsheetCsv(orderCsvColumns(timeZone), rows())) {
     yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   }
 }

@@ -5,7 +5,8 @@ import type { Product } from '../../catalog/product.js';
 import type { Order } from '../../orders/order.js';
 import { moneyInputValue } from '../../pricing/format.js';
 
-type Cell = string | number | boolean | null;
+/** One cell of a CSV row. */
+export type Cell = string | number | boolean | null;
 
 /**
  * Text a spreadsheet would run as a formula (=, +, -, @ first; OWASP's CSV injection) gets a
@@ -20,11 +21,12 @@ export function spreadsheetSafe(value: Cell): Cell {
 const noop = () => {};
 
 /**
- * CSV with a header row, written by csv-stringify's stream as the rows are pulled: the rows come
- * page by page and are produced only as fast as the text is read. The byte order mark makes Excel
- * read the UTF-8 (names in any script) correctly.
+ * CSV for spreadsheets, with a header row, written by csv-stringify's stream as the rows are
+ * pulled: the rows come page by page and are produced only as fast as the text is read. The byte
+ * order mark makes Excel read the UTF-8 (names in any script) correctly, lines end in CRLF, and
+ * every cell goes through `spreadsheetSafe`.
  */
-async function* csv(columns: string[], rows: AsyncIterable<Cell[]>): AsyncGenerator<string | Buffer> {
+export async function* spreadsheetCsv(columns: string[], rows: AsyncIterable<Cell[]>): AsyncGenerator<string | Buffer> {
   async function* safe(): AsyncGenerator<Cell[]> {
     for await (const row of rows) yield row.map(spreadsheetSafe);
   }
@@ -60,7 +62,7 @@ export function productsCsv(pages: AsyncIterable<Product[]>, categories: Categor
       }
     }
   }
-  return csv(columns, rows());
+  return spreadsheetCsv(columns, rows());
 }
 
 /** The rows of one order: one per line, the order's own fields repeated on each. */
@@ -81,5 +83,5 @@ export function ordersCsv(pages: AsyncIterable<Order[]>): AsyncGenerator<string 
   async function* rows(): AsyncGenerator<Cell[]> {
     for await (const page of pages) for (const order of page) yield* orderRows(order);
   }
-  return csv(columns, rows());
+  return spreadsheetCsv(columns, rows());
 }
