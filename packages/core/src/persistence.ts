@@ -1,6 +1,7 @@
 import type { CategoryRepository } from './catalog/category-repository.js';
 import type { ProductRepository } from './catalog/product-repository.js';
 import type { OrderRepository } from './orders/order-repository.js';
+import type { OutboxRepository } from './outbox/outbox-repository.js';
 import type { AccountTokenRepository } from './vendors/account-token-repository.js';
 import type { SessionRepository, ApiTokenRepository } from './vendors/session-repository.js';
 import type { StoreRepository } from './vendors/store-repository.js';
@@ -17,6 +18,8 @@ export interface Repositories {
   apiTokens: ApiTokenRepository;
   /** Single-use tokens of mailed links (password reset, email change). */
   accountTokens: AccountTokenRepository;
+  /** Events for webhooks and mail, written in the transaction of their change. */
+  outbox: OutboxRepository;
 }
 
 /** The database port: repositories outside a transaction, and a way to run work inside one. */

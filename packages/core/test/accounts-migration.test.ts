@@ -8,6 +8,7 @@ import type { Test } from 'tap';
 import type { Knex } from 'knex';
 import { createKnex, migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
 import { migrationSource } from '../src/adapters/objection/migrate.js';
+import { migrateDownThrough } from './support/migrations.js';
 import { at } from '../src/testing/persistence/fixtures.js';
 import { testServices, uniqueTestName } from '../src/testing/services.js';
 
@@ -49,8 +50,7 @@ async function upgradeTests(t: Test, knex: Knex): Promise<void> {
   t.match(await p.stores.resolveSlug('chai-now'), { storeId: 's1' }, 'an existing store is open');
   t.match(await p.vendors.findByEmail('v@example.com'), { id: 'v1' }, 'an existing vendor is not erased');
   t.equal(await p.orders.eraseAllCustomers('s1', at()), 1, 'the new columns are usable');
-  await knex.migrate.down({ migrationSource }); // 006-order-reasons, the last one
-  await knex.migrate.down({ migrationSource });
+  await migrateDownThrough(knex, '005-accounts');
   t.notOk(await knex.schema.hasTable('account_tokens'), 'down drops the table');
   t.notOk(await knex.schema.hasColumn('sessions', 'user_agent'), 'and the columns');
   t.ok(await knex.schema.hasColumn('orders', 'customer_name'), 'keeping the rest');

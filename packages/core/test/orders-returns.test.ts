@@ -10,6 +10,7 @@ import { inProcessEventBus, toCustomerOrderView, type DomainEvent } from '../src
 import { finalStatuses } from '../src/orders/status-machine.js';
 import { createKnex, migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
 import { migrationSource } from '../src/adapters/objection/migrate.js';
+import { migrateDownThrough } from './support/migrations.js';
 import { testServices, uniqueTestName } from '../src/testing/services.js';
 import { coreVariants } from './support/core-variants.js';
 import { openStore, orderFor } from './support/orders.js';
@@ -141,7 +142,7 @@ async function migrationTests(t: Test, knex: Knex): Promise<void> {
     { status: 'pending', at: created, reason: null },
     { status: 'cancelled', at: created, reason: null },
   ], 'old entries read with no reason');
-  await knex.migrate.down({ migrationSource });
+  await migrateDownThrough(knex, '006-order-reasons');
   t.notOk(await knex.schema.hasColumn('order_status_history', 'reason'), 'down drops the column');
   t.equal(((await knex('order_status_history').count({ n: '*' })) as { n: unknown }[])[0]?.n?.toString(), '2', 'keeping the rows');
   await migrateLatest(knex);

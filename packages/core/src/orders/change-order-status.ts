@@ -1,6 +1,7 @@
 import { stockChanged } from '../catalog/catalog-events.js';
 import { nowIso, type CoreContext } from '../context.js';
 import { InvalidTransitionError } from '../errors.js';
+import { recordOrderEvent } from '../outbox/order-events.js';
 import { validate } from '../shared/validate.js';
 import { getOrder } from './get-order.js';
 import type { Order } from './order.js';
@@ -24,6 +25,8 @@ export async function changeOrderStatus(context: CoreContext, storeId: string, i
   await context.persistence.transaction(async (tx) => {
     if (!(await tx.orders.changeStatus(storeId, id, order.status, status, at, reason))) throw refuse('its current status');
     if (returnsStock(status)) await tx.products.returnStock(storeId, lines);
+    const moved: Order = { ...order, status, updatedAt: at, history: [...order.history, { status, at, reason }] };
+    await recordOrderEvent(tx, 'order.status_changed', moved, { previousStatus: order.status });
   });
   await context.events.publish({ type: 'order.status-changed', storeId, orderId: id, from: order.status, to: status });
   if (returnsStock(status)) {

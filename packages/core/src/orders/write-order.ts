@@ -1,5 +1,6 @@
 import type { Product, StockLine } from '../catalog/product.js';
 import { NotFoundError, OutOfStockError, StoreClosedError } from '../errors.js';
+import { recordLowStock, recordOrderEvent } from '../outbox/order-events.js';
 import type { Repositories } from '../persistence.js';
 import { newId, newToken } from '../shared/id.js';
 import type { Store } from '../vendors/vendor.js';
@@ -92,6 +93,8 @@ export async function writeOrder(tx: Repositories, storeId: string, draft: Order
   const order = newOrder(store, priced, draft);
   // The store row stays locked from here to commit: the adapter numbers and writes in one step.
   order.number = await tx.orders.insertWithNextNumber(order);
+  await recordOrderEvent(tx, 'order.placed', order);
+  await recordLowStock(tx, products, wanted, store.currency, draft.at);
   const tracked = wanted.filter((line) => products.get(line.productId)?.stock != null);
   const soldOut = tracked.filter((line) => (products.get(line.productId)?.stock ?? 0) - line.quantity <= 0);
   return { order, stockTaken: tracked.map((line) => line.productId), soldOut: soldOut.map((line) => line.productId) };

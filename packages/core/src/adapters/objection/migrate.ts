@@ -6,6 +6,7 @@ import * as orders from './migrations/003-orders.js';
 import * as hardening from './migrations/004-hardening.js';
 import * as accounts from './migrations/005-accounts.js';
 import * as orderReasons from './migrations/006-order-reasons.js';
+import * as outbox from './migrations/007-outbox.js';
 
 interface Migration {
   name: string;
@@ -21,6 +22,7 @@ const migrations: Migration[] = [
   { name: '004-hardening', ...hardening },
   { name: '005-accounts', ...accounts },
   { name: '006-order-reasons', ...orderReasons },
+  { name: '007-outbox', ...outbox },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */

@@ -6,6 +6,7 @@ import type { Dialect } from './dialect.js';
 import { ObjectionAccountTokenRepository } from './objection-account-token-repository.js';
 import { ObjectionCategoryRepository } from './objection-category-repository.js';
 import { ObjectionOrderRepository } from './objection-order-repository.js';
+import { ObjectionOutboxRepository } from './objection-outbox-repository.js';
 import { ObjectionProductRepository } from './objection-product-repository.js';
 import { ObjectionApiTokenRepository, ObjectionSessionRepository } from './objection-session-repository.js';
 import { ObjectionStoreRepository } from './objection-store-repository.js';
@@ -22,6 +23,7 @@ function repositories(db: Knex, dialect: Dialect): Repositories {
     sessions: withDataExceptions(new ObjectionSessionRepository(db)),
     apiTokens: withDataExceptions(new ObjectionApiTokenRepository(db)),
     accountTokens: withDataExceptions(new ObjectionAccountTokenRepository(db)),
+    outbox: withDataExceptions(new ObjectionOutboxRepository(db)),
   };
 }
 

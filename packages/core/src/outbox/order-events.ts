@@ -1,0 +1,56 @@
+import type { Product } from '../catalog/product.js';
+import { toVendorProductView } from '../catalog/product-view.js';
+import type { Order } from '../orders/order.js';
+import { toVendorOrderView } from '../orders/order-view.js';
+import type { Repositories } from '../persistence.js';
+import type { OutboxEventType } from './outbox-event.js';
+
+/**
+ * A product is low on stock when a sale takes it from above this many units to this many or
+ * fewer (sold out included); the vendor's own stock edits never raise the alert.
+ */
+export const lowStockThreshold = 5;
+
+/** Writes an order event (`data.order` as the vendor API shows the order after the change); call it inside the change's transaction. */
+export async function recordOrderEvent(
+  tx: Pick<Repositories, 'outbox'>,
+  type: Extract<OutboxEventType, `order.${string}`>,
+  order: Order,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.outbox.add({
+    type,
+    storeId: order.storeId,
+    orderId: order.id,
+    productId: null,
+    data: { order: toVendorOrderView(order), ...extra },
+    createdAt: order.updatedAt,
+  });
+}
+
+/**
+ * Writes `product.low_stock` for each product this sale took across the threshold. `before`
+ * holds the products as read before the stock was taken; `taken` the units taken of each.
+ */
+export async function recordLowStock(
+  tx: Pick<Repositories, 'outbox'>,
+  before: ReadonlyMap<string, Product>,
+  taken: ReadonlyArray<{ productId: string; quantity: number }>,
+  currency: string,
+  at: string,
+): Promise<void> {
+  for (const line of taken) {
+    const product = before.get(line.productId);
+    if (!product || product.stock === null) continue;
+    const left = product.stock - line.quantity;
+    if (product.stock <= lowStockThreshold || left > lowStockThreshold) continue;
+    await tx.outbox.add({
+      type: 'product.low_stock',
+      storeId: product.storeId,
+      orderId: null,
+      productId: product.id,
+      data: { product: toVendorProductView({ ...product, stock: left, updatedAt: at }, currency), threshold: lowStockThreshold },
+      createdAt: at,
+    });
+  }
+}
