@@ -75,9 +75,21 @@ const echo = (r: Reply) => JSON.parse(r.body.toString()) as Echo;
 
 // Two upstreams that say who they are and echo the proxy headers.
 const hits: Record<string, number> = { a: 0, b: 0 };
+/** Live streams the upstreams hold open (ended at teardown). */
+const liveResponses = new Set<http.ServerResponse>();
 function upstream(name: string) {
   return http.createServer((req, res) => {
     hits[name]!++;
+    if (req.url === '/api/v1/orders/live') {
+      // As the app streams: a first event at once, one more later, then open until the client leaves.
+      // No X-Accel-Buffering here: the location itself must turn buffering off.
+      liveResponses.add(res);
+      res.on('close', () => liveResponses.delete(res));
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-connection': String(req.headers.connection) });
+      res.write(`retry: 3000\n\nevent: hello\ndata: {"pending":0,"from":"${name}"}\n\n`);
+      setTimeout(() => res.write('event: order\ndata: {"number":1001}\n\n'), 300);
+      return;
+    }
     req.resume();
     req.on('end', () => {
       const body: Echo = {
@@ -92,6 +104,7 @@ function upstream(name: string) {
 }
 const servers = { a: upstream('a'), b: upstream('b') };
 t.teardown(() => {
+  for (const r of liveResponses) r.end();
   for (const s of Object.values(servers)) { s.closeAllConnections(); s.close(); }
 });
 
@@ -178,6 +191,21 @@ t.test('the config says what the stack relies on', async (t) => {
   t.match(format, /"uri":"\$log_path\$log_query"/);
   t.match(format, /"referer":"\$log_referer"/);
   t.match(location(conf, '^~ /media/'), /X-Content-Type-Options nosniff/);
+  // The dashboard's Server-Sent Events: every event must reach the browser as it is sent.
+  const live = location(conf, '= /api/v1/orders/live');
+  t.ok(live, 'a location of its own for the live orders stream');
+  t.match(live, /proxy_pass http:\/\/dukaan_app;/);
+  t.match(live, /^\s*proxy_buffering off;/m, 'not buffered');
+  t.match(live, /^\s*proxy_cache off;/m, 'not cached');
+  t.match(live, /^\s*gzip off;/m, 'not compressed');
+  const readTimeout = /^\s*proxy_read_timeout (\d+)(s|m|h);/m.exec(live);
+  t.ok(readTimeout && Number(readTimeout[1]) * { s: 1, m: 60, h: 3600 }[readTimeout[2] as 's' | 'm' | 'h'] >= 600, 'read for a long time (heartbeats every ~20 s)');
+  t.match(live, /^\s*proxy_http_version 1\.1;/m, 'HTTP/1.1 to the upstream, as the others');
+  t.match(live, /^\s*proxy_set_header Connection "";/m, 'upstream keepalive, as the others');
+  // proxy_set_header in a location replaces every inherited one: the proxy headers must be there again.
+  for (const h of ['Host', 'X-Real-IP', 'X-Forwarded-For', 'X-Forwarded-Proto', 'X-Forwarded-Host', 'X-Request-Id']) {
+    t.match(live, new RegExp(`^\\s*proxy_set_header ${h}\\s`, 'm'), `live: sets ${h}`);
+  }
 });
 
 t.test('the renderer refuses a config that drifted from it', async (t) => {
@@ -365,6 +393,35 @@ t.test('live: nginx in front of two upstreams', { skip: !nginxBin }, async (t) =
     const orders = await statuses(40, '/api/v1/stores/demo-store/orders', 'POST');
     t.equal(orders[0], 200);
     t.ok(orders.includes(429), `a burst of orders gets 429s (${orders.join(' ')})`);
+  });
+
+  await t.test('the live orders stream passes through event by event, uncompressed', async (t) => {
+    const started = Date.now();
+    const chunks: Array<{ at: number; text: string }> = [];
+    const { headers, ended } = await new Promise<{ headers: http.IncomingHttpHeaders; ended: boolean }>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: nginxPort, path: '/api/v1/orders/live', agent: false, headers: { accept: 'text/event-stream', 'accept-encoding': 'gzip' } }, (res) => {
+        let ended = false;
+        res.on('end', () => (ended = true));
+        res.on('data', (c: Buffer) => {
+          chunks.push({ at: Date.now() - started, text: c.toString() });
+          if (chunks.map((x) => x.text).join('').includes('event: order')) {
+            req.destroy();
+            resolve({ headers: res.headers, ended });
+          }
+        });
+      });
+      req.setTimeout(5000, () => req.destroy(new Error('no live events through nginx within 5 s')));
+      req.on('error', reject);
+    });
+    t.notOk(ended, 'the stream was still open when both events had arrived');
+    t.match(headers['content-type'], /^text\/event-stream/);
+    t.equal(headers['content-encoding'], undefined, 'not compressed');
+    t.equal(headers['x-connection'], 'undefined', 'nginx sent no Connection header upstream (keepalive)');
+    const text = chunks.map((x) => x.text).join('');
+    t.match(text, /^retry: 3000\n\nevent: hello\ndata: \{"pending":0,"from":"[ab]"\}\n\n/);
+    const helloAt = chunks.find((x) => x.text.includes('event: hello'))!.at;
+    const orderAt = chunks.find((x) => x.text.includes('event: order'))!.at;
+    t.ok(orderAt - helloAt >= 200, `the first event came before the second was sent (${helloAt} ms, then ${orderAt} ms)`);
   });
 
   await t.test('with one upstream gone, GETs still succeed (proxy_next_upstream)', async (t) => {

@@ -42,6 +42,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     limits: { login: config.rateLimitLogin, checkout: config.rateLimitCheckout, signup: config.rateLimitLogin },
     // Links in mail start with PUBLIC_URL (or http://localhost:<PORT> in development), never a request's Host.
     mail: { mailer, publicUrl: config.mailLinkBase },
+    // Loopback, private and link-local webhook URLs are refused unless WEBHOOK_ALLOW_PRIVATE=1 (SSRF).
+    webhooks: { allowPrivate: config.webhookAllowPrivate },
+    // Every instance runs a dispatcher; on PostgreSQL they share the work.
+    outbox: { pollIntervalMs: config.outboxPollIntervalMs, leaseMs: config.outboxLeaseMs },
   });
   const server = Hapi.server({
     port: config.port,
@@ -68,12 +72,16 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   logCacheError = (error, operation) => server.logger.warn({ operation, err: error }, 'cache call failed; served without the cache');
   // Background work (the expired-session sweeper) has no request to fail: its errors go to the log.
   // Mail that failed after its retries (operation "mail <kind>") is logged without the recipient.
+  // The outbox's order mail ("outbox mail:vendor", "outbox mail:customer") is mail too: no address in the log.
   logBackgroundError = (error, operation) =>
-    operation.startsWith('mail')
+    operation.startsWith('mail') || operation.startsWith('outbox mail')
       ? server.logger.error({ operation, err: mailErrorForLog(error) }, 'mail could not be sent')
       : server.logger.error({ operation, err: error }, 'background work failed');
   // The file, not its contents: the link inside is for the vendor only.
   logOutboxFile = ({ file, kind }) => server.logger.info({ mail: { file, kind } }, 'mail written to the outbox');
+  if (config.webhookAllowPrivate) {
+    server.logger.warn({ webhooks: { allowPrivate: true } }, 'WEBHOOK_ALLOW_PRIVATE=1: webhooks may reach loopback and private addresses; keep it off where vendors you do not control add webhooks');
+  }
   const mail = describeMail(config);
   if (config.production && !config.smtpUrl) {
     server.logger.warn({ mail }, 'SMTP_URL is not set: mail goes to the file outbox and reaches nobody');

@@ -32,6 +32,12 @@ export interface AppConfig {
   allowedHosts: string[];
   rateLimitLogin: number;
   rateLimitCheckout: number;
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may reach loopback, private and link-local addresses (tests, a receiver on the same network). */
+  webhookAllowPrivate: boolean;
+  /** OUTBOX_POLL_INTERVAL_MS: how often this instance's outbox dispatcher looks for due webhooks and order mail. */
+  outboxPollIntervalMs: number;
+  /** OUTBOX_LEASE_MS: how long a delivery this instance took stays its own; another instance takes it over after (a crash mid-delivery). */
+  outboxLeaseMs: number;
   production: boolean;
 }
 
@@ -76,6 +82,11 @@ const schema = Joi.object({
   ALLOWED_HOSTS: Joi.string().empty('').default(''),
   RATE_LIMIT_LOGIN: Joi.number().integer().min(0).empty('').default(10),
   RATE_LIMIT_CHECKOUT: Joi.number().integer().min(0).empty('').default(30),
+  WEBHOOK_ALLOW_PRIVATE: Joi.boolean().truthy('1').falsy('0').empty('').default(false)
+    .messages({ 'boolean.base': '{{#label}} must be 1 (allow) or 0 (refuse, the default)' }),
+  OUTBOX_POLL_INTERVAL_MS: Joi.number().integer().min(50).max(60_000).empty('').default(2000),
+  // Above the webhook timeout (5 s): a lease that ran out mid-delivery would let a second instance send it too.
+  OUTBOX_LEASE_MS: Joi.number().integer().min(6000).max(3600_000).empty('').default(30_000),
   NODE_ENV: Joi.string().empty('').default('development'),
 }).unknown();
 
@@ -110,6 +121,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedHosts: list(value.ALLOWED_HOSTS).map((host) => host.toLowerCase()),
     rateLimitLogin: value.RATE_LIMIT_LOGIN as number,
     rateLimitCheckout: value.RATE_LIMIT_CHECKOUT as number,
+    webhookAllowPrivate: value.WEBHOOK_ALLOW_PRIVATE as unknown as boolean,
+    outboxPollIntervalMs: value.OUTBOX_POLL_INTERVAL_MS as number,
+    outboxLeaseMs: value.OUTBOX_LEASE_MS as number,
     production,
   };
 }

@@ -21,6 +21,17 @@ t.test('configuration comes from the environment, with zero-setup defaults', asy
   t.same(readConfig({ ALLOWED_HOSTS: ' Shop.Example , shop.example:8443,' }).allowedHosts, ['shop.example', 'shop.example:8443']);
 });
 
+t.test('webhooks and the outbox: private addresses refused unless WEBHOOK_ALLOW_PRIVATE=1; a lease above the webhook timeout', async (t) => {
+  t.match(readConfig({}), { webhookAllowPrivate: false, outboxPollIntervalMs: 2000, outboxLeaseMs: 30_000 });
+  t.equal(readConfig({ WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate, true);
+  t.equal(readConfig({ WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate, false);
+  t.equal(readConfig({ WEBHOOK_ALLOW_PRIVATE: '' }).webhookAllowPrivate, false, 'empty means the default (as Compose passes it)');
+  t.throws(() => readConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes please' }), /WEBHOOK_ALLOW_PRIVATE.*1 \(allow\) or 0/);
+  t.equal(readConfig({ OUTBOX_LEASE_MS: '6000' }).outboxLeaseMs, 6000);
+  t.throws(() => readConfig({ OUTBOX_LEASE_MS: '5000' }), /OUTBOX_LEASE_MS/, 'a lease shorter than the webhook timeout would let a second instance send it too');
+  t.throws(() => readConfig({ OUTBOX_POLL_INTERVAL_MS: '10' }), /OUTBOX_POLL_INTERVAL_MS/);
+});
+
 t.test('mail: the file outbox by default, SMTP with SMTP_URL', async (t) => {
   const config = readConfig({});
   t.match(config, { smtpUrl: null, mailFrom: 'Dukaan <no-reply@localhost>', mailOutboxDir: 'data/outbox' }, 'zero setup: the file outbox under data/');

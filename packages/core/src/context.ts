@@ -4,9 +4,13 @@ import type { Caching } from './cache/wire-caching.js';
 import type { ImageStore } from './catalog/image-store.js';
 import type { EventBus } from './events.js';
 import type { Outgoing } from './mail/mail-queue.js';
+import type { Mailer } from './mail/mailer.js';
 import type { Persistence } from './persistence.js';
 import type { Clock } from './shared/clock.js';
 import type { PasswordHasher } from './vendors/password-hasher.js';
+import type { PaymentMethod } from './orders/order.js';
+import type { PaymentProvider } from './payments/payment-provider.js';
+import type { WebhookSettings } from './webhooks/webhook-settings.js';
 
 /** Attempts allowed per minute; 0 turns a limit off. */
 export interface Limits {
@@ -43,10 +47,21 @@ export interface CoreContext {
   /** Where use cases hand mail; it never blocks or throws (messages are dropped when no mailer was given). */
   mail: Outgoing;
   /**
+   * The mailer itself, for senders that need the outcome (the outbox's order mail: a failure
+   * is retried by the dispatcher); null when the core has no mailer. Use cases send through `mail`.
+   */
+  mailer: Mailer | null;
+  /**
    * The absolute URL of the pages (origin and mount prefix, no trailing slash) every link in
    * mail is built from, never a request's Host; null when the core has no mailer.
    */
   publicUrl: string | null;
+  /** How webhooks reach receivers: the private-address guard, the timeout, the resolver. */
+  webhooks: WebhookSettings;
+  /** Asks this process's outbox dispatcher to run now (a retried delivery); a no-op without one. */
+  nudgeOutbox: () => void;
+  /** The provider of each payment method that has one (cash on delivery has none); see docs/payments.md. */
+  payments: ReadonlyMap<PaymentMethod, PaymentProvider>;
   /** Told about failures of best-effort work that must not fail the call (background jobs, cleanup of files). */
   onError: (error: unknown, operation: string) => void;
 }

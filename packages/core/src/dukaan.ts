@@ -4,13 +4,18 @@ import type { ImageStore } from './catalog/image-store.js';
 import { defaultLimits, type CoreContext, type Limits } from './context.js';
 import { inProcessEventBus, type EventBus } from './events.js';
 import { facade } from './facade.js';
+import { liveSettings, wireLive, type LiveOptions } from './live/live-feed.js';
 import { mailQueue } from './mail/mail-queue.js';
+import { startDispatcher, type OutboxOptions } from './outbox/dispatcher.js';
+import { webhookSettings, type WebhookOptions } from './webhooks/webhook-settings.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Persistence } from './persistence.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { deadline } from './shared/deadline.js';
 import { startSessionSweeper } from './vendors/session-sweeper.js';
 import { scryptPasswordHasher, type PasswordHasher } from './vendors/password-hasher.js';
+import { manualUpi } from './payments/manual-upi.js';
+import { providersByMethod, type PaymentProvider } from './payments/payment-provider.js';
 
 export interface DukaanOptions {
   persistence: Persistence;
@@ -45,6 +50,14 @@ export interface DukaanOptions {
    * Without it nothing is mailed and password resets answer MAIL_UNAVAILABLE.
    */
   mail?: { mailer: Mailer; publicUrl: string };
+  /** How customers pay, one provider per method (a later one replaces an earlier one of the same method). Default `[manualUpi()]`; see docs/payments.md. */
+  payments?: PaymentProvider[];
+  /** The live order feed of dashboards (`live.subscribe`): bounds per process and the heartbeat. */
+  live?: LiveOptions;
+  /** How webhooks reach receivers: `allowPrivate` (default false: loopback, private and link-local addresses are refused), `timeoutMs` (default 5000). */
+  webhooks?: WebhookOptions;
+  /** This process's outbox dispatcher (webhooks, order mail): on by default, polling every 2 s and nudged by each commit here. */
+  outbox?: OutboxOptions;
 }
 
 /** The link base of mail: an absolute http(s) URL without query, fragment or trailing slash; TypeError otherwise (a wiring mistake). */
@@ -65,6 +78,7 @@ function linkBase(publicUrl: string): string {
 export function createDukaan(options: DukaanOptions) {
   // Checked before anything starts (timers, subscriptions), so a wiring mistake leaves nothing running.
   const publicUrl = options.mail ? linkBase(options.mail.publicUrl) : null;
+  const liveOptions = liveSettings(options.live);
   const onError = options.onError ?? ((error: unknown, operation: string) => console.error(`dukaan ${operation} failed`, error));
   const events = options.events ?? inProcessEventBus();
   const caching = wireCaching(
@@ -91,13 +105,25 @@ export function createDukaan(options: DukaanOptions) {
     sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600_000,
     limits: { ...defaultLimits, ...options.limits },
     mail: mailQueue(options.mail?.mailer ?? null, onError),
+    mailer: options.mail?.mailer ?? null,
+    webhooks: webhookSettings(options.webhooks),
+    nudgeOutbox: () => outbox.nudge(),
     publicUrl,
+    payments: providersByMethod(options.payments ?? [manualUpi()]),
     onError,
   };
+  // Fed by order events through the cache's bus, so a dashboard on any instance hears every order.
+  const live = wireLive(context, options.cache.bus, liveOptions);
+  // Delivers the outbox: webhooks and order mail, at least once, shared with the other instances.
+  const outbox = startDispatcher(context, options.outbox ?? {}, onError);
   const stopSweeper = startSessionSweeper(context, options.sessionSweepIntervalMs ?? 3600_000, onError);
   const databasePingTimeoutMs = options.databasePingTimeoutMs ?? 1000;
   return {
     ...facade(context),
+    /** Live order events of a store, from every instance (the dashboard's stream). */
+    live: live.facade,
+    /** This process's outbox dispatcher: run a pass now, wait for it, clean up (tests, a cron job). */
+    outbox: { runOnce: outbox.runOnce, fanOut: outbox.fanOut, nudge: outbox.nudge, idle: outbox.idle, cleanUp: outbox.cleanUp },
     /** Resolves when the database and the cache both answer, each within about 1 s; rejects naming the one that did not. */
     async ready(): Promise<void> {
       await deadline(Promise.resolve().then(() => context.persistence.ping()), databasePingTimeoutMs, () => new Error(`database ping timed out after ${databasePingTimeoutMs} ms`)).catch((cause: unknown) => {
@@ -110,6 +136,10 @@ export function createDukaan(options: DukaanOptions) {
     /** Stops the sweeper, lets queued mail go (up to 5 s), stops listening to events, and closes the database and the cache. */
     async close(): Promise<void> {
       stopSweeper();
+      // First: deliveries in flight still need the database (bounded; an unfinished lease runs out and another instance delivers).
+      await outbox.close();
+      // Before the database and the cache close: announcements under way still read and publish.
+      await live.close();
       // Mail first: a deferred mail job (a reset request's lookup and token) still needs the database.
       await context.mail.close().catch((error: unknown) => onError(error, 'mail close'));
       await Promise.allSettled([context.persistence.close(), caching.close()]);

@@ -25,6 +25,9 @@ import { updateCategory } from './catalog/update-category.js';
 import { updateProduct } from './catalog/update-product.js';
 import type { CoreContext } from './context.js';
 import { changeOrderStatus } from './orders/change-order-status.js';
+import { changePayment } from './orders/change-payment.js';
+import { confirmPayment } from './payments/confirm-payment.js';
+import { paymentFor } from './payments/payment-for.js';
 import { eraseCustomer } from './orders/erase-customer.js';
 import { getOrder } from './orders/get-order.js';
 import { getOrderByToken } from './orders/get-order-by-token.js';
@@ -49,6 +52,11 @@ import { revokeApiToken } from './vendors/revoke-api-token.js';
 import { revokeSession } from './vendors/revoke-session.js';
 import { signUp } from './vendors/sign-up.js';
 import { sweepExpiredSessions } from './vendors/sweep-expired-sessions.js';
+import { createWebhook } from './webhooks/create-webhook.js';
+import { listDeliveries } from './webhooks/list-deliveries.js';
+import { listWebhooks } from './webhooks/list-webhooks.js';
+import { removeWebhook } from './webhooks/remove-webhook.js';
+import { retryDelivery } from './webhooks/retry-delivery.js';
 
 type Tail<F> = F extends (context: CoreContext, ...rest: infer R) => infer Result ? (...rest: R) => Result : never;
 
@@ -113,14 +121,29 @@ export function facade(context: CoreContext) {
       /** The filtered list as a CSV file, streamed (`GET /api/v1/orders/export`). */
       export: bind(context, exportOrders),
       changeStatus: bind(context, changeOrderStatus),
+      /** Marks the payment paid or refunded (`POST /api/v1/orders/{id}/payment`). */
+      changePayment: bind(context, changePayment),
       summary: bind(context, orderSummary),
       eraseCustomer: bind(context, eraseCustomer),
     },
     storefront: {
       view: bind(context, getStoreView),
+      /** How the customer pays the order behind a tracking link (the UPI link and QR code). */
+      paymentFor: bind(context, paymentFor),
       resolveSlug: bind(context, resolveStoreSlug),
       /** Caches anything derived from a store's public data (e.g. rendered HTML) under its versions. */
       cached: <T>(storeId: string, name: string, load: () => Promise<T>) => cachedForStore(context, storeId, name, load),
+    },
+    payments: {
+      /** Applies a payment provider's verified notification (its webhook) to the order it names. */
+      confirm: bind(context, confirmPayment),
+    },
+    webhooks: {
+      create: bind(context, createWebhook),
+      list: bind(context, listWebhooks),
+      remove: bind(context, removeWebhook),
+      deliveries: bind(context, listDeliveries),
+      retry: bind(context, retryDelivery),
     },
     mail: {
       /** Resolves when no mail is being prepared, delivered or retried (tests, a graceful shutdown). */

@@ -1,6 +1,11 @@
 // The wired core
 export { createDukaan } from './dukaan.js';
 export type { Dukaan, DukaanOptions } from './dukaan.js';
+// The live order feed of dashboards (live/)
+export { liveChannel, defaultLiveLimits } from './live/live-hub.js';
+export type { LiveOrderListener, LiveStateListener, LiveLimits } from './live/live-hub.js';
+export type { LiveOrderEvent } from './live/live-order-event.js';
+export type { LiveFacade, LiveOptions } from './live/live-feed.js';
 export type { Limits } from './context.js';
 
 // Errors
@@ -57,6 +62,14 @@ export type { VendorProductView } from './catalog/product-view.js';
 export { toVendorProductView } from './catalog/product-view.js';
 export type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, OrderSummary, PaymentMethod } from './orders/order.js';
 export { orderStatuses, paymentMethods } from './orders/order.js';
+// Payments: the order's payment, the provider port and the manual UPI adapter (docs/payments.md)
+export type { PaymentStatus, OrderPayment } from './orders/order.js';
+export { paymentStatuses } from './orders/order.js';
+export { paymentMoveRefusal, refundableStatuses } from './orders/payment-machine.js';
+export type { PaymentProvider, PaymentStart, PaymentNotification, PaymentConfirmation, PaymentRefund } from './payments/payment-provider.js';
+export { manualUpi, upiPayUri } from './payments/manual-upi.js';
+export type { PaymentView } from './payments/payment-for.js';
+export type { PaymentChange } from './orders/order-repository.js';
 export type { CustomerOrderView, VendorOrderView } from './orders/order-view.js';
 export { toCustomerOrderView, toVendorOrderView } from './orders/order-view.js';
 export { nextStatuses, canMove } from './orders/status-machine.js';
@@ -76,6 +89,9 @@ export {
   emailTakenMail,
   newDeviceMail,
   accountClosedMail,
+  newOrderMail,
+  orderConfirmationMail,
+  orderStatusMail,
 } from './mail/index.js';
 export { describeUserAgent } from './accounts/user-agent.js';
 export type { SignUpOptions } from './vendors/sign-up.js';
@@ -104,7 +120,7 @@ export type {
   CloseAccountInput,
   CustomerEraseInput,
 } from './accounts/schemas.js';
-export { storeUpdateSchema } from './stores/schemas.js';
+export { storeUpdateSchema, upiIdField, upiIdPattern, timeZoneField, paymentMethodsField } from './stores/schemas.js';
 export type { StoreUpdateInput } from './stores/schemas.js';
 export {
   categoryCreateSchema,
@@ -115,11 +131,12 @@ export {
   stockAdjustmentSchema,
 } from './catalog/schemas.js';
 export type { CategoryInput, ProductInput, ProductListInput, StockAdjustmentInput } from './catalog/schemas.js';
-export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderExportSchema, orderStatusSchema, pincodeField } from './orders/schemas.js';
+export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderExportSchema, orderStatusSchema, pincodeField, paymentChangeSchema } from './orders/schemas.js';
+export type { PaymentChangeInput } from './orders/schemas.js';
 export type { PlaceOrderInput, OrderListInput, OrderFilterInput, OrderStatusInput } from './orders/schemas.js';
 export type { OrderExport } from './orders/export-orders.js';
 export type { OrderSearch } from './orders/order-repository.js';
-export { defaultStoreTimeZone } from './shared/time-zone.js';
+export { defaultStoreTimeZone, isTimeZone } from './shared/time-zone.js';
 export {
   textField,
   slugField,
@@ -143,3 +160,22 @@ export { sniffImageType } from './catalog/image-type.js';
 export { readImageSize } from './catalog/image-dimensions.js';
 export type { ImageSize } from './catalog/image-dimensions.js';
 export { checkImage, maxImageBytes, maxImageSide, maxImagePixels } from './catalog/check-image.js';
+
+// Outbox and webhooks
+export type { OutboxEvent, OutboxEventInput, OutboxEventType } from './outbox/outbox-event.js';
+export { outboxEventTypes } from './outbox/outbox-event.js';
+export type { OutboxRepository } from './outbox/outbox-repository.js';
+export type { DeliveryView, DeliveryStatus, DeliveryTarget, DeliveryRecord, DeliveryInput, DeliveryOutcome, ClaimedDelivery } from './outbox/delivery.js';
+export { deliveryStatuses, deliveryTargets } from './outbox/delivery.js';
+export type { OutboxOptions, OutboxControls } from './outbox/dispatcher.js';
+export { outboxRetentionMs } from './outbox/dispatcher.js';
+export type { RetrySchedule } from './outbox/retry-schedule.js';
+export { defaultRetrySchedule, retryDelayMs } from './outbox/retry-schedule.js';
+export type { WebhookView, WebhookCreated, WebhookRecord } from './webhooks/webhook.js';
+export { maxWebhooksPerStore } from './webhooks/webhook.js';
+export type { WebhookRepository } from './webhooks/webhook-repository.js';
+export type { WebhookOptions } from './webhooks/webhook-settings.js';
+export { webhookCreateSchema, webhookDeliveriesQuerySchema } from './webhooks/schemas.js';
+export type { WebhookCreateInput, WebhookDeliveriesQuery } from './webhooks/schemas.js';
+export { signWebhookBody, verifyWebhookSignature } from './webhooks/signature.js';
+export { isPublicAddress } from './webhooks/ip-ranges.js';

@@ -6,6 +6,7 @@ import type { AccountTokenRepository } from './vendors/account-token-repository.
 import type { SessionRepository, ApiTokenRepository } from './vendors/session-repository.js';
 import type { StoreRepository } from './vendors/store-repository.js';
 import type { VendorRepository } from './vendors/vendor-repository.js';
+import type { WebhookRepository } from './webhooks/webhook-repository.js';
 
 /** Every repository, bound to one connection or one transaction. */
 export interface Repositories {
@@ -20,6 +21,8 @@ export interface Repositories {
   accountTokens: AccountTokenRepository;
   /** Events for webhooks and mail, written in the transaction of their change. */
   outbox: OutboxRepository;
+  /** The stores' webhooks (their deliveries live in the outbox). */
+  webhooks: WebhookRepository;
 }
 
 /** The database port: repositories outside a transaction, and a way to run work inside one. */

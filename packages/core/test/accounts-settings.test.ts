@@ -141,7 +141,7 @@ for (const variant of coreVariants()) {
       t.same(await dukaan.auth.listApiTokens(principal), [{ id: created.id, name: 'sync', prefix: created.token.slice(0, 11), createdAt: created.createdAt, lastUsedAt: null }]);
       t.match(created.token.slice(0, 11), /^dk_[\w-]{8}$/);
       // A core without a cache reads the database on every call, as a cache miss does.
-      const uncached = createDukaan({ persistence: f.persistence, cache: noCache(), clock: f.clock, hasher: fastHasher, sessionSweepIntervalMs: 0 });
+      const uncached = createDukaan({ outbox: { enabled: false }, persistence: f.persistence, cache: noCache(), clock: f.clock, hasher: fastHasher, sessionSweepIntervalMs: 0 });
       t.teardown(() => uncached.close());
       const lastUsed = async () => (await dukaan.auth.listApiTokens(principal))[0]?.lastUsedAt;
       const lastSeen = async () => (await dukaan.auth.listSessions(principal))[0]?.lastSeenAt;

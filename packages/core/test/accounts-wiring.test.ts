@@ -23,7 +23,7 @@ t.test('publicUrl must be an absolute http(s) URL; a trailing slash is dropped',
   const fixture = await sqlite!.open();
   t.teardown(() => fixture.close());
   const { persistence } = fixture;
-  const make = (publicUrl: string) => createDukaan({ persistence, cache: keyvCache(), mail: { mailer: recordingMailer(), publicUrl }, sessionSweepIntervalMs: 0 });
+  const make = (publicUrl: string) => createDukaan({ outbox: { enabled: false }, persistence, cache: keyvCache(), mail: { mailer: recordingMailer(), publicUrl }, sessionSweepIntervalMs: 0 });
   for (const bad of ['shop.example', '/store', 'ftp://shop.example', 'https://shop.example/?x=1', 'https://user:pw@shop.example']) {
     t.throws(() => make(bad), TypeError, bad);
   }
@@ -36,6 +36,7 @@ t.test('links come from publicUrl; close() lets queued mail go and closes the ma
   const clock = manualClock();
   const dukaan = createDukaan({
     persistence: fixture.persistence,
+    outbox: { enabled: false },
     cache: keyvCache(),
     hasher: fastHasher,
     clock,

@@ -22,11 +22,16 @@ function imports(file: string): string[] {
 const web = /^(@hapi\/|preact|hapi-pino|node:http)/;
 const drivers = /^(knex|objection|pg|better-sqlite3|keyv|@keyv\/)/;
 
+// The one outbound HTTP client: webhooks are HTTP by definition, and Node's client is what
+// lets the delivery connect to the address the SSRF guard checked. It serves nothing.
+const outboundClient = new Map([['webhooks/post-webhook.ts', /^node:https?$/]]);
+
 t.test('the domain imports no web framework, no driver and no adapter', async (t) => {
   const domain = sources(src).filter((f) => !/^(adapters|testing)\//.test(relative(src, f)));
   t.ok(domain.length > 20, `checked ${domain.length} files`);
   for (const file of domain) {
-    const bad = imports(file).filter((spec) => web.test(spec) || drivers.test(spec) || spec.includes('/adapters/'));
+    const allowed = outboundClient.get(relative(src, file));
+    const bad = imports(file).filter((spec) => !allowed?.test(spec) && (web.test(spec) || drivers.test(spec) || spec.includes('/adapters/')));
     t.same(bad, [], relative(src, file));
   }
 });

@@ -195,7 +195,7 @@ for (const variant of coreVariants()) {
       t.same(rows.map((r) => r['Order ID']), [o4.id, o3.id, o2.id], 'one row per order, newest first, only the filtered days');
       t.same(Object.keys(rows[0] ?? {}), [
         'Order number', 'Placed (Asia/Kolkata)', 'Status', 'Customer', 'Phone', 'Email', 'Address', 'PIN code', 'Items', 'Quantity',
-        'Subtotal', 'Delivery fee', 'Total', 'Currency', 'Payment method', 'Note', 'Order ID',
+        'Subtotal', 'Delivery fee', 'Total', 'Currency', 'Payment method', 'Payment status', 'Payment reference', 'Note', 'Order ID',
       ]);
       t.same(rows[1], {
         'Order number': String(o3.number),
@@ -213,6 +213,8 @@ for (const variant of coreVariants()) {
         Total: '747.00',
         Currency: 'INR',
         'Payment method': 'cod',
+        'Payment status': 'pending',
+        'Payment reference': '',
         Note: '',
         'Order ID': o3.id,
       });

@@ -13,21 +13,21 @@ t.test('a database ping that never resolves fails readiness within about 1 s', a
   t.teardown(() => fixture.close());
   await fixture.dukaan.ready();
   const hanging: Persistence = { ...fixture.persistence, ping: () => new Promise<void>(() => {}), close: async () => {} };
-  const dukaan = createDukaan({ persistence: hanging, cache: noCache(), hasher: fastHasher, sessionSweepIntervalMs: 0 });
+  const dukaan = createDukaan({ outbox: { enabled: false }, persistence: hanging, cache: noCache(), hasher: fastHasher, sessionSweepIntervalMs: 0 });
   t.teardown(() => dukaan.close());
   const started = Date.now();
   await t.rejects(dukaan.ready(), { message: 'database unavailable', cause: { message: /database ping timed out after 1000 ms/ } });
   const took = Date.now() - started;
   t.ok(took >= 900 && took < 3000, `bounded at about 1 s (${took} ms)`);
 
-  const quick = createDukaan({ persistence: hanging, cache: noCache(), hasher: fastHasher, sessionSweepIntervalMs: 0, databasePingTimeoutMs: 100 });
+  const quick = createDukaan({ outbox: { enabled: false }, persistence: hanging, cache: noCache(), hasher: fastHasher, sessionSweepIntervalMs: 0, databasePingTimeoutMs: 100 });
   t.teardown(() => quick.close());
   const again = Date.now();
   await t.rejects(quick.ready(), { message: 'database unavailable' });
   t.ok(Date.now() - again < 1000, 'the bound is configurable');
 
   const failing: Persistence = { ...hanging, ping: () => Promise.reject(new Error('connection refused')) };
-  const down = createDukaan({ persistence: failing, cache: noCache(), hasher: fastHasher, sessionSweepIntervalMs: 0 });
+  const down = createDukaan({ outbox: { enabled: false }, persistence: failing, cache: noCache(), hasher: fastHasher, sessionSweepIntervalMs: 0 });
   t.teardown(() => down.close());
   await t.rejects(down.ready(), { message: 'database unavailable', cause: { message: 'connection refused' } });
 });

@@ -154,6 +154,7 @@ for (const variant of coreVariants()) {
         await dukaan.catalog.createProduct(store.id, { name: 'Still here', price: 1000 });
         const degraded = createDukaan({
           persistence: fixture.persistence,
+          outbox: { enabled: false },
           cache: makeStores(),
           cacheTimeoutMs: 30,
           limits: { login: 1 },

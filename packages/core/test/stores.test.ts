@@ -74,7 +74,7 @@ for (const variant of coreVariants()) {
         ...fixture.persistence,
         transaction: <T>(work: (tx: Repositories) => Promise<T>) => fixture.persistence.transaction((tx) => work(slowList(tx))),
       } as Persistence);
-      const racing = createDukaan({ persistence, cache: fixture.makeCache(), hasher: fastHasher, sessionSweepIntervalMs: 0 });
+      const racing = createDukaan({ outbox: { enabled: false }, persistence, cache: fixture.makeCache(), hasher: fastHasher, sessionSweepIntervalMs: 0 });
       t.teardown(() => racing.close());
       const update = racing.stores.update(store.id, { currency: 'USD' }).then(
         () => steps.push('currency changed'),

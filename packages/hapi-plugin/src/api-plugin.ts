@@ -12,6 +12,7 @@ import { credentialRoutes } from './routes/credentials.js';
 import { dataRightsRoutes } from './routes/data-rights.js';
 import { fallbackRoute } from './routes/fallback.js';
 import { healthRoutes } from './routes/health.js';
+import { liveRoutes } from './routes/live.js';
 import { openApiDocument, openApiRoute } from './routes/openapi.js';
 import { orderRoutes } from './routes/orders.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
@@ -19,6 +20,7 @@ import { productRoutes } from './routes/products.js';
 import { storeRoutes } from './routes/store.js';
 import { storefrontRoutes } from './routes/storefront.js';
 import { vendorAuthRoutes } from './routes/vendor-auth.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { isHttps, type Runtime } from './runtime.js';
 import { applySecurityHeaders } from './security-headers.js';
 
@@ -103,7 +105,9 @@ export function registerApi(server: Server, rawOptions: DukaanPluginOptions): Du
     ...storeRoutes(runtime),
     ...categoryRoutes(runtime),
     ...productRoutes(runtime),
+    ...liveRoutes(runtime, server),
     ...orderRoutes(runtime),
+    ...webhookRoutes(runtime),
     ...storefrontRoutes(runtime),
     openApiRoute(prefix, openApiOptions),
     fallbackRoute(),

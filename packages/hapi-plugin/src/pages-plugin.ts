@@ -17,6 +17,7 @@ import { dashboardHomeRoutes } from './pages/dashboard-home.js';
 import { dashboardOrderRoutes } from './pages/dashboard-orders.js';
 import { dashboardProductRoutes } from './pages/dashboard-products.js';
 import { dashboardSettingsRoutes } from './pages/dashboard-settings.js';
+import { dashboardWebhookRoutes } from './pages/dashboard-webhooks.js';
 import { pagesOnPreResponse } from './pages/error-page.js';
 import { passwordResetPageRoutes } from './pages/password-reset.js';
 import { staticRoutes } from './pages/static.js';
@@ -52,6 +53,7 @@ export async function registerPages(server: Server, rawOptions: DukaanPluginOpti
     dashboardProductRoutes,
     dashboardCategoryRoutes,
     dashboardSettingsRoutes,
+    dashboardWebhookRoutes,
     dashboardAccountRoutes,
     dashboardCredentialRoutes,
     dashboardCloseRoutes,

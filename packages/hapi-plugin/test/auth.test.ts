@@ -4,7 +4,7 @@ import { serverVariants, signUp } from './support/server.js';
 
 const storeFields = [
   'autoAcceptOrders', 'currency', 'deliveryFee', 'description', 'freeDeliveryAbove', 'id', 'isOpen',
-  'logoUrl', 'minOrderValue', 'name', 'phone', 'pickupAddress', 'slug', 'url',
+  'logoUrl', 'minOrderValue', 'name', 'newOrderEmails', 'paymentMethods', 'phone', 'pickupAddress', 'slug', 'timeZone', 'upiId', 'url',
 ];
 const someId = '00000000-0000-4000-8000-000000000000';
 

@@ -2,7 +2,7 @@ import t from 'tap';
 import { client, errorOf, json, placeOrder } from './support/api.js';
 import { customer, serverVariants, signUp } from './support/server.js';
 
-const orderFields = ['createdAt', 'currency', 'customer', 'deliveryFee', 'id', 'items', 'note', 'number', 'paymentMethod', 'status', 'statusReason', 'subtotal', 'token', 'total', 'updatedAt'];
+const orderFields = ['createdAt', 'currency', 'customer', 'deliveryFee', 'id', 'items', 'note', 'number', 'payment', 'paymentMethod', 'status', 'statusReason', 'subtotal', 'token', 'total', 'updatedAt'];
 
 for (const variant of serverVariants()) {
   t.test(variant.name, async (t) => {

@@ -14,7 +14,11 @@ for (const variant of serverVariants()) {
     const bCategory = await bApi.category('B tea');
     const bProduct = await bApi.product({ name: 'B chai', stock: 5, sku: 'B-1', categoryId: bCategory.id });
     const bToken = json(await bApi.post('/api/v1/tokens', { name: 'B script' }));
+    // A public address literal: created without a DNS lookup, never delivered to (no dispatcher runs here).
+    const bWebhook = json(await bApi.post('/api/v1/webhooks', { url: 'https://93.184.216.34/b-hook', events: ['order.placed'] }));
     const bOrder = json(await placeOrder(server, b.store.slug, [{ productId: bProduct.id, quantity: 1 }]));
+    await fixture.dukaan.outbox.fanOut();
+    const bDelivery = (json(await bApi.get(`/api/v1/webhooks/${bWebhook.id}/deliveries`)).items as Array<{ id: string }>)[0]!;
     const bSession = (json(await bApi.get('/api/v1/me/sessions')).items as Array<{ id: string }>)[0]!;
     const a = await signUp(server);
     const aApi = client(server, a.headers);
@@ -24,6 +28,8 @@ for (const variant of serverVariants()) {
       categories: json(await bApi.get('/api/v1/categories')),
       order: json(await bApi.get(`/api/v1/orders/${bOrder.id}`)),
       store: json(await server.inject(`/api/v1/stores/${b.store.slug}`)),
+      webhooks: json(await bApi.get('/api/v1/webhooks')),
+      deliveries: json(await bApi.get(`/api/v1/webhooks/${bWebhook.id}/deliveries`)),
     });
     const before = await snapshot();
 
@@ -38,7 +44,15 @@ for (const variant of serverVariants()) {
       { method: 'DELETE', path: '/api/v1/categories/{id}', url: `/api/v1/categories/${bCategory.id}` },
       { method: 'GET', path: '/api/v1/orders/{id}', url: `/api/v1/orders/${bOrder.id}` },
       { method: 'POST', path: '/api/v1/orders/{id}/status', url: `/api/v1/orders/${bOrder.id}/status`, payload: { status: 'cancelled' } },
+      { method: 'POST', path: '/api/v1/orders/{id}/payment', url: `/api/v1/orders/${bOrder.id}/payment`, payload: { status: 'paid', reference: 'taken over' } },
       { method: 'DELETE', path: '/api/v1/tokens/{id}', url: `/api/v1/tokens/${bToken.id}` },
+      { method: 'DELETE', path: '/api/v1/webhooks/{id}', url: `/api/v1/webhooks/${bWebhook.id}` },
+      { method: 'GET', path: '/api/v1/webhooks/{id}/deliveries', url: `/api/v1/webhooks/${bWebhook.id}/deliveries` },
+      {
+        method: 'POST',
+        path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
+        url: `/api/v1/webhooks/${bWebhook.id}/deliveries/${bDelivery.id}/retry`,
+      },
       { method: 'DELETE', path: '/api/v1/me/sessions/{id}', url: `/api/v1/me/sessions/${bSession.id}` },
     ];
 
@@ -66,7 +80,7 @@ for (const variant of serverVariants()) {
           });
           t.equal(response.statusCode, 404, `${attempt.method} ${attempt.path} (${name})`);
           t.equal(errorOf(response).code, 'NOT_FOUND');
-          t.notMatch(response.payload, /B chai|B tea|B script/, 'the body names nothing of B');
+          t.notMatch(response.payload, /B chai|B tea|B script|b-hook/, 'the body names nothing of B');
         }
       }
     });
@@ -87,6 +101,7 @@ for (const variant of serverVariants()) {
       t.equal(json(await aApi.get('/api/v1/store')).id, a.store.id);
       t.notOk((json(await aApi.get('/api/v1/me/sessions')).items as Array<{ id: string }>).some((s) => s.id === bSession.id), "nor B's sessions");
       t.notOk((json(await aApi.get('/api/v1/tokens')).items as Array<{ id: string }>).some((x) => x.id === bToken.id), "nor B's tokens");
+      t.same(json(await aApi.get('/api/v1/webhooks')).items, [], "nor B's webhooks");
     });
 
     t.test("A cannot file a product under B's category", async (t) => {

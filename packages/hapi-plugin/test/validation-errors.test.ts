@@ -42,7 +42,7 @@ for (const variant of serverVariants()) {
           customer: { name: '', phone: '12345', email: 'nope', address: 'x', pincode: '01234' },
           items: [{ productId: product.id, quantity: 0 }, { productId: 'not-an-id', quantity: 1.5 }],
           note: 'n'.repeat(501),
-          paymentMethod: 'upi',
+          paymentMethod: 'card',
         },
         paths: ['customer.address', 'customer.email', 'customer.name', 'customer.phone', 'customer.pincode', 'items.0.quantity', 'items.1.productId', 'items.1.quantity', 'note', 'paymentMethod'],
       },

@@ -23,10 +23,13 @@ export type {
   OrderSummary,
   OrderView,
   PageContext,
+  PaymentMethod,
+  PaymentStatus,
   ProductImageView,
   ProductView,
   SessionView,
   StoreProductView,
+  StoreSettingsView,
   StoreView,
   VendorNav,
 } from './types.js';
@@ -44,10 +47,13 @@ export type { ProductsPageProps } from './pages/products.js';
 export type { ProductFormPageProps, ProductFormValues } from './pages/product-form.js';
 export type { CategoriesPageProps } from './pages/categories.js';
 export type { OrdersPageProps } from './pages/orders.js';
-export type { OrderDetailPageProps } from './pages/order-detail.js';
+export type { OrderDetailPageProps, PaymentFormState } from './pages/order-detail.js';
+export type { UpiPayView } from './components/upi-pay.js';
 export type { SettingsPageProps, SettingsValues } from './pages/settings.js';
 export type { ForgotPasswordPageProps } from './pages/forgot-password.js';
 export type { ResetPasswordPageProps } from './pages/reset-password.js';
 export type { ConfirmEmailPageProps } from './pages/confirm-email.js';
 export type { AccountPageProps, AccountForm } from './pages/account.js';
 export type { CloseAccountPageProps } from './pages/close-account.js';
+export type { WebhooksPageProps, WebhookWithDeliveries } from './pages/webhooks.js';
+export type { LiveOrdersProps } from './islands/live-orders.js';

@@ -21,6 +21,7 @@ import { ResetPasswordPage, type ResetPasswordPageProps } from './pages/reset-pa
 import { SettingsPage, type SettingsPageProps } from './pages/settings.js';
 import { SignupPage, type SignupPageProps } from './pages/signup.js';
 import { StorePage, type StorePageProps } from './pages/store.js';
+import { WebhooksPage, type WebhooksPageProps } from './pages/webhooks.js';
 
 /** Props of each page, by its name in `PageView.page`. */
 export interface PagePropsMap {
@@ -44,6 +45,7 @@ export interface PagePropsMap {
   'confirm-email': ConfirmEmailPageProps;
   account: AccountPageProps;
   'close-account': CloseAccountPageProps;
+  webhooks: WebhooksPageProps;
 }
 
 /** A page name. */
@@ -73,6 +75,7 @@ const pages: { [N in PageName]: (props: PagePropsMap[N]) => VNode } = {
   'confirm-email': ConfirmEmailPage,
   account: AccountPage,
   'close-account': CloseAccountPage,
+  webhooks: WebhooksPage,
 };
 
 /** Renders a page to a complete HTML5 document (`<!doctype html>…`). */

@@ -6,6 +6,8 @@ import type {
   OrderLine,
   OrderStatus,
   OrderStatusChange,
+  PaymentMethod,
+  PaymentStatus,
   Product,
   ProductImage,
   PublicCategory,
@@ -17,6 +19,9 @@ import type {
 
 /** An order's state: core's own type, so the two can never list different states. */
 export type { OrderStatus };
+
+/** How an order is paid and how far its payment got: core's own types. */
+export type { PaymentMethod, PaymentStatus };
 
 /** Built asset file names, relative to `${basePath}/static/`. */
 export interface AssetManifest {
@@ -47,8 +52,14 @@ export interface PageContext {
   timeZone?: string;
 }
 
-/** A store as pages show it: its settings and current slug. */
-export type StoreView = StoreSettings & Pick<Store, 'slug'>;
+/**
+ * A store as pages show it: its settings and current slug, without the vendor-only ones the
+ * public store view leaves out (the settings page adds them: `StoreSettingsView`).
+ */
+export type StoreView = Omit<StoreSettings, 'upiId' | 'timeZone' | 'newOrderEmails'> & Pick<Store, 'slug'>;
+
+/** A store with every setting, for its own settings page. */
+export type StoreSettingsView = StoreView & Pick<StoreSettings, 'upiId' | 'timeZone' | 'newOrderEmails'>;
 
 /** A category. */
 export type CategoryView = PublicCategory;
@@ -71,8 +82,14 @@ export type OrderLineView = OrderLine;
 /** One status change. */
 export type OrderStatusChangeView = OrderStatusChange;
 
-/** An order as the customer sees it; `history` only on the vendor's view. */
-export type OrderView = Omit<CustomerOrderView, 'updatedAt'> & { history?: OrderStatusChange[] };
+/**
+ * An order as the customer sees it; `history` and the payment's `reference` (a UPI transaction
+ * id the vendor noted) only on the vendor's view.
+ */
+export type OrderView = Omit<CustomerOrderView, 'updatedAt' | 'payment'> & {
+  payment: CustomerOrderView['payment'] & { reference?: string | null };
+  history?: OrderStatusChange[];
+};
 
 /** Today's figures. */
 export type { OrderSummary } from '@dukaan-kit/core';

@@ -5,9 +5,11 @@ import { renderPage, type PageView } from '../src/index.js';
 import { attrValues, controls, forms, isLabelled } from './fixtures/html.js';
 import { ctx, everyPage } from './fixtures/pages.js';
 
-const withIslands = new Set(['store', 'product', 'checkout', 'dashboard']);
-/** The account page has an island only while it shows a new token (with its copy button). */
-const hasIsland = (view: PageView) => withIslands.has(view.page) || (view.page === 'account' && view.props.newToken !== undefined);
+// The dashboard's home, orders and order pages show new orders live (the live-orders island).
+const withIslands = new Set(['store', 'product', 'checkout', 'dashboard', 'orders', 'order-detail']);
+/** The account and webhooks pages have an island only while they show a new secret (with its copy button). */
+const hasIsland = (view: PageView) =>
+  withIslands.has(view.page) || (view.page === 'account' && view.props.newToken !== undefined) || (view.page === 'webhooks' && view.props.created !== undefined);
 
 t.test('every page is a full document with title and stylesheet', async (t) => {
   for (const view of everyPage(ctx())) {

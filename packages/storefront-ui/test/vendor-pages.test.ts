@@ -1,7 +1,7 @@
 import t from 'tap';
 import { renderPage } from '../src/index.js';
 import { forms, islandScript, tagWithId } from './fixtures/html.js';
-import { categories, order, product, store, vendorCtx } from './fixtures/pages.js';
+import { categories, order, product, store, storeSettings, vendorCtx } from './fixtures/pages.js';
 import { orderStatuses } from '@dukaan-kit/core';
 import * as uiIndex from '../src/index.js';
 import { statusTabs } from '../src/pages/orders.js';
@@ -191,7 +191,7 @@ t.test('order detail: cancel, reject and return take an optional reason in a for
 });
 
 t.test('settings: multipart with logo, money in major units, switches', async (t) => {
-  const html = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store, publicUrl: 'https://shop.example.com/', errors: { slug: 'That link is taken' } } });
+  const html = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: storeSettings, publicUrl: 'https://shop.example.com/', errors: { slug: 'That link is taken' } } });
   t.match(html, '<form method="post" action="/dashboard/settings" enctype="multipart/form-data"');
   t.match(tagWithId(html, 'settings-deliveryFee') ?? '', 'value="40.00"');
   t.match(tagWithId(html, 'settings-freeDeliveryAbove') ?? '', 'value="999.00"');
@@ -207,7 +207,7 @@ t.test('settings: multipart with logo, money in major units, switches', async (t
   for (const f of ['name', 'slug', 'description', 'logo', 'phone', 'pickupAddress', 'currency', 'deliveryFee', 'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders']) {
     t.match(html, `<label for="settings-${f}">`, `label for ${f}`);
   }
-  const never = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: { ...store, freeDeliveryAbove: null, minOrderValue: 0, currency: 'JPY', deliveryFee: 300 } } });
+  const never = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: { ...storeSettings, freeDeliveryAbove: null, minOrderValue: 0, currency: 'JPY', deliveryFee: 300 } } });
   t.match(tagWithId(never, 'settings-freeDeliveryAbove') ?? '', /^(?![\s\S]*value=)/, 'empty when delivery is never free');
   t.match(tagWithId(never, 'settings-deliveryFee') ?? '', 'value="300"', 'JPY has no decimals');
 });

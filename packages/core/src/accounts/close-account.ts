@@ -15,7 +15,8 @@ import { closeAccountSchema } from './schemas.js';
  * one fails with NotFoundError and nothing is mailed twice), every order's customer is erased
  * (lines, totals and numbers stay, for tax; open orders too, since the store is gone), the
  * products lose their descriptions and image lists (descriptions often hold phone numbers and
- * addresses; names and prices stay, as order lines keep their own copies), the vendor's email
+ * addresses; names and prices stay, as order lines keep their own copies), the copies of the
+ * orders in the outbox lose their customer data (pending webhooks send them stripped), the vendor's email
  * and password are erased, and every session, API token and mailed link is deleted.
  *
  * After the commit: the goodbye mail is queued to the address read before (it exists only
@@ -37,6 +38,8 @@ export async function closeAccount(context: CoreContext, principal: VendorPrinci
     const closed = await tx.stores.close(store.id, at);
     if (closed === null) throw new NotFoundError('Store not found');
     await tx.orders.eraseAllCustomers(store.id, at);
+    // The outbox keeps copies of the orders (webhook payloads still to deliver): strip them too.
+    await tx.outbox.eraseOrderData(store.id, 'all');
     await tx.products.eraseDetails(store.id, at);
     await tx.vendors.erase(vendor.id, at);
     await tx.sessions.deleteByVendor(vendor.id);

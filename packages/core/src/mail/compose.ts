@@ -9,11 +9,22 @@ export interface MailContent {
   action?: { intro: string; label: string; url: string };
   /** Paragraphs after the action, plain text. */
   after?: string[];
+  /** The closing line; default: an automatic message about the store account (mail to customers says otherwise). */
+  footer?: string;
 }
 
-const footer = 'This is an automatic message about your store account.';
+const accountFooter = 'This is an automatic message about your store account.';
+
+/**
+ * A subject as one line: CR, LF and other control characters (a store or customer name may hold
+ * them) become spaces, so nothing typed can start a header of its own.
+ */
+export function singleLine(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/ {2,}/g, ' ').trim();
+}
 
 function renderText(content: MailContent): string {
+  const footer = content.footer ?? accountFooter;
   const blocks = ['Hello,', ...content.before];
   if (content.action) blocks.push(`${content.action.intro}\n\n${content.action.url}`);
   // '-- ' (with the space) is the signature separator mail programs recognise and fold away.
@@ -31,10 +42,12 @@ const styles = {
   footer: 'margin:24px 0 0;font-size:13px;color:#7b8794',
 };
 
-const paragraph = (text: string) => `<p style="${styles.p}">${escapeHtml(text)}</p>`;
+// A line break inside a paragraph (order lines, an address) stays a line break in HTML.
+const paragraph = (text: string) => `<p style="${styles.p}">${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p>`;
 
 // Inline styles only: most mail clients drop <style> blocks and external sheets.
 function renderHtml(subject: string, content: MailContent): string {
+  const footer = content.footer ?? accountFooter;
   const parts = [paragraph('Hello,'), ...content.before.map(paragraph)];
   if (content.action) {
     const href = safeHref(content.action.url);
@@ -58,5 +71,6 @@ function renderHtml(subject: string, content: MailContent): string {
 
 /** A message in both forms from one content, so text and HTML never say different things. */
 export function composeMail(kind: MailKind, to: string, subject: string, content: MailContent): MailMessage {
-  return { kind, to, subject, text: renderText(content), html: renderHtml(subject, content) };
+  const line = singleLine(subject);
+  return { kind, to, subject: line, text: renderText(content), html: renderHtml(line, content) };
 }

@@ -10,3 +10,6 @@ export { emailChangeNoticeMail } from './messages/email-change-notice.js';
 export { emailTakenMail } from './messages/email-taken.js';
 export { newDeviceMail } from './messages/new-device.js';
 export { accountClosedMail } from './messages/account-closed.js';
+export { newOrderMail } from './messages/new-order.js';
+export { orderConfirmationMail } from './messages/order-confirmation.js';
+export { orderStatusMail } from './messages/order-status.js';

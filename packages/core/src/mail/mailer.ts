@@ -6,7 +6,11 @@ export type MailKind =
   | 'email-change-notice'
   | 'email-taken'
   | 'new-device'
-  | 'account-closed';
+  | 'account-closed'
+  // Order mail, sent by the outbox dispatcher (notifications/send-event-mail.ts).
+  | 'new-order'
+  | 'order-confirmation'
+  | 'order-status';
 
 /** One message to one person: plain text plus the same content as simple HTML. */
 export interface MailMessage {

@@ -2,17 +2,34 @@ import { stockChanged } from '../catalog/catalog-events.js';
 import { nowIso, type CoreContext } from '../context.js';
 import { InvalidTransitionError } from '../errors.js';
 import { recordOrderEvent } from '../outbox/order-events.js';
+import type { Repositories } from '../persistence.js';
 import { validate } from '../shared/validate.js';
 import { getOrder } from './get-order.js';
 import type { Order } from './order.js';
 import { orderStatusSchema } from './schemas.js';
 import { canMove, returnsStock } from './status-machine.js';
 
+/** A cash on delivery order handed over is paid: the cash came with the delivery. */
+function collectsCash(order: Order): boolean {
+  return order.status === 'delivered' && order.payment.method === 'cod' && order.payment.status === 'pending';
+}
+
+/**
+ * Marks the delivered cash order paid in the delivery's transaction, with its own event. A
+ * vendor who marked it paid meanwhile got there first: the compare-and-set leaves that alone.
+ */
+async function markCashPaid(tx: Repositories, order: Order, at: string): Promise<void> {
+  if (!(await tx.orders.changePayment(order.storeId, order.id, { from: 'pending', to: 'paid', at }))) return;
+  const paid: Order = { ...order, payment: { ...order.payment, status: 'paid', updatedAt: at } };
+  await recordOrderEvent(tx, 'order.payment_changed', paid, { previousPaymentStatus: 'pending' });
+}
+
 /**
  * Moves an order along pending -> accepted -> shipped -> delivered (or to rejected, cancelled or
  * returned, which put the stock back, with an optional reason), in one transaction;
  * InvalidTransitionError for any other move, including one that lost a race with a concurrent
  * change: only the move that wins the compare-and-set returns stock, so it comes back once.
+ * A cash on delivery order becomes paid when it is delivered, in the same transaction.
  */
 export async function changeOrderStatus(context: CoreContext, storeId: string, id: string, input: unknown): Promise<Order> {
   const { status, reason: given } = validate(orderStatusSchema, input);
@@ -27,6 +44,7 @@ export async function changeOrderStatus(context: CoreContext, storeId: string, i
     if (returnsStock(status)) await tx.products.returnStock(storeId, lines);
     const moved: Order = { ...order, status, updatedAt: at, history: [...order.history, { status, at, reason }] };
     await recordOrderEvent(tx, 'order.status_changed', moved, { previousStatus: order.status });
+    if (collectsCash(moved)) await markCashPaid(tx, moved, at);
   });
   await context.events.publish({ type: 'order.status-changed', storeId, orderId: id, from: order.status, to: status });
   if (returnsStock(status)) {

@@ -4,7 +4,7 @@ import { guardedStream } from '../accounts/export/guarded-stream.js';
 import { idCeiling, listPages } from '../accounts/export/pages.js';
 import type { CoreContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { defaultStoreTimeZone, localDate } from '../shared/time-zone.js';
+import { localDate } from '../shared/time-zone.js';
 import { validate } from '../shared/validate.js';
 import { orderCsv } from './order-csv.js';
 import { orderFilters } from './order-filters.js';
@@ -21,7 +21,8 @@ export interface OrderExport {
 }
 
 /**
- * The store's orders matching the list's filters (`q`, `status`, `from`, `to`), newest first,
+ * The store's orders matching the list's filters (`q`, `status`, `paymentStatus`, `from`, `to`;
+ * days in the store's time zone, as are the file's times), newest first,
  * as a CSV file (see `orderCsv`). Bad filters are refused here, before any byte is sent. The
  * file is read from the repository one page (100 orders) at a time as the stream is read, never
  * whole, and stops at the orders that existed when it started (ids are time-ordered), so paging
@@ -31,7 +32,7 @@ export async function exportOrders(context: OrderExportContext, storeId: string,
   const filters = validate(orderExportSchema, input ?? {});
   const store = await context.persistence.stores.findById(storeId);
   if (!store) throw new NotFoundError('Store not found');
-  const timeZone = defaultStoreTimeZone;
+  const { timeZone } = store;
   const query = orderFilters(filters, timeZone);
   // Date.now, not the context's clock: ids are made from the real clock.
   const upTo = idCeiling(Date.now());

@@ -22,14 +22,14 @@ export function itemsSummary(order: Order): string {
 export function orderCsvColumns(timeZone: string): string[] {
   return [
     'Order number', `Placed (${timeZone})`, 'Status', 'Customer', 'Phone', 'Email', 'Address', 'PIN code', 'Items', 'Quantity',
-    'Subtotal', 'Delivery fee', 'Total', 'Currency', 'Payment method', 'Note', 'Order ID',
+    'Subtotal', 'Delivery fee', 'Total', 'Currency', 'Payment method', 'Payment status', 'Payment reference', 'Note', 'Order ID',
   ];
 }
 
 /**
  * One order as one row. Amounts are plain decimals in major units (`249.00`, never paise or a
- * currency sign), so a spreadsheet sums them; the currency has its own column. Payment status
- * has no column yet: orders do not carry one (issue 11's UPI part adds it).
+ * currency sign), so a spreadsheet sums them; the currency has its own column. The payment's
+ * status and reference follow its method.
  */
 export function orderCsvRow(order: Order, timeZone: string): Cell[] {
   const money = (minor: number) => moneyInputValue(minor, order.currency);
@@ -48,7 +48,9 @@ export function orderCsvRow(order: Order, timeZone: string): Cell[] {
     money(order.deliveryFee),
     money(order.total),
     order.currency,
-    order.paymentMethod,
+    order.payment.method,
+    order.payment.status,
+    order.payment.reference,
     order.note,
     order.id,
   ];

@@ -15,6 +15,7 @@ export type OrderFilters = Omit<OrderListQuery, 'limit' | 'after'>;
 export function orderFilters(input: OrderFilterInput, timeZone: string): OrderFilters {
   const filters: OrderFilters = {};
   if (input.status !== undefined) filters.status = input.status;
+  if (input.paymentStatus !== undefined) filters.paymentStatus = input.paymentStatus;
   const search = orderSearch(input.q);
   if (search) filters.search = search;
   if (input.from) filters.createdFrom = startOfDay(input.from, timeZone).toISOString();

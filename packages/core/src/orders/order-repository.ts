@@ -1,5 +1,5 @@
 import type { Page } from '../shared/page.js';
-import type { Order, OrderStatus, OrderSummary } from './order.js';
+import type { Order, OrderStatus, OrderSummary, PaymentStatus } from './order.js';
 
 /**
  * What a search box's text can mean: an order matches when any of the given parts does. Built by
@@ -19,11 +19,20 @@ export interface OrderListQuery {
   /** The id of the last order of the previous page (decoded cursor). */
   after?: string | undefined;
   status?: OrderStatus | undefined;
+  paymentStatus?: PaymentStatus | undefined;
   search?: OrderSearch | undefined;
   /** Orders created at or after this instant (ISO-8601 UTC, as `createdAt`). */
   createdFrom?: string | undefined;
   /** Orders created before this instant (exclusive: the start of the day after the last one wanted). */
   createdBefore?: string | undefined;
+}
+
+/** One payment move, for `OrderRepository.changePayment`. */
+export interface PaymentChange {
+  from: PaymentStatus;
+  to: PaymentStatus;
+  reference?: string | null | undefined;
+  at: string;
 }
 
 /** Which customer's orders: by phone (E.164) or by email (lower-cased); exactly one is given. */
@@ -55,14 +64,22 @@ export interface OrderRepository {
    */
   changeStatus(storeId: string, id: string, from: OrderStatus, to: OrderStatus, at: string, reason: string | null): Promise<boolean>;
   /**
+   * Moves the order's payment from `change.from` to `change.to`, only if it is still in `from` (a
+   * compare-and-set against a concurrent change: of two marks as paid, one moves); `at` becomes
+   * the payment's and the order's `updatedAt`; `reference` replaces the stored one, or keeps it
+   * when undefined. Resolves whether it moved (false for another store's order too).
+   */
+  changePayment(storeId: string, id: string, change: PaymentChange): Promise<boolean>;
+  /**
    * Erases the customer's personal data from the store's orders placed with this phone or
    * email (not yet erased) that are in a final status (`finalStatuses`: delivered, rejected,
    * cancelled, returned): name, phone, address and pincode become '', email and note null, the
    * idempotency key and fingerprint null, and `customerErasedAt` is set. Lines, totals and
    * numbers stay (they are kept for tax). Orders still being worked keep the details they need
-   * to be delivered. Resolves how many orders were erased and how many matching ones are open.
+   * to be delivered. Resolves how many orders were erased (and their ids, so what was copied
+   * from them elsewhere, like outbox events, can be erased too) and how many matching ones are open.
    */
-  eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<{ erased: number; open: number }>;
+  eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<{ erased: number; erasedIds: string[]; open: number }>;
   /** Erases the customer of every order of the store, whatever its status (its vendor closed the account); resolves how many. */
   eraseAllCustomers(storeId: string, at: string): Promise<number>;
   /** Counts and revenue of orders created at or after `since`, and all pending orders. */

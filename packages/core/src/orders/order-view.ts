@@ -1,16 +1,19 @@
-import type { Order, OrderCustomer, OrderStatusChange } from './order.js';
+import type { Order, OrderCustomer, OrderPayment, OrderStatusChange } from './order.js';
 
 /**
  * An order as the customer sees it on the tracking page: no store id, key, fingerprint, erasure
  * time or history, but the reason the vendor gave for the current status (a cancel, reject or
  * return), or null.
  */
-export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'idempotencyFingerprint' | 'customerErasedAt' | 'history'> & {
+export type CustomerOrderView = Omit<Order, 'storeId' | 'idempotencyKey' | 'idempotencyFingerprint' | 'customerErasedAt' | 'history' | 'payment'> & {
   statusReason: string | null;
+  /** How the order is paid and whether it is (the vendor's reference stays with the vendor). */
+  payment: Pick<OrderPayment, 'method' | 'status'>;
 };
 
-/** An order as the vendor sees it: the customer's view plus the status history. */
-export interface VendorOrderView extends CustomerOrderView {
+/** An order as the vendor sees it: the customer's view plus the status history and the payment's reference. */
+export interface VendorOrderView extends Omit<CustomerOrderView, 'payment'> {
+  payment: Pick<OrderPayment, 'method' | 'status' | 'reference'>;
   history: OrderStatusChange[];
 }
 
@@ -40,6 +43,7 @@ export function toCustomerOrderView(order: Order): CustomerOrderView {
     total: order.total,
     currency: order.currency,
     paymentMethod: order.paymentMethod,
+    payment: { method: order.payment.method, status: order.payment.status },
     note: order.note,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
@@ -47,5 +51,6 @@ export function toCustomerOrderView(order: Order): CustomerOrderView {
 }
 
 export function toVendorOrderView(order: Order): VendorOrderView {
-  return { ...toCustomerOrderView(order), history: order.history };
+  const { method, status, reference } = order.payment;
+  return { ...toCustomerOrderView(order), payment: { method, status, reference }, history: order.history };
 }

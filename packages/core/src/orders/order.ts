@@ -1,8 +1,27 @@
 export const orderStatuses = ['pending', 'accepted', 'rejected', 'shipped', 'delivered', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const paymentMethods = ['cod'] as const;
+/** How a customer pays: cash on delivery, or UPI to the store's UPI ID (a PaymentProvider may take it instead). */
+export const paymentMethods = ['cod', 'upi'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
+
+/**
+ * Where the money is, apart from the fulfilment status: every order starts `pending` (cash on
+ * delivery too), becomes `paid` when the vendor marks it (or a provider confirms it, or a cash
+ * order is delivered), and `refunded` when a paid order that was cancelled, rejected or returned
+ * got its money back.
+ */
+export const paymentStatuses = ['pending', 'paid', 'refunded'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+export interface OrderPayment {
+  method: PaymentMethod;
+  status: PaymentStatus;
+  /** What the vendor or provider noted with the last change (a UPI transaction id, a refund reference); null for none. */
+  reference: string | null;
+  /** When the status last changed; the order's creation until then. */
+  updatedAt: string;
+}
 
 export interface OrderCustomer {
   name: string;
@@ -44,7 +63,9 @@ export interface Order {
   deliveryFee: number;
   total: number;
   currency: string;
+  /** The same as `payment.method`, kept for clients written before payments had a status. */
   paymentMethod: PaymentMethod;
+  payment: OrderPayment;
   note: string | null;
   idempotencyKey: string | null;
   /** SHA-256 (hex) of the canonical JSON of the request that placed it under `idempotencyKey`; null without a key. */

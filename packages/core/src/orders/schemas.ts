@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { cursorField, emailField, idField, moneyField, pageLimitField, phoneField, textField } from '../shared/fields.js';
-import { orderStatuses, paymentMethods, type OrderStatus, type PaymentMethod } from './order.js';
+import { orderStatuses, paymentMethods, paymentStatuses, type OrderStatus, type PaymentMethod, type PaymentStatus } from './order.js';
 import { isCalendarDate } from '../shared/time-zone.js';
 import { reasonStatuses } from './status-machine.js';
 
@@ -24,6 +24,7 @@ export interface OrderFilterInput {
   /** An order number (`1001`, `#1001`), part of a customer's name, or a phone number. */
   q?: string;
   status?: OrderStatus;
+  paymentStatus?: PaymentStatus;
   /** `YYYY-MM-DD`, the first day included, in the store's time zone. */
   from?: string;
   /** `YYYY-MM-DD`, the last day included, in the store's time zone. */
@@ -40,6 +41,16 @@ export interface OrderStatusInput {
   /** Why (cancelled, rejected, returned only); '' or null is no reason. */
   reason?: string | null;
 }
+
+/** What the vendor sends to change an order's payment. */
+export interface PaymentChangeInput {
+  status: 'paid' | 'refunded';
+  /** The UPI transaction id, a receipt number, a refund reference; '' or null is none (the stored one is kept). */
+  reference?: string | null;
+}
+
+/** The longest payment reference (the column holds 100: a UTR is 12 digits, a gateway id about 30). */
+export const maxPaymentReferenceLength = 100;
 
 /** The longest reason a status change may carry (the column holds it; a line, not a letter). */
 export const maxReasonLength = 200;
@@ -99,6 +110,7 @@ const dayField = textField
 const orderFilterKeys = {
   q: textField.trim().max(100).allow('').label('Search'),
   status: Joi.string().valid(...orderStatuses).label('Status'),
+  paymentStatus: Joi.string().valid(...paymentStatuses).label('Payment status'),
   from: dayField.label('from'),
   to: dayField.label('to').custom((value: string, helpers) => {
     // Keys are validated in order, so `from` is already trimmed here (and left as sent when it was refused).
@@ -128,4 +140,14 @@ export const orderStatusSchema = Joi.object<OrderStatusInput>({
     then: textField.trim().max(maxReasonLength).allow(null, ''),
     otherwise: textField.trim().valid(null, '').messages({ 'any.only': 'A reason can only be given to cancel, reject or return an order' }),
   }).label('Reason'),
+});
+
+/** `POST /api/v1/orders/{id}/payment`: only the vendor's own moves (pending is where every order starts). */
+export const paymentChangeSchema = Joi.object<PaymentChangeInput>({
+  status: Joi.string()
+    .valid('paid', 'refunded')
+    .label('Payment status')
+    .required()
+    .messages({ 'any.only': '{#label} must be paid or refunded' }),
+  reference: textField.trim().max(maxPaymentReferenceLength).allow(null, '').label('Reference'),
 });

@@ -1,5 +1,6 @@
 import type { Product, StockLine } from '../catalog/product.js';
 import { NotFoundError, OutOfStockError, StoreClosedError } from '../errors.js';
+import { assertPaymentOffered } from './payment-offered.js';
 import { recordLowStock, recordOrderEvent } from '../outbox/order-events.js';
 import type { Repositories } from '../persistence.js';
 import { newId, newToken } from '../shared/id.js';
@@ -64,6 +65,7 @@ function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft): Order {
     total: priced.totals.total,
     currency: store.currency,
     paymentMethod: input.paymentMethod,
+    payment: { method: input.paymentMethod, status: 'pending', reference: null, updatedAt: at },
     note: input.note || null,
     idempotencyKey: draft.idempotencyKey,
     idempotencyFingerprint: draft.fingerprint,
@@ -83,6 +85,7 @@ export async function writeOrder(tx: Repositories, storeId: string, draft: Order
   if (!store) throw new NotFoundError('Store not found');
   if (!store.isOpen) throw new StoreClosedError(`${store.name} is not taking orders right now`);
   const { input } = draft;
+  assertPaymentOffered(store, input.paymentMethod);
   const found = await tx.products.findByIds(storeId, [...new Set(input.items.map((i) => i.productId))]);
   const products = new Map(found.map((p) => [p.id, p]));
   const priced = priceOrder(input, products, store);

@@ -1,4 +1,5 @@
-import type { OutboxEventInput } from './outbox-event.js';
+import type { ClaimedDelivery, DeliveryInput, DeliveryOutcome, DeliveryRecord } from './delivery.js';
+import type { OutboxEvent, OutboxEventInput } from './outbox-event.js';
 
 /**
  * The transactional outbox. `add` is called inside the transaction of the change the event
@@ -8,4 +9,39 @@ import type { OutboxEventInput } from './outbox-event.js';
 export interface OutboxRepository {
   /** Stores the event; resolves its id. */
   add(event: OutboxEventInput): Promise<string>;
+
+  // Fan-out: call these three in one transaction.
+  /**
+   * Up to `limit` events not yet fanned out, oldest first, locked until the transaction ends
+   * (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so another dispatcher takes the next ones).
+   */
+  claimUndispatched(limit: number): Promise<OutboxEvent[]>;
+  addDeliveries(deliveries: DeliveryInput[]): Promise<void>;
+  markDispatched(eventIds: string[], at: string): Promise<void>;
+
+  /**
+   * Leases up to `limit` pending deliveries due at `now` whose lease (if any) ran out, to
+   * `claimant` until `leaseUntil`, counting an attempt for each. Two dispatchers never get the
+   * same delivery while its lease runs.
+   */
+  claimDue(now: string, leaseUntil: string, claimant: string, limit: number): Promise<ClaimedDelivery[]>;
+  /** Records an attempt's outcome and frees the lease; false (nothing written) when `claimant` no longer holds it. */
+  finish(deliveryId: string, claimant: string, outcome: DeliveryOutcome): Promise<boolean>;
+
+  /** A webhook's deliveries, newest first. */
+  listDeliveries(storeId: string, webhookId: string, limit: number): Promise<DeliveryRecord[]>;
+  /**
+   * Makes a delivery due again at `at` (pending; a dead or delivered one gets one more attempt);
+   * resolves it, or null when the store's webhook has no such delivery.
+   */
+  retryDelivery(storeId: string, webhookId: string, deliveryId: string, at: string): Promise<DeliveryRecord | null>;
+
+  /** Deletes events created before `before` that were fanned out and have no pending delivery (their deliveries go too); resolves how many. */
+  cleanUp(before: string): Promise<number>;
+  /**
+   * Strips the customer's personal data (customer fields, note, the status reasons: `statusReason` and each history reason) from the
+   * `data.order` of the store's events about these orders (`'all'`: every order of the store);
+   * resolves how many events changed. Deliveries still pending then send the stripped payload.
+   */
+  eraseOrderData(storeId: string, orderIds: string[] | 'all'): Promise<number>;
 }

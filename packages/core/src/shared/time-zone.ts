@@ -1,9 +1,28 @@
 /**
- * The time zone a store's calendar days are counted in. Stores have no time zone setting yet:
- * every store is in India's, which has no daylight saving time. The functions below take the
- * zone as an argument all the same, so a setting only has to pass its own.
+ * The time zone a store's calendar days are counted in, until the vendor picks another
+ * (`Store.timeZone`): India's, which has no daylight saving time. The functions below take the
+ * zone as an argument, so each store passes its own.
  */
 export const defaultStoreTimeZone = 'Asia/Kolkata';
+
+/** The longest time zone name a store may set (the column holds 64; IANA names stay under 40). */
+export const maxTimeZoneLength = 64;
+
+/**
+ * Whether `name` is a time zone the runtime knows by name (`Asia/Kolkata`, `Europe/London`,
+ * `UTC`). Kept as the vendor wrote it: the runtime's database may prefer an older spelling
+ * (`Asia/Calcutta`), which reads worse and means the same. Offsets such as `+05:30` are refused:
+ * a store's days follow a place, whose offset may change.
+ */
+export function isTimeZone(name: string): boolean {
+  if (name.length === 0 || name.length > maxTimeZoneLength || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 

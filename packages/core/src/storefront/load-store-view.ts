@@ -5,8 +5,8 @@ import type { Store } from '../vendors/vendor.js';
 import type { PublicStore, StoreView } from './store-view.js';
 
 function toPublicStore(store: Store): PublicStore {
-  const { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen } = store;
-  return { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen };
+  const { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen, paymentMethods } = store;
+  return { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen, paymentMethods };
 }
 
 /** Reads the public view from the database (three queries), bypassing the cache: getStoreView's loader. */

@@ -1,7 +1,10 @@
 import type { VendorStoreView } from '../stores/store-view.js';
 
-/** The store as any customer may see it: the vendor's view without vendor-only settings. */
-export type PublicStore = Omit<VendorStoreView, 'autoAcceptOrders'>;
+/**
+ * The store as any customer may see it: the vendor's view without vendor-only settings. The
+ * payment methods are public (checkout offers them); the UPI ID is shown only with an order to pay.
+ */
+export type PublicStore = Omit<VendorStoreView, 'autoAcceptOrders' | 'upiId' | 'timeZone' | 'newOrderEmails'>;
 
 export interface PublicCategory {
   id: string;

@@ -1,6 +1,40 @@
 import Joi from 'joi';
 import { currencyField, imageUrlField, moneyField, phoneField, slugField, textField } from '../shared/fields.js';
 import { storeNameField } from '../vendors/schemas.js';
+import { paymentMethods, type PaymentMethod } from '../orders/order.js';
+import { isTimeZone, maxTimeZoneLength } from '../shared/time-zone.js';
+
+/**
+ * A UPI ID (VPA): a handle of letters, digits, dots, hyphens and underscores, `@`, and the
+ * bank's or app's name (`asha.rao@okhdfcbank`, `9876543210@ybl`). At most 100 characters.
+ */
+export const upiIdPattern = /^[a-zA-Z0-9._-]{2,256}@[a-zA-Z][a-zA-Z0-9.-]{1,63}$/;
+export const maxUpiIdLength = 100;
+
+/** The store's UPI ID; null or '' removes it. */
+export const upiIdField = textField
+  .trim()
+  .max(maxUpiIdLength)
+  .pattern(upiIdPattern, 'UPI ID')
+  .label('UPI ID')
+  .messages({ 'string.pattern.name': '{#label} must look like name@bank, such as asha.rao@okhdfcbank' });
+
+/** An IANA time zone name, as the runtime knows it. */
+export const timeZoneField = textField
+  .trim()
+  .max(maxTimeZoneLength)
+  .custom((value: string, helpers) => (isTimeZone(value) ? value : helpers.error('timeZone.unknown')))
+  .label('Time zone')
+  .messages({ 'timeZone.unknown': '{#label} must be a time zone name such as Asia/Kolkata' });
+
+/** The methods a store offers: at least one, each once (one value alone is read as a list, as a form sends it). */
+export const paymentMethodsField = Joi.array()
+  .items(Joi.string().valid(...paymentMethods).label('Payment method'))
+  .min(1)
+  .unique()
+  .single()
+  .label('Payment methods')
+  .messages({ 'array.min': 'Offer at least one payment method', 'array.unique': 'Each payment method may be listed once' });
 
 export interface StoreUpdateInput {
   name?: string;
@@ -15,6 +49,11 @@ export interface StoreUpdateInput {
   minOrderValue?: number;
   isOpen?: boolean;
   autoAcceptOrders?: boolean;
+  /** null or '' removes it. */
+  upiId?: string | null;
+  paymentMethods?: PaymentMethod[];
+  timeZone?: string;
+  newOrderEmails?: boolean;
 }
 
 export const storeUpdateSchema = Joi.object<StoreUpdateInput>({
@@ -30,6 +69,10 @@ export const storeUpdateSchema = Joi.object<StoreUpdateInput>({
   minOrderValue: moneyField.label('Minimum order'),
   isOpen: Joi.boolean().strict().label('Open for orders'),
   autoAcceptOrders: Joi.boolean().strict().label('Accept orders automatically'),
+  upiId: upiIdField.allow(null, ''),
+  paymentMethods: paymentMethodsField,
+  timeZone: timeZoneField,
+  newOrderEmails: Joi.boolean().strict().label('Email me each new order'),
 })
   .min(1)
   .messages({ 'object.min': 'Send at least one field to change' });

@@ -18,5 +18,9 @@ export function toVendorStoreView(store: Store): VendorStoreView {
     minOrderValue: store.minOrderValue,
     isOpen: store.isOpen,
     autoAcceptOrders: store.autoAcceptOrders,
+    upiId: store.upiId,
+    paymentMethods: store.paymentMethods,
+    timeZone: store.timeZone,
+    newOrderEmails: store.newOrderEmails,
   };
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.js';
 import { validate } from '../shared/validate.js';
 import type { Store } from '../vendors/vendor.js';
 import { assertCurrencyMayChange } from './currency-lock.js';
+import { assertPaymentSettings } from './payment-settings.js';
 import { storeUpdateSchema } from './schemas.js';
 
 /**
@@ -10,15 +11,19 @@ import { storeUpdateSchema } from './schemas.js';
  * keeps resolving to it. The currency is frozen once there are products or orders, and changes
  * only with the store's non-zero amounts restated (409 otherwise); the check and the change run
  * in one transaction holding the store, so a product created meanwhile cannot slip past.
+ * Offering UPI needs a UPI ID and the INR currency (400 otherwise, see assertPaymentSettings).
  * Customers see the change on their next request.
  */
 export async function updateStore(context: CoreContext, storeId: string, input: unknown): Promise<Store> {
-  const { slug, ...settings } = validate(storeUpdateSchema, input);
+  const { slug, upiId, ...rest } = validate(storeUpdateSchema, input);
+  // '' is how a form clears the field.
+  const settings = upiId === undefined ? rest : { ...rest, upiId: upiId === '' ? null : upiId };
   const at = nowIso(context);
   const { before, store } = await context.persistence.transaction(async (tx) => {
     const before = await tx.stores.lock(storeId);
     if (!before) throw new NotFoundError('Store not found');
     if (settings.currency !== undefined && settings.currency !== before.currency) await assertCurrencyMayChange(tx, before, settings);
+    assertPaymentSettings(before, settings);
     let current: Store | null = before;
     if (slug !== undefined && slug !== before.slug) current = await tx.stores.changeSlug(storeId, slug, at);
     if (Object.keys(settings).length > 0) current = await tx.stores.update(storeId, settings, at);

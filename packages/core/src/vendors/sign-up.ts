@@ -1,6 +1,7 @@
 import { nowIso, type CoreContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { newId } from '../shared/id.js';
+import { defaultStoreTimeZone } from '../shared/time-zone.js';
 import { countAttempt } from '../shared/throttle.js';
 import { validate } from '../shared/validate.js';
 import { signUpSchema } from './schemas.js';
@@ -29,6 +30,10 @@ function newStore(vendorId: string, name: string, slug: string, phone: string | 
     minOrderValue: 0,
     isOpen: true,
     autoAcceptOrders: false,
+    upiId: null,
+    paymentMethods: ['cod'],
+    timeZone: defaultStoreTimeZone,
+    newOrderEmails: true,
     createdAt: at,
     updatedAt: at,
   };

@@ -1,3 +1,5 @@
+import type { PaymentMethod } from '../orders/order.js';
+
 /** A vendor account. The email is stored lower-cased; it is unique. */
 export interface Vendor {
   id: string;
@@ -32,6 +34,14 @@ export interface StoreSettings {
   minOrderValue: number;
   isOpen: boolean;
   autoAcceptOrders: boolean;
+  /** The store's UPI ID (VPA, `name@bank`) customers pay to; null when it has none. Required while `paymentMethods` has 'upi'. */
+  upiId: string | null;
+  /** How customers may pay at checkout: non-empty, no repeats; 'upi' needs `upiId` and the INR currency. Default ['cod']. */
+  paymentMethods: PaymentMethod[];
+  /** IANA time zone the store's calendar days are counted in (order list dates, the CSV). Default 'Asia/Kolkata'. */
+  timeZone: string;
+  /** Whether the vendor gets an email for each new order. Default true. */
+  newOrderEmails: boolean;
 }
 
 export interface Store extends StoreSettings {

@@ -49,6 +49,8 @@ async function wire(knex: Knex, newCache: () => CacheStores, drop: () => Promise
       cache: makeCache(),
       hasher: fastHasher,
       images: diskImageStore({ directory: mediaDir, publicPath: '/media' }),
+      // No background dispatcher unless a test asks for one: its queries would land in query counts.
+      outbox: { enabled: false },
       ...options,
     });
   const instances: Dukaan[] = [make()];

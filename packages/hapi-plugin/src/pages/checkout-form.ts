@@ -1,7 +1,7 @@
 import type { CheckoutValues } from '@dukaan-kit/storefront-ui';
 import { field, fields, formValues } from './forms.js';
 
-export const checkoutFields: Array<keyof CheckoutValues> = ['name', 'phone', 'email', 'address', 'pincode', 'note'];
+export const checkoutFields: Array<keyof CheckoutValues> = ['name', 'phone', 'email', 'address', 'pincode', 'note', 'paymentMethod'];
 
 /** What the customer typed, as text for re-rendering. */
 export function checkoutValues(payload: unknown): CheckoutValues {
@@ -33,14 +33,18 @@ export function formItems(payload: unknown): Array<{ productId: string; quantity
     });
 }
 
-/** The order input of a checkout form post: the shown lines, the details, and the total shown (when the page sent one). */
-export function checkoutInput(payload: unknown, values: CheckoutValues) {
+/**
+ * The order input of a checkout form post: the shown lines, the details, the payment method
+ * chosen (`offered`, the store's first, when the form sent none: a page from before the store
+ * offered a choice) and the total shown (when the page sent one).
+ */
+export function checkoutInput(payload: unknown, values: CheckoutValues, offered: string = 'cod') {
   const expected = field(payload, 'expectedTotal').trim();
   return {
     customer: { name: values.name, phone: values.phone, email: values.email.trim() || null, address: values.address, pincode: values.pincode },
     items: formItems(payload),
     note: values.note.trim() || null,
-    paymentMethod: 'cod',
+    paymentMethod: values.paymentMethod || offered,
     ...(expected ? { expectedTotal: wholeNumber(expected) } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { pageContext, storeView } from './context.js';
 import { noStore, notFound, pageRoute, presented, privatePage } from './define.js';
 import { field, fieldErrors } from './forms.js';
 import { isResolved, resolveStore, slugOf, storeForPage, type ResolvedStore } from './store-lookup.js';
+import { upiPayFor } from './upi-qr.js';
 
 interface CheckoutExtra {
   errors?: FieldErrors;
@@ -75,7 +76,7 @@ async function placeOrder(runtime: Runtime, request: Request, h: ResponseToolkit
   const resolved = await resolveStore(runtime, slugOf(request));
   const values = checkoutValues(request.payload);
   const again = (status: number, extra: CheckoutExtra) => renderCheckout(runtime, request, h, resolved, status, { values, ...extra });
-  const input = checkoutInput(request.payload, values);
+  const input = checkoutInput(request.payload, values, resolved.view.store.paymentMethods[0]);
   if (input.items.length === 0) return again(400, { formError: messages.empty });
   const key = field(request.payload, 'idempotencyKey');
   const idempotencyKey = idempotencyKeySchema.validate(key).error ? undefined : key;
@@ -94,16 +95,22 @@ async function checkoutPage(runtime: Runtime, request: Request, h: ResponseToolk
   return isResolved(resolved) ? renderCheckout(runtime, request, h, resolved, 200) : resolved;
 }
 
-/** The customer's order page (the link they keep): personal data, so never cached. */
+/**
+ * The customer's order page (the link they keep): personal data, so never cached. A UPI order
+ * still to be paid shows the QR code and the pay link.
+ */
 async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const resolved = await storeForPage(runtime, request, h);
   if (!isResolved(resolved)) return resolved;
-  const order = await runtime.dukaan.orders.getByToken(resolved.currentSlug, request.params['token'] as string).catch((error: unknown) => {
+  const gone = (error: unknown) => {
     if (error instanceof NotFoundError || error instanceof ValidationFailedError) throw notFound('We could not find this order. Please check the link you were given.');
     throw error;
-  });
+  };
+  const order = await runtime.dukaan.orders.getByToken(resolved.currentSlug, request.params['token'] as string).catch(gone);
+  const upi = await upiPayFor(runtime, resolved.currentSlug, order).catch(gone);
   const ctx = pageContext(runtime, request, h);
-  return privatePage(h, { page: 'order', props: { ctx, store: storeView(resolved.view.store), order: toCustomerOrderView(order), justPlaced: request.query['placed'] === '1' } });
+  const props = { ctx, store: storeView(resolved.view.store), order: toCustomerOrderView(order), justPlaced: request.query['placed'] === '1', upi };
+  return privatePage(h, { page: 'order', props });
 }
 
 /** Checkout and the order it placed. */

@@ -21,6 +21,8 @@ const flashes: Record<string, string> = {
   created: 'Added.',
   deleted: 'Deleted.',
   status: 'Order updated.',
+  paid: 'Marked as paid.',
+  refunded: 'Marked as refunded.',
   welcome: 'Your store is open. Add your first product, then share your link.',
   'logged-out': 'You have logged out.',
   'password-reset': 'Your password is changed, and every session ended. Log in with the new password.',
@@ -83,6 +85,7 @@ export function storeView(store: Omit<StoreView, 'autoAcceptOrders'> & { autoAcc
     minOrderValue: store.minOrderValue,
     isOpen: store.isOpen,
     autoAcceptOrders: store.autoAcceptOrders ?? false,
+    paymentMethods: store.paymentMethods,
   };
 }
 
@@ -101,6 +104,8 @@ export async function vendorPage(runtime: Runtime, request: Request, h: Response
   const [{ vendor, store }, summary] = await Promise.all([dukaan.vendors.getAccount(principal), dukaan.orders.summary(principal.storeId, startOfToday(new Date()))]);
   const ctx = pageContext(runtime, request, h, {
     vendor: { email: vendor.email, storeName: store.name, storeSlug: store.slug, pendingOrders: summary.pending },
+    // Dates on the dashboard read in the store's own zone (the one its date filters count days in).
+    timeZone: store.timeZone,
     ...extra,
   });
   return { ctx, principal, store, summary };

@@ -1,5 +1,6 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
-import { InvalidTransitionError, ValidationFailedError, nextStatuses, orderStatuses, toVendorOrderView, type OrderStatus } from '@dukaan-kit/core';
+import { InvalidTransitionError, ValidationFailedError, nextStatuses, orderStatuses, paymentStatuses, toVendorOrderView, type OrderStatus, type PaymentStatus } from '@dukaan-kit/core';
+import type { PaymentFormState } from '@dukaan-kit/storefront-ui';
 import { presentError } from '../errors.js';
 import { baseUrl, type Runtime } from '../runtime.js';
 import { vendorPage } from './context.js';
@@ -9,11 +10,12 @@ import { field, fieldErrors, refererPath } from './forms.js';
 
 const orderGone = 'This order does not exist, or it belongs to another store.';
 
-/** A refused status change shown again: its status code, the message and the reason as typed. */
+/** A refused status or payment change shown again: its status code, the message and what was typed. */
 interface Refused {
   status: number;
-  flash: string;
-  reason: string;
+  flash?: string;
+  reason?: string;
+  paymentForm?: PaymentFormState;
 }
 
 /**
@@ -24,20 +26,31 @@ async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit,
   const { ctx, store } = await vendorPage(runtime, request, h, flashContext(refused?.flash));
   const order = await orNotFound(runtime.dukaan.orders.get(store.id, id), orderGone);
   const trackingUrl = `${baseUrl(runtime, request)}/${store.slug}/orders/${encodeURIComponent(order.token)}`;
-  const props = { ctx, order: toVendorOrderView(order), nextStatuses: [...nextStatuses(order.status)], storeName: store.name, trackingUrl, reason: refused?.reason ?? '' };
+  const props = {
+    ctx,
+    order: toVendorOrderView(order),
+    nextStatuses: [...nextStatuses(order.status)],
+    storeName: store.name,
+    trackingUrl,
+    reason: refused?.reason ?? '',
+    ...(refused?.paymentForm ? { paymentForm: refused.paymentForm } : {}),
+  };
   return privateHtml(h, { page: 'order-detail', props }, refused?.status ?? 200);
 }
 
 /**
  * The list's filters from the GET form (`q`, `from`, `to`; '' when blank or sent twice), as
- * typed: core validates them, and the page shows them again either way.
+ * typed: core validates them, and the page shows them again either way. The payment filter is
+ * a select: a value it cannot send (an edited URL) is dropped, like an unknown status tab.
  */
-function listFilters(query: Request['query']): { q: string; from: string; to: string } {
+function listFilters(query: Request['query']): { q: string; from: string; to: string; paymentStatus: PaymentStatus | '' } {
   const text = (name: string) => {
     const value: unknown = query[name];
     return typeof value === 'string' ? value : '';
   };
-  return { q: text('q'), from: text('from'), to: text('to') };
+  const payment = text('paymentStatus');
+  const paymentStatus = (paymentStatuses as readonly string[]).includes(payment) ? (payment as PaymentStatus) : '';
+  return { q: text('q'), from: text('from'), to: text('to'), paymentStatus };
 }
 
 /**
@@ -51,8 +64,9 @@ async function listOrders(runtime: Runtime, request: Request, h: ResponseToolkit
   const status = (orderStatuses as readonly string[]).includes(wanted as string) ? (wanted as OrderStatus) : null;
   const cursor = typeof request.query['cursor'] === 'string' && request.query['cursor'] !== '' ? request.query['cursor'] : undefined;
   const filters = listFilters(request.query);
+  const { paymentStatus, ...search } = filters;
   try {
-    const page = await runtime.dukaan.orders.list(store.id, { limit: pageSize, ...filters, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
+    const page = await runtime.dukaan.orders.list(store.id, { limit: pageSize, ...search, ...(status ? { status } : {}), ...(paymentStatus ? { paymentStatus } : {}), ...(cursor ? { cursor } : {}) });
     return privateHtml(h, { page: 'orders', props: { ctx, orders: page.items.map(toVendorOrderView), status, filters, nextCursor: page.nextCursor } });
   } catch (error) {
     if (!(error instanceof ValidationFailedError)) throw error;
@@ -82,11 +96,37 @@ async function changeStatus(runtime: Runtime, request: Request, h: ResponseToolk
   return h.redirect(`${url.pathname}${url.search}`).code(303);
 }
 
-/** The dashboard's orders: the list (by status), one order, changing its status. */
+/**
+ * Marks the order's payment paid (with the UPI transaction id, if given) or refunded, then back
+ * to the order with a flash. A move core refuses (already paid, a refund of an order still on
+ * its way, a reference too long) shows the order again with the reason beside the form.
+ */
+async function changePayment(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const id = idOf(request, orderGone);
+  const status = field(request.payload, 'status');
+  const reference = field(request.payload, 'reference');
+  try {
+    await orNotFound(runtime.dukaan.orders.changePayment(storeIdOf(request), id, { status, ...(reference.trim() ? { reference } : {}) }), orderGone);
+  } catch (error) {
+    if (error instanceof InvalidTransitionError || error instanceof ValidationFailedError) {
+      const errors = error instanceof ValidationFailedError ? fieldErrors(error.details, (path) => (path === 'reference' ? 'reference' : null)) : { form: error.message };
+      // Only the two forms' moves are shown again; anything else a crafted post sent goes above the page.
+      const shown = status === 'paid' || status === 'refunded' ? status : null;
+      const paymentForm: PaymentFormState | undefined = shown ? { status: shown, reference, errors } : undefined;
+      const flash = paymentForm ? undefined : (errors['form'] ?? errors['reference']);
+      return orderPage(runtime, request, h, id, { status: presentError(error).body.statusCode, ...(flash ? { flash } : {}), ...(paymentForm ? { paymentForm } : {}) });
+    }
+    throw error;
+  }
+  return h.redirect(`${runtime.prefix}/dashboard/orders/${encodeURIComponent(id)}?done=${status === 'refunded' ? 'refunded' : 'paid'}`).code(303);
+}
+
+/** The dashboard's orders: the list (by status), one order, changing its status and its payment. */
 export function dashboardOrderRoutes(runtime: Runtime): ServerRoute[] {
   return [
     pageRoute(runtime, { method: 'GET', path: '/dashboard/orders', auth: 'vendor', handler: (request, h) => listOrders(runtime, request, h) }),
     pageRoute(runtime, { method: 'GET', path: '/dashboard/orders/{id}', auth: 'vendor', handler: (request, h) => orderPage(runtime, request, h, idOf(request, orderGone)) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/orders/{id}/status', auth: 'vendor', handler: (request, h) => changeStatus(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/orders/{id}/payment', auth: 'vendor', handler: (request, h) => changePayment(runtime, request, h) }),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
-import { orderExportSchema, orderListSchema, orderStatusSchema, toVendorOrderView } from '@dukaan-kit/core';
+import { orderExportSchema, orderListSchema, orderStatusSchema, paymentChangeSchema, toVendorOrderView } from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
 import { download } from '../download.js';
 import { apiRoute } from './define.js';
@@ -23,6 +23,7 @@ function orderHandlers(runtime: Runtime) {
     },
     get: async (request: Request) => toVendorOrderView(await orders.get(storeOf(request), idOf(request))),
     changeStatus: async (request: Request) => toVendorOrderView(await orders.changeStatus(storeOf(request), idOf(request), request.payload)),
+    changePayment: async (request: Request) => toVendorOrderView(await orders.changePayment(storeOf(request), idOf(request), request.payload)),
   };
 }
 
@@ -34,7 +35,7 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       method: 'GET',
       path: '/api/v1/orders',
       description:
-        'List orders, newest first, filtered by `q` (an order number with or without #, part of the customer name in any case, or a phone number however written), `status`, and `from`/`to` (YYYY-MM-DD days in the store time zone, Asia/Kolkata, both included)',
+        'List orders, newest first, filtered by `q` (an order number with or without #, part of the customer name in any case, or a phone number however written), `status`, `paymentStatus` (pending, paid, refunded), and `from`/`to` (YYYY-MM-DD days in the store time zone, the store setting `timeZone`, Asia/Kolkata by default; both included)',
       auth: true,
       private: true,
       responses: { ok: { 200: { description: 'A page of orders', body: orderListBody } }, errors: { 400: 'VALIDATION_FAILED: a date that is not a real YYYY-MM-DD day, or `to` before `from`' } },
@@ -45,7 +46,7 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       method: 'GET',
       path: '/api/v1/orders/export',
       description:
-        'Every order matching the list filters (`q`, `status`, `from`, `to`; no paging) as one CSV file for Excel or Google Sheets: UTF-8 with a byte order mark, one row per order (items in one cell), amounts as decimals in rupees with the currency in its own column, times as DD/MM/YYYY HH:mm in Asia/Kolkata; cells that would run as formulas start with an apostrophe',
+        'Every order matching the list filters (`q`, `status`, `paymentStatus`, `from`, `to`; no paging) as one CSV file for Excel or Google Sheets: UTF-8 with a byte order mark, one row per order (items in one cell), amounts as decimals in rupees with the currency in its own column, payment method, status and reference, times as DD/MM/YYYY HH:mm in the store time zone; cells that would run as formulas start with an apostrophe',
       auth: true,
       private: true,
       responses: {
@@ -83,6 +84,25 @@ export function orderRoutes(runtime: Runtime): ServerRoute[] {
       params: idParams,
       payload: orderStatusSchema,
       handler: handle.changeStatus,
+    }),
+    apiRoute({
+      method: 'POST',
+      path: '/api/v1/orders/{id}/payment',
+      description:
+        "Mark an order's payment: `paid` (from pending, e.g. once the UPI credit shows in the bank app; `reference`, at most 100 characters, notes the UPI transaction id) or `refunded` (a paid order that was cancelled, rejected or returned). Cash on delivery becomes paid by itself when the order is delivered. Records an order.payment_changed event",
+      auth: true,
+      private: true,
+      responses: {
+        ok: { 200: { description: 'The order', body: vendorOrderBody } },
+        errors: {
+          400: 'VALIDATION_FAILED: a status other than paid or refunded, or a reference that is too long',
+          404: 'NOT_FOUND: no such order in this store',
+          409: 'INVALID_TRANSITION: the payment cannot make that move (already paid, not paid so nothing to refund, the order is not cancelled, rejected or returned, or another change got there first)',
+        },
+      },
+      params: idParams,
+      payload: paymentChangeSchema,
+      handler: handle.changePayment,
     }),
   ];
 }

@@ -39,6 +39,10 @@ export const storeBody = object({
   minOrderValue: money.required(),
   isOpen: Joi.boolean().required(),
   autoAcceptOrders: Joi.boolean().required(),
+  upiId: Joi.string().allow(null).required().description("The store's UPI ID (name@bank) customers pay to; null for none"),
+  paymentMethods: Joi.array().items(Joi.string().valid('cod', 'upi')).required().description('How customers may pay at checkout'),
+  timeZone: Joi.string().required().description('IANA time zone the order list dates and the CSV use'),
+  newOrderEmails: Joi.boolean().required().description('Whether the vendor gets an email for each new order'),
 }).label('Store');
 
 export const meBody = object({ vendor: vendorBody.required(), store: storeBody.required() }).label('Me');
@@ -116,15 +120,24 @@ export const customerOrderBody = object({
   deliveryFee: money.required(),
   total: money.required(),
   currency: Joi.string().length(3).required(),
-  paymentMethod: Joi.string().required(),
+  paymentMethod: Joi.string().required().description('The same as payment.method (kept for older clients)'),
+  payment: object({
+    method: Joi.string().valid('cod', 'upi').required(),
+    status: Joi.string().valid('pending', 'paid', 'refunded').required().description('Separate from the order status: pending until paid (cash on delivery too)'),
+  }).required(),
   note: Joi.string().allow(null, '').required(),
   createdAt: timestamp.required(),
   updatedAt: timestamp.required(),
 }).label('CustomerOrder');
 
-/** The vendor's view adds the status history. */
+/** The vendor's view adds the status history and the payment's reference. */
 export const vendorOrderBody = customerOrderBody
   .keys({
+    payment: object({
+      method: Joi.string().valid('cod', 'upi').required(),
+      status: Joi.string().valid('pending', 'paid', 'refunded').required(),
+      reference: Joi.string().allow(null).required().description('What the vendor noted when marking it (a UPI transaction id), or a refund reference'),
+    }).required(),
     history: Joi.array()
       .items(object({ status: Joi.string().required(), at: timestamp.required(), reason: Joi.string().allow(null).required() }))
       .required(),
@@ -133,12 +146,45 @@ export const vendorOrderBody = customerOrderBody
 export const orderListBody = page(vendorOrderBody);
 
 export const publicStoreBody = object({
-  store: object({ name: Joi.string().required(), slug: Joi.string().required(), currency: Joi.string().required() }).required(),
+  store: object({
+    name: Joi.string().required(),
+    slug: Joi.string().required(),
+    currency: Joi.string().required(),
+    paymentMethods: Joi.array().items(Joi.string().valid('cod', 'upi')).required().description('How customers may pay at checkout'),
+  }).required(),
   categories: Joi.array().items(object({ id: id.required(), name: Joi.string().required(), position: Joi.number().integer().required() })).required(),
   products: Joi.array()
     .items(object({ id: id.required(), name: Joi.string().required(), price: money.required(), stock: Joi.number().integer().allow(null).required(), inStock: Joi.boolean().required() }))
     .required(),
 }).label('PublicStore');
+
+/** A webhook as listed (never its secret). */
+export const webhookBody = object({
+  id: id.required(),
+  url: Joi.string().required(),
+  events: Joi.array().items(Joi.string().valid('order.placed', 'order.status_changed', 'order.payment_changed', 'product.low_stock')).required(),
+  createdAt: timestamp.required(),
+}).label('Webhook');
+/** A new webhook with its signing secret, shown this once. */
+export const webhookCreatedBody = webhookBody
+  .keys({ secret: Joi.string().required().description('Signs each delivery (Dukaan-Signature); shown only now, keep it') })
+  .label('WebhookCreated');
+export const webhookListBody = object({ items: Joi.array().items(webhookBody).required() });
+/** One delivery of an event to a webhook, with its latest attempt. */
+export const deliveryBody = object({
+  id: id.required(),
+  eventId: id.required().description('The Dukaan-Event-Id receivers use to drop duplicates'),
+  eventType: Joi.string().required(),
+  status: Joi.string().valid('pending', 'delivered', 'dead').required(),
+  attempt: Joi.number().integer().min(0).required().description('Attempts made so far'),
+  statusCode: Joi.number().integer().allow(null).required().description("The receiver's HTTP status at the latest attempt; null when it did not answer"),
+  durationMs: Joi.number().integer().min(0).allow(null).required(),
+  error: Joi.string().allow(null).required().description('Why the latest attempt failed; null when it did not'),
+  createdAt: timestamp.required(),
+  lastAttemptAt: timestamp.allow(null).required(),
+  nextAttemptAt: timestamp.allow(null).required().description('When a pending delivery is tried again'),
+}).label('WebhookDelivery');
+export const deliveryListBody = object({ items: Joi.array().items(deliveryBody).required() });
 
 export const healthBody = object({ status: Joi.string().valid('ok').required() });
 export const readyBody = object({ status: Joi.string().valid('ready').required() });

@@ -30,12 +30,16 @@ export function storeRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'PATCH',
       path: '/api/v1/store',
-      description: 'Change store settings; a changed slug keeps the old link redirecting',
+      description:
+        'Change store settings; a changed slug keeps the old link redirecting. Payments: `paymentMethods` (cod, upi; at least one), `upiId` (name@bank; null or empty removes it; required while upi is offered, which also needs the INR currency), `timeZone` (IANA, e.g. Asia/Kolkata: the days of the order list filters and the CSV), `newOrderEmails` (an email per new order)',
       auth: true,
       payload: storeUpdateSchema,
       responses: {
         ok: { 200: { description: 'The changed store', body: storeBody } },
-        errors: { 409: 'CONFLICT: the slug is taken, or the currency cannot change once the store has products or orders' },
+        errors: {
+          400: 'VALIDATION_FAILED: a field is not valid, or upi offered without a UPI ID or in a currency other than INR',
+          409: 'CONFLICT: the slug is taken, or the currency cannot change once the store has products or orders',
+        },
       },
       handler: handle.update,
     }),

@@ -50,7 +50,7 @@ export function storefrontRoutes(runtime: Runtime): ServerRoute[] {
       method: 'POST',
       path: '/api/v1/stores/{slug}/orders',
       description:
-        'Place an order (cash on delivery). Send an Idempotency-Key so a retry returns the same order, and expectedTotal (the total shown) so a changed price is refused instead of charged',
+        'Place an order, paid by `paymentMethod`: `cod` (cash on delivery) or `upi` (to the store UPI ID; the order page shows the link), one the store offers (400 on path paymentMethod otherwise). Send an Idempotency-Key so a retry returns the same order, and expectedTotal (the total shown) so a changed price is refused instead of charged',
       auth: false,
       private: true,
       params: slugParams,
@@ -59,7 +59,7 @@ export function storefrontRoutes(runtime: Runtime): ServerRoute[] {
       responses: {
         ok: { 201: { description: 'The order, placed', body: customerOrderBody }, 200: { description: 'The order placed earlier with this Idempotency-Key and body', body: customerOrderBody } },
         errors: {
-          400: 'VALIDATION_FAILED, BAD_REQUEST, or BELOW_MINIMUM_ORDER (the subtotal is under the store minimum)',
+          400: 'VALIDATION_FAILED (also for a payment method the store does not offer), BAD_REQUEST, or BELOW_MINIMUM_ORDER (the subtotal is under the store minimum)',
           404: noStore,
           409: 'OUT_OF_STOCK, STORE_CLOSED, IDEMPOTENCY_KEY_REUSED (the key came with another body), or PRICE_CHANGED (details: the new quote; nothing was placed)',
           429: 'RATE_LIMITED: too many new orders from this address',

@@ -56,6 +56,8 @@ async function instance(knex: Knex, cache: CacheStores, mediaDir: string, option
     limits: { login: 0, checkout: 0, signup: 0, passwordReset: 0, ...options.limits },
     ...(options.mail ? { mail: options.mail } : {}),
     sessionSweepIntervalMs: 0,
+    // Tests that need delivery run the dispatcher themselves (dukaan.outbox.runOnce).
+    outbox: { enabled: false },
   });
   // The first Redis connection is made before any test counts on the cache (not for test doubles).
   if (!options.cache) await cache.ping().catch(() => {});

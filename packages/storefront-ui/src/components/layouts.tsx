@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { withBase } from '../url.js';
 import type { PageContext, StoreView } from '../types.js';
 import { Document, Flash, type PageMeta } from './document.js';
+import { Island } from './island.js';
 import { PostForm } from './form.js';
 
 /** A customer-facing page of one store: header with logo and name, closed banner, footer. */
@@ -42,13 +43,17 @@ const dashboardLinks = [
   ['products', '/dashboard/products', 'Products'],
   ['categories', '/dashboard/categories', 'Categories'],
   ['settings', '/dashboard/settings', 'Settings'],
+  ['webhooks', '/dashboard/webhooks', 'Webhooks'],
   ['account', '/dashboard/account', 'Account'],
 ] as const;
 
 /** Which dashboard section a page belongs to (for aria-current). */
 export type DashboardSection = (typeof dashboardLinks)[number][0];
 
-/** A vendor page: navigation with the pending-orders badge, the store link and logout. */
+/** The sections where new orders appear as they come in (the live-orders island). */
+const liveSections: ReadonlySet<DashboardSection> = new Set(['dashboard', 'orders']);
+
+/** A vendor page: navigation with the pending-orders badge, the store link and logout; new orders live on home and orders. */
 export function DashboardLayout({ ctx, title, section, children }: { ctx: PageContext; title: string; section: DashboardSection; children: ComponentChildren }) {
   const v = ctx.vendor;
   const href = (p: string) => withBase(ctx.basePath, p);
@@ -87,6 +92,9 @@ export function DashboardLayout({ ctx, title, section, children }: { ctx: PageCo
       <Flash message={ctx.flash} />
       <main class="dash-main" id="main">
         <h1>{title}</h1>
+        {v && liveSections.has(section) && (
+          <Island name="live-orders" props={{ stream: href('/api/v1/orders/live'), orders: href('/dashboard/orders'), pending: v.pendingOrders }} />
+        )}
         {children}
       </main>
     </Document>

@@ -1,5 +1,5 @@
 import { formatMoney } from '@dukaan-kit/core/pricing';
-import type { OrderStatus, OrderView } from '../types.js';
+import type { OrderStatus, OrderView, PaymentMethod, PaymentStatus } from '../types.js';
 
 const statusLabels: Record<OrderStatus, string> = {
   pending: 'Pending',
@@ -19,6 +19,24 @@ export function statusLabel(status: OrderStatus): string {
 /** A coloured status pill. */
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return <span class={`status status-${status}`}>{statusLabel(status)}</span>;
+}
+
+const paymentStatusLabels: Record<PaymentStatus, string> = { pending: 'Not paid', paid: 'Paid', refunded: 'Refunded' };
+const paymentMethodLabels: Record<PaymentMethod, string> = { cod: 'Cash on delivery', upi: 'UPI' };
+
+/** A payment state as people read it. */
+export function paymentStatusLabel(status: PaymentStatus): string {
+  return paymentStatusLabels[status] ?? status;
+}
+
+/** A payment method as people read it. */
+export function paymentMethodLabel(method: PaymentMethod): string {
+  return paymentMethodLabels[method] ?? method;
+}
+
+/** A payment pill: paid green, refunded grey, not paid amber; separate from the fulfilment status. */
+export function PaymentBadge({ status }: { status: PaymentStatus }) {
+  return <span class={`pay pay-${status}`}>{paymentStatusLabel(status)}</span>;
 }
 
 /** Date and time in the shop's zone, inside a machine-readable <time>. */

@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { formatMoney } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
 import type { OrderView, PageContext } from '../types.js';
-import { DateTime, StatusBadge } from './order-parts.js';
+import { DateTime, PaymentBadge, StatusBadge } from './order-parts.js';
 
-/** Orders as rows (cards on small screens): number, customer, total, status, time; `actions` adds a cell per row. */
+/** Orders as rows (cards on small screens): number, customer, total, status and payment, time; `actions` adds a cell per row. */
 export function OrderTable({ ctx, orders, actions }: { ctx: PageContext; orders: OrderView[]; actions?: (o: OrderView) => ComponentChildren }) {
   return (
     <table class="table orders-table">
@@ -31,7 +31,7 @@ export function OrderTable({ ctx, orders, actions }: { ctx: PageContext; orders:
               {formatMoney(o.total, o.currency)}
             </td>
             <td data-label="Status">
-              <StatusBadge status={o.status} />
+              <StatusBadge status={o.status} /> <PaymentBadge status={o.payment.status} />
             </td>
             <td data-label="Placed">
               <DateTime iso={o.createdAt} timeZone={ctx.timeZone} />

@@ -1,6 +1,6 @@
 import type { DeliveryRules } from '@dukaan-kit/core/pricing';
 import { useRef } from 'preact/hooks';
-import type { CartLineView, FieldErrors } from '../types.js';
+import type { CartLineView, FieldErrors, PaymentMethod } from '../types.js';
 import { useCheckoutCart, type CatalogEntry } from './checkout-cart.js';
 import { DetailsForm } from './checkout-form.js';
 import { CartSection } from './checkout-parts.js';
@@ -19,6 +19,8 @@ export interface CheckoutIslandProps {
   /** The no-JS form's key (a fresh one per page view); the island makes its own per request. */
   idempotencyKey: string;
   currency: string;
+  /** The methods the store offers (a choice when more than one). */
+  paymentMethods: PaymentMethod[];
   rules: DeliveryRules;
   isOpen: boolean;
   lines: CartLineView[];
@@ -62,6 +64,7 @@ export function Checkout(p: CheckoutIslandProps) {
         lines={cart.lines}
         total={cart.totals.total}
         currency={cart.currency}
+        paymentMethods={p.paymentMethods}
         isOpen={p.isOpen}
         canOrder={canOrder}
         busy={order.busy}

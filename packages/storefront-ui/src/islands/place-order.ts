@@ -2,6 +2,7 @@
 import { withBase } from '../url.js';
 import type { ApiError } from './order-errors.js';
 import type { StoredLine } from './cart-storage.js';
+import type { PaymentMethod } from '../types.js';
 
 /** What the customer typed, kept across a failed no-JS submit. */
 export interface CheckoutValues {
@@ -11,6 +12,8 @@ export interface CheckoutValues {
   address: string;
   pincode: string;
   note: string;
+  /** The method chosen ('cod', 'upi'); the only one the store offers when there is no choice. */
+  paymentMethod: string;
 }
 
 /** The body of `POST /api/v1/stores/{slug}/orders`. */
@@ -18,7 +21,8 @@ export interface OrderRequest {
   customer: { name: string; phone: string; email?: string; address: string; pincode: string };
   items: Array<{ productId: string; quantity: number }>;
   note?: string;
-  paymentMethod: 'cod';
+  /** As chosen on the form; the server refuses a method the store does not offer. */
+  paymentMethod: PaymentMethod;
   /** The total the customer was shown (minor units): the server refuses with PRICE_CHANGED when its own differs. */
   expectedTotal: number;
 }
@@ -38,7 +42,8 @@ export function orderRequest(form: FormData, lines: ReadonlyArray<StoredLine>, e
     customer: { name: text('name'), phone: text('phone'), ...(email ? { email } : {}), address: text('address'), pincode: text('pincode') },
     items: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
     ...(note ? { note } : {}),
-    paymentMethod: 'cod',
+    // The form always carries one (a radio choice or a hidden field); the server checks it.
+    paymentMethod: (text('paymentMethod') || 'cod') as PaymentMethod,
     expectedTotal,
   };
 }

@@ -16,7 +16,7 @@ export interface CheckoutPageProps {
    * `item` (`<productId>:<quantity>`, one per line shown) and `expectedTotal` (the total shown).
    */
   idempotencyKey: string;
-  /** Field -> message (name, phone, email, address, pincode, note) after a failed no-JS submit. */
+  /** Field -> message (name, phone, email, address, pincode, note, paymentMethod) after a failed no-JS submit. */
   errors?: FieldErrors;
   values?: Partial<CheckoutValues>;
   /** A message for the whole form, e.g. an out-of-stock 409. */
@@ -50,6 +50,7 @@ export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, erro
           csrfToken: ctx.csrfToken,
           idempotencyKey,
           currency: store.currency,
+          paymentMethods: store.paymentMethods.length > 0 ? store.paymentMethods : ['cod'],
           rules: { deliveryFee: store.deliveryFee, freeDeliveryAbove: store.freeDeliveryAbove, minOrderValue: store.minOrderValue },
           isOpen: store.isOpen,
           lines,

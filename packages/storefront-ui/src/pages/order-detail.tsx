@@ -1,8 +1,9 @@
 import { Field, PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
-import { DateTime, OrderLinesTable, StatusBadge, statusLabel } from '../components/order-parts.js';
+import { DateTime, OrderLinesTable, PaymentBadge, StatusBadge, paymentMethodLabel, statusLabel } from '../components/order-parts.js';
+import { formatMoney } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
-import type { OrderStatus, OrderView, PageContext } from '../types.js';
+import type { FieldErrors, OrderStatus, OrderView, PageContext } from '../types.js';
 
 /** Props of the 'order-detail' page (`/dashboard/orders/{id}`). */
 export interface OrderDetailPageProps {
@@ -16,6 +17,15 @@ export interface OrderDetailPageProps {
   trackingUrl: string;
   /** The reason as typed, when a status change was refused and the page is shown again; '' otherwise. */
   reason?: string;
+  /** A refused "Mark paid" / "Mark refunded", shown again: which one, the reference as typed, and why (`reference` or `form`). */
+  paymentForm?: PaymentFormState;
+}
+
+/** A payment change the core refused, as the page shows it again. */
+export interface PaymentFormState {
+  status: 'paid' | 'refunded';
+  reference: string;
+  errors: FieldErrors;
 }
 
 const actionText: Record<OrderStatus, string> = {
@@ -46,13 +56,80 @@ function whatsappText(order: OrderView, storeName: string, trackingUrl: string):
   return `Hello ${order.customer.name}, your order #${order.number} from ${storeName} is ${statusLabel(order.status).toLowerCase()}. Track it here: ${trackingUrl}`;
 }
 
+/** One payment move as a form: a hidden status, an optional reference, its button; errors beside the field or above it. */
+function PaymentForm(p: { ctx: PageContext; action: string; status: 'paid' | 'refunded'; label: string; hint: string; button: string; danger?: boolean; shown: PaymentFormState | undefined }) {
+  const mine = p.shown?.status === p.status ? p.shown : undefined;
+  return (
+    <PostForm ctx={p.ctx} action={p.action} class="payment-form">
+      {mine?.errors['form'] && (
+        <p class="alert alert-error" role="alert">
+          {mine.errors['form']}
+        </p>
+      )}
+      <input type="hidden" name="status" value={p.status} />
+      <Field form={`payment-${p.status}`} name="reference" label={p.label} optional hint={p.hint} maxLength={100} value={mine?.reference ?? ''} error={mine?.errors['reference']} autocomplete="off" />
+      <button type="submit" class={`btn ${p.danger ? 'btn-danger-outline' : 'btn-primary'}`}>
+        {p.button}
+      </button>
+    </PostForm>
+  );
+}
+
+/**
+ * How the order is paid and where that stands, separate from its delivery: "Mark paid" while
+ * money is owed (a UPI payment may arrive before the vendor stops the order, so a stopped UPI
+ * order can still be marked paid, then refunded); "Mark refunded" for a paid order that
+ * stopped short of delivery.
+ */
+function PaymentPanel({ ctx, order, shown }: { ctx: PageContext; order: OrderView; shown: PaymentFormState | undefined }) {
+  const { method, status, reference } = order.payment;
+  const action = `/dashboard/orders/${encodeURIComponent(order.id)}/payment`;
+  const stoppedShort = destructive.has(order.status);
+  const canMarkPaid = status === 'pending' && (!stoppedShort || method === 'upi');
+  const canRefund = status === 'paid' && stoppedShort;
+  // A refused move whose form is gone now (already paid by someone else, a refund of an order
+  // still on its way): its reason goes above the panel, so it is never lost.
+  const formGone = shown && !(shown.status === 'paid' ? canMarkPaid : canRefund);
+  const goneReason = formGone ? (shown.errors['form'] ?? Object.values(shown.errors)[0]) : undefined;
+  return (
+    <section class="panel payment-panel" aria-labelledby="payment-title">
+      <h2 id="payment-title">Payment</h2>
+      {goneReason && (
+        <p class="alert alert-error" role="alert">
+          {goneReason}
+        </p>
+      )}
+      <p class="pay-line">
+        <PaymentBadge status={status} /> {formatMoney(order.total, order.currency)} by {paymentMethodLabel(method)}
+        {reference && (
+          <>
+            {' · '}Reference <code>{reference}</code>
+          </>
+        )}
+      </p>
+      {canMarkPaid && (
+        <PaymentForm
+          ctx={ctx}
+          action={action}
+          status="paid"
+          label={method === 'upi' ? 'UPI transaction id' : 'Reference'}
+          hint={method === 'upi' ? 'The UTR or transaction id from your UPI app or bank, to find this payment later.' : 'A receipt number, if you keep one.'}
+          button="Mark paid"
+          shown={shown}
+        />
+      )}
+      {canRefund && <PaymentForm ctx={ctx} action={action} status="refunded" label="Refund reference" hint="The transaction id of the refund, if any." button="Mark refunded" danger shown={shown} />}
+    </section>
+  );
+}
+
 /** A history entry's reason, shown under it when there is one. */
 function ReasonText({ reason }: { reason: string | null | undefined }) {
   return reason ? <span class="history-reason">“{reason}”</span> : null;
 }
 
 /** One order for the vendor: customer, lines, totals, the allowed status moves and the history. */
-export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingUrl, reason = '' }: OrderDetailPageProps) {
+export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingUrl, reason = '', paymentForm }: OrderDetailPageProps) {
   const c = order.customer;
   const action = `/dashboard/orders/${encodeURIComponent(order.id)}/status`;
   const forward = nextStatuses.filter((s) => !destructive.has(s));
@@ -95,6 +172,7 @@ export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingU
           </div>
         </PostForm>
       )}
+      <PaymentPanel ctx={ctx} order={order} shown={paymentForm} />
       <div class="two-col">
         <section class="panel">
           <h2>Customer</h2>
@@ -125,8 +203,6 @@ export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingU
             <dd class="pre">{c.address}</dd>
             <dt>Pincode</dt>
             <dd>{c.pincode}</dd>
-            <dt>Payment</dt>
-            <dd>{order.paymentMethod === 'cod' ? 'Cash on delivery' : order.paymentMethod}</dd>
             {order.note && (
               <>
                 <dt>Note</dt>

@@ -1,5 +1,6 @@
 import { StoreLayout } from '../components/layouts.js';
-import { DateTime, OrderLinesTable, StatusBadge } from '../components/order-parts.js';
+import { DateTime, OrderLinesTable, PaymentBadge, StatusBadge, paymentMethodLabel } from '../components/order-parts.js';
+import { UpiPay, type UpiPayView } from '../components/upi-pay.js';
 import { formatMoney } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
 import type { OrderStatus, OrderView, PageContext, StoreView } from '../types.js';
@@ -11,6 +12,8 @@ export interface OrderPageProps {
   order: OrderView;
   /** True right after checkout (`?placed=1`): shows the thank-you message. */
   justPlaced: boolean;
+  /** How to pay a UPI order still to be paid (QR code, app link, UPI id); null or absent otherwise. */
+  upi?: UpiPayView | null;
 }
 
 const steps: OrderStatus[] = ['pending', 'accepted', 'shipped', 'delivered'];
@@ -59,8 +62,38 @@ function Progress({ status, reason, storeName }: { status: OrderStatus; reason: 
   );
 }
 
+/**
+ * Where the payment stands, in a line. Owed money is asked for only while the order is still on
+ * its way: a rejected, cancelled or returned order asks for nothing, cash or UPI.
+ */
+function PaymentNote({ order, storeName }: { order: OrderView; storeName: string }) {
+  const money = formatMoney(order.total, order.currency);
+  const { method, status } = order.payment;
+  if (status === 'paid')
+    return (
+      <p class="pay-note">
+        <PaymentBadge status="paid" /> {money} by {paymentMethodLabel(method)}. Thank you!
+      </p>
+    );
+  if (status === 'refunded')
+    return (
+      <p class="pay-note">
+        <PaymentBadge status="refunded" /> {storeName} has refunded {money} for this order.
+      </p>
+    );
+  if (stopped.has(order.status)) return null;
+  if (method === 'upi') return <p class="pay-note">Payment: UPI, {money}. {storeName} will tell you how to pay.</p>;
+  return <p class="pay-note">Payment: cash on delivery. Please keep {money} ready.</p>;
+}
+
+/** The UPI details to show: only for a UPI order still to be paid that is still on its way. */
+function upiToPay(order: OrderView, upi: UpiPayView | null): UpiPayView | null {
+  return upi && order.payment.method === 'upi' && order.payment.status === 'pending' && !stopped.has(order.status) ? upi : null;
+}
+
 /** The customer's view of an order: status, lines, totals and where it goes. */
-export function OrderPage({ ctx, store, order, justPlaced }: OrderPageProps) {
+export function OrderPage({ ctx, store, order, justPlaced, upi = null }: OrderPageProps) {
+  const payNow = upiToPay(order, upi);
   return (
     <StoreLayout ctx={ctx} store={store} meta={{ title: `Order #${order.number} · ${store.name}`, robots: 'noindex' }}>
       {justPlaced && (
@@ -79,12 +112,13 @@ export function OrderPage({ ctx, store, order, justPlaced }: OrderPageProps) {
         </p>
         <Progress status={order.status} reason={order.statusReason} storeName={store.name} />
         <OrderLinesTable order={order} />
-        {!stopped.has(order.status) && (
-          <p class="pay-note">
-            Payment: cash on delivery. Please keep {formatMoney(order.total, order.currency)} ready.
-          </p>
-        )}
+        {!payNow && <PaymentNote order={order} storeName={store.name} />}
       </section>
+      {payNow && (
+        <section class="panel" aria-labelledby="upi-pay-title">
+          <UpiPay upi={payNow} amount={order.total} currency={order.currency} storeName={store.name} />
+        </section>
+      )}
       <section class="panel">
         <h2>Delivery to</h2>
         <address>

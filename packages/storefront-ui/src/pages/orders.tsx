@@ -1,9 +1,9 @@
-import { ErrorSummary, Field } from '../components/form.js';
+import { ErrorSummary, Field, SelectField } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
-import { statusLabel } from '../components/order-parts.js';
+import { paymentStatusLabel, statusLabel } from '../components/order-parts.js';
 import { NextPageLink, OrderTable } from '../components/order-table.js';
 import { queryString, withBase } from '../url.js';
-import type { FieldErrors, OrderStatus, OrderView, PageContext } from '../types.js';
+import type { FieldErrors, OrderStatus, OrderView, PageContext, PaymentStatus } from '../types.js';
 
 /**
  * The dashboard's status tabs, in the order a vendor works through orders (the open ones first,
@@ -19,9 +19,17 @@ export interface OrderListFilters {
   from: string;
   /** `YYYY-MM-DD`, in the store's time zone. */
   to: string;
+  /** Only orders whose payment is in this state; '' or absent for any. */
+  paymentStatus?: PaymentStatus | '';
 }
 
-/** Props of the 'orders' page (`/dashboard/orders?status=&q=&from=&to=&cursor=`). */
+/** The payment filter's choices, in the order a vendor looks for them (money still owed first). */
+export const paymentFilterOptions: ReadonlyArray<readonly [PaymentStatus | '', string]> = [
+  ['', 'Any payment'],
+  ...(['pending', 'paid', 'refunded'] as const).map((s) => [s, paymentStatusLabel(s)] as const),
+];
+
+/** Props of the 'orders' page (`/dashboard/orders?status=&paymentStatus=&q=&from=&to=&cursor=`). */
 export interface OrdersPageProps {
   ctx: PageContext;
   orders: OrderView[];
@@ -35,19 +43,25 @@ export interface OrdersPageProps {
 }
 
 const noFilters: OrderListFilters = { q: '', from: '', to: '' };
-const filterLabels: Record<string, string> = { q: 'Search', from: 'From', to: 'To' };
+const filterLabels: Record<string, string> = { q: 'Search', paymentStatus: 'Payment', from: 'From', to: 'To' };
 const form = 'orders-filter';
 
+/** True when anything beyond the status tab narrows the list. */
+function isFiltered(f: OrderListFilters): boolean {
+  return f.q !== '' || f.from !== '' || f.to !== '' || (f.paymentStatus ?? '') !== '';
+}
+
 /**
- * Search and dates: a plain GET form, so it works without JavaScript. The status tab travels as
+ * Search, payment and dates: a plain GET form, so it works without JavaScript. The status tab travels as
  * a hidden field, so a search stays within the tab shown.
  */
 function FilterForm({ base, status, filters, errors }: { base: string; status: OrderStatus | null; filters: OrderListFilters; errors: FieldErrors | undefined }) {
-  const filtered = filters.q !== '' || filters.from !== '' || filters.to !== '';
+  const filtered = isFiltered(filters);
   return (
     <form method="get" action={base} class="inline-form" role="search" aria-label="Search orders">
       {status && <input type="hidden" name="status" value={status} />}
       <Field form={form} name="q" label="Search" type="search" value={filters.q} placeholder="Order number, name or phone" maxLength={100} error={errors?.['q']} />
+      <SelectField form={form} name="paymentStatus" label="Payment" value={filters.paymentStatus ?? ''} options={paymentFilterOptions} error={errors?.['paymentStatus']} />
       <Field form={form} name="from" label="From" type="date" value={filters.from} placeholder="YYYY-MM-DD" error={errors?.['from']} />
       <Field form={form} name="to" label="To" type="date" value={filters.to} placeholder="YYYY-MM-DD" error={errors?.['to']} />
       <button type="submit" class="btn btn-secondary">
@@ -62,16 +76,17 @@ function FilterForm({ base, status, filters, errors }: { base: string; status: O
 export function OrdersPage({ ctx, orders, status, filters = noFilters, errors, nextCursor }: OrdersPageProps) {
   const base = withBase(ctx.basePath, '/dashboard/orders');
   const { q, from, to } = filters;
+  const paymentStatus = filters.paymentStatus ?? '';
   const tabs: Array<[OrderStatus | null, string]> = [[null, 'All'], ...statusTabs.map((s): [OrderStatus, string] => [s, statusLabel(s)])];
   const refused = errors !== undefined && Object.keys(errors).length > 0;
-  const filtered = q !== '' || from !== '' || to !== '';
+  const filtered = isFiltered(filters);
   // The export answers the session cookie like the rest of the API; it gets exactly the filters shown.
-  const exportHref = `${withBase(ctx.basePath, '/api/v1/orders/export')}${queryString({ status, q, from, to })}`;
+  const exportHref = `${withBase(ctx.basePath, '/api/v1/orders/export')}${queryString({ status, paymentStatus, q, from, to })}`;
   return (
     <DashboardLayout ctx={ctx} title="Orders" section="orders">
       <nav class="tabs" aria-label="Filter by status">
         {tabs.map(([s, label]) => (
-          <a class="tab" href={`${base}${queryString({ status: s, q, from, to })}`} aria-current={s === status ? 'page' : undefined}>
+          <a class="tab" href={`${base}${queryString({ status: s, paymentStatus, q, from, to })}`} aria-current={s === status ? 'page' : undefined}>
             {label}
           </a>
         ))}
@@ -90,7 +105,7 @@ export function OrdersPage({ ctx, orders, status, filters = noFilters, errors, n
       ) : (
         <OrderTable ctx={ctx} orders={orders} />
       )}
-      <NextPageLink href={nextCursor ? `${base}${queryString({ status, q, from, to, cursor: nextCursor })}` : null} />
+      <NextPageLink href={nextCursor ? `${base}${queryString({ status, paymentStatus, q, from, to, cursor: nextCursor })}` : null} />
     </DashboardLayout>
   );
 }

@@ -2,7 +2,7 @@ import { CheckboxField, ErrorSummary, Field, PostForm, SelectField, SlugField, T
 import { DashboardLayout } from '../components/layouts.js';
 import { moneyInputValue } from '../money.js';
 import { withBase } from '../url.js';
-import type { FieldErrors, PageContext, StoreView } from '../types.js';
+import type { FieldErrors, PageContext, PaymentMethod, StoreSettingsView } from '../types.js';
 
 /** The settings form's fields as typed (money in major units). */
 export interface SettingsValues {
@@ -17,12 +17,18 @@ export interface SettingsValues {
   minOrderValue: string;
   isOpen: boolean;
   autoAcceptOrders: boolean;
+  /** The store's UPI id (VPA) as typed; '' for none. */
+  upiId: string;
+  /** The ticked payment methods, as sent. */
+  paymentMethods: string[];
+  timeZone: string;
+  newOrderEmails: boolean;
 }
 
 /** Props of the 'settings' page (`/dashboard/settings`). */
 export interface SettingsPageProps {
   ctx: PageContext;
-  store: StoreView;
+  store: StoreSettingsView;
   /** Absolute base of store links (e.g. "https://shop.example"), shown before the slug. */
   publicUrl?: string;
   /** What was typed, after a failed save; wins over `store`. */
@@ -45,9 +51,66 @@ const labels: Record<string, string> = {
   deliveryFee: 'Delivery fee',
   freeDeliveryAbove: 'Free delivery above',
   minOrderValue: 'Minimum order',
+  upiId: 'UPI ID',
+  paymentMethods: 'Payment methods',
+  timeZone: 'Time zone',
 };
 
-function initial(store: StoreView, values: Partial<SettingsValues>): SettingsValues {
+/**
+ * Time zones offered in the select: India first, then its neighbours and where Indian sellers
+ * often live or sell; the store's own is added when missing (core accepts any IANA zone).
+ */
+export const timeZones: ReadonlyArray<readonly [string, string]> = [
+  ['Asia/Kolkata', 'India (Asia/Kolkata)'],
+  ['Asia/Kathmandu', 'Nepal (Asia/Kathmandu)'],
+  ['Asia/Dhaka', 'Bangladesh (Asia/Dhaka)'],
+  ['Asia/Colombo', 'Sri Lanka (Asia/Colombo)'],
+  ['Asia/Thimphu', 'Bhutan (Asia/Thimphu)'],
+  ['Indian/Maldives', 'Maldives (Indian/Maldives)'],
+  ['Asia/Karachi', 'Pakistan (Asia/Karachi)'],
+  ['Asia/Yangon', 'Myanmar (Asia/Yangon)'],
+  ['Asia/Dubai', 'UAE (Asia/Dubai)'],
+  ['Asia/Riyadh', 'Saudi Arabia (Asia/Riyadh)'],
+  ['Asia/Singapore', 'Singapore (Asia/Singapore)'],
+  ['Asia/Kuala_Lumpur', 'Malaysia (Asia/Kuala_Lumpur)'],
+  ['Europe/London', 'United Kingdom (Europe/London)'],
+  ['America/New_York', 'US Eastern (America/New_York)'],
+  ['UTC', 'UTC'],
+];
+
+const methodText: Record<PaymentMethod, { label: string; hint: string }> = {
+  cod: { label: 'Cash on delivery', hint: 'The customer pays when the parcel arrives; it counts as paid once delivered.' },
+  upi: { label: 'UPI', hint: 'The customer scans a QR code or taps a button that opens their UPI app; you mark the order paid.' },
+};
+
+/**
+ * The payment methods as checkboxes of one field: a fieldset, each box with its own id, the
+ * error (e.g. "UPI needs a UPI id") under the group and tied to it.
+ */
+function PaymentMethodsField({ form, checked, error }: { form: string; checked: string[]; error: string | undefined }) {
+  const id = `${form}-paymentMethods`;
+  return (
+    <fieldset class={`field pay-methods${error ? ' has-error' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{labels['paymentMethods']}</legend>
+      {(Object.keys(methodText) as PaymentMethod[]).map((m) => (
+        <div class="field-check">
+          <input type="checkbox" name="paymentMethods" value={m} id={`${id}-${m}`} checked={checked.includes(m)} aria-describedby={`${id}-${m}-hint`} />
+          <label for={`${id}-${m}`}>{methodText[m].label}</label>
+          <p class="hint" id={`${id}-${m}-hint`}>
+            {methodText[m].hint}
+          </p>
+        </div>
+      ))}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function initial(store: StoreSettingsView, values: Partial<SettingsValues>): SettingsValues {
   const m = (n: number | null) => moneyInputValue(n, store.currency);
   return {
     name: store.name,
@@ -61,6 +124,10 @@ function initial(store: StoreView, values: Partial<SettingsValues>): SettingsVal
     minOrderValue: store.minOrderValue === 0 ? '' : m(store.minOrderValue),
     isOpen: store.isOpen,
     autoAcceptOrders: store.autoAcceptOrders,
+    upiId: store.upiId ?? '',
+    paymentMethods: store.paymentMethods,
+    timeZone: store.timeZone,
+    newOrderEmails: store.newOrderEmails,
     ...values,
   };
 }
@@ -71,6 +138,7 @@ export function SettingsPage({ ctx, store, publicUrl, values = {}, errors = {} }
   const f = 'settings';
   const cur = currencies.includes(v.currency) ? currencies : [v.currency, ...currencies];
   const money = { inputMode: 'decimal' as const };
+  const zones = timeZones.some(([z]) => z === v.timeZone) ? timeZones : [[v.timeZone, v.timeZone] as const, ...timeZones];
   return (
     <DashboardLayout ctx={ctx} title="Settings" section="settings">
       <ErrorSummary form={f} errors={errors} labels={labels} />
@@ -95,8 +163,29 @@ export function SettingsPage({ ctx, store, publicUrl, values = {}, errors = {} }
         <Field form={f} name="deliveryFee" label={labels['deliveryFee']!} value={v.deliveryFee} error={errors['deliveryFee']} {...money} hint="0 for free delivery" />
         <Field form={f} name="freeDeliveryAbove" label={labels['freeDeliveryAbove']!} value={v.freeDeliveryAbove} error={errors['freeDeliveryAbove']} optional {...money} hint="Leave empty if delivery is never free" />
         <Field form={f} name="minOrderValue" label={labels['minOrderValue']!} value={v.minOrderValue} error={errors['minOrderValue']} optional {...money} hint="Leave empty for no minimum" />
+        <h2 class="span-2 form-section">Payments</h2>
+        {/* Says the payment fields below were on the form: unticked boxes send nothing, and a form
+            rendered before they existed (a tab left open over an upgrade) must not switch UPI or mails off. */}
+        <input type="hidden" name="paymentFields" value="1" />
+        <PaymentMethodsField form={f} checked={v.paymentMethods} error={errors['paymentMethods']} />
+        <Field
+          form={f}
+          name="upiId"
+          label={labels['upiId']!}
+          value={v.upiId}
+          error={errors['upiId']}
+          optional
+          hint="Your UPI ID (VPA), like yourshop@okaxis. Customers pay to it; needed for UPI."
+          maxLength={100}
+          autocapitalize="none"
+          spellcheck={false}
+          autocomplete="off"
+        />
+        <SelectField form={f} name="timeZone" label={labels['timeZone']!} value={v.timeZone} error={errors['timeZone']} options={zones} hint="Order dates, the day's figures and the date filters count days in this zone." />
+        <h2 class="span-2 form-section">Orders</h2>
         <CheckboxField form={f} name="isOpen" label="Store is open for orders" checked={v.isOpen} />
         <CheckboxField form={f} name="autoAcceptOrders" label="Accept new orders automatically" checked={v.autoAcceptOrders} />
+        <CheckboxField form={f} name="newOrderEmails" label="Email me for each new order" checked={v.newOrderEmails} hint="Sent to your account's email address." />
         <div class="form-actions span-2">
           <button type="submit" class="btn btn-primary">
             Save settings

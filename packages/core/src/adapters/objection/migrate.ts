@@ -7,6 +7,8 @@ import * as hardening from './migrations/004-hardening.js';
 import * as accounts from './migrations/005-accounts.js';
 import * as orderReasons from './migrations/006-order-reasons.js';
 import * as outbox from './migrations/007-outbox.js';
+import * as webhooks from './migrations/008-webhooks.js';
+import * as payments from './migrations/009-payments.js';
 
 interface Migration {
   name: string;
@@ -23,6 +25,8 @@ const migrations: Migration[] = [
   { name: '005-accounts', ...accounts },
   { name: '006-order-reasons', ...orderReasons },
   { name: '007-outbox', ...outbox },
+  { name: '008-webhooks', ...webhooks },
+  { name: '009-payments', ...payments },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Order, OrderStatus, OrderSummary } from '../../orders/order.js';
-import type { CustomerMatch, OrderListQuery, OrderRepository } from '../../orders/order-repository.js';
+import type { CustomerMatch, OrderListQuery, OrderRepository, PaymentChange } from '../../orders/order-repository.js';
 import { encodeCursor } from '../../shared/page.js';
 import type { Page } from '../../shared/page.js';
 import { atomically } from './atomically.js';
@@ -24,7 +24,8 @@ export class ObjectionOrderRepository implements OrderRepository {
   }
 
   findById(storeId: string, id: string): Promise<Order | null> {
-    if (!canBeStored(id, columnLimits.id)) return Promise.resolve(null);
+    // The store id too: a payment provider's notification names both.
+    if (!canBeStored(id, columnLimits.id) || !canBeStored(storeId, columnLimits.id)) return Promise.resolve(null);
     return this.findOne({ store_id: storeId, id });
   }
 
@@ -59,16 +60,31 @@ export class ObjectionOrderRepository implements OrderRepository {
     });
   }
 
-  async eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<{ erased: number; open: number }> {
+  async changePayment(storeId: string, id: string, change: PaymentChange): Promise<boolean> {
+    if (!canBeStored(id, columnLimits.id) || !canBeStored(storeId, columnLimits.id)) return false;
+    const patch: Partial<OrderModel> = { paymentStatus: change.to, paymentUpdatedAt: change.at, updatedAt: change.at };
+    if (change.reference !== undefined) patch.paymentReference = change.reference;
+    // Compare-and-set: a concurrent change that got there first leaves nothing to update.
+    const moved = await OrderModel.query(this.db).patch(patch).where({ store_id: storeId, id, payment_status: change.from });
+    return moved > 0;
+  }
+
+  async eraseCustomer(storeId: string, match: CustomerMatch, at: string): Promise<{ erased: number; erasedIds: string[]; open: number }> {
     const customer = match.phone !== undefined ? { customer_phone: match.phone } : { customer_email: match.email };
     const where = { store_id: storeId, ...customer };
     return atomically(this.db, async (trx) => {
-      const erased = await OrderModel.query(trx).patch(erasedCustomer(at)).where(where).whereNull('customer_erased_at').whereIn('status', finalStatuses);
+      const rows = await OrderModel.query(trx)
+        .patch(erasedCustomer(at))
+        .where(where)
+        .whereNull('customer_erased_at')
+        .whereIn('status', finalStatuses)
+        .returning('id');
       await eraseReasons(trx, storeId, at);
       const row = (await trx('orders').where(where).whereNull('customer_erased_at').whereNotIn('status', finalStatuses).count({ n: '*' }).first()) as
         | { n: unknown }
         | undefined;
-      return { erased, open: Number(row?.n ?? 0) };
+      const erasedIds = rows.map((r) => r.id).sort();
+      return { erased: erasedIds.length, erasedIds, open: Number(row?.n ?? 0) };
     });
   }
 

@@ -11,6 +11,7 @@ import { ObjectionProductRepository } from './objection-product-repository.js';
 import { ObjectionApiTokenRepository, ObjectionSessionRepository } from './objection-session-repository.js';
 import { ObjectionStoreRepository } from './objection-store-repository.js';
 import { ObjectionVendorRepository } from './objection-vendor-repository.js';
+import { ObjectionWebhookRepository } from './objection-webhook-repository.js';
 
 /** Every repository on one knex instance or one knex transaction. */
 function repositories(db: Knex, dialect: Dialect): Repositories {
@@ -23,7 +24,8 @@ function repositories(db: Knex, dialect: Dialect): Repositories {
     sessions: withDataExceptions(new ObjectionSessionRepository(db)),
     apiTokens: withDataExceptions(new ObjectionApiTokenRepository(db)),
     accountTokens: withDataExceptions(new ObjectionAccountTokenRepository(db)),
-    outbox: withDataExceptions(new ObjectionOutboxRepository(db)),
+    outbox: withDataExceptions(new ObjectionOutboxRepository(db, dialect)),
+    webhooks: withDataExceptions(new ObjectionWebhookRepository(db, dialect)),
   };
 }
 

@@ -9,7 +9,7 @@ function likeLiteral(text: string): string {
 /**
  * The WHERE of the order list on `orders`. `store_id` is always the first condition and every
  * index of the table starts with it ((store_id, id), (store_id, status, id),
- * (store_id, created_at), (store_id, number)), so a search reads only the store's own rows,
+ * (store_id, created_at), (store_id, number), (store_id, payment_status, id)), so a search reads only the store's own rows,
  * never another store's. The name match lowers both sides in the database, so it folds case
  * the same way on the column and the text (every script on PostgreSQL, ASCII on SQLite).
  * Columns are qualified: the PostgreSQL reader adds subqueries over tables that also have a
@@ -18,6 +18,7 @@ function likeLiteral(text: string): string {
 export function applyOrderListFilters(builder: Knex.QueryBuilder, storeId: string, query: OrderListQuery): void {
   builder.where('orders.store_id', storeId);
   if (query.status !== undefined) builder.where('orders.status', query.status);
+  if (query.paymentStatus !== undefined) builder.where('orders.payment_status', query.paymentStatus);
   if (query.createdFrom !== undefined) builder.where('orders.created_at', '>=', query.createdFrom);
   if (query.createdBefore !== undefined) builder.where('orders.created_at', '<', query.createdBefore);
   const { search } = query;

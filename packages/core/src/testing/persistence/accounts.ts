@@ -249,9 +249,9 @@ function orderErasureTests(t: Test, factory: PersistenceFactory): void {
     const kept = await placeOrder(p, orderRecord(store.id, { ...done, customer: ravi }));
     const elsewhere = await placeOrder(p, orderRecord(other.store.id, { ...done, customer: asha }));
     const erasedAt = at(1000);
-    t.same(await p.orders.eraseCustomer(store.id, { phone: asha.phone }, erasedAt), { erased: 1, open: 2 });
-    t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 1, open: 2 }, 'the one by phone is already erased');
-    t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 0, open: 2 }, 'nothing finished left');
+    t.same(await p.orders.eraseCustomer(store.id, { phone: asha.phone }, erasedAt), { erased: 1, erasedIds: [first.id], open: 2 });
+    t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 1, erasedIds: [second.id], open: 2 }, 'the one by phone is already erased');
+    t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 0, erasedIds: [], open: 2 }, 'nothing finished left');
     const erased = { name: '', phone: '', email: null, address: '', pincode: '' };
     t.same(await p.orders.findById(store.id, first.id), {
       ...first,

@@ -4,6 +4,7 @@ import { categoryTests } from './categories.js';
 import type { PersistenceFactory } from './fixtures.js';
 import { limitTests } from './limits.js';
 import { orderTests } from './orders.js';
+import { outboxTests } from './outbox.js';
 import { productTests } from './products.js';
 import { sessionTests } from './sessions.js';
 import { stockTests } from './stock.js';
@@ -30,4 +31,5 @@ export function persistenceConformance(t: Test, factory: PersistenceFactory): vo
   transactionTests(t, factory);
   limitTests(t, factory);
   accountTests(t, factory);
+  outboxTests(t, factory);
 }

@@ -134,6 +134,44 @@ function orderListAndStatusTests(t: Test, factory: PersistenceFactory): void {
   });
 }
 
+/** The payment's compare-and-set, its round trip, and the list's payment filter. */
+function orderPaymentTests(t: Test, factory: PersistenceFactory): void {
+  t.test('orders: the payment round-trips and changePayment is a compare-and-set', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const created = at();
+    const [order] = await placeOrders(p, store.id, 1, () => ({
+      paymentMethod: 'upi',
+      payment: { method: 'upi', status: 'pending', reference: null, updatedAt: created },
+    }));
+    const id = order!.id;
+    t.same((await p.orders.findById(store.id, id))?.payment, { method: 'upi', status: 'pending', reference: null, updatedAt: created });
+    const when = at(1000);
+    t.equal(await p.orders.changePayment(store.id, id, { from: 'pending', to: 'paid', reference: 'UTR-1', at: when }), true);
+    t.equal(await p.orders.changePayment(store.id, id, { from: 'pending', to: 'paid', reference: 'UTR-2', at: at(2000) }), false, 'no longer pending');
+    t.equal(await p.orders.changePayment(other.store.id, id, { from: 'paid', to: 'refunded', at: at(2000) }), false, "another store's order");
+    t.equal(await p.orders.changePayment(store.id, 'a\0b', { from: 'paid', to: 'refunded', at: at(2000) }), false, 'an id no column holds');
+    const found = await p.orders.findById(store.id, id);
+    t.same(found?.payment, { method: 'upi', status: 'paid', reference: 'UTR-1', updatedAt: when });
+    t.equal(found?.updatedAt, when, 'the order changed with its payment');
+    t.equal(found?.status, 'pending', 'the fulfilment status did not');
+    const later = at(3000);
+    t.equal(await p.orders.changePayment(store.id, id, { from: 'paid', to: 'refunded', at: later }), true);
+    t.same((await p.orders.findById(store.id, id))?.payment, { method: 'upi', status: 'refunded', reference: 'UTR-1', updatedAt: later }, 'no reference keeps the stored one');
+  });
+
+  t.test('orders: pages filtered by payment status', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const statuses = ['pending', 'paid', 'refunded', 'paid'] as const;
+    const orders = await placeOrders(p, store.id, 4, (i) => ({ payment: { method: 'cod', status: statuses[i]!, reference: null, updatedAt: at() } }));
+    t.same((await p.orders.list(store.id, { limit: 10, paymentStatus: 'paid' })).items.map((o) => o.id), [orders[3]!.id, orders[1]!.id]);
+    t.same((await p.orders.list(store.id, { limit: 10, paymentStatus: 'refunded', status: 'pending' })).items.map((o) => o.id), [orders[2]!.id]);
+    t.same((await p.orders.list(store.id, { limit: 10, paymentStatus: 'refunded', status: 'accepted' })).items, []);
+  });
+}
+
 /** Today's summary for the dashboard. */
 function orderSummaryTests(t: Test, factory: PersistenceFactory): void {
   t.test('orders: summary counts today and all pending', async (t) => {
@@ -151,11 +189,12 @@ function orderSummaryTests(t: Test, factory: PersistenceFactory): void {
   });
 }
 
-/** OrderRepository: numbering, round trip, lookups, pages, status changes, summary, idempotency keys. */
+/** OrderRepository: numbering, round trip, lookups, pages, status and payment changes, summary, idempotency keys. */
 export function orderTests(t: Test, factory: PersistenceFactory): void {
   orderNumberingTests(t, factory);
   orderLookupTests(t, factory);
   orderIdempotencyTests(t, factory);
   orderListAndStatusTests(t, factory);
   orderSummaryTests(t, factory);
+  orderPaymentTests(t, factory);
 }

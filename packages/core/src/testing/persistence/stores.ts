@@ -39,6 +39,20 @@ function storeRecordTests(t: Test, factory: PersistenceFactory): void {
     t.equal(await p.stores.update(vendorRecord().id, { name: 'x' }, updatedAt), null, 'unknown store');
   });
 
+  t.test('stores: the payment settings round-trip, the methods as a list', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    t.match(await p.stores.findById(store.id), { upiId: null, paymentMethods: ['cod'], timeZone: 'Asia/Kolkata', newOrderEmails: true });
+    const patch = { upiId: 'chai@okaxis', paymentMethods: ['upi', 'cod'] as ('cod' | 'upi')[], timeZone: 'Europe/London', newOrderEmails: false };
+    const when = at(1000);
+    const updated = await p.stores.update(store.id, patch, when);
+    t.same(updated, { ...store, ...patch, updatedAt: when });
+    t.same(await p.stores.findById(store.id), updated, 'read back in the order given');
+    t.same((await p.stores.update(store.id, { paymentMethods: ['cod'] }, at(2000)))?.paymentMethods, ['cod']);
+    const { store: upiStore } = await seedStore(p, { upiId: 'x1@ybl', paymentMethods: ['upi'], newOrderEmails: false });
+    t.same(await p.stores.findById(upiStore.id), upiStore, 'insert writes them too');
+  });
+
   t.test('stores: lock holds the store until the transaction ends', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);

@@ -1,4 +1,4 @@
-import type { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod } from '../../../orders/order.js';
+import type { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, PaymentStatus } from '../../../orders/order.js';
 import { BaseModel } from './base-model.js';
 
 /**
@@ -24,6 +24,10 @@ export class OrderModel extends BaseModel {
   declare total: number;
   declare currency: string;
   declare paymentMethod: PaymentMethod;
+  declare paymentStatus: PaymentStatus;
+  declare paymentReference: string | null;
+  /** Null only on rows the 009 migration has not backfilled: the order's creation then. */
+  declare paymentUpdatedAt: string | null;
   declare note: string | null;
   declare idempotencyKey: string | null;
   declare idempotencyFingerprint: string | null;
@@ -34,10 +38,14 @@ export class OrderModel extends BaseModel {
   /** The order row of a domain order (lines and history go to their own tables). */
   static fromOrder(order: Order): OrderModel {
     // Every other column is named as the order's field.
-    const { customer, items: _items, history: _history, ...columns } = order;
+    const { customer, items: _items, history: _history, payment, ...columns } = order;
     return OrderModel.fromJson(
       {
         ...columns,
+        paymentMethod: payment.method,
+        paymentStatus: payment.status,
+        paymentReference: payment.reference,
+        paymentUpdatedAt: payment.updatedAt,
         customerName: customer.name,
         customerPhone: customer.phone,
         customerEmail: customer.email,
@@ -72,6 +80,12 @@ export class OrderModel extends BaseModel {
       total: this.total,
       currency: this.currency,
       paymentMethod: this.paymentMethod,
+      payment: {
+        method: this.paymentMethod,
+        status: this.paymentStatus ?? 'pending',
+        reference: this.paymentReference ?? null,
+        updatedAt: this.paymentUpdatedAt ?? this.createdAt,
+      },
       note: this.note,
       idempotencyKey: this.idempotencyKey,
       idempotencyFingerprint: this.idempotencyFingerprint ?? null,

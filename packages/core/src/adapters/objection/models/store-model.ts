@@ -1,16 +1,18 @@
+import type { Pojo } from 'objection';
+import { paymentMethods, type PaymentMethod } from '../../../orders/order.js';
 import type { Store, StoreSettings } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
 /** The columns a vendor may change. */
 const settingKeys = ['name', 'description', 'phone', 'pickupAddress', 'logoUrl', 'currency', 'deliveryFee',
-  'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders'] as const satisfies readonly (keyof StoreSettings)[];
+  'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders', 'upiId', 'paymentMethods', 'timeZone', 'newOrderEmails'] as const satisfies readonly (keyof StoreSettings)[];
 const storeKeys = ['id', 'vendorId', 'slug', ...settingKeys, 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Store)[];
 
 /** A row of `stores`; `next_order_number` is the adapter's own and never leaves it. */
 export class StoreModel extends BaseModel {
   static override tableName = 'stores';
-  static override booleanProperties = ['isOpen', 'autoAcceptOrders'];
+  static override booleanProperties = ['isOpen', 'autoAcceptOrders', 'newOrderEmails'];
   static override bigintProperties = ['deliveryFee', 'freeDeliveryAbove', 'minOrderValue'];
 
   declare id: string;
@@ -27,11 +29,32 @@ export class StoreModel extends BaseModel {
   declare minOrderValue: number;
   declare isOpen: boolean;
   declare autoAcceptOrders: boolean;
+  declare upiId: string | null;
+  /** Stored comma-separated (`cod,upi`): a short list of known words, the same text on both databases. */
+  declare paymentMethods: PaymentMethod[];
+  declare timeZone: string;
+  declare newOrderEmails: boolean;
   declare nextOrderNumber: number;
   /** When the vendor closed the account; the adapter's own, like the order counter. */
   declare closedAt: string | null;
   declare createdAt: string;
   declare updatedAt: string;
+
+  override $parseDatabaseJson(json: Pojo): Pojo {
+    const parsed = super.$parseDatabaseJson(json);
+    if (typeof parsed['paymentMethods'] === 'string') {
+      // Unknown words (a method a later release added, then rolled back) are dropped, not passed on.
+      const known: readonly string[] = paymentMethods;
+      parsed['paymentMethods'] = parsed['paymentMethods'].split(',').filter((method) => known.includes(method));
+    }
+    return parsed;
+  }
+
+  override $formatDatabaseJson(json: Pojo): Pojo {
+    // Before objection's own formatting, which would write an array as JSON.
+    const methods = json['paymentMethods'] as unknown;
+    return super.$formatDatabaseJson(Array.isArray(methods) ? { ...json, paymentMethods: methods.join(',') } : json);
+  }
 
   /** The row of a new store (order numbers start at the column's default). */
   static fromStore(store: Store): StoreModel {

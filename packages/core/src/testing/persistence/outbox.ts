@@ -1,0 +1,115 @@
+import type { Test } from 'tap';
+import type { DeliveryOutcome } from '../../outbox/delivery.js';
+import type { OutboxEventInput } from '../../outbox/outbox-event.js';
+import type { Repositories } from '../../persistence.js';
+import { newId } from '../../shared/id.js';
+import { at, open, seedStore } from './fixtures.js';
+import type { PersistenceFactory } from './fixtures.js';
+
+function orderEvent(storeId: string, orderId: string, createdAt = at()): OutboxEventInput {
+  return {
+    type: 'order.placed',
+    storeId,
+    orderId,
+    productId: null,
+    data: { order: { id: orderId, customer: { name: 'Asha Rao', phone: '+919876543210', email: 'asha@example.com', address: '12 MG Road', pincode: '560001' }, note: 'Ring twice', statusReason: 'Asha moved', history: [{ status: 'pending', reason: 'Asha moved' }] } },
+    createdAt,
+  };
+}
+
+/** Fans out the store's waiting events to one webhook each, as the dispatcher does, in one transaction. */
+async function fanOut(repos: { transaction: <T>(work: (tx: Repositories) => Promise<T>) => Promise<T> }, storeId: string, webhookId: string): Promise<string[]> {
+  return repos.transaction(async (tx) => {
+    const events = (await tx.outbox.claimUndispatched(1000)).filter((event) => event.storeId === storeId);
+    await tx.outbox.addDeliveries(events.map((event) => ({ eventId: event.id, storeId, target: 'webhook' as const, webhookId, createdAt: at(-1000) })));
+    await tx.outbox.markDispatched(
+      events.map((event) => event.id),
+      at(),
+    );
+    return events.map((event) => event.id);
+  });
+}
+
+const done = (status: DeliveryOutcome['status']): DeliveryOutcome => ({ status, nextAttemptAt: null, attemptedAt: at(), statusCode: 200, durationMs: 12, error: null });
+
+/** Persistence: webhooks per store, and the outbox's fan-out, leases, history, retry, clean-up and erasure. */
+export function outboxTests(t: Test, factory: PersistenceFactory): void {
+  t.test('webhooks: per store, at most `max`, removed with their deliveries', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const record = (storeId: string, events: Array<'order.placed' | 'product.low_stock'> = ['order.placed']) => ({ id: newId(), storeId, url: 'https://hooks.example.com/x', events, secret: 'whsec_test', createdAt: at() });
+    const first = record(store.id, ['order.placed', 'product.low_stock']);
+    t.equal(await p.webhooks.insertUnlessFull(first, 2), true);
+    t.equal(await p.webhooks.insertUnlessFull(record(store.id), 2), true);
+    t.equal(await p.webhooks.insertUnlessFull(record(store.id), 2), false, 'full');
+    t.equal(await p.webhooks.insertUnlessFull(record(other.store.id), 2), true, 'another store has its own count');
+    t.same(await p.webhooks.findById(store.id, first.id), first);
+    t.equal(await p.webhooks.findById(other.store.id, first.id), null, "not another store's");
+    t.equal((await p.webhooks.listByStore(store.id)).length, 2);
+    t.same((await p.webhooks.subscribedTo(store.id, 'product.low_stock')).map((w) => w.id), [first.id]);
+    t.equal(await p.webhooks.remove(other.store.id, first.id), false);
+    t.equal(await p.webhooks.remove(store.id, first.id), true);
+    t.equal(await p.webhooks.findById(store.id, first.id), null);
+  });
+
+  t.test('outbox: fan-out once, leases exclude a second claimant until they run out, finish only by the holder', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const webhook = { id: newId(), storeId: store.id, url: 'https://hooks.example.com/x', events: ['order.placed' as const], secret: 'whsec_test', createdAt: at() };
+    await p.webhooks.insertUnlessFull(webhook, 10);
+    const eventId = await p.outbox.add(orderEvent(store.id, newId()));
+    t.same(await fanOut(p, store.id, webhook.id), [eventId]);
+    t.same(await fanOut(p, store.id, webhook.id), [], 'dispatched events are not claimed again');
+    const now = at();
+    const claimed = (await p.outbox.claimDue(now, at(60_000), 'a', 1000)).filter((c) => c.event.storeId === store.id);
+    t.equal(claimed.length, 1);
+    t.match(claimed[0], { target: 'webhook', attempt: 1, event: { id: eventId, type: 'order.placed' }, webhook: { id: webhook.id, url: webhook.url, secret: 'whsec_test' } });
+    t.same((await p.outbox.claimDue(at(), at(60_000), 'b', 1000)).filter((c) => c.event.storeId === store.id), [], 'leased');
+    const later = (await p.outbox.claimDue(at(61_000), at(120_000), 'b', 1000)).filter((c) => c.event.storeId === store.id);
+    t.match(later, [{ id: claimed[0]?.id, attempt: 2 }], 'taken over once the lease ran out');
+    t.equal(await p.outbox.finish(claimed[0]?.id ?? '', 'a', done('dead')), false, 'the first holder lost it');
+    t.equal(await p.outbox.finish(claimed[0]?.id ?? '', 'b', done('delivered')), true);
+    const [view] = await p.outbox.listDeliveries(store.id, webhook.id, 10);
+    t.match(view, { id: claimed[0]?.id, eventId, eventType: 'order.placed', status: 'delivered', attempt: 2, statusCode: 200, durationMs: 12 });
+    t.same(await p.outbox.listDeliveries(store.id, newId(), 10), []);
+  });
+
+  t.test('outbox: concurrent fan-outs split the events, none twice', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const webhook = { id: newId(), storeId: store.id, url: 'https://hooks.example.com/x', events: ['order.placed' as const], secret: 'whsec_test', createdAt: at() };
+    await p.webhooks.insertUnlessFull(webhook, 10);
+    const ids = await Promise.all(Array.from({ length: 20 }, () => p.outbox.add(orderEvent(store.id, newId()))));
+    const runs = await Promise.all(Array.from({ length: 4 }, () => fanOut(p, store.id, webhook.id)));
+    const all = runs.flat();
+    t.equal(new Set(all).size, all.length, 'no event fanned out twice');
+    t.same(new Set(all), new Set(ids));
+    t.equal((await p.outbox.listDeliveries(store.id, webhook.id, 100)).length, 20);
+  });
+
+  t.test('outbox: retry is scoped to the store and webhook; clean-up keeps pending work; erasure strips the customer', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const webhook = { id: newId(), storeId: store.id, url: 'https://hooks.example.com/x', events: ['order.placed' as const], secret: 'whsec_test', createdAt: at() };
+    await p.webhooks.insertUnlessFull(webhook, 10);
+    const orderId = newId();
+    await p.outbox.add(orderEvent(store.id, orderId, at(-40 * 24 * 3600_000)));
+    await fanOut(p, store.id, webhook.id);
+    const [delivery] = await p.outbox.listDeliveries(store.id, webhook.id, 10);
+    t.equal(await p.outbox.retryDelivery(other.store.id, webhook.id, delivery?.id ?? '', at()), null, "another store's");
+    t.equal(await p.outbox.retryDelivery(store.id, newId(), delivery?.id ?? '', at()), null, "another webhook's");
+    t.match(await p.outbox.retryDelivery(store.id, webhook.id, delivery?.id ?? '', at()), { id: delivery?.id, status: 'pending' });
+    t.equal(await p.outbox.cleanUp(at(-30 * 24 * 3600_000)), 0, 'a pending delivery keeps its event');
+    t.equal(await p.outbox.eraseOrderData(other.store.id, [orderId]), 0, "not another store's");
+    t.equal(await p.outbox.eraseOrderData(store.id, [orderId]), 1);
+    const [claimed] = (await p.outbox.claimDue(at(), at(60_000), 'c', 1000)).filter((c) => c.event.storeId === store.id);
+    t.same((claimed?.event.data['order'] as Record<string, unknown>)['customer'], { name: '', phone: '', email: null, address: '', pincode: '' });
+    t.equal((claimed?.event.data['order'] as Record<string, unknown>)['note'], null);
+    t.notOk(JSON.stringify(claimed?.event.data).includes('Asha'));
+    await p.outbox.finish(claimed?.id ?? '', 'c', done('delivered'));
+    t.equal(await p.outbox.cleanUp(at(-30 * 24 * 3600_000)), 1, 'finished and old: deleted');
+    t.same(await p.outbox.listDeliveries(store.id, webhook.id, 10), [], 'with its deliveries');
+  });
+}

@@ -1,0 +1,144 @@
+// Webhooks as the vendor manages them: create (validation, the SSRF guard, at most 10), list
+// without secrets, remove, and another store's ids answered 404.
+import { lookup } from 'node:dns/promises';
+import t from 'tap';
+import type { Test } from 'tap';
+import { isDomainError, maxWebhooksPerStore } from '../src/index.js';
+import { coreVariants } from './support/core-variants.js';
+import { openStore } from './support/orders.js';
+
+const publicUrl = 'https://hooks.example.com/dukaan';
+
+/** The field errors of a rejected call. */
+async function fieldErrors(t: Test, work: Promise<unknown>): Promise<Array<{ path: string; message: string }>> {
+  const error = await work.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  if (!isDomainError(error)) {
+    t.fail(`expected a domain error, got ${String(error)}`);
+    return [];
+  }
+  t.equal(error.code, 'VALIDATION_FAILED');
+  return error.details;
+}
+
+for (const variant of coreVariants()) {
+  t.test(variant.name, async (t) => {
+    // Names resolve through this table (the system resolver is not asked), as a DNS server would answer.
+    const dns = new Map<string, string[]>([
+      ['hooks.example.com', ['93.184.216.34']],
+      ['internal.example.com', ['10.0.0.7']],
+      ['mixed.example.com', ['93.184.216.34', '192.168.1.10']],
+      ['v6.example.com', ['2606:4700:4700::1111']],
+    ]);
+    const resolve = async (host: string) => {
+      // localhost goes to the system resolver, as it would in production.
+      if (host === 'localhost') return (await lookup(host, { all: true })).map((a) => a.address);
+      const answer = dns.get(host);
+      if (!answer) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return answer;
+    };
+    const fixture = await variant.open({ outbox: { enabled: false }, webhooks: { resolve } });
+    t.teardown(() => fixture.close());
+    const { dukaan } = fixture;
+    const { store } = await openStore(dukaan);
+
+    t.test('create answers the secret once; list never shows it; remove deletes', async (t) => {
+      const { store } = await openStore(dukaan);
+      const created = await dukaan.webhooks.create(store.id, { url: publicUrl, events: ['order.placed', 'product.low_stock'] });
+      t.match(created, { url: publicUrl, events: ['order.placed', 'product.low_stock'] });
+      t.match(created.secret, /^whsec_[A-Za-z0-9_-]{43}$/);
+      t.match(created.id, /^[0-9a-f-]{36}$/);
+      t.ok(!Number.isNaN(Date.parse(created.createdAt)));
+      const listed = await dukaan.webhooks.list(store.id);
+      t.same(listed, [{ id: created.id, url: publicUrl, events: ['order.placed', 'product.low_stock'], createdAt: created.createdAt }]);
+      t.notOk(JSON.stringify(listed).includes(created.secret), 'no secret in the list');
+      const other = await dukaan.webhooks.create(store.id, { url: 'https://v6.example.com/x', events: ['order.status_changed'] });
+      t.not(other.secret, created.secret, 'each webhook has its own secret');
+      await dukaan.webhooks.remove(store.id, created.id);
+      t.same((await dukaan.webhooks.list(store.id)).map((w) => w.id), [other.id]);
+      await t.rejects(dukaan.webhooks.remove(store.id, created.id), { code: 'NOT_FOUND' }, 'removed once');
+    });
+
+    t.test('url and events are validated with messages a person understands', async (t) => {
+      const cases: Array<[unknown, string, RegExp]> = [
+        [{ url: 'ftp://hooks.example.com/x', events: ['order.placed'] }, 'url', /http:\/\/ or https:\/\//],
+        [{ url: 'not a url', events: ['order.placed'] }, 'url', /http/],
+        [{ url: 'https://user:pass@hooks.example.com/x', events: ['order.placed'] }, 'url', /user name or password/],
+        [{ url: `https://hooks.example.com/${'a'.repeat(2048)}`, events: ['order.placed'] }, 'url', /2048/],
+        [{ url: 'https://hooks.example.com/\0', events: ['order.placed'] }, 'url', /NUL/],
+        [{ url: publicUrl, events: [] }, 'events', /at least one/],
+        [{ url: publicUrl, events: ['order.placed', 'order.placed'] }, 'events.1', /twice/],
+        [{ url: publicUrl, events: ['order.deleted'] }, 'events.0', /order\.placed/],
+        [{ url: publicUrl }, 'events', /required/],
+        [{ url: publicUrl, events: ['order.placed'], secret: 'mine' }, 'secret', /not allowed/],
+      ];
+      for (const [input, path, message] of cases) {
+        const details = await fieldErrors(t, dukaan.webhooks.create(store.id, input));
+        const detail = details.find((d) => d.path === path);
+        t.ok(detail, `${JSON.stringify(input).slice(0, 80)} names ${path}: ${JSON.stringify(details)}`);
+        t.match(detail?.message ?? '', message);
+      }
+    });
+
+    t.test('URLs that lead to private, loopback or link-local addresses are refused at creation', async (t) => {
+      const refused = [
+        'http://127.0.0.1/hook',
+        'http://127.1/hook',
+        'http://2130706433/hook',
+        'http://10.1.2.3/hook',
+        'http://169.254.169.254/latest/meta-data',
+        'http://[::1]/hook',
+        'http://[::ffff:127.0.0.1]/hook',
+        'http://[fe80::1]/hook',
+        'http://0.0.0.0/hook',
+        'http://100.64.0.1/hook',
+        'https://internal.example.com/hook',
+        'https://mixed.example.com/hook',
+      ];
+      for (const url of refused) {
+        const details = await fieldErrors(t, dukaan.webhooks.create(store.id, { url, events: ['order.placed'] }));
+        t.match(details, [{ path: 'url', message: /private, loopback or link-local/ }], url);
+      }
+      const unknown = await fieldErrors(t, dukaan.webhooks.create(store.id, { url: 'https://nowhere.example.com/x', events: ['order.placed'] }));
+      t.match(unknown, [{ path: 'url', message: /could not be found/ }]);
+      t.same(await dukaan.webhooks.list(store.id), [], 'nothing was stored');
+    });
+
+    t.test('localhost through the system resolver is refused too', async (t) => {
+      const details = await fieldErrors(t, dukaan.webhooks.create(store.id, { url: 'http://localhost:8080/hook', events: ['order.placed'] }));
+      t.match(details, [{ path: 'url', message: /private, loopback or link-local/ }]);
+    });
+
+    t.test(`at most ${maxWebhooksPerStore} webhooks per store, also when created at once`, async (t) => {
+      const { store } = await openStore(dukaan);
+      const results = await Promise.allSettled(
+        Array.from({ length: maxWebhooksPerStore + 3 }, (_, i) => dukaan.webhooks.create(store.id, { url: `${publicUrl}/${i}`, events: ['order.placed'] })),
+      );
+      t.equal(results.filter((r) => r.status === 'fulfilled').length, maxWebhooksPerStore);
+      const refusal = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+      t.match(refusal?.reason, { code: 'VALIDATION_FAILED', message: /at most 10 webhooks/ });
+      t.equal((await dukaan.webhooks.list(store.id)).length, maxWebhooksPerStore);
+    });
+
+    t.test("another store's webhook is not found: remove, deliveries, retry", async (t) => {
+      const mine = await openStore(dukaan);
+      const theirs = await openStore(dukaan);
+      const hook = await dukaan.webhooks.create(theirs.store.id, { url: publicUrl, events: ['order.placed'] });
+      await t.rejects(dukaan.webhooks.remove(mine.store.id, hook.id), { code: 'NOT_FOUND' });
+      await t.rejects(dukaan.webhooks.deliveries(mine.store.id, hook.id), { code: 'NOT_FOUND' });
+      await t.rejects(dukaan.webhooks.retry(mine.store.id, hook.id, hook.id), { code: 'NOT_FOUND' });
+      await t.rejects(dukaan.webhooks.deliveries(mine.store.id, 'not-an-id'), { code: 'NOT_FOUND' });
+      t.equal((await dukaan.webhooks.list(theirs.store.id)).length, 1, 'still there');
+      t.same(await dukaan.webhooks.list(mine.store.id), []);
+    });
+
+    t.test('deliveries limit is validated', async (t) => {
+      const hook = await dukaan.webhooks.create(store.id, { url: publicUrl, events: ['order.placed'] });
+      t.same(await dukaan.webhooks.deliveries(store.id, hook.id, { limit: 5 }), []);
+      await t.rejects(dukaan.webhooks.deliveries(store.id, hook.id, { limit: 1000 }), { code: 'VALIDATION_FAILED' });
+      await dukaan.webhooks.remove(store.id, hook.id);
+    });
+  });
+}
