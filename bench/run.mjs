@@ -105,7 +105,7 @@ try {
     RATE_LIMIT_LOGIN: '0',
     RATE_LIMIT_CHECKOUT: '0',
     MEDIA_DIR: join(work, 'media'),
-    // Production requires the base of links in mail; the bench sends none, but the app checks at start.
+    // Production requires the base of links in mail: each checkout of (d) and (g) mails the vendor (new-order mail, written to the file outbox).
     PUBLIC_URL: 'http://127.0.0.1',
     MAIL_OUTBOX_DIR: join(work, 'outbox'),
   };

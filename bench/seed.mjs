@@ -7,11 +7,22 @@ import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/cor
 export const shop = { email: 'shop@bench.local', password: 'bench-password-1', slug: 'bench-shop', products: 50, initialStock: 1_000_000 };
 export const ordersShop = { email: 'orders@bench.local', password: 'bench-password-2', slug: 'bench-orders', orders: Number(process.env.BENCH_ORDERS ?? 10_000) };
 
-/** Runs the migrations and opens a core on the database (memory cache, its own process). */
+/**
+ * Runs the migrations and opens a core on the database (memory cache, its own process). The
+ * seeded orders are history, not news: no dispatcher runs here, and closing marks their outbox
+ * events dispatched, so the apps under load do not spend the run mailing 10,000 old orders.
+ */
 export async function openCore(databaseUrl) {
   const knex = createKnex(databaseUrl, { poolMax: 10 });
   await migrateLatest(knex);
-  return createDukaan({ persistence: objectionPersistence(knex), cache: keyvCache() });
+  const core = createDukaan({ persistence: objectionPersistence(knex), cache: keyvCache(), outbox: { enabled: false } });
+  return {
+    ...core,
+    async close() {
+      await knex('outbox_events').whereNull('dispatched_at').update({ dispatched_at: new Date().toISOString() });
+      await core.close();
+    },
+  };
 }
 
 /** The store of scenarios (a)-(d): 50 products in 5 categories, tracked stock large enough for any run. */

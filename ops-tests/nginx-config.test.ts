@@ -198,8 +198,17 @@ t.test('the config says what the stack relies on', async (t) => {
   t.match(live, /^\s*proxy_buffering off;/m, 'not buffered');
   t.match(live, /^\s*proxy_cache off;/m, 'not cached');
   t.match(live, /^\s*gzip off;/m, 'not compressed');
-  const readTimeout = /^\s*proxy_read_timeout (\d+)(s|m|h);/m.exec(live);
-  t.ok(readTimeout && Number(readTimeout[1]) * { s: 1, m: 60, h: 3600 }[readTimeout[2] as 's' | 'm' | 'h'] >= 600, 'read for a long time (heartbeats every ~20 s)');
+  for (const directive of ['proxy_read_timeout', 'proxy_send_timeout']) {
+    const timeout = new RegExp(`^\\s*${directive} (\\d+)(s|m|h)?;`, 'm').exec(live);
+    const seconds = timeout ? Number(timeout[1]) * { s: 1, m: 60, h: 3600 }[(timeout[2] ?? 's') as 's' | 'm' | 'h'] : NaN;
+    t.ok(seconds >= 40 && seconds <= 120, `${directive} between 40 and 120 s: a few ~20 s heartbeats, not an hour (${timeout?.[0].trim()})`);
+  }
+  const limitConn = /^\s*limit_conn (\w+) (\d+);/m.exec(live);
+  t.ok(limitConn && Number(limitConn[2]) >= 1 && Number(limitConn[2]) <= 50, 'live: limit_conn bounds the open streams per client');
+  if (limitConn) {
+    const httpBlock = conf.slice(conf.indexOf('http {'), conf.indexOf('server {'));
+    t.match(httpBlock, new RegExp(`^\\s*limit_conn_zone \\$binary_remote_addr zone=${limitConn[1]}:\\d+[km];`, 'm'), 'its zone is keyed by the client address, in the http block');
+  }
   t.match(live, /^\s*proxy_http_version 1\.1;/m, 'HTTP/1.1 to the upstream, as the others');
   t.match(live, /^\s*proxy_set_header Connection "";/m, 'upstream keepalive, as the others');
   // proxy_set_header in a location replaces every inherited one: the proxy headers must be there again.

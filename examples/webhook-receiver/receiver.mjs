@@ -35,14 +35,20 @@ export function checkSignature(secret, rawBody, header, { toleranceSeconds = 300
  * database, in the same transaction as the work the event causes.
  */
 export function seenIds(limit = 10_000) {
-  const ids = new Set();
+  // id -> 'working' while a copy is being processed, 'done' once it was.
+  const ids = new Map();
   return {
-    /** Records the id; false when it was there already. */
-    add(id) {
-      if (ids.has(id)) return false;
-      ids.add(id);
-      if (ids.size > limit) ids.delete(ids.values().next().value);
-      return true;
+    /** 'new' (the caller now works on it), 'working' (another copy is being processed) or 'done'. */
+    claim(id) {
+      const state = ids.get(id);
+      if (state) return state;
+      ids.set(id, 'working');
+      if (ids.size > limit) ids.delete(ids.keys().next().value);
+      return 'new';
+    },
+    /** The event was processed: later copies are acknowledged without processing. */
+    done(id) {
+      ids.set(id, 'done');
     },
     /** Drops the id again: its event failed, and the retry must be processed. */
     forget(id) {
@@ -122,9 +128,16 @@ export function createReceiver({ secret, path = '/webhooks/dukaan', toleranceSec
     // The header and the body carry the same id; the body's is signed, so it is the one trusted.
     const id = typeof event?.id === 'string' ? event.id : '';
     if (id === '') return answer(response, 400, { error: 'the event has no id' });
-    if (!seen.add(id)) {
+    const state = seen.claim(id);
+    if (state === 'done') {
       log({ duplicate: id });
       return answer(response, 200, { received: true, duplicate: true });
+    }
+    if (state === 'working') {
+      // A copy arriving while the first is still being processed is not acknowledged: if the
+      // first fails, this one's retry must still be processed.
+      log({ duplicate: id, inProgress: true });
+      return answer(response, 409, { error: 'this event is being processed; try again later' });
     }
     log({ received: describeEvent(event) });
     try {
@@ -135,6 +148,7 @@ export function createReceiver({ secret, path = '/webhooks/dukaan', toleranceSec
       log({ failed: id, error: String(error?.message ?? error) });
       return answer(response, 500, { error: 'not processed' });
     }
+    seen.done(id);
     return answer(response, 200, { received: true });
   });
 }

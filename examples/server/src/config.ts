@@ -86,7 +86,7 @@ const schema = Joi.object({
     .messages({ 'boolean.base': '{{#label}} must be 1 (allow) or 0 (refuse, the default)' }),
   OUTBOX_POLL_INTERVAL_MS: Joi.number().integer().min(50).max(60_000).empty('').default(2000),
   // Above the webhook timeout (5 s): a lease that ran out mid-delivery would let a second instance send it too.
-  OUTBOX_LEASE_MS: Joi.number().integer().min(6000).max(3600_000).empty('').default(30_000),
+  OUTBOX_LEASE_MS: Joi.number().integer().min(7000).max(3600_000).empty('').default(30_000),
   NODE_ENV: Joi.string().empty('').default('development'),
 }).unknown();
 

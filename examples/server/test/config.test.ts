@@ -27,8 +27,8 @@ t.test('webhooks and the outbox: private addresses refused unless WEBHOOK_ALLOW_
   t.equal(readConfig({ WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate, false);
   t.equal(readConfig({ WEBHOOK_ALLOW_PRIVATE: '' }).webhookAllowPrivate, false, 'empty means the default (as Compose passes it)');
   t.throws(() => readConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes please' }), /WEBHOOK_ALLOW_PRIVATE.*1 \(allow\) or 0/);
-  t.equal(readConfig({ OUTBOX_LEASE_MS: '6000' }).outboxLeaseMs, 6000);
-  t.throws(() => readConfig({ OUTBOX_LEASE_MS: '5000' }), /OUTBOX_LEASE_MS/, 'a lease shorter than the webhook timeout would let a second instance send it too');
+  t.equal(readConfig({ OUTBOX_LEASE_MS: '7000' }).outboxLeaseMs, 7000);
+  t.throws(() => readConfig({ OUTBOX_LEASE_MS: '6000' }), /OUTBOX_LEASE_MS/, 'a lease shorter than the webhook timeout would let a second instance send it too');
   t.throws(() => readConfig({ OUTBOX_POLL_INTERVAL_MS: '10' }), /OUTBOX_POLL_INTERVAL_MS/);
 });
 

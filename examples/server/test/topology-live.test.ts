@@ -164,7 +164,7 @@ function liveTopology(nginxBinary: string, redisBinary: string, adminUrl: string
       for (const [i, stream] of streams.entries()) {
         await stream.until(() => stream.events.some((e) => e.event === 'order' && e.data.number === number), `order #${number} (placed on ${instance.name}) on stream ${i + 1}`);
         const got = stream.events.find((e) => e.event === 'order' && e.data.number === number)!;
-        t.ok(got.at - sent < 3000, `stream ${i + 1} had order #${number} from ${instance.name} ${got.at - sent} ms after it was sent`);
+        t.ok(got.at - sent < 10_000, `stream ${i + 1} had order #${number} from ${instance.name} ${got.at - sent} ms after it was sent`);
         t.match(got.data, { type: 'order.placed', customerName: `Asha ${n}`, status: 'pending', pending: n });
         t.notOk(stream.ended, 'the stream stays open');
       }

@@ -211,8 +211,9 @@ function topology(nginxBinary: string, redisBinary: string, ss: string, adminUrl
       // The receiver is on loopback.
       WEBHOOK_ALLOW_PRIVATE: '1',
       OUTBOX_POLL_INTERVAL_MS: '200',
-      // The shortest lease allowed: a delivery of the killed instance is taken over after 6 s.
-      OUTBOX_LEASE_MS: '6000',
+      // Short, so a delivery of the killed instance is taken over soon (12 s), yet well above the
+      // 5 s webhook timeout: a stall of a loaded machine must not let an instance re-claim its own post.
+      OUTBOX_LEASE_MS: '12000',
     };
     const [a, b] = await Promise.allSettled([
       // 60 s: both run the migrations on the empty database, on a loaded CI machine.
@@ -391,7 +392,7 @@ function topology(nginxBinary: string, redisBinary: string, ss: string, adminUrl
     for (let i = 0; i < 3; i++) placed.push(await place(`after-${suffix}-${i}`, products.chai!, 1, `after${i}@example.com`));
     receiver!.hold(0);
 
-    // A's deliveries come back once their lease (6 s) ran out; everything else is B's anyway.
+    // A's deliveries come back once their lease (12 s) ran out; everything else is B's anyway.
     const events = await allArrived('every event, A\'s included, at the receiver', 45_000);
     await sleep(1500);
     const counts = arrivalCounts();

@@ -111,3 +111,43 @@ t.test('the example receiver verifies, dedupes and logs without personal data', 
   t.match(output, /"rejected":"stale"/, 'and why a delivery was refused');
   for (const personal of ['Asha', '9876543210', 'asha@example.com', 'MG Road', '560001']) t.notMatch(output, personal, `no ${personal} in the log`);
 });
+
+t.test('a copy arriving while the first is being processed is refused (409), so a failed first is still retried', async (t) => {
+  const { createReceiver } = (await import('../receiver.mjs')) as {
+    createReceiver: (options: { secret: string; onEvent: (event: unknown) => Promise<void>; log: (line: unknown) => void }) => import('node:http').Server;
+  };
+  let release: (ok: boolean) => void = () => {};
+  const calls: string[] = [];
+  const server = createReceiver({
+    secret,
+    log: () => {},
+    onEvent: () => {
+      calls.push('onEvent');
+      return new Promise<void>((resolve, reject) => (release = (ok) => (ok ? resolve() : reject(new Error('database down')))));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  const body = JSON.stringify(event);
+  const post = async () => {
+    const reply = await fetch(`http://127.0.0.1:${port}/webhooks/dukaan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'dukaan-signature': signWebhookBody(secret, body, Math.floor(Date.now() / 1000)) },
+      body,
+      signal: AbortSignal.timeout(5000),
+    });
+    return reply.status;
+  };
+  const first = post();
+  for (let i = 0; i < 100 && calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  t.equal(await post(), 409, 'the copy is not acknowledged while the first is in progress');
+  release(false);
+  t.equal(await first, 500, 'the first failed');
+  const retry = post();
+  for (let i = 0; i < 100 && calls.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+  release(true);
+  t.equal(await retry, 200, 'the retry is processed');
+  t.equal(await post(), 200, 'and later copies are acknowledged as duplicates');
+  t.equal(calls.length, 2, 'processed twice: the failed first and the retry');
+});

@@ -6,7 +6,7 @@ import { inProcessEventBus, type EventBus } from './events.js';
 import { facade } from './facade.js';
 import { liveSettings, wireLive, type LiveOptions } from './live/live-feed.js';
 import { mailQueue } from './mail/mail-queue.js';
-import { startDispatcher, type OutboxOptions } from './outbox/dispatcher.js';
+import { outboxLeaseMs, startDispatcher, type OutboxOptions } from './outbox/dispatcher.js';
 import { webhookSettings, type WebhookOptions } from './webhooks/webhook-settings.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Persistence } from './persistence.js';
@@ -79,6 +79,8 @@ export function createDukaan(options: DukaanOptions) {
   // Checked before anything starts (timers, subscriptions), so a wiring mistake leaves nothing running.
   const publicUrl = options.mail ? linkBase(options.mail.publicUrl) : null;
   const liveOptions = liveSettings(options.live);
+  const webhooks = webhookSettings(options.webhooks);
+  outboxLeaseMs(options.outbox ?? {}, webhooks.timeoutMs);
   const onError = options.onError ?? ((error: unknown, operation: string) => console.error(`dukaan ${operation} failed`, error));
   const events = options.events ?? inProcessEventBus();
   const caching = wireCaching(
@@ -106,7 +108,7 @@ export function createDukaan(options: DukaanOptions) {
     limits: { ...defaultLimits, ...options.limits },
     mail: mailQueue(options.mail?.mailer ?? null, onError),
     mailer: options.mail?.mailer ?? null,
-    webhooks: webhookSettings(options.webhooks),
+    webhooks,
     nudgeOutbox: () => outbox.nudge(),
     publicUrl,
     payments: providersByMethod(options.payments ?? [manualUpi()]),

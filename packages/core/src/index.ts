@@ -136,7 +136,7 @@ export type { PaymentChangeInput } from './orders/schemas.js';
 export type { PlaceOrderInput, OrderListInput, OrderFilterInput, OrderStatusInput } from './orders/schemas.js';
 export type { OrderExport } from './orders/export-orders.js';
 export type { OrderSearch } from './orders/order-repository.js';
-export { defaultStoreTimeZone, isTimeZone } from './shared/time-zone.js';
+export { canonicalTimeZone, defaultStoreTimeZone, isTimeZone, localDate, startOfDay } from './shared/time-zone.js';
 export {
   textField,
   slugField,

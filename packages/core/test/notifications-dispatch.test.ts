@@ -159,6 +159,12 @@ for (const variant of coreVariants()) {
         t.ok(real && example, `${type}: delivered, and documented`);
         if (real && example) t.same([...shape(example)].sort(), [...shape(real.body)].sort(), `${type}: the same fields`);
       }
+      // Review #7: the tracking token (a bearer link to the customer's order page) is never sent.
+      for (const delivery of receiver.deliveries) t.notOk(shape(delivery.body).has('data.order.token'), `${delivery.body.type}: no data.order.token`);
+      t.notOk(
+        receiver.deliveries.some((d) => /"token"/.test(d.raw)),
+        'no token anywhere in the raw bodies',
+      );
     });
   });
 }

@@ -86,6 +86,14 @@ for (const variant of coreVariants()) {
       t.match(toCustomer?.text, 'Please keep ₹498.00 ready');
       t.equal(catcher.linkIn(toCustomer!, `/orders/${order.token}`).href, `${publicUrl}/${store.slug}/orders/${order.token}`, 'the tracking page');
       t.notMatch(toCustomer?.text, 'store account', 'the customer is not told about a store account');
+      // Nothing the orderer typed: whoever placed the order chose this address.
+      t.match(toCustomer?.text, '2 × Masala Chai 250 g — ₹498.00', 'the order lines');
+      t.match(toCustomer?.text, 'Total: ₹498.00', 'the totals');
+      for (const typed of ['Ring twice', customer.address, customer.name, customer.pincode, '9876543210']) {
+        t.notMatch(toCustomer?.text, typed, `no ${typed} in the text`);
+        t.notMatch(toCustomer?.html, typed, `no ${typed} in the HTML`);
+      }
+      t.match(toCustomer?.text, 'The delivery details are on your order page.');
       t.notMatch(toCustomer?.html, /<img|<script|src=/i, 'no tracking pixel, nothing loaded');
     });
 
@@ -203,6 +211,40 @@ for (const variant of coreVariants()) {
       // A mailer that throws something that is not even an Error.
       const broken: Mailer = { send: async (_m: MailMessage) => Promise.reject('socket hang up') };
       await t.rejects(sendEventMail({ ...context, mailer: broken }, event!, 'customer'), { name: 'MailSendError', message: /socket hang up/ });
+    });
+
+    t.test('customer mail is capped per address (any letter case): past 5 an hour it resolves unsent, naming no one', async (t) => {
+      const counters = fixture.makeCache().counters;
+      const capped: EventMailContext = { ...context, counters };
+      const victim = 'Relay.Victim@Example.com';
+      const events: OutboxEvent[] = [];
+      for (let i = 0; i < 7; i++) {
+        const order = await place({ customer: { ...customer, email: i % 2 ? victim.toLowerCase() : victim } });
+        events.push((await eventsOf(knex, order.id))[0]!);
+      }
+      const before = catcher.messages.length;
+      for (const event of events) t.equal(await sendEventMail(capped, event, 'customer'), undefined, 'resolves, sent or not');
+      const sent = catcher.messages.slice(before).filter((m) => m.to.some((to) => to.toLowerCase() === victim.toLowerCase()));
+      t.equal(sent.length, 5, 'five mails, then none');
+      const vendorBefore = catcher.messages.length;
+      await sendEventMail(capped, events[6]!, 'vendor');
+      t.equal(catcher.messages.length - vendorBefore, 1, 'the vendor still hears of the order: the cap is on customer mail');
+      const other = await place({ customer: { ...customer, email: 'someone.else@example.com' } });
+      const otherBefore = catcher.messages.length;
+      await sendEventMail(capped, (await eventsOf(knex, other.id))[0]!, 'customer');
+      t.equal(catcher.messages.length - otherBefore, 1, 'another address is not affected');
+    });
+
+    t.test('a customer mail the server refused does not use up the address\'s hourly mails', async (t) => {
+      const counters = fixture.makeCache().counters;
+      const refused: Mailer = { send: async () => Promise.reject(new Error('451 try later')) };
+      const address = 'retry.me@example.com';
+      const order = await place({ customer: { ...customer, email: address } });
+      const event = (await eventsOf(knex, order.id))[0]!;
+      for (let i = 0; i < 8; i++) await t.rejects(sendEventMail({ ...context, counters, mailer: refused }, event, 'customer'), { name: 'MailSendError' });
+      const before = catcher.messages.length;
+      await sendEventMail({ ...context, counters }, event, 'customer');
+      t.equal(catcher.messages.slice(before).filter((m) => m.to.includes(address)).length, 1, 'the retry still goes out');
     });
 
     t.test('hostile names: no header injection, no markup', async (t) => {

@@ -143,6 +143,11 @@ for (const variant of coreVariants()) {
       t.match(view, { status: 'delivered', attempt: 4, statusCode: 200 });
       t.equal(at('/down').length, 4);
       await t.rejects(dukaan.webhooks.retry(store.id, hook.id, 'nope'), { code: 'NOT_FOUND' });
+      // Review #5: a delivered delivery is not sent again on demand; 409 and nothing is POSTed.
+      await t.rejects(dukaan.webhooks.retry(store.id, hook.id, view?.id ?? ''), { code: 'CONFLICT', message: /already delivered/ });
+      await dukaan.outbox.runOnce();
+      t.equal(at('/down').length, 4, 'no further POST');
+      t.match((await deliveries())[0], { status: 'delivered', attempt: 4 });
     });
 
     t.test('a redirect is a failure and is never followed', async (t) => {

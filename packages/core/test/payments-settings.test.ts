@@ -2,7 +2,8 @@
 // new-order email switch. Defaults for a new store, validation at the border, and the rule that
 // UPI is offered only with a UPI ID and prices in rupees.
 import t from 'tap';
-import { isTimeZone, toVendorStoreView } from '../src/index.js';
+import { canonicalTimeZone, isTimeZone, toVendorStoreView } from '../src/index.js';
+import { cachedTimeZoneFormats, localDate, maxCachedTimeZoneFormats } from '../src/shared/time-zone.js';
 import { coreVariants } from './support/core-variants.js';
 import { openStore } from './support/orders.js';
 
@@ -11,6 +12,33 @@ t.test('isTimeZone: names the runtime knows, nothing else', async (t) => {
   for (const name of ['', 'Mars/Olympus', '+05:30', 'IST+5', 'Asia/Kolkata\0', ' Asia/Kolkata', '../../etc/passwd', 'A'.repeat(65), 'Asia/'.repeat(1000)]) {
     t.notOk(isTimeZone(name), JSON.stringify(name.slice(0, 20)));
   }
+});
+
+t.test('canonicalTimeZone: any letter case in, the listed spelling out', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['asia/kolkata', 'Asia/Kolkata'],
+    ['ASIA/KOLKATA', 'Asia/Kolkata'],
+    ['aSiA/kOlKaTa', 'Asia/Kolkata'],
+    ['utc', 'UTC'],
+    ['europe/london', 'Europe/London'],
+    ['america/new_york', 'America/New_York'],
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['Europe/London', 'Europe/London'],
+  ];
+  for (const [input, expected] of cases) t.equal(canonicalTimeZone(input), expected, input);
+  for (const name of ['', 'Mars/Olympus', '+05:30', 'Asia/Kolkata\0', 'A'.repeat(65)]) t.equal(canonicalTimeZone(name), null, JSON.stringify(name.slice(0, 20)));
+});
+
+t.test('the per-zone format cache stays bounded, whatever strings reach it', async (t) => {
+  const at = new Date('2026-03-01T12:00:00Z');
+  // Case variants the runtime accepts: before the fix each one kept a format for ever.
+  const base = 'america/argentina/buenos_aires';
+  for (let i = 0; i < 500; i++) {
+    const variant = [...base].map((c, j) => ((i >> j % 9) & 1 ? c.toUpperCase() : c)).join('');
+    localDate(at, variant);
+  }
+  t.ok(cachedTimeZoneFormats() <= maxCachedTimeZoneFormats, `at most ${maxCachedTimeZoneFormats} kept (${cachedTimeZoneFormats()})`);
+  t.equal(localDate(at, 'Asia/Kolkata'), '2026-03-01', 'still right after evictions');
 });
 
 for (const variant of coreVariants()) {
@@ -41,6 +69,14 @@ for (const variant of coreVariants()) {
       t.equal((await dukaan.stores.update(store.id, { newOrderEmails: true })).newOrderEmails, true);
       const view = await dukaan.storefront.view(store.slug);
       t.same(view.view.store.paymentMethods, ['cod']);
+    });
+
+    t.test('a time zone in any letter case is stored in its listed spelling', async (t) => {
+      const { store } = await openStore(dukaan);
+      t.equal((await dukaan.stores.update(store.id, { timeZone: 'aSiA/kOlKaTa' })).timeZone, 'Asia/Kolkata');
+      t.equal((await dukaan.stores.update(store.id, { timeZone: ' europe/LONDON ' })).timeZone, 'Europe/London');
+      t.equal((await dukaan.stores.get(store.id)).timeZone, 'Europe/London', 'read back in the listed spelling');
+      t.equal((await dukaan.stores.update(store.id, { timeZone: 'utc' })).timeZone, 'UTC');
     });
 
     t.test('UPI needs a UPI ID and the INR currency', async (t) => {

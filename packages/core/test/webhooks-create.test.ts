@@ -31,7 +31,11 @@ for (const variant of coreVariants()) {
       ['internal.example.com', ['10.0.0.7']],
       ['mixed.example.com', ['93.184.216.34', '192.168.1.10']],
       ['v6.example.com', ['2606:4700:4700::1111']],
+      ['self.example.com', ['93.184.216.99']],
+      ['self6.example.com', ['2606:4700:4700::1111', '2a00:1450:4001:82a::99']],
     ]);
+    // This host's own public addresses, as os.networkInterfaces() would list them on a VM.
+    const localAddresses = () => ['127.0.0.1', '93.184.216.99', '2a00:1450:4001:82a::99'];
     const resolve = async (host: string) => {
       // localhost goes to the system resolver, as it would in production.
       if (host === 'localhost') return (await lookup(host, { all: true })).map((a) => a.address);
@@ -39,7 +43,7 @@ for (const variant of coreVariants()) {
       if (!answer) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
       return answer;
     };
-    const fixture = await variant.open({ outbox: { enabled: false }, webhooks: { resolve } });
+    const fixture = await variant.open({ outbox: { enabled: false }, webhooks: { resolve, localAddresses } });
     t.teardown(() => fixture.close());
     const { dukaan } = fixture;
     const { store } = await openStore(dukaan);
@@ -107,8 +111,38 @@ for (const variant of coreVariants()) {
     });
 
     t.test('localhost through the system resolver is refused too', async (t) => {
-      const details = await fieldErrors(t, dukaan.webhooks.create(store.id, { url: 'http://localhost:8080/hook', events: ['order.placed'] }));
-      t.match(details, [{ path: 'url', message: /private, loopback or link-local/ }]);
+      for (const url of ['http://localhost/hook', 'https://LOCALHOST./hook', 'http://api.localhost/hook']) {
+        const details = await fieldErrors(t, dukaan.webhooks.create(store.id, { url, events: ['order.placed'] }));
+        t.match(details, [{ path: 'url', message: /private, loopback or link-local/ }], url);
+      }
+    });
+
+    t.test('review #2: only ports 80 and 443, written or by default; 400 with the port named', async (t) => {
+      const { store } = await openStore(dukaan);
+      for (const url of ['http://hooks.example.com:8080/hook', 'https://hooks.example.com:6379/x', 'http://93.184.216.34:5432/', 'http://hooks.example.com:2375/containers/prune']) {
+        const details = await fieldErrors(t, dukaan.webhooks.create(store.id, { url, events: ['order.placed'] }));
+        t.match(details, [{ path: 'url', message: /uses port \d+; webhooks may use only port 80 \(http\) or 443 \(https\)/ }], url);
+      }
+      for (const url of ['http://hooks.example.com/a', 'https://hooks.example.com/b', 'http://hooks.example.com:80/c', 'https://hooks.example.com:443/d', 'http://hooks.example.com:443/e']) {
+        await dukaan.webhooks.create(store.id, { url, events: ['order.placed'] });
+      }
+      t.equal((await dukaan.webhooks.list(store.id)).length, 5);
+    });
+
+    t.test("review #2: the host's own interface addresses are refused, literal or resolved", async (t) => {
+      for (const url of ['http://93.184.216.99/hook', 'http://[::ffff:93.184.216.99]/hook', 'https://self.example.com/x', 'https://self6.example.com/x', 'http://[2a00:1450:4001:82a:0::99]/x']) {
+        const details = await fieldErrors(t, dukaan.webhooks.create(store.id, { url, events: ['order.placed'] }));
+        t.match(details, [{ path: 'url', message: /server's own addresses/ }], url);
+      }
+    });
+
+    t.test('review #13: the length limit counts the normalised URL', async (t) => {
+      // 700 characters typed, each percent-encoded into six (%C3%A9): over 4000 once normalised.
+      const details = await fieldErrors(t, dukaan.webhooks.create(store.id, { url: `https://hooks.example.com/${'é'.repeat(700)}`, events: ['order.placed'] }));
+      t.match(details, [{ path: 'url', message: /at most 2048 characters long once normalised/ }]);
+      const { store: fresh } = await openStore(dukaan);
+      const fits = await dukaan.webhooks.create(fresh.id, { url: `https://hooks.example.com/${'é'.repeat(330)}`, events: ['order.placed'] });
+      t.ok(fits.url.length <= 2048 && fits.url.length > 1800, 'a long URL that fits is stored whole');
     });
 
     t.test(`at most ${maxWebhooksPerStore} webhooks per store, also when created at once`, async (t) => {

@@ -1,13 +1,15 @@
 // The SSRF guard at delivery time: a name that resolved to a public address when the webhook was
 // created and to a private one when it is delivered (DNS rebinding) is refused, and so is a
 // stored IP literal that is not public; the receiver on loopback never hears from them.
+import { scrypt } from 'node:crypto';
+import { createSocket } from 'node:dgram';
 import { request, type RequestOptions } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import { guardedLookup } from '../src/webhooks/address-guard.js';
 import { postWebhook } from '../src/webhooks/post-webhook.js';
-import { webhookSettings } from '../src/webhooks/webhook-settings.js';
+import { dnsResolve, resolveDeadlineMs, webhookSettings } from '../src/webhooks/webhook-settings.js';
 import { coreVariants } from './support/core-variants.js';
 import { openStore, orderFor } from './support/orders.js';
 import { startReceiver } from './support/webhooks-receiver.js';
@@ -30,7 +32,7 @@ for (const variant of coreVariants()) {
     const product = await dukaan.catalog.createProduct(store.id, { name: 'Chai', price: 1000, stock: 100 });
 
     t.test('DNS rebinding: public at creation, loopback at delivery: refused, never connected', async (t) => {
-      const hook = await dukaan.webhooks.create(store.id, { url: `http://rebind.example.com:${receiver.port}/rebind`, events: ['order.placed'] });
+      const hook = await dukaan.webhooks.create(store.id, { url: 'http://rebind.example.com/rebind', events: ['order.placed'] });
       t.equal(lookups, 1, 'checked at creation');
       await dukaan.orders.place(store.slug, orderFor([{ productId: product.id, quantity: 1 }]));
       await dukaan.outbox.runOnce();
@@ -177,4 +179,69 @@ t.test('an answer that is not HTTP, or none at all, is a failed attempt', async 
   t.match(await postWebhook(settings, `http://127.0.0.1:${port}/x`, {}, '{}'), { ok: false, statusCode: null, error: /^connection failed: HPE_/ });
   t.match(await postWebhook(settings, 'http://127.0.0.1:1/x', {}, '{}'), { ok: false, error: /^connection failed: ECONNREFUSED/ });
   t.match(await postWebhook(settings, 'ftp://127.0.0.1/x', {}, '{}'), { ok: false, error: /only http and https/ });
+});
+
+t.test('review #2: at delivery, a port other than 80/443 and the host\'s own addresses are refused before connecting', async (t) => {
+  const asked: string[] = [];
+  const settings = webhookSettings({
+    resolve: async (host) => {
+      asked.push(host);
+      return host === 'self.example.com' ? ['93.184.216.99'] : ['93.184.216.34'];
+    },
+    localAddresses: () => ['93.184.216.99', '2a00:1450:4001:82a::99'],
+  });
+  const port = await postWebhook(settings, 'http://hooks.example.com:6379/x', {}, '{}');
+  t.match(port, { ok: false, statusCode: null, error: /^refused: the URL uses port 6379/ });
+  t.same(asked, [], 'no DNS query for a refused port');
+  for (const url of ['http://93.184.216.99/x', 'http://[::ffff:93.184.216.99]/x', 'https://[2a00:1450:4001:82a::99]/x', 'http://self.example.com/x']) {
+    const result = await postWebhook(settings, url, {}, '{}');
+    t.match(result, { ok: false, statusCode: null, error: /server's own addresses/ }, url);
+  }
+  t.same(asked, ['self.example.com']);
+  // allowPrivate lifts both rules (a receiver on loopback at any port, as in these tests).
+  const open = webhookSettings({ allowPrivate: true, localAddresses: () => ['127.0.0.1'] });
+  const receiver = await startReceiver();
+  t.teardown(() => receiver.close());
+  t.match(await postWebhook(open, `http://127.0.0.1:${receiver.port}/ok`, {}, '{}'), { ok: true, statusCode: 200 });
+});
+
+t.test('review #1: names resolve through c-ares under a deadline, off the threadpool', async (t) => {
+  t.not(webhookSettings({}).resolve, webhookSettings({ allowPrivate: true }).resolve, 'the system resolver only when private addresses are allowed');
+  // A name server that never answers: what an attacker's black-holing DNS looks like.
+  const silent = createSocket('udp4');
+  await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+  t.teardown(() => silent.close());
+  const server = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  const started = performance.now();
+  // More hanging lookups than the libuv threadpool has threads (4 by default)...
+  const lookups = Array.from({ length: 8 }, (_, i) => dnsResolve(`x${i}.black-hole.example`, [server]).then(() => null, (error: unknown) => error));
+  // ...and the threadpool still serves scrypt at once.
+  const hashStarted = performance.now();
+  await new Promise<void>((resolve, reject) => scrypt('password', 'salt', 32, (error) => (error ? reject(error) : resolve())));
+  t.ok(performance.now() - hashStarted < 1500, `scrypt was not starved (${Math.round(performance.now() - hashStarted)} ms)`);
+  const errors = await Promise.all(lookups);
+  const elapsed = performance.now() - started;
+  for (const error of errors) t.ok(error instanceof Error, 'a lookup that never answers fails');
+  t.ok(elapsed < resolveDeadlineMs + 1500, `bounded by the deadline (${Math.round(elapsed)} ms)`);
+});
+
+t.test('review #1: the default resolver answers A and AAAA records from DNS', async (t) => {
+  // A tiny authoritative server: A 93.184.216.34 and AAAA 2606:4700:4700::1111 for every name.
+  const server = createSocket('udp4');
+  server.on('message', (query, peer) => {
+    const id = query.subarray(0, 2);
+    let end = 12;
+    while (query[end] !== 0) end += (query[end] ?? 0) + 1;
+    const question = query.subarray(12, end + 5);
+    const type = query.readUInt16BE(end + 1);
+    const rdata = type === 1 ? Buffer.from([93, 184, 216, 34]) : Buffer.from('26064700470000000000000000001111', 'hex');
+    const header = Buffer.from([0, 0, 0x84, 0x00, 0, 1, 0, 1, 0, 0, 0, 0]);
+    id.copy(header, 0);
+    const answer = Buffer.concat([Buffer.from([0xc0, 0x0c]), Buffer.from([0, type, 0, 1, 0, 0, 0, 60, 0, rdata.length]), rdata]);
+    server.send(Buffer.concat([header, question, answer]), peer.port, peer.address);
+  });
+  await new Promise<void>((resolve) => server.bind(0, '127.0.0.1', resolve));
+  t.teardown(() => server.close());
+  const addresses = await dnsResolve('hooks.example.com', [`127.0.0.1:${(server.address() as AddressInfo).port}`]);
+  t.same(addresses.sort(), ['2606:4700:4700::1111', '93.184.216.34']);
 });

@@ -19,3 +19,15 @@ t.test('public unicast addresses pass', async (t) => {
     t.ok(isPublicAddress(address), `${address} is public`);
   }
 });
+
+t.test('review #6: local-use NAT64, IPv4-translated and the other special prefixes are refused', async (t) => {
+  const blocked = [
+    '64:ff9b:1::a9fe:a9fe', '64:ff9b:1::8.8.8.8', '64:ff9b:1:ffff::1', '::ffff:0:a9fe:a9fe', '::ffff:0:8.8.8.8', '::ffff:0:0:1',
+    '3fff::1', '3fff:fff::1', '5f00::1', '5f00:ffff::1', '2001:10::1', '2001:1f::1', '2001:20::1', '2001:2f::1',
+    '192.31.196.1', '192.52.193.1', '192.175.48.1', '255.255.255.255',
+  ];
+  for (const address of blocked) t.notOk(isPublicAddress(address), `${address} is refused`);
+  for (const address of ['3fff:1000::1', '2001:30::1', '5f01::1', '192.31.197.1', '64:ff9b:2::1', '2606:4700::1']) {
+    t.ok(isPublicAddress(address), `${address} stays public`);
+  }
+});

@@ -6,6 +6,7 @@ import t from 'tap';
 import { json } from './support/api.js';
 import { Browser, urlsOf, type PageResponse } from './support/pages.js';
 import { customer, serverVariants } from './support/server.js';
+import { startOfToday } from '../src/pages/context.js';
 
 let n = 0;
 
@@ -77,6 +78,17 @@ function upiLink(html: string): { uri: string; params: URLSearchParams } | null 
   const uri = urlsOf(html).find((u) => u.startsWith('upi://'));
   return uri ? { uri, params: new URL(uri).searchParams } : null;
 }
+
+t.test("startOfToday: the store's midnight, also on days the clocks change", async (t) => {
+  t.equal(startOfToday(new Date('2026-03-01T20:00:00Z'), 'Asia/Kolkata').toISOString(), '2026-03-01T18:30:00.000Z', 'IST: the day starts at 18:30 UTC the evening before');
+  t.equal(startOfToday(new Date('2026-03-01T12:00:00Z'), 'Asia/Kolkata').toISOString(), '2026-02-28T18:30:00.000Z');
+  t.equal(startOfToday(new Date('2026-03-01T12:00:00Z'), 'Europe/London').toISOString(), '2026-03-01T00:00:00.000Z');
+  // The clocks go forward at 01:00 on 29 March: the day began in GMT, though noon is in BST.
+  t.equal(startOfToday(new Date('2026-03-29T12:00:00Z'), 'Europe/London').toISOString(), '2026-03-29T00:00:00.000Z', 'spring forward');
+  // And back at 02:00 on 25 October: the day began in BST, though noon is in GMT.
+  t.equal(startOfToday(new Date('2026-10-25T12:00:00Z'), 'Europe/London').toISOString(), '2026-10-24T23:00:00.000Z', 'fall back');
+  t.equal(startOfToday(new Date('2026-03-08T18:00:00Z'), 'America/New_York').toISOString(), '2026-03-08T05:00:00.000Z', 'New York, spring forward');
+});
 
 for (const variant of serverVariants()) {
   t.test(variant.name, async (t) => {
@@ -162,6 +174,57 @@ for (const variant of serverVariants()) {
       t.match(page.payload, />Pay with UPI app<\/a>/);
       t.match(page.payload, 'UPI ID: <code>chai.co@okaxis</code>');
       t.notMatch(page.payload, 'keep ₹', 'no cash asked for');
+    });
+
+    t.test("a payment provider that fails leaves the customer's order page up: a notice, and the error logged", async (t) => {
+      const { vendor, store, product } = await shop(server);
+      await saveSettings(server, vendor, { paymentMethods: ['upi'], upiId: 'chai.co@okaxis' });
+      const upi = await checkout(server, store.slug, product.id);
+      const storefront = fixture.dukaan.storefront as { paymentFor: (...args: unknown[]) => Promise<unknown> };
+      const original = storefront.paymentFor;
+      storefront.paymentFor = async () => {
+        throw new Error('gateway timed out');
+      };
+      t.teardown(() => {
+        storefront.paymentFor = original;
+      });
+      const logged: Array<{ tags: string[]; error: unknown }> = [];
+      const onLog = (_request: unknown, event: { tags: string[]; error?: unknown; data?: unknown }) => logged.push({ tags: event.tags, error: event.error ?? event.data });
+      server.events.on({ name: 'request', channels: 'app' }, onLog as never);
+      const page = await upi.customer.get(upi.orderUrl);
+      t.equal(page.statusCode, 200, 'not a 500');
+      t.match(page.payload, 'The payment link is not available right now; try again in a minute');
+      t.match(page.payload, /Order #\d+/, 'the order is shown');
+      t.notMatch(page.payload, 'upi://', 'no pay link');
+      t.notMatch(page.payload, 'gateway timed out', 'the error stays in the log');
+      const entry = logged.find((e) => e.tags.includes('dukaan-kit') && e.tags.includes('error'));
+      t.ok(entry, 'logged as the plugin logs internal errors');
+      t.match(entry?.error, { message: 'gateway timed out' });
+      storefront.paymentFor = original;
+      const again = await upi.customer.get(upi.orderUrl);
+      t.ok(upiLink(again.payload), 'the link is back once the provider answers');
+      t.notMatch(again.payload, 'not available right now');
+      const unknown = await upi.customer.get(upi.orderUrl.replace(/[^/]+$/, 'no-such-token'));
+      t.equal(unknown.statusCode, 404, 'an unknown order is still 404');
+    });
+
+    t.test("the dashboard's today figures count from midnight in the store's time zone, not India's", async (t) => {
+      const { vendor, headers, store, product } = await shop(server);
+      const zone = 'Pacific/Pago_Pago'; // UTC-11: its day and India's (UTC+5:30) never start together
+      t.equal(json(await server.inject({ method: 'PATCH', url: '/api/v1/store', headers, payload: { timeZone: zone } })).timeZone, zone);
+      const placed = await checkout(server, store.slug, product.id);
+      t.equal(placed.placed.statusCode, 303);
+      const now = new Date();
+      const storeStart = startOfToday(now, zone).getTime();
+      const indiaStart = startOfToday(now, 'Asia/Kolkata').getTime();
+      // A minute before the later of the two midnights: today for one zone, yesterday for the other.
+      const at = Math.max(storeStart, indiaStart) - 60_000;
+      await fixture.knex('orders').where('store_id', store.id).update({ created_at: new Date(at).toISOString() });
+      const expected = at >= storeStart ? 1 : 0;
+      t.not(expected, at >= indiaStart ? 1 : 0, 'the zones disagree about this order');
+      const home = await vendor.get('/dashboard');
+      t.equal(home.statusCode, 200);
+      t.match(home.payload, new RegExp(`Orders today</p>\\s*<p class="stat-value">${expected}</p>`), `counted in ${zone}`);
     });
 
     t.test('the vendor marks a UPI order paid with a reference (CSRF form); the customer sees Paid', async (t) => {

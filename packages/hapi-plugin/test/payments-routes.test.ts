@@ -117,6 +117,19 @@ for (const variant of serverVariants()) {
       t.same(json(refunded).payment, { method: 'upi', status: 'refunded', reference: 'RFND 1' });
     });
 
+    t.test('a cash-on-delivery order that was rejected or cancelled cannot be marked paid: 409 with the reason', async (t) => {
+      const { api, order } = await shop();
+      for (const status of ['rejected', 'cancelled']) {
+        const placed = await order('cod');
+        t.equal((await api.post(`/api/v1/orders/${placed.id}/status`, { status })).statusCode, 200);
+        const refused = await api.post(`/api/v1/orders/${placed.id}/payment`, { status: 'paid', reference: 'cash?' });
+        t.equal(refused.statusCode, 409, status);
+        t.match(errorOf(refused), { code: 'INVALID_TRANSITION', message: new RegExp(`cash on delivery and was ${status}, so no cash was taken; it cannot be marked paid`) });
+        holds('post', '/api/v1/orders/{id}/payment', refused);
+        t.same(json(await api.get(`/api/v1/orders/${placed.id}`)).payment, { method: 'cod', status: 'pending', reference: null }, 'nothing changed');
+      }
+    });
+
     t.test('two marks as paid at once: one 200, one 409', async (t) => {
       const { api, order } = await shop();
       const placed = await order('upi');

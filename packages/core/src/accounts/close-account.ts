@@ -16,7 +16,9 @@ import { closeAccountSchema } from './schemas.js';
  * (lines, totals and numbers stay, for tax; open orders too, since the store is gone), the
  * products lose their descriptions and image lists (descriptions often hold phone numbers and
  * addresses; names and prices stay, as order lines keep their own copies), the copies of the
- * orders in the outbox lose their customer data (pending webhooks send them stripped), the vendor's email
+ * orders in the outbox lose their customer data, the store's webhooks are deleted with their
+ * deliveries (none is sent any more), the store forgets its UPI ID (often the vendor's phone
+ * number) and takes cash only, the vendor's email
  * and password are erased, and every session, API token and mailed link is deleted.
  *
  * After the commit: the goodbye mail is queued to the address read before (it exists only
@@ -40,6 +42,9 @@ export async function closeAccount(context: CoreContext, principal: VendorPrinci
     await tx.orders.eraseAllCustomers(store.id, at);
     // The outbox keeps copies of the orders (webhook payloads still to deliver): strip them too.
     await tx.outbox.eraseOrderData(store.id, 'all');
+    // The webhooks go, with every delivery still to make: their URLs (tokens in them) and
+    // secrets are the vendor's, and nobody can remove them once the account is closed.
+    await tx.webhooks.removeAllByStore(store.id);
     await tx.products.eraseDetails(store.id, at);
     await tx.vendors.erase(vendor.id, at);
     await tx.sessions.deleteByVendor(vendor.id);

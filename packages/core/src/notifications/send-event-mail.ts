@@ -7,12 +7,47 @@ import { isMailedStatus, orderStatusMail } from '../mail/messages/order-status.j
 import type { Order } from '../orders/order.js';
 import type { OutboxEvent } from '../outbox/outbox-event.js';
 import type { Store } from '../vendors/vendor.js';
+import { RateLimitedError } from '../errors.js';
+import { emailKey } from '../shared/email-key.js';
+import { countAttempt } from '../shared/throttle.js';
 
 /** Who an order mail goes to: the store's vendor, or the customer who placed the order. */
 export type MailAudience = 'vendor' | 'customer';
 
-/** The part of the context order mail needs (a whole CoreContext fits). */
-export type EventMailContext = Pick<CoreContext, 'persistence' | 'mailer' | 'publicUrl'>;
+/**
+ * The part of the context order mail needs (a whole CoreContext fits). `counters` holds the
+ * per-address limit on customer mail; the dispatcher is given the whole context, so it is there.
+ * Without it (a caller that narrowed the context) customer mail is not limited.
+ */
+export type EventMailContext = Pick<CoreContext, 'persistence' | 'mailer' | 'publicUrl'> & Partial<Pick<CoreContext, 'counters'>>;
+
+/**
+ * Order mails one customer address may get per hour, across every store. Anyone can open a store
+ * and place orders with someone else's address: this keeps the platform from being a relay that
+ * mails that address on demand. Fixed, like the account mail limits (accounts/hourly-limits.ts).
+ */
+export const customerMailsPerAddress = 5;
+const hourMs = 3600_000;
+
+/** The counter of customer order mail to `email`: a hash of the address (shared/email-key.ts), never the address. */
+function customerMailKey(email: string): string {
+  return `order-mail:email:${emailKey(email.trim().toLowerCase())}`;
+}
+
+/**
+ * Counts one customer mail to `email`; resolves false past the hourly limit (nothing may go).
+ * The counters fail open when the cache is down, as every limit does.
+ */
+async function countCustomerMail(context: EventMailContext, email: string): Promise<boolean> {
+  if (!context.counters) return true;
+  try {
+    await countAttempt(context.counters, customerMailKey(email), customerMailsPerAddress, hourMs);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimitedError) return false;
+    throw error;
+  }
+}
 
 /**
  * The status and reason the event announced, from its frozen payload: a quick accepted → shipped
@@ -68,7 +103,8 @@ function customerMail(base: string, event: OutboxEvent, store: Store, order: Ord
  * event and audience). Resolves when it was sent, or when none is due: the vendor hears of
  * `order.placed` only, while the store's `newOrderEmails` is on; the customer gets a
  * confirmation for `order.placed` and a mail for each `order.status_changed`, only when the
- * order has an email. The order is read fresh, so a customer erased since the event (or a
+ * order has an email, and at most `customerMailsPerAddress` an hour to one address (more resolve
+ * unsent). The order is read fresh, so a customer erased since the event (or a
  * store closed) gets nothing, even from deliveries already queued. Rejects with MailSendError
  * when the mailer failed, so the dispatcher retries; the error names no address.
  */
@@ -83,9 +119,15 @@ export async function sendEventMail(context: EventMailContext, event: OutboxEven
   if (!order || order.customerErasedAt !== null) return;
   const message = audience === 'vendor' ? await vendorMail(context, base, event, store, order) : customerMail(base, event, store, order);
   if (!message) return;
+  // Past the customer address's hourly limit the mail is dropped: resolved (the delivery is done,
+  // not retried), with nothing reported that could name the address.
+  const counted = audience === 'customer' && order.customer.email ? order.customer.email : null;
+  if (counted !== null && !(await countCustomerMail(context, counted))) return;
   try {
     await mailer.send(message);
   } catch (error) {
+    // Not sent: the retry may use the slot again.
+    if (counted !== null && context.counters) await context.counters.decrement(customerMailKey(counted)).catch(() => {});
     throw new MailSendError(message.kind, 1, error);
   }
 }

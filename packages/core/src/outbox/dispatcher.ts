@@ -18,8 +18,9 @@ export interface OutboxOptions {
   pollIntervalMs?: number;
   /**
    * How long a claimed delivery is this dispatcher's: if its process dies mid-delivery, another
-   * dispatcher takes the delivery over once the lease ran out. Keep it above the webhook timeout.
-   * Default 30 s.
+   * dispatcher takes the delivery over once the lease ran out. Must be more than the webhook
+   * timeout + 1 s (startDispatcher throws a TypeError otherwise). Each attempt, mail included, is
+   * cut off below it (attemptDeadlineMs) and recorded as timed out. Default 30 s.
    */
   leaseMs?: number;
   /** When failed deliveries are tried again (defaults in RetrySchedule). */
@@ -51,7 +52,19 @@ export const outboxRetentionMs = 30 * 24 * 3600_000;
 const cleanUpEveryMs = 3600_000;
 const maxRoundsPerPass = 20;
 
-type DispatchContext = Pick<CoreContext, 'persistence' | 'clock' | 'webhooks' | 'mailer' | 'publicUrl' | 'events'>;
+/**
+ * How long one attempt (a webhook POST or a mail) may take before it is recorded as timed out:
+ * `min(leaseMs - margin, 60 s)`, the margin 5 s or, for a short lease, half of what the lease
+ * leaves above the webhook timeout. Always below the lease, so no other dispatcher takes a
+ * delivery over while its attempt may still succeed (a mail sent twice), and above the webhook
+ * timeout, so a POST ends by its own timer first.
+ */
+export function attemptDeadlineMs(leaseMs: number, webhookTimeoutMs: number): number {
+  const margin = Math.min(5000, (leaseMs - webhookTimeoutMs) / 2);
+  return Math.floor(Math.min(leaseMs - margin, 60_000));
+}
+
+type DispatchContext = Pick<CoreContext, 'persistence' | 'clock' | 'webhooks' | 'mailer' | 'publicUrl' | 'events' | 'counters'>;
 
 /** The deliveries an event fans out to: one per subscribed webhook, and the order mail when the core can mail. */
 function deliveriesFor(context: DispatchContext, event: OutboxEvent, webhooks: WebhookRecord[], at: string): DeliveryInput[] {
@@ -65,9 +78,20 @@ function deliveriesFor(context: DispatchContext, event: OutboxEvent, webhooks: W
   return out;
 }
 
+/**
+ * `data` without `order.token`: events recorded since are written without it (recordOrderEvent);
+ * this keeps it out of deliveries of events recorded before.
+ */
+function withoutToken(data: Record<string, unknown>): Record<string, unknown> {
+  const order = data['order'];
+  if (typeof order !== 'object' || order === null || !('token' in order)) return data;
+  const { token: _token, ...rest } = order as Record<string, unknown>;
+  return { ...data, order: rest };
+}
+
 /** The body and headers of a webhook delivery. */
 export function webhookRequest(event: OutboxEvent, secret: string, unixSeconds: number): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
+  const body = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: withoutToken(event.data) });
   return {
     body,
     headers: {
@@ -79,11 +103,21 @@ export function webhookRequest(event: OutboxEvent, secret: string, unixSeconds: 
   };
 }
 
+/** The lease of `options`, checked against the webhook timeout; TypeError for a wiring mistake (createDukaan calls it before anything starts). */
+export function outboxLeaseMs(options: OutboxOptions, webhookTimeoutMs: number): number {
+  const leaseMs = options.leaseMs ?? 30_000;
+  if (!Number.isFinite(leaseMs) || leaseMs <= webhookTimeoutMs + 1000) {
+    throw new TypeError(`outbox leaseMs (${leaseMs}) must be more than the webhook timeout (${webhookTimeoutMs} ms) + 1000 ms`);
+  }
+  return leaseMs;
+}
+
 /** Starts the outbox dispatcher of this process; `enabled: false` gives the controls without polling. */
 export function startDispatcher(context: DispatchContext, options: OutboxOptions, onError: (error: unknown, operation: string) => void): OutboxControls {
   const enabled = options.enabled ?? true;
   const pollIntervalMs = options.pollIntervalMs ?? 2000;
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = outboxLeaseMs(options, context.webhooks.timeoutMs);
+  const deadlineMs = attemptDeadlineMs(leaseMs, context.webhooks.timeoutMs);
   const batchSize = options.batchSize ?? 20;
   const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
   const schedule: RetrySchedule = { ...defaultRetrySchedule, ...options.retry };
@@ -152,8 +186,34 @@ export function startDispatcher(context: DispatchContext, options: OutboxOptions
     }
   }
 
+  /**
+   * The attempt, or a timeout once `deadlineMs` passed: recorded before the lease runs out, so the
+   * delivery is retried on schedule rather than taken over by another dispatcher mid-attempt. A
+   * mail still being sent then is not cancelled (the mailer has no way to), only left behind.
+   */
+  async function boundedAttempt(delivery: ClaimedDelivery): Promise<Awaited<ReturnType<typeof attempt>>> {
+    let timer: NodeJS.Timeout | undefined;
+    let late = false;
+    const timedOut = new Promise<Awaited<ReturnType<typeof attempt>>>((resolve) => {
+      timer = setTimeout(() => {
+        late = true;
+        resolve({ ok: false, statusCode: null, durationMs: deadlineMs, error: `timed out after ${deadlineMs} ms` });
+      }, deadlineMs);
+    });
+    const running = attempt(delivery);
+    // A failure of an attempt left behind is reported, never unhandled (before the deadline the race reports it).
+    running.catch((error: unknown) => {
+      if (late) onError(error, 'outbox delivery (after its deadline)');
+    });
+    try {
+      return await Promise.race([running, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function deliver(delivery: ClaimedDelivery): Promise<void> {
-    const result = await attempt(delivery);
+    const result = await boundedAttempt(delivery);
     const at = now();
     const status = result.ok ? 'delivered' : delivery.attempt >= schedule.attempts ? 'dead' : 'pending';
     const outcome: DeliveryOutcome = {

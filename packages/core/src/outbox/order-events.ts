@@ -11,7 +11,11 @@ import type { OutboxEventType } from './outbox-event.js';
  */
 export const lowStockThreshold = 5;
 
-/** Writes an order event (`data.order` as the vendor API shows the order after the change); call it inside the change's transaction. */
+/**
+ * Writes an order event (`data.order` as the vendor API shows the order after the change, less
+ * its tracking `token`: that is a bearer link to the customer's order page, and webhook receivers
+ * and their logs must not hold it); call it inside the change's transaction.
+ */
 export async function recordOrderEvent(
   tx: Pick<Repositories, 'outbox'>,
   type: Extract<OutboxEventType, `order.${string}`>,
@@ -23,9 +27,15 @@ export async function recordOrderEvent(
     storeId: order.storeId,
     orderId: order.id,
     productId: null,
-    data: { order: toVendorOrderView(order), ...extra },
+    data: { order: webhookOrderView(order), ...extra },
     createdAt: order.updatedAt,
   });
+}
+
+/** The order as webhook payloads carry it: the vendor API's view without the tracking token. */
+export function webhookOrderView(order: Order): Omit<ReturnType<typeof toVendorOrderView>, 'token'> {
+  const { token: _token, ...view } = toVendorOrderView(order);
+  return view;
 }
 
 /**

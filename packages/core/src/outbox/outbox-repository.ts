@@ -1,6 +1,13 @@
 import type { ClaimedDelivery, DeliveryInput, DeliveryOutcome, DeliveryRecord } from './delivery.js';
 import type { OutboxEvent, OutboxEventInput } from './outbox-event.js';
 
+/** What retryDelivery did: `retried` false when the delivery was left alone (delivered, or `inFlight`: a dispatcher holds it). */
+export interface RetryResult {
+  retried: boolean;
+  inFlight: boolean;
+  record: DeliveryRecord;
+}
+
 /**
  * The transactional outbox. `add` is called inside the transaction of the change the event
  * describes (through `Repositories.outbox` of `persistence.transaction`), so the event exists
@@ -31,10 +38,12 @@ export interface OutboxRepository {
   /** A webhook's deliveries, newest first. */
   listDeliveries(storeId: string, webhookId: string, limit: number): Promise<DeliveryRecord[]>;
   /**
-   * Makes a delivery due again at `at` (pending; a dead or delivered one gets one more attempt);
-   * resolves it, or null when the store's webhook has no such delivery.
+   * Makes a dead or pending delivery that no dispatcher holds at `at` due again at `at` (a dead
+   * one gets one more attempt), in one conditional step. Resolves the delivery as it then stands,
+   * with `retried` false when it was left alone (delivered, or in flight: `inFlight`), or null
+   * when the store's webhook has no such delivery.
    */
-  retryDelivery(storeId: string, webhookId: string, deliveryId: string, at: string): Promise<DeliveryRecord | null>;
+  retryDelivery(storeId: string, webhookId: string, deliveryId: string, at: string): Promise<RetryResult | null>;
 
   /** Deletes events created before `before` that were fanned out and have no pending delivery (their deliveries go too); resolves how many. */
   cleanUp(before: string): Promise<number>;

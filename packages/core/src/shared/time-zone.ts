@@ -9,13 +9,19 @@ export const defaultStoreTimeZone = 'Asia/Kolkata';
 export const maxTimeZoneLength = 64;
 
 /**
- * Whether `name` is a time zone the runtime knows by name (`Asia/Kolkata`, `Europe/London`,
- * `UTC`). Kept as the vendor wrote it: the runtime's database may prefer an older spelling
- * (`Asia/Calcutta`), which reads worse and means the same. Offsets such as `+05:30` are refused:
- * a store's days follow a place, whose offset may change.
+ * Current names the zone database keeps as links to an older spelling, which
+ * `Intl.supportedValuesOf('timeZone')` lists instead (on Node 20 it has `Asia/Calcutta` but not
+ * `Asia/Kolkata`, and no `UTC`). Accepted as written here; one the runtime does not know is left out.
  */
-export function isTimeZone(name: string): boolean {
-  if (name.length === 0 || name.length > maxTimeZoneLength || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(name)) return false;
+const acceptedLinkNames = [
+  'UTC', 'Etc/UTC', 'GMT', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Ho_Chi_Minh', 'Asia/Yangon', 'Asia/Dhaka', 'Asia/Thimphu',
+  'Europe/Kyiv', 'America/Argentina/Buenos_Aires', 'America/Nuuk', 'America/Indiana/Indianapolis', 'America/Kentucky/Louisville',
+  'Atlantic/Faroe', 'Pacific/Chuuk', 'Pacific/Pohnpei', 'Pacific/Kanton',
+];
+
+let canonicalNames: Map<string, string> | undefined;
+
+function knownZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -24,15 +30,60 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/** Each accepted name, by its lower-case form: the runtime's list, plus the link names above. */
+function canonicalNameMap(): Map<string, string> {
+  if (!canonicalNames) {
+    const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    canonicalNames = new Map();
+    for (const name of [...listed, ...acceptedLinkNames.filter(knownZone)]) canonicalNames.set(name.toLowerCase(), name);
+  }
+  return canonicalNames;
+}
+
+/**
+ * The listed spelling of the time zone `name` (`asia/KOLKATA` gives `Asia/Kolkata`), or null
+ * when it is not one: names are matched without regard to letter case against the runtime's list
+ * of zones and the current link names above, so a store keeps one spelling per zone. Offsets such
+ * as `+05:30` are refused: a store's days follow a place, whose offset may change.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (name.length === 0 || name.length > maxTimeZoneLength || !/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(name)) return null;
+  return canonicalNameMap().get(name.toLowerCase()) ?? null;
+}
+
+/** Whether `name` is a time zone a store may set, in any letter case (`canonicalTimeZone` gives the spelling to keep). */
+export function isTimeZone(name: string): boolean {
+  return canonicalTimeZone(name) !== null;
+}
+
+/** How many per-zone formats `wallClock` keeps: zones in use are few, and any string may reach it. */
+export const maxCachedTimeZoneFormats = 64;
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The parts format for `timeZone`, kept in a small least-recently-used cache. */
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (format) {
+    partsFormats.delete(timeZone);
+  } else {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    if (partsFormats.size >= maxCachedTimeZoneFormats) {
+      const oldest = partsFormats.keys().next().value;
+      if (oldest !== undefined) partsFormats.delete(oldest);
+    }
+  }
+  partsFormats.set(timeZone, format);
+  return format;
+}
+
+/** How many per-zone formats are cached now (for tests). */
+export function cachedTimeZoneFormats(): number {
+  return partsFormats.size;
+}
 
 /** Year, month, day, hour, minute and second of `instant` on the wall clocks of `timeZone`. */
 function wallClock(instant: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
-    partsFormats.set(timeZone, format);
-  }
+  const format = partsFormat(timeZone);
   const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
   return { year: parts['year'] ?? 0, month: parts['month'] ?? 1, day: parts['day'] ?? 1, hour: parts['hour'] ?? 0, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0 };
 }

@@ -2,7 +2,7 @@ import Joi from 'joi';
 import { currencyField, imageUrlField, moneyField, phoneField, slugField, textField } from '../shared/fields.js';
 import { storeNameField } from '../vendors/schemas.js';
 import { paymentMethods, type PaymentMethod } from '../orders/order.js';
-import { isTimeZone, maxTimeZoneLength } from '../shared/time-zone.js';
+import { canonicalTimeZone, maxTimeZoneLength } from '../shared/time-zone.js';
 
 /**
  * A UPI ID (VPA): a handle of letters, digits, dots, hyphens and underscores, `@`, and the
@@ -19,11 +19,11 @@ export const upiIdField = textField
   .label('UPI ID')
   .messages({ 'string.pattern.name': '{#label} must look like name@bank, such as asha.rao@okhdfcbank' });
 
-/** An IANA time zone name, as the runtime knows it. */
+/** An IANA time zone name, as the runtime lists it; kept in the listed spelling (`asia/kolkata` is stored `Asia/Kolkata`). */
 export const timeZoneField = textField
   .trim()
   .max(maxTimeZoneLength)
-  .custom((value: string, helpers) => (isTimeZone(value) ? value : helpers.error('timeZone.unknown')))
+  .custom((value: string, helpers) => canonicalTimeZone(value) ?? helpers.error('timeZone.unknown'))
   .label('Time zone')
   .messages({ 'timeZone.unknown': '{#label} must be a time zone name such as Asia/Kolkata' });
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
-import { isPublicAddress } from './ip-ranges.js';
-import type { WebhookSettings } from './webhook-settings.js';
+import { isPublicAddress, v6Bytes } from './ip-ranges.js';
+import { webhookPorts, type WebhookSettings } from './webhook-settings.js';
 
 /** A webhook URL that leads to an address it may not reach; the message is for the vendor. */
 export class BlockedAddressError extends Error {}
@@ -13,17 +13,61 @@ export function hostOf(url: URL): string {
 }
 
 const privateMessage = 'points to a private, loopback or link-local address, which webhooks may not reach';
+const ownMessage = "points to one of the server's own addresses, which webhooks may not reach";
+
+/** The port a URL connects to: the one written, or its scheme's default. */
+export function portOf(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+/** Throws BlockedAddressError unless the URL uses port 80 or 443 (any port when `allowPrivate`). */
+export function checkPort(settings: WebhookSettings, url: URL): void {
+  if (settings.allowPrivate) return;
+  const port = portOf(url);
+  if (!webhookPorts.includes(port)) throw new BlockedAddressError(`uses port ${port}; webhooks may use only port 80 (http) or 443 (https)`);
+}
+
+/** An address in one comparable form: IPv4 dotted (IPv4-mapped IPv6 too), IPv6 as its 16 bytes. */
+function comparable(address: string): string | null {
+  if (isIP(address) === 4) return address;
+  const bytes = v6Bytes(address);
+  if (!bytes) return null;
+  const mapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  return mapped ? bytes.slice(12).join('.') : bytes.join(',');
+}
+
+/** Whether `address` is one of this host's own interface addresses. */
+function isOwnAddress(settings: WebhookSettings, address: string): boolean {
+  const wanted = comparable(address);
+  if (wanted === null) return false;
+  return settings.localAddresses().some((own) => comparable(own) === wanted);
+}
+
+/** Names that mean this host whatever DNS says (RFC 6761): never asked about unless `allowPrivate`. */
+function isLocalName(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
+}
+
+function checkAddress(settings: WebhookSettings, address: string): void {
+  if (settings.allowPrivate) return;
+  if (!isPublicAddress(address)) throw new BlockedAddressError(privateMessage);
+  if (isOwnAddress(settings, address)) throw new BlockedAddressError(ownMessage);
+}
 
 /**
  * The addresses a webhook may connect to for `host`: the literal itself, or every address the
- * resolver gives, each of them public. Throws BlockedAddressError when one is not (all must be,
- * so a name answering both cannot pick the private one later), or when the name does not resolve.
+ * resolver gives, each of them public and none of them this host's own (unless `allowPrivate`).
+ * Throws BlockedAddressError when one is not (all must be, so a name answering both cannot pick
+ * the private one later), or when the name does not resolve.
  */
 export async function publicAddressesOf(settings: WebhookSettings, host: string): Promise<string[]> {
   if (isIP(host)) {
-    if (!settings.allowPrivate && !isPublicAddress(host)) throw new BlockedAddressError(privateMessage);
+    checkAddress(settings, host);
     return [host];
   }
+  if (!settings.allowPrivate && isLocalName(host)) throw new BlockedAddressError(privateMessage);
   let addresses: string[];
   try {
     addresses = await settings.resolve(host);
@@ -31,7 +75,7 @@ export async function publicAddressesOf(settings: WebhookSettings, host: string)
     addresses = [];
   }
   if (addresses.length === 0) throw new BlockedAddressError('names a host that could not be found');
-  if (!settings.allowPrivate && addresses.some((address) => !isPublicAddress(address))) throw new BlockedAddressError(privateMessage);
+  for (const address of addresses) checkAddress(settings, address);
   return addresses;
 }
 

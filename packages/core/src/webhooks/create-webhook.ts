@@ -3,7 +3,7 @@ import { nowIso, type CoreContext } from '../context.js';
 import { ValidationFailedError } from '../errors.js';
 import { newId } from '../shared/id.js';
 import { validate } from '../shared/validate.js';
-import { BlockedAddressError, hostOf, publicAddressesOf } from './address-guard.js';
+import { BlockedAddressError, checkPort, hostOf, publicAddressesOf } from './address-guard.js';
 import { webhookCreateSchema } from './schemas.js';
 import { maxWebhooksPerStore, toWebhookView, type WebhookCreated } from './webhook.js';
 
@@ -15,12 +15,16 @@ function newSecret(): string {
 /**
  * Adds a webhook to the store: each event it names will be POSTed to `url`, signed with the
  * secret answered here (and never again). The URL must not lead to a private, loopback or
- * link-local address (checked again at each delivery); at most 10 webhooks per store.
+ * link-local address nor to this host's own, and must use port 80 or 443 (unless the operator
+ * allows private addresses; checked again at each delivery); at most 10 webhooks per store.
  */
 export async function createWebhook(context: CoreContext, storeId: string, input: unknown): Promise<WebhookCreated> {
   const { url, events } = validate(webhookCreateSchema, input);
   try {
-    await publicAddressesOf(context.webhooks, hostOf(new URL(url)));
+    const target = new URL(url);
+    // The port first: a URL refused anyway costs no DNS query.
+    checkPort(context.webhooks, target);
+    await publicAddressesOf(context.webhooks, hostOf(target));
   } catch (error) {
     if (!(error instanceof BlockedAddressError)) throw error;
     const message = `url ${error.message}`;

@@ -15,8 +15,11 @@ const blockedV4: Range[] = [
   [[172, 16], 12],
   [[192, 0, 0], 24], // IETF protocol assignments
   [[192, 0, 2], 24], // TEST-NET-1
+  [[192, 31, 196], 24], // AS112-v4
+  [[192, 52, 193], 24], // AMT
   [[192, 88, 99], 24], // 6to4 relay anycast
   [[192, 168], 16],
+  [[192, 175, 48], 24], // direct delegation AS112
   [[198, 18], 15], // benchmarking
   [[198, 51, 100], 24], // TEST-NET-2
   [[203, 0, 113], 24], // TEST-NET-3
@@ -27,9 +30,15 @@ const blockedV4: Range[] = [
 const blockedV6: Range[] = [
   [[], 96], // ::/96: unspecified, loopback, IPv4-compatible (deprecated)
   [[0x01, 0x00], 64], // 100::/64 discard
+  [[0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0], 96], // ::ffff:0:0:0/96 IPv4-translated (SIIT)
+  [[0x00, 0x64, 0xff, 0x9b, 0x00, 0x01], 48], // 64:ff9b:1::/48 local-use NAT64 (RFC 8215): blocked whole
+  [[0x20, 0x01, 0x00, 0x10], 28], // ORCHID (deprecated)
+  [[0x20, 0x01, 0x00, 0x20], 28], // ORCHIDv2
   [[0x20, 0x01, 0x0d, 0xb8], 32], // documentation
   [[0x20, 0x01, 0x00, 0x00], 32], // Teredo: tunnels to an embedded IPv4
   [[0x20, 0x02], 16], // 6to4: embeds an IPv4
+  [[0x3f, 0xff, 0x00], 20], // 3fff::/20 documentation (RFC 9637)
+  [[0x5f, 0x00], 16], // 5f00::/16 SRv6 SIDs
   [[0xfc], 7], // unique local
   [[0xfe, 0x80], 10], // link-local
   [[0xfe, 0xc0], 10], // site-local (deprecated)
@@ -83,7 +92,9 @@ export function v6Bytes(address: string): number[] | null {
 /**
  * Whether `address` (an IP literal, IPv6 without brackets) is a public unicast address a webhook
  * may reach. IPv4-mapped (`::ffff:a.b.c.d`) and NAT64 (`64:ff9b::a.b.c.d`) IPv6 addresses are
- * judged by the IPv4 address they carry. Anything that is not an IP address is not public.
+ * judged by the IPv4 address they carry; local-use NAT64 (`64:ff9b:1::/48`, whose translator may
+ * embed the IPv4 anywhere) and IPv4-translated (`::ffff:0:a.b.c.d`) addresses are refused
+ * outright. Anything that is not an IP address is not public.
  */
 export function isPublicAddress(address: string): boolean {
   if (isIPv4(address)) {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { BlockedAddressError, guardedLookup, hostOf, publicAddressesOf } from './address-guard.js';
+import { BlockedAddressError, checkPort, guardedLookup, hostOf, publicAddressesOf } from './address-guard.js';
 import type { WebhookSettings } from './webhook-settings.js';
 
 /** How one POST went: `ok` for a 2xx answer; `error` says why not, without the URL or the secret. */
@@ -35,6 +35,7 @@ export async function postWebhook(settings: WebhookSettings, url: string, header
   try {
     target = new URL(url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error('only http and https URLs are delivered');
+    checkPort(settings, target);
     // An IP literal never goes through lookup: check it here; a name is checked by the lookup.
     const host = hostOf(target);
     if (isIP(host)) await publicAddressesOf(settings, host);

@@ -11,10 +11,13 @@ export interface WebhookDeliveriesQuery {
   limit?: number;
 }
 
+/** The longest webhook URL kept (the column is varchar(2048)), counted once normalised. */
+export const maxWebhookUrlLength = 2048;
+
 /** An absolute http(s) URL without user or password (they would be sent to, and logged by, whoever answers). */
 const webhookUrl = textField
   .trim()
-  .max(2048)
+  .max(maxWebhookUrlLength)
   .custom((value: string, helpers) => {
     let url: URL;
     try {
@@ -24,11 +27,14 @@ const webhookUrl = textField
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return helpers.error('webhookUrl.invalid');
     if (url.username || url.password) return helpers.error('webhookUrl.credentials');
+    // Checked again after normalisation: percent-encoding and punycode can make the URL longer.
+    if (url.href.length > maxWebhookUrlLength) return helpers.error('webhookUrl.tooLong', { limit: maxWebhookUrlLength });
     return url.href;
   })
   .label('url')
   .messages({
     'webhookUrl.invalid': '{#label} must be an absolute http:// or https:// URL',
+    'webhookUrl.tooLong': '{#label} must be at most {#limit} characters long once normalised (percent-encoded, with the host in punycode)',
     'webhookUrl.credentials': '{#label} must not contain a user name or password; put a token in the path or query instead',
   });
 

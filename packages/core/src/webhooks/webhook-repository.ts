@@ -14,6 +14,8 @@ export interface WebhookRepository {
   findById(storeId: string, id: string): Promise<WebhookRecord | null>;
   /** Deletes the webhook and its deliveries; false when the store has no such webhook. */
   remove(storeId: string, id: string): Promise<boolean>;
+  /** Deletes every webhook of the store with their deliveries (closing the account); resolves how many webhooks. */
+  removeAllByStore(storeId: string): Promise<number>;
   /** The store's webhooks subscribed to `type`. */
   subscribedTo(storeId: string, type: OutboxEventType): Promise<WebhookRecord[]>;
 }

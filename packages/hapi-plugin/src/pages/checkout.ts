@@ -20,7 +20,7 @@ import { pageContext, storeView } from './context.js';
 import { noStore, notFound, pageRoute, presented, privatePage } from './define.js';
 import { field, fieldErrors } from './forms.js';
 import { isResolved, resolveStore, slugOf, storeForPage, type ResolvedStore } from './store-lookup.js';
-import { upiPayFor } from './upi-qr.js';
+import { upiPayForPage } from './upi-qr.js';
 
 interface CheckoutExtra {
   errors?: FieldErrors;
@@ -97,7 +97,7 @@ async function checkoutPage(runtime: Runtime, request: Request, h: ResponseToolk
 
 /**
  * The customer's order page (the link they keep): personal data, so never cached. A UPI order
- * still to be paid shows the QR code and the pay link.
+ * still to be paid shows the QR code and the pay link, or a notice when the provider failed.
  */
 async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const resolved = await storeForPage(runtime, request, h);
@@ -107,8 +107,9 @@ async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit)
     throw error;
   };
   const order = await runtime.dukaan.orders.getByToken(resolved.currentSlug, request.params['token'] as string).catch(gone);
-  const upi = await upiPayFor(runtime, resolved.currentSlug, order).catch(gone);
-  const ctx = pageContext(runtime, request, h);
+  // A provider that cannot give a link now leaves the page up, with a notice (and a log line).
+  const { upi, notice } = await upiPayForPage(runtime, request, resolved.currentSlug, order).catch(gone);
+  const ctx = pageContext(runtime, request, h, notice ? { flash: notice } : {});
   const props = { ctx, store: storeView(resolved.view.store), order: toCustomerOrderView(order), justPlaced: request.query['placed'] === '1', upi };
   return privatePage(h, { page: 'order', props });
 }

@@ -1,5 +1,5 @@
 import type { Request, ResponseToolkit } from '@hapi/hapi';
-import type { Store, VendorPrincipal } from '@dukaan-kit/core';
+import { localDate, startOfDay, type Store, type VendorPrincipal } from '@dukaan-kit/core';
 import { loadAssetManifest, type AssetManifest, type OrderSummary, type PageContext, type StoreView } from '@dukaan-kit/storefront-ui';
 import { principalOf, type Runtime } from '../runtime.js';
 import { csrfTokenFor } from './csrf.js';
@@ -58,16 +58,13 @@ export function pageContext(runtime: Runtime, request: Request, h: ResponseToolk
   };
 }
 
-/** Midnight today in `timeZone`, as an instant. */
+/**
+ * Midnight today in `timeZone`, as an instant: the start of the calendar day `now` falls on there,
+ * found with core's helpers, so a day that begins or ends with a daylight-saving change still
+ * starts at its own midnight (not at the offset of `now`).
+ */
 export function startOfToday(now: Date, timeZone = pageTimeZone): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' })
-      .formatToParts(now)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  const localAsUtc = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
-  const offset = localAsUtc - Math.floor(now.getTime() / 1000) * 1000;
-  return new Date(Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!) - offset);
+  return startOfDay(localDate(now, timeZone), timeZone);
 }
 
 /** A store as the pages' StoreView (core's Store is a superset). */
@@ -101,7 +98,9 @@ export interface VendorPage {
 export async function vendorPage(runtime: Runtime, request: Request, h: ResponseToolkit, extra: Partial<PageContext> = {}): Promise<VendorPage> {
   const { dukaan } = runtime;
   const principal = principalOf(request);
-  const [{ vendor, store }, summary] = await Promise.all([dukaan.vendors.getAccount(principal), dukaan.orders.summary(principal.storeId, startOfToday(new Date()))]);
+  const { vendor, store } = await dukaan.vendors.getAccount(principal);
+  // "Today" is the store's day, in the zone its dates and filters use (not the pages' default).
+  const summary = await dukaan.orders.summary(principal.storeId, startOfToday(new Date(), store.timeZone));
   const ctx = pageContext(runtime, request, h, {
     vendor: { email: vendor.email, storeName: store.name, storeSlug: store.slug, pendingOrders: summary.pending },
     // Dates on the dashboard read in the store's own zone (the one its date filters count days in).

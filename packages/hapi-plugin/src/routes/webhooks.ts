@@ -46,7 +46,7 @@ export function webhookRoutes(runtime: Runtime): ServerRoute[] {
       responses: {
         ok: { 201: { description: 'The webhook with its secret', body: webhookCreatedBody } },
         errors: {
-          400: 'VALIDATION_FAILED: url not an absolute http(s) URL, longer than 2048 characters, with a user name or password, or leading to a private, loopback or link-local address (or a host that does not resolve); events empty, repeated or unknown; or the store already has 10 webhooks',
+          400: "VALIDATION_FAILED: url not an absolute http(s) URL, longer than 2048 characters once normalised, with a user name or password, with a port other than 80 or 443, or leading to a private, loopback or link-local address or to one of the server's own addresses (or a host that does not resolve); events empty, repeated or unknown; or the store already has 10 webhooks",
         },
       },
       payload: webhookCreateSchema,
@@ -84,11 +84,17 @@ export function webhookRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'POST',
       path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
-      description: 'Send a delivery again as soon as possible: a pending one now, a dead or delivered one once more',
+      description: 'Send a delivery again as soon as possible: a pending one now, a dead one once more. A delivered delivery, or one being sent right now, is not retried (409)',
       auth: true,
       private: true,
       params: deliveryParams,
-      responses: { ok: { 202: { description: 'Queued; the delivery as it stands', body: deliveryBody } }, errors: { 404: 'NOT_FOUND: no such webhook or delivery in this store' } },
+      responses: {
+        ok: { 202: { description: 'Queued; the delivery as it stands', body: deliveryBody } },
+        errors: {
+          404: 'NOT_FOUND: no such webhook or delivery in this store',
+          409: 'CONFLICT: the delivery was already delivered, or is being sent right now',
+        },
+      },
       handler: handle.retry,
     }),
   ];

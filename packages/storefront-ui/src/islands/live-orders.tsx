@@ -68,10 +68,14 @@ export function LiveOrders({ stream, orders, pending: initial }: LiveOrdersProps
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let pause = 1000;
+    // Refusals in a row without a hello: a signed-out tab (401) stops asking after about two
+    // minutes instead of knocking every minute for as long as it stays open.
+    let refusals = 0;
     const connect = () => {
       source = new EventSource(stream);
       source.addEventListener('hello', (e) => {
         pause = 1000;
+        refusals = 0;
         setPending((JSON.parse((e as MessageEvent<string>).data) as { pending: number }).pending);
       });
       source.addEventListener('order', (e) => {
@@ -88,6 +92,8 @@ export function LiveOrders({ stream, orders, pending: initial }: LiveOrdersProps
       source.onerror = () => {
         // EventSource retries a dropped connection itself; a refusal (401, 429) closes it for good.
         if (source?.readyState !== EventSource.CLOSED) return;
+        refusals += 1;
+        if (refusals > 6) return;
         timer = setTimeout(connect, pause);
         pause = Math.min(pause * 2, 60_000);
       };

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ClaimedDelivery, DeliveryInput, DeliveryOutcome, DeliveryRecord, DeliveryStatus, DeliveryTarget } from '../../outbox/delivery.js';
 import { eraseEventData } from '../../outbox/erase-event-data.js';
 import type { OutboxEvent, OutboxEventInput, OutboxEventType } from '../../outbox/outbox-event.js';
-import type { OutboxRepository } from '../../outbox/outbox-repository.js';
+import type { OutboxRepository, RetryResult } from '../../outbox/outbox-repository.js';
 import { newId } from '../../shared/id.js';
 import type { Dialect } from './dialect.js';
 
@@ -225,15 +225,22 @@ export class ObjectionOutboxRepository implements OutboxRepository {
     return rows.map(deliveryOf);
   }
 
-  async retryDelivery(storeId: string, webhookId: string, deliveryId: string, at: string): Promise<DeliveryRecord | null> {
+  async retryDelivery(storeId: string, webhookId: string, deliveryId: string, at: string): Promise<RetryResult | null> {
+    // One conditional statement: only a dead or pending delivery that no dispatcher holds (no
+    // lease, or one that ran out) is made due; a delivered one or one in flight is left alone.
+    // Clearing the lease makes a late finish by a dispatcher that lost it a no-op.
     const changed = await this.db('outbox_deliveries')
       .where({ id: deliveryId, store_id: storeId, webhook_id: webhookId })
-      .update({ status: 'pending', next_attempt_at: at, delivered_at: null });
-    if (changed === 0) return null;
-    const row = (await this.db('outbox_deliveries as d').join('outbox_events as e', 'e.id', 'd.event_id').where('d.id', deliveryId).first(deliveryColumns)) as
-      | DeliveryRow
-      | undefined;
-    return row ? deliveryOf(row) : null;
+      .whereIn('status', ['dead', 'pending'])
+      .where((q) => void q.whereNull('lease_until').orWhere('lease_until', '<=', at))
+      .update({ status: 'pending', next_attempt_at: at, delivered_at: null, lease_until: null, locked_by: null });
+    const row = (await this.db('outbox_deliveries as d')
+      .join('outbox_events as e', 'e.id', 'd.event_id')
+      .where({ 'd.id': deliveryId, 'd.store_id': storeId, 'd.webhook_id': webhookId })
+      .first([...deliveryColumns, 'd.lease_until as lease_until'])) as (DeliveryRow & { lease_until: string | null }) | undefined;
+    if (!row) return null;
+    const inFlight = row.lease_until !== null && row.lease_until > at;
+    return { retried: changed > 0, inFlight: changed === 0 && inFlight, record: deliveryOf(row) };
   }
 
   async cleanUp(before: string): Promise<number> {

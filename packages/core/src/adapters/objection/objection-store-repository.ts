@@ -102,8 +102,17 @@ export class ObjectionStoreRepository implements StoreRepository {
   }
 }
 
-/** What closing a store clears: everything personal about the vendor it showed the public. */
-const closedStorePatch = { isOpen: false, phone: null, pickupAddress: '', description: '', logoUrl: null } satisfies Partial<Store>;
+/** What closing a store clears: everything personal about the vendor it showed the public, its UPI ID included. */
+const closedStorePatch = {
+  isOpen: false,
+  phone: null,
+  pickupAddress: '',
+  description: '',
+  logoUrl: null,
+  // The VPA is often the vendor's phone number (9876543210@ybl).
+  upiId: null,
+  paymentMethods: ['cod'],
+} satisfies Partial<Store>;
 
 /**
  * Frees the store's earlier slugs beyond the `oldSlugsKept` most recently retired, so that one

@@ -64,6 +64,15 @@ export class ObjectionWebhookRepository implements WebhookRepository {
     });
   }
 
+  async removeAllByStore(storeId: string): Promise<number> {
+    return atomically(this.db, async (trx) => {
+      // Every webhook delivery of the store, pending ones included, then the webhooks themselves
+      // (the foreign key would cascade; explicit, as in remove()).
+      await trx('outbox_deliveries').where('store_id', storeId).whereNotNull('webhook_id').delete();
+      return trx('webhooks').where('store_id', storeId).delete();
+    });
+  }
+
   async subscribedTo(storeId: string, type: OutboxEventType): Promise<WebhookRecord[]> {
     return (await this.listByStore(storeId)).filter((webhook) => webhook.events.includes(type));
   }

@@ -2,7 +2,7 @@ import { composeMail } from '../compose.js';
 import type { MailMessage } from '../mailer.js';
 import type { Order } from '../../orders/order.js';
 import { formatMoney } from '../../pricing/format.js';
-import { customerText, orderLinesText, orderTotalsText, paymentText } from './order-text.js';
+import { orderLinesText, orderTotalsText, paymentText } from './order-text.js';
 
 /** What closes every mail to a customer: why it came, since they have no account with us. */
 export function customerFooter(storeName: string): string {
@@ -16,7 +16,10 @@ export function storeContact(storeName: string, storePhone: string | null): stri
 
 /**
  * To the customer once the order is placed: what they bought, how they pay, and the tracking
- * link. `accepted` when the store took it at once (it accepts orders automatically).
+ * link. `accepted` when the store took it at once (it accepts orders automatically). Nothing the
+ * orderer typed (name, address, phone, note) is in it: whoever placed the order chose the
+ * address it goes to, so their text would reach anyone's mailbox from our domain. The tracking
+ * page shows those details.
  */
 export function orderConfirmationMail({
   to,
@@ -44,7 +47,7 @@ export function orderConfirmationMail({
       orderLinesText(order),
       orderTotalsText(order),
       payment,
-      `Delivery to:\n${customerText(order.customer)}`,
+      'The delivery details are on your order page.',
     ],
     action: { intro: 'Follow your order here:', label: 'Track your order', url: trackingLink },
     after: storeContact(storeName, storePhone),

@@ -53,6 +53,27 @@ export function outboxTests(t: Test, factory: PersistenceFactory): void {
     t.equal(await p.webhooks.findById(store.id, first.id), null);
   });
 
+  t.test("webhooks: removeAllByStore deletes the store's webhooks and their deliveries, nobody else's", async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const hook = (storeId: string) => ({ id: newId(), storeId, url: 'https://hooks.example.com/x', events: ['order.placed' as const], secret: 'whsec_test', createdAt: at() });
+    const mine = [hook(store.id), hook(store.id)];
+    const theirs = hook(other.store.id);
+    for (const record of [...mine, theirs]) await p.webhooks.insertUnlessFull(record, 10);
+    await p.outbox.add(orderEvent(store.id, newId()));
+    await p.outbox.add(orderEvent(other.store.id, newId()));
+    await fanOut(p, store.id, mine[0]?.id ?? '');
+    await fanOut(p, other.store.id, theirs.id);
+    t.equal(await p.transaction((tx) => tx.webhooks.removeAllByStore(store.id)), 2);
+    t.same(await p.webhooks.listByStore(store.id), []);
+    t.same(await p.outbox.listDeliveries(store.id, mine[0]?.id ?? '', 10), [], 'their deliveries went too');
+    t.same((await p.outbox.claimDue(at(), at(60_000), 'c', 1000)).filter((c) => c.event.storeId === store.id), [], 'nothing left to deliver');
+    t.equal((await p.webhooks.listByStore(other.store.id)).length, 1, "another store's stays");
+    t.equal((await p.outbox.listDeliveries(other.store.id, theirs.id, 10)).length, 1, 'with its delivery');
+    t.equal(await p.webhooks.removeAllByStore(store.id), 0, 'none left');
+  });
+
   t.test('outbox: fan-out once, leases exclude a second claimant until they run out, finish only by the holder', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
@@ -100,7 +121,7 @@ export function outboxTests(t: Test, factory: PersistenceFactory): void {
     const [delivery] = await p.outbox.listDeliveries(store.id, webhook.id, 10);
     t.equal(await p.outbox.retryDelivery(other.store.id, webhook.id, delivery?.id ?? '', at()), null, "another store's");
     t.equal(await p.outbox.retryDelivery(store.id, newId(), delivery?.id ?? '', at()), null, "another webhook's");
-    t.match(await p.outbox.retryDelivery(store.id, webhook.id, delivery?.id ?? '', at()), { id: delivery?.id, status: 'pending' });
+    t.match(await p.outbox.retryDelivery(store.id, webhook.id, delivery?.id ?? '', at()), { retried: true, inFlight: false, record: { id: delivery?.id, status: 'pending' } });
     t.equal(await p.outbox.cleanUp(at(-30 * 24 * 3600_000)), 0, 'a pending delivery keeps its event');
     t.equal(await p.outbox.eraseOrderData(other.store.id, [orderId]), 0, "not another store's");
     t.equal(await p.outbox.eraseOrderData(store.id, [orderId]), 1);
@@ -111,5 +132,31 @@ export function outboxTests(t: Test, factory: PersistenceFactory): void {
     await p.outbox.finish(claimed?.id ?? '', 'c', done('delivered'));
     t.equal(await p.outbox.cleanUp(at(-30 * 24 * 3600_000)), 1, 'finished and old: deleted');
     t.same(await p.outbox.listDeliveries(store.id, webhook.id, 10), [], 'with its deliveries');
+  });
+
+  t.test('outbox: retry only a dead or pending delivery nobody holds; a delivered or leased one is left alone', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const webhook = { id: newId(), storeId: store.id, url: 'https://hooks.example.com/x', events: ['order.placed' as const], secret: 'whsec_test', createdAt: at() };
+    await p.webhooks.insertUnlessFull(webhook, 10);
+    await p.outbox.add(orderEvent(store.id, newId()));
+    await fanOut(p, store.id, webhook.id);
+    const [claimed] = (await p.outbox.claimDue(at(), at(60_000), 'holder', 1000)).filter((c) => c.event.storeId === store.id);
+    const id = claimed?.id ?? '';
+    t.match(await p.outbox.retryDelivery(store.id, webhook.id, id, at()), { retried: false, inFlight: true, record: { id, status: 'pending' } }, 'in flight: left alone');
+    t.equal(await p.outbox.finish(id, 'holder', done('delivered')), true, 'the holder still finishes');
+    t.match(await p.outbox.retryDelivery(store.id, webhook.id, id, at()), { retried: false, inFlight: false, record: { id, status: 'delivered' } }, 'delivered: left alone');
+    t.same((await p.outbox.claimDue(at(), at(60_000), 'x', 1000)).filter((c) => c.event.storeId === store.id), [], 'nothing made due');
+
+    await p.outbox.add(orderEvent(store.id, newId()));
+    await fanOut(p, store.id, webhook.id);
+    const [second] = (await p.outbox.claimDue(at(), at(60_000), 'dying', 1000)).filter((c) => c.event.storeId === store.id);
+    const secondId = second?.id ?? '';
+    t.match(await p.outbox.retryDelivery(store.id, webhook.id, secondId, at(61_000)), { retried: true, record: { id: secondId, status: 'pending' } }, 'a lease that ran out: retried');
+    t.equal(await p.outbox.finish(secondId, 'dying', done('dead')), false, 'the holder that lost it writes nothing');
+    const [again] = (await p.outbox.claimDue(at(61_000), at(120_000), 'next', 1000)).filter((c) => c.event.storeId === store.id);
+    t.equal(again?.id, secondId, 'claimed again');
+    t.equal(await p.outbox.finish(secondId, 'next', done('dead')), true);
+    t.match(await p.outbox.retryDelivery(store.id, webhook.id, secondId, at()), { retried: true, record: { status: 'pending' } }, 'dead: retried');
   });
 }
