@@ -1,17 +1,13 @@
 // Returns and reasons: a shipped order that comes back (refused at the door, returned to origin)
 // gives its stock back exactly once, like a cancel; cancels, rejects and returns may say why.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
 import type { Knex } from 'knex';
 import { inProcessEventBus, toCustomerOrderView, type DomainEvent } from '../src/index.js';
 import { finalStatuses } from '../src/orders/status-machine.js';
-import { createKnex, migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
+import { migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
 import { migrationSource } from '../src/adapters/objection/migrate.js';
-import { migrateDownThrough } from './support/migrations.js';
-import { testServices, uniqueTestName } from '../src/testing/services.js';
+import { migrateDownThrough, onBothDatabases } from './support/migrations.js';
 import { coreVariants } from './support/core-variants.js';
 import { openStore, orderFor } from './support/orders.js';
 
@@ -149,23 +145,4 @@ async function migrationTests(t: Test, knex: Knex): Promise<void> {
   t.ok(await knex.schema.hasColumn('order_status_history', 'reason'), 'and up again');
 }
 
-t.test('SQLite: 006 upgrades a 005 database', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dukaan-reasons-'));
-  const knex = createKnex(`sqlite:${join(dir, 'upgrade.db')}`);
-  t.teardown(async () => {
-    await knex.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await migrationTests(t, knex);
-});
-
-const { postgresUrl } = testServices();
-t.test('PostgreSQL: 006 upgrades a 005 database', { skip: postgresUrl === null && 'PostgreSQL not configured' }, async (t) => {
-  const schema = uniqueTestName('rsn');
-  const knex = createKnex(postgresUrl ?? '', { schema, poolMax: 2 });
-  t.teardown(async () => {
-    await knex.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [schema]);
-    await knex.destroy();
-  });
-  await migrationTests(t, knex);
-});
+onBothDatabases('006 upgrades a 005 database', 'rsn', migrationTests);

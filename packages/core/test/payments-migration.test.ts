@@ -1,16 +1,12 @@
 // Migration 009 on a database with stores and orders from before payments: every store keeps
 // taking cash only (in Asia/Kolkata, mailing new orders); a delivered (cash) order is paid as of
 // its last update, every other order pending as of its creation. Down drops it all again.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
 import type { Knex } from 'knex';
-import { createKnex, migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
+import { migrateLatest, objectionPersistence } from '../src/adapters/objection/index.js';
 import { migrationSource } from '../src/adapters/objection/migrate.js';
-import { testServices, uniqueTestName } from '../src/testing/services.js';
-import { migrateDownThrough } from './support/migrations.js';
+import { migrateDownThrough, onBothDatabases } from './support/migrations.js';
 
 async function migrationTests(t: Test, knex: Knex): Promise<void> {
   const before009 = {
@@ -43,23 +39,4 @@ async function migrationTests(t: Test, knex: Knex): Promise<void> {
   t.equal((await p.orders.findById('s1', 'o1'))?.payment.status, 'paid', 'and up again');
 }
 
-t.test('SQLite: 009 upgrades an older database', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dukaan-payments-'));
-  const knex = createKnex(`sqlite:${join(dir, 'upgrade.db')}`);
-  t.teardown(async () => {
-    await knex.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await migrationTests(t, knex);
-});
-
-const { postgresUrl } = testServices();
-t.test('PostgreSQL: 009 upgrades an older database', { skip: postgresUrl === null && 'PostgreSQL not configured' }, async (t) => {
-  const schema = uniqueTestName('pay');
-  const knex = createKnex(postgresUrl ?? '', { schema, poolMax: 2 });
-  t.teardown(async () => {
-    await knex.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [schema]);
-    await knex.destroy();
-  });
-  await migrationTests(t, knex);
-});
+onBothDatabases('009 upgrades an older database', 'pay', migrationTests);
