@@ -109,7 +109,10 @@ export class IdempotencyKeyReusedError extends withCode('IDEMPOTENCY_KEY_REUSED'
 /** One priced line of a quote, in minor units. */
 export interface QuoteLine {
   productId: string;
+  variantId: string;
   name: string;
+  /** The chosen option values; `{}` for a product without options. */
+  options: Record<string, string>;
   unitPrice: number;
   quantity: number;
   lineTotal: number;

@@ -11,16 +11,21 @@ import { requestPasswordReset } from './accounts/request-password-reset.js';
 import { resetPassword } from './accounts/reset-password.js';
 import { revokeOtherSessions } from './accounts/revoke-other-sessions.js';
 import { revokeSessionById } from './accounts/revoke-session-by-id.js';
-import { addProductImage } from './catalog/add-product-image.js';
+import { addProductImage, addProductImages } from './catalog/add-product-image.js';
 import { adjustStock } from './catalog/adjust-stock.js';
+import { bulkProducts } from './catalog/bulk-products.js';
 import { createCategory } from './catalog/create-category.js';
 import { createProduct } from './catalog/create-product.js';
+import { exportProducts } from './catalog/csv/export-products.js';
+import { importProducts } from './catalog/csv/import-products.js';
+import { productCsvTemplate } from './catalog/csv/product-csv-template.js';
 import { deleteCategory } from './catalog/delete-category.js';
 import { deleteProduct } from './catalog/delete-product.js';
 import { getProduct } from './catalog/get-product.js';
 import { listCategories } from './catalog/list-categories.js';
 import { listProducts } from './catalog/list-products.js';
 import { removeProductImage } from './catalog/remove-product-image.js';
+import { reorderProductImages } from './catalog/reorder-product-images.js';
 import { updateCategory } from './catalog/update-category.js';
 import { updateProduct } from './catalog/update-product.js';
 import type { CoreContext } from './context.js';
@@ -37,6 +42,7 @@ import { orderSummary } from './orders/order-summary.js';
 import { placeOrder } from './orders/place-order.js';
 import { cachedForStore } from './storefront/cached-for-store.js';
 import { getStoreView } from './storefront/get-store-view.js';
+import { getProductPage } from './storefront/product-page.js';
 import { resolveStoreSlug } from './storefront/resolve-store-slug.js';
 import { getStore } from './stores/get-store.js';
 import { saveStoreLogo } from './stores/save-store-logo.js';
@@ -110,8 +116,20 @@ export function facade(context: CoreContext) {
       updateProduct: bind(context, updateProduct),
       deleteProduct: bind(context, deleteProduct),
       adjustStock: bind(context, adjustStock),
+      /** Show, hide, set stock, move to a category or delete many products at once. */
+      bulkProducts: bind(context, bulkProducts),
       addProductImage: bind(context, addProductImage),
+      /** Several photos at once, all or none (`addProductImages(storeId, productId, files, field?)`). */
+      addProductImages: bind(context, addProductImages),
       removeProductImage: bind(context, removeProductImage),
+      /** A catalogue CSV in (`importProducts(storeId, csv, { dryRun, onProgress })`): all or nothing, problems by row and column. */
+      importProducts: bind(context, importProducts),
+      /** The whole catalogue as CSV, in the import's format (streamed). */
+      exportProducts: bind(context, exportProducts),
+      /** The import's template file (header and examples). */
+      productCsvTemplate,
+      /** New picture order, first is the cover; listed keys (or URLs) first, the rest after. */
+      reorderProductImages: bind(context, reorderProductImages),
     },
     orders: {
       place: bind(context, placeOrder),
@@ -128,6 +146,8 @@ export function facade(context: CoreContext) {
     },
     storefront: {
       view: bind(context, getStoreView),
+      /** A product page by the product's current or earlier slug or id (`movedTo` set: answer 301). */
+      product: bind(context, getProductPage),
       /** How the customer pays the order behind a tracking link (the UPI link and QR code). */
       paymentFor: bind(context, paymentFor),
       resolveSlug: bind(context, resolveStoreSlug),

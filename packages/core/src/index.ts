@@ -34,7 +34,7 @@ export type { Persistence, Repositories } from './persistence.js';
 export type { Cache, Counters, Bus, CacheStores } from './cache/ports.js';
 export type { EventBus, DomainEvent, DomainEventHandler } from './events.js';
 export type { Clock } from './shared/clock.js';
-export type { ImageStore, ImageType } from './catalog/image-store.js';
+export type { ImageStore, ImageType, StoredImageType } from './catalog/image-store.js';
 export type { PasswordHasher } from './vendors/password-hasher.js';
 export type { VendorRepository } from './vendors/vendor-repository.js';
 export type { StoreRepository, SlugResolution } from './vendors/store-repository.js';
@@ -43,7 +43,7 @@ export type { AccountTokenRepository, AccountTokenRecord, AccountTokenPurpose } 
 export type { Mailer, MailKind, MailMessage } from './mail/mailer.js';
 export type { Outgoing, MailQueueOptions } from './mail/index.js';
 export type { CategoryRepository } from './catalog/category-repository.js';
-export type { ProductRepository, ProductListQuery, ProductPatch } from './catalog/product-repository.js';
+export type { ProductRepository, ProductListQuery, ProductPatch, ProductBulkPatch, SlugMatch } from './catalog/product-repository.js';
 export type { OrderRepository, OrderListQuery, CustomerMatch } from './orders/order-repository.js';
 
 // Port implementations that need no driver
@@ -57,8 +57,10 @@ export type { Vendor, VendorRecord, Store, StoreSettings, SessionRecord, ApiToke
 export type { VendorStoreView } from './stores/store-view.js';
 export { toVendorStoreView } from './stores/store-view.js';
 export type { Category } from './catalog/category.js';
-export type { Product, ProductImage, StockLine } from './catalog/product.js';
-export type { VendorProductView } from './catalog/product-view.js';
+export type { Product, ProductImage, ProductOption, ProductVariant, VariantOptions, StockLine } from './catalog/product.js';
+export { summarizeVariants, findVariant, isBuyable, describeOptions, variantLabel } from './catalog/variant-summary.js';
+export { slugify as slugifyProductName, freeSlug } from './catalog/slugify.js';
+export type { VendorProductView, VendorVariantView } from './catalog/product-view.js';
 export { toVendorProductView } from './catalog/product-view.js';
 export type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, OrderSummary, PaymentMethod } from './orders/order.js';
 export { orderStatuses, paymentMethods } from './orders/order.js';
@@ -95,7 +97,10 @@ export {
 } from './mail/index.js';
 export { describeUserAgent } from './accounts/user-agent.js';
 export type { SignUpOptions } from './vendors/sign-up.js';
-export type { StoreView, PublicStore, PublicCategory, PublicProduct } from './storefront/store-view.js';
+export type { StoreView, PublicStore, PublicCategory, PublicProduct, PublicVariant, PublicImage } from './storefront/store-view.js';
+export { searchProducts, storeOrder, matchProducts, queryWords, defaultSearchLimit, maxSearchLimit, maxQueryLength } from './storefront/search-products.js';
+export type { ProductSearch, ProductSearchPage } from './storefront/search-products.js';
+export type { ProductPageData } from './storefront/product-page.js';
 export type { Page } from './shared/page.js';
 
 // Validation: one schema per input, shared with the HTTP layer
@@ -130,7 +135,12 @@ export {
   productListSchema,
   stockAdjustmentSchema,
 } from './catalog/schemas.js';
-export type { CategoryInput, ProductInput, ProductListInput, StockAdjustmentInput } from './catalog/schemas.js';
+export type { CategoryInput, ProductInput, ProductListInput, StockAdjustmentInput, VariantInput, ProductOptionInput } from './catalog/schemas.js';
+export { maxOptions, maxOptionValues, maxVariants, productSlugPattern } from './catalog/schemas.js';
+export { productCsvColumns, maxImportRows } from './catalog/csv/index.js';
+export type { ImportError, ImportResult, ImportProgress, ImportOptions, ProductExport, ProductCsvColumn } from './catalog/csv/index.js';
+export { bulkProductsSchema, bulkActions, maxBulkIds } from './catalog/bulk-schemas.js';
+export type { BulkAction, BulkProductsInput, BulkProductsResult } from './catalog/bulk-schemas.js';
 export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderExportSchema, orderStatusSchema, pincodeField, paymentChangeSchema } from './orders/schemas.js';
 export type { PaymentChangeInput } from './orders/schemas.js';
 export type { PlaceOrderInput, OrderListInput, OrderFilterInput, OrderStatusInput } from './orders/schemas.js';
@@ -160,6 +170,15 @@ export { sniffImageType } from './catalog/image-type.js';
 export { readImageSize } from './catalog/image-dimensions.js';
 export type { ImageSize } from './catalog/image-dimensions.js';
 export { checkImage, maxImageBytes, maxImageSide, maxImagePixels } from './catalog/check-image.js';
+export { addProductImages, addProductImage, maxImagesPerProduct } from './catalog/add-product-image.js';
+export { reorderProductImages } from './catalog/reorder-product-images.js';
+export { removeProductImage } from './catalog/remove-product-image.js';
+export { processImage, renditionWidths } from './catalog/image-pipeline.js';
+export type { ProcessedImage, ProcessedRendition, RenditionFile, ImagePipelineOptions } from './catalog/image-pipeline.js';
+export { imageFileKeys } from './catalog/image-record.js';
+export { deleteImageFiles } from './catalog/image-files.js';
+export { toPublicImage } from './catalog/public-image.js';
+export type { ImageRendition } from './catalog/product.js';
 
 // Outbox and webhooks
 export type { OutboxEvent, OutboxEventInput, OutboxEventType } from './outbox/outbox-event.js';

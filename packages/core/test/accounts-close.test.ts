@@ -20,13 +20,16 @@ for (const variant of coreVariants()) {
       if (!principal) throw new Error('no principal');
       const apiToken = await dukaan.auth.createApiToken(principal, { name: 'ci' });
       const product = await dukaan.catalog.createProduct(store.id, { name: 'Masala Chai', price: 4900, description: 'Call Priya on 98450 12345' });
-      const { url: imageUrl } = await dukaan.catalog.addProductImage(store.id, product.id, tinyPng);
+      const { product: withImage } = await dukaan.catalog.addProductImage(store.id, product.id, tinyPng);
       const { logoUrl } = await dukaan.stores.saveLogo(store.id, tinyPng);
       const { order } = await dukaan.orders.place(store.slug, { ...orderFor([{ productId: product.id, quantity: 2 }]), customer: { ...customer, email: 'asha@example.com' } }, { idempotencyKey: 'close-1' });
       await dukaan.vendors.requestPasswordReset({ email: vendor.email });
       await f.mailTo(vendor.email, /reset your password/i);
 
-      const files = [imageUrl, logoUrl ?? ''].map((url) => join(f.mediaDir, url.replace(/^\/media\//, '')));
+      // Every stored size and format of the photo, and the logo.
+      const imageKeys = withImage.images.flatMap((image) => image.fileKeys);
+      t.equal(imageKeys.length, 2, 'a 1×1 photo: one width, WebP and JPEG');
+      const files = [...imageKeys.map((key) => join(f.mediaDir, key)), join(f.mediaDir, (logoUrl ?? '').replace(/^\/media\//, ''))];
       t.ok(files.every((file) => existsSync(file)), 'the image files are there before');
       // Cached everywhere before the close: this instance, another one, the store page.
       const other = f.secondInstance();

@@ -77,7 +77,7 @@ for (const variant of coreVariants()) {
         details: [{ path: 'file', message: /JPEG, PNG or WebP/ }],
       });
       const { url, product } = await dukaan.catalog.addProductImage(store.id, p.id, png);
-      t.match(url, new RegExp(`^/media/${store.id}/[\\w-]+\\.png$`));
+      t.match(url, new RegExp(`^/media/${store.id}/${p.id}/[\\w-]+-1w\\.jpg$`), 'the largest JPEG, under a content-hashed name');
       t.equal(product.images.length, 1);
       const key = product.images[0]?.key ?? '';
       t.ok(existsSync(join(fixture.mediaDir, key)), 'file written');

@@ -1,7 +1,7 @@
 // The vendor's data export on a real database and real image files: every file is in the zip and
 // parses, images come back byte for byte, nothing secret leaks, it is limited to 10 an hour and
 // to 2 at once per process, and thousands of orders stream through page by page.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -22,6 +22,7 @@ import { csvRecords } from './support/csv.js';
 import { newId, newToken } from '../src/shared/id.js';
 import { coreVariants } from './support/core-variants.js';
 import { tinyPng } from './support/images.js';
+import { distinctPhotos } from './support/photos.js';
 import { customer, openStore, orderFor } from './support/orders.js';
 
 /** Every entry of the archive by name, read through yauzl with its size checks on; each CRC is checked here (yauzl does not). */
@@ -88,13 +89,13 @@ for (const variant of coreVariants()) {
     const withLogo = await dukaan.stores.saveLogo(store.id, tinyPng);
     const sweets = await dukaan.catalog.createCategory(store.id, { name: 'मिठाई' });
     const laddoo = await dukaan.catalog.createProduct(store.id, { name: 'Besan laddoo', price: 49950, categoryId: sweets.id, sku: 'LAD-1' });
-    await dukaan.catalog.addProductImage(store.id, laddoo.id, tinyPng);
-    const { product: laddooWithImages } = await dukaan.catalog.addProductImage(store.id, laddoo.id, tinyPng);
+    const [photoA, photoB] = await distinctPhotos(2, 300, 200);
+    await dukaan.catalog.addProductImage(store.id, laddoo.id, photoA!);
+    const { product: laddooWithImages } = await dukaan.catalog.addProductImage(store.id, laddoo.id, photoB!);
     const formula = await dukaan.catalog.createProduct(store.id, { name: '=HYPERLINK("http://evil.example")', price: 100, active: false });
     const gone = await dukaan.catalog.createProduct(store.id, { name: 'Lost photo', price: 2500 });
     const { product: goneWithImage } = await dukaan.catalog.addProductImage(store.id, gone.id, tinyPng);
-    const lostKey = goneWithImage.images[0]?.key ?? '';
-    rmSync(join(fixture.mediaDir, lostKey));
+    for (const lostKey of goneWithImage.images[0]?.fileKeys ?? []) rmSync(join(fixture.mediaDir, lostKey));
 
     // 101 orders: more than one page of the repository, and the first has two lines.
     await dukaan.orders.place(store.slug, {
@@ -109,13 +110,20 @@ for (const variant of coreVariants()) {
       t.equal(filename, `dukaan-${store.slug}-export-2025-05-03.zip`);
       const files = await readZip(await buffer(stream));
       const logoFile = `images/${withLogo.logoUrl?.split('/').pop()}`;
-      const imageFiles = laddooWithImages.images.map((image) => `images/${image.key.split('/').pop()}`);
+      const fileName = (key: string) => `images/${key.split('/').pop()}`;
+      // Each photo is exported in every stored width and format; its largest JPEG is "file".
+      const imageFiles = laddooWithImages.images.map((image) => fileName(image.key));
+      const allImageFiles = laddooWithImages.images.flatMap((image) => image.fileKeys.map(fileName));
+      t.equal(allImageFiles.length, 8, 'two widths (200 and its own 300) × two formats × two photos');
       t.same(
         [...files.keys()].sort(),
-        ['README.txt', 'account.json', 'categories.json', 'orders.csv', 'orders.json', 'products.csv', 'products.json', 'store.json', logoFile, ...imageFiles].sort(),
+        ['README.txt', 'account.json', 'categories.json', 'orders.csv', 'orders.json', 'products.csv', 'products.json', 'store.json', logoFile, ...allImageFiles].sort(),
         'every file; the image that is gone from disk is left out',
       );
-      for (const name of [logoFile, ...imageFiles]) t.ok(files.get(name)?.equals(tinyPng), `${name}: the uploaded bytes`);
+      t.ok(files.get(logoFile)?.equals(tinyPng), 'the logo: the uploaded bytes');
+      for (const key of laddooWithImages.images.flatMap((image) => image.fileKeys)) {
+        t.ok(files.get(fileName(key))?.equals(readFileSync(join(fixture.mediaDir, key))), `${fileName(key)}: the stored bytes`);
+      }
 
       const readme = files.get('README.txt')?.toString('utf8') ?? '';
       for (const name of files.keys()) if (!name.startsWith('images/')) t.match(readme, name, `README.txt explains ${name}`);
@@ -128,8 +136,11 @@ for (const variant of coreVariants()) {
 
       const products = parseJson(files.get('products.json')) as Array<{ id: string; images: Array<{ url: string; file: string | null }> }>;
       t.same(products.map((p) => p.id).sort(), [laddoo.id, formula.id, gone.id].sort(), 'hidden products too');
-      t.same(products.find((p) => p.id === laddoo.id)?.images, laddooWithImages.images.map((image, i) => ({ url: image.url, file: imageFiles[i] })));
-      t.same(products.find((p) => p.id === gone.id)?.images, [{ url: goneWithImage.images[0]?.url, file: null }], 'a lost image says so');
+      t.same(
+        products.find((p) => p.id === laddoo.id)?.images,
+        laddooWithImages.images.map((image, i) => ({ url: image.url, file: imageFiles[i], width: 300, height: 200, files: image.fileKeys.map(fileName) })),
+      );
+      t.same(products.find((p) => p.id === gone.id)?.images, [{ url: goneWithImage.images[0]?.url, file: null, width: 1, height: 1, files: [] }], 'a lost image says so');
 
       const orders = parseJson(files.get('orders.json')) as Array<Record<string, unknown>>;
       t.equal(orders.length, 101, 'every order, across pages');

@@ -71,7 +71,8 @@ t.test('PostgreSQL: 004 upgrades a 003 database to bigint money', { skip: postgr
     .where({ table_schema: schema })
     .select('table_name', 'column_name', 'data_type', 'character_maximum_length', 'column_default', 'is_nullable')) as Record<string, unknown>[];
   const column = (table: string, name: string) => columns.find((c) => c['table_name'] === table && c['column_name'] === name);
-  const money = { stores: ['delivery_fee', 'free_delivery_above', 'min_order_value'], products: ['price', 'compare_at_price'],
+  // Since 010 a product's price lives on its variants: the money moved there, still bigint.
+  const money = { stores: ['delivery_fee', 'free_delivery_above', 'min_order_value'], product_variants: ['price', 'compare_at_price'],
     orders: ['subtotal', 'delivery_fee', 'total'], order_items: ['unit_price', 'line_total'] };
   for (const [table, names] of Object.entries(money)) {
     for (const name of names) t.equal(column(table, name)?.['data_type'], 'bigint', `${table}.${name}`);

@@ -105,7 +105,7 @@ t.test('countQueries: stock, orders and transactions cost a constant number of q
   const p = objectionPersistence(knex);
   const { store } = await seedStore(p);
   const products = await seedProducts(p, store.id, 20, () => ({ stock: 5 }));
-  const lines = products.map((product) => ({ productId: product.id, quantity: 1 }));
+  const lines = products.map((product) => ({ variantId: product.id, quantity: 1 }));
   queries.reset();
   t.same(await p.products.takeStock(store.id, lines.slice(0, 1)), []);
   t.equal(queries.count, 1, 'one line, one query');

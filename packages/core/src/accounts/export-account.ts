@@ -8,6 +8,7 @@ import type { Store, VendorPrincipal } from '../vendors/vendor.js';
 import { ordersCsv, productsCsv } from './export/export-csv.js';
 import { takeExportSlot } from './export/export-slots.js';
 import { guardedStream } from './export/guarded-stream.js';
+import { imageFileKeys } from '../catalog/image-record.js';
 import { imageEntries } from './export/image-entries.js';
 import { jsonArray } from './export/json-array.js';
 import { uploadedLogoKey } from './export/logo-key.js';
@@ -58,10 +59,10 @@ function exportedOrder(order: Order) {
 
 const json = (name: string, value: unknown, modified: Date): ZipEntry => ({ name, data: `${JSON.stringify(value, null, 2)}\n`, modified });
 
-/** The logo's key, then every product image's key, page by page. */
+/** The logo's key, then the key of every file (each size and format) of every product image, page by page. */
 async function* imageKeys(logoKey: string | null, pages: AsyncIterable<Product[]>): AsyncGenerator<string> {
   if (logoKey) yield logoKey;
-  for await (const page of pages) for (const product of page) for (const image of product.images) yield image.key;
+  for await (const page of pages) for (const product of page) yield* imageFileKeys(product.images);
 }
 
 /**
@@ -84,7 +85,16 @@ async function* exportEntries(context: ExportContext, head: ExportHead, at: Date
   yield* imageEntries(context.images, imageKeys(logoKey, products()), files, at);
   const fileOf = (key: string) => files.get(key) ?? null;
   yield json('store.json', { ...head.store, logoFile: logoKey ? fileOf(logoKey) : null }, at);
-  const exportedProduct = (p: Product) => ({ ...p, images: p.images.map((image) => ({ url: image.url, file: fileOf(image.key) })) });
+  const exportedProduct = (p: Product) => ({
+    ...p,
+    images: p.images.map((image) => ({
+      url: image.url,
+      file: fileOf(image.key),
+      width: image.width,
+      height: image.height,
+      files: imageFileKeys([image]).map(fileOf).filter((file) => file !== null),
+    })),
+  });
   yield { name: 'products.json', data: jsonArray(products(), exportedProduct), modified: at };
   yield { name: 'products.csv', data: productsCsv(products(), head.categories, head.store.currency, fileOf), modified: at };
   yield { name: 'orders.json', data: jsonArray(orders(), exportedOrder), modified: at };

@@ -38,7 +38,7 @@ export async function changeOrderStatus(context: CoreContext, storeId: string, i
   const refuse = (from: string) => new InvalidTransitionError(`Order #${order.number} cannot move from ${from} to ${status}`);
   if (!canMove(order.status, status)) throw refuse(order.status);
   const at = nowIso(context);
-  const lines = order.items.map(({ productId, quantity }) => ({ productId, quantity }));
+  const lines = order.items.map(({ variantId, quantity }) => ({ variantId, quantity }));
   await context.persistence.transaction(async (tx) => {
     if (!(await tx.orders.changeStatus(storeId, id, order.status, status, at, reason))) throw refuse('its current status');
     if (returnsStock(status)) await tx.products.returnStock(storeId, lines);
@@ -48,7 +48,7 @@ export async function changeOrderStatus(context: CoreContext, storeId: string, i
   });
   await context.events.publish({ type: 'order.status-changed', storeId, orderId: id, from: order.status, to: status });
   if (returnsStock(status)) {
-    const productIds = lines.map((line) => line.productId);
+    const productIds = [...new Set(order.items.map((line) => line.productId))];
     await stockChanged(context, storeId, productIds);
     await context.events.publish({ type: 'stock.availability-changed', storeId, productIds });
   }

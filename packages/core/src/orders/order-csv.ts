@@ -1,3 +1,4 @@
+import { variantLabel } from '../catalog/variant-summary.js';
 import { spreadsheetCsv, type Cell } from '../accounts/export/export-csv.js';
 import { moneyInputValue } from '../pricing/format.js';
 import { localDateTime } from '../shared/time-zone.js';
@@ -15,7 +16,7 @@ export function spreadsheetPhone(phone: string): string {
 
 /** The lines of an order in one cell: `Masala chai × 2; Samosa × 3`. */
 export function itemsSummary(order: Order): string {
-  return order.items.map((line) => `${line.name} × ${line.quantity}`).join('; ');
+  return order.items.map((line) => `${variantLabel(line.name, line.options)} × ${line.quantity}`).join('; ');
 }
 
 /** The header row; the time zone is named, since the file travels without it. */

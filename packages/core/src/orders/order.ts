@@ -36,7 +36,13 @@ export interface OrderCustomer {
 /** A line as it was sold: name and unit price are copied from the product at checkout. */
 export interface OrderLine {
   productId: string;
+  /** The variant sold; for orders placed before variants, the product's default variant (same id as the product). */
+  variantId: string;
   name: string;
+  /** The chosen option values, e.g. `{ Weight: '500 g' }`; `{}` for a product without options. */
+  options: Record<string, string>;
+  /** The variant's SKU at checkout; null when it had none. */
+  sku: string | null;
   unitPrice: number;
   quantity: number;
   lineTotal: number;

@@ -1,4 +1,5 @@
 import type { Product } from '../catalog/product.js';
+import { findVariant } from '../catalog/variant-summary.js';
 import {
   BelowMinimumOrderError,
   PriceChangedError,
@@ -20,7 +21,20 @@ export interface PricedOrder {
   quote: Quote;
 }
 
-/** Prices every line that names an active product of this store; the others are reported, not priced. */
+/** A line's variant, or why it cannot be sold. */
+function variantOf(product: Product, variantId: string | undefined, index: number): { variant: ReturnType<typeof findVariant>; problem: FieldError | null } {
+  const variant = findVariant(product, variantId);
+  if (variant === null && variantId === undefined) {
+    const names = product.options.map((o) => o.name).join(', ');
+    return { variant, problem: { path: `items.${index}.variantId`, message: `Choose the ${names} of ${product.name} (variantId is required for a product with options)` } };
+  }
+  if (variant === null || !variant.active) {
+    return { variant: null, problem: { path: `items.${index}.variantId`, message: `This choice of ${product.name} is not available` } };
+  }
+  return { variant, problem: null };
+}
+
+/** Prices every line that names an active product (and an available variant of it) of this store; the others are reported, not priced. */
 export function priceOrder(input: PlaceOrderInput, products: ReadonlyMap<string, Product>, store: Store): PricedOrder {
   const unavailable: FieldError[] = [];
   const lines: OrderLine[] = [];
@@ -30,8 +44,21 @@ export function priceOrder(input: PlaceOrderInput, products: ReadonlyMap<string,
       unavailable.push({ path: `items.${index}.productId`, message: 'This product is not available in this store' });
       return;
     }
-    const unit = { unitPrice: product.price, quantity: item.quantity };
-    lines.push({ productId: product.id, name: product.name, ...unit, lineTotal: lineTotal(unit) });
+    const { variant, problem } = variantOf(product, item.variantId, index);
+    if (problem || !variant) {
+      if (problem) unavailable.push(problem);
+      return;
+    }
+    const unit = { unitPrice: variant.price, quantity: item.quantity };
+    lines.push({
+      productId: product.id,
+      variantId: variant.id,
+      name: product.name,
+      options: { ...variant.options },
+      sku: variant.sku,
+      ...unit,
+      lineTotal: lineTotal(unit),
+    });
   });
   const totals = priceCart(lines, store);
   const quote: Quote = { items: lines, subtotal: totals.subtotal, deliveryFee: totals.deliveryFee, total: totals.total, currency: store.currency };

@@ -12,7 +12,8 @@ export interface PlaceOrderInput {
     address: string;
     pincode: string;
   };
-  items: Array<{ productId: string; quantity: number }>;
+  /** `variantId` is required for a product with options; without options it may be left out (the default variant). */
+  items: Array<{ productId: string; variantId?: string; quantity: number }>;
   note?: string | null;
   paymentMethod: PaymentMethod;
   /** The total (minor units) the customer was shown; when given, a different total refuses the order. */
@@ -75,6 +76,7 @@ export const placeOrderSchema = Joi.object<PlaceOrderInput>({
     .items(
       Joi.object({
         productId: idField.label('Product').required(),
+        variantId: idField.label('Variant'),
         quantity: Joi.number().strict().integer().min(1).max(1000).label('Quantity').required(),
       }),
     )

@@ -1,4 +1,5 @@
-import type { Product, StockLine } from '../catalog/product.js';
+import type { Product, ProductVariant, StockLine } from '../catalog/product.js';
+import { variantLabel } from '../catalog/variant-summary.js';
 import { NotFoundError, OutOfStockError, StoreClosedError } from '../errors.js';
 import { assertPaymentOffered } from './payment-offered.js';
 import { recordLowStock, recordOrderEvent } from '../outbox/order-events.js';
@@ -26,20 +27,30 @@ export interface WrittenOrder {
   soldOut: string[];
 }
 
-/** Quantities per product, duplicates merged, so stock is checked against the whole order. */
+/** Quantities per variant, duplicates merged, so stock is checked against the whole order. */
 function stockLines(lines: OrderLine[]): StockLine[] {
   const totals = new Map<string, number>();
-  for (const line of lines) totals.set(line.productId, (totals.get(line.productId) ?? 0) + line.quantity);
-  return [...totals].map(([productId, quantity]) => ({ productId, quantity }));
+  for (const line of lines) totals.set(line.variantId, (totals.get(line.variantId) ?? 0) + line.quantity);
+  return [...totals].map(([variantId, quantity]) => ({ variantId, quantity }));
 }
 
-function outOfStock(short: string[], products: ReadonlyMap<string, Product>, input: PlaceOrderInput): OutOfStockError {
-  const first = products.get(short[0] ?? '');
-  const left = first?.stock ?? 0;
-  const message = left > 0 ? `Only ${left} of ${first?.name} left` : `${first?.name ?? 'A product'} is sold out`;
-  const details = input.items.flatMap((item, index) =>
-    short.includes(item.productId) ? [{ path: `items.${index}.quantity`, message: `Only ${products.get(item.productId)?.stock ?? 0} left` }] : [],
-  );
+/** Every variant of the products, by id, with its product. */
+function variantIndex(products: ReadonlyMap<string, Product>): Map<string, { product: Product; variant: ProductVariant }> {
+  const index = new Map<string, { product: Product; variant: ProductVariant }>();
+  for (const product of products.values()) for (const variant of product.variants) index.set(variant.id, { product, variant });
+  return index;
+}
+
+function outOfStock(short: string[], variants: ReturnType<typeof variantIndex>, lines: OrderLine[], input: PlaceOrderInput): OutOfStockError {
+  const first = variants.get(short[0] ?? '');
+  const left = first?.variant.stock ?? 0;
+  const label = first ? variantLabel(first.product.name, first.variant.options) : 'A product';
+  const message = left > 0 ? `Only ${left} of ${label} left` : `${label} is sold out`;
+  const details = input.items.flatMap((item, index) => {
+    const line = lines.find((l) => l.productId === item.productId && (item.variantId === undefined || l.variantId === item.variantId));
+    if (!line || !short.includes(line.variantId)) return [];
+    return [{ path: `items.${index}.quantity`, message: `Only ${variants.get(line.variantId)?.variant.stock ?? 0} left` }];
+  });
   return new OutOfStockError(message, details);
 }
 
@@ -91,14 +102,16 @@ export async function writeOrder(tx: Repositories, storeId: string, draft: Order
   const priced = priceOrder(input, products, store);
   assertOrderable(input, priced, store);
   const wanted = stockLines(priced.lines);
+  const variants = variantIndex(products);
   const short = await tx.products.takeStock(storeId, wanted);
-  if (short.length > 0) throw outOfStock(short, products, input);
+  if (short.length > 0) throw outOfStock(short, variants, priced.lines, input);
   const order = newOrder(store, priced, draft);
   // The store row stays locked from here to commit: the adapter numbers and writes in one step.
   order.number = await tx.orders.insertWithNextNumber(order);
   await recordOrderEvent(tx, 'order.placed', order);
-  await recordLowStock(tx, products, wanted, store.currency, draft.at);
-  const tracked = wanted.filter((line) => products.get(line.productId)?.stock != null);
-  const soldOut = tracked.filter((line) => (products.get(line.productId)?.stock ?? 0) - line.quantity <= 0);
-  return { order, stockTaken: tracked.map((line) => line.productId), soldOut: soldOut.map((line) => line.productId) };
+  await recordLowStock(tx, variants, wanted, store.currency, draft.at);
+  const tracked = wanted.filter((line) => variants.get(line.variantId)?.variant.stock != null);
+  const soldOut = tracked.filter((line) => (variants.get(line.variantId)?.variant.stock ?? 0) - line.quantity <= 0);
+  const productOf = (line: StockLine) => variants.get(line.variantId)?.product.id ?? '';
+  return { order, stockTaken: [...new Set(tracked.map(productOf))], soldOut: [...new Set(soldOut.map(productOf))] };
 }

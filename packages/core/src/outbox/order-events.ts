@@ -1,4 +1,5 @@
-import type { Product } from '../catalog/product.js';
+import type { Product, ProductVariant, StockLine } from '../catalog/product.js';
+import { summarizeVariants } from '../catalog/variant-summary.js';
 import { toVendorProductView } from '../catalog/product-view.js';
 import type { Order } from '../orders/order.js';
 import { toVendorOrderView } from '../orders/order-view.js';
@@ -39,27 +40,31 @@ export function webhookOrderView(order: Order): Omit<ReturnType<typeof toVendorO
 }
 
 /**
- * Writes `product.low_stock` for each product this sale took across the threshold. `before`
- * holds the products as read before the stock was taken; `taken` the units taken of each.
+ * Writes `product.low_stock` for each variant this sale took across the threshold. `before`
+ * holds the variants (with their products) as read before the stock was taken; `taken` the
+ * units taken of each. `data.variantId` names the variant; the product view shows its stock after the sale.
  */
 export async function recordLowStock(
   tx: Pick<Repositories, 'outbox'>,
-  before: ReadonlyMap<string, Product>,
-  taken: ReadonlyArray<{ productId: string; quantity: number }>,
+  before: ReadonlyMap<string, { product: Product; variant: ProductVariant }>,
+  taken: ReadonlyArray<StockLine>,
   currency: string,
   at: string,
 ): Promise<void> {
   for (const line of taken) {
-    const product = before.get(line.productId);
-    if (!product || product.stock === null) continue;
-    const left = product.stock - line.quantity;
-    if (product.stock <= lowStockThreshold || left > lowStockThreshold) continue;
+    const found = before.get(line.variantId);
+    if (!found || found.variant.stock === null) continue;
+    const { product, variant } = found;
+    const left = (variant.stock ?? 0) - line.quantity;
+    if ((variant.stock ?? 0) <= lowStockThreshold || left > lowStockThreshold) continue;
+    const variants = product.variants.map((v) => (v.id === variant.id ? { ...v, stock: left } : v));
+    const after = { ...product, variants, ...summarizeVariants(product.options, variants), updatedAt: at };
     await tx.outbox.add({
       type: 'product.low_stock',
       storeId: product.storeId,
       orderId: null,
       productId: product.id,
-      data: { product: toVendorProductView({ ...product, stock: left, updatedAt: at }, currency), threshold: lowStockThreshold },
+      data: { product: toVendorProductView(after, currency), variantId: variant.id, options: { ...variant.options }, stock: left, threshold: lowStockThreshold },
       createdAt: at,
     });
   }

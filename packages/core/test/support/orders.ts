@@ -23,6 +23,6 @@ export const customer = {
 };
 
 /** A valid order body for these lines. */
-export function orderFor(items: Array<{ productId: string; quantity: number }>) {
+export function orderFor(items: Array<{ productId: string; variantId?: string; quantity: number }>) {
   return { customer, items, paymentMethod: 'cod' as const };
 }

@@ -1,3 +1,4 @@
+import { variantLabel } from '../../catalog/variant-summary.js';
 import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Category } from '../../catalog/category.js';
@@ -71,7 +72,7 @@ function orderRows(o: Order): Cell[][] {
   const head: Cell[] = [o.number, o.createdAt, o.status, o.customer.name, o.customer.phone, o.customer.email, o.customer.address, o.customer.pincode, o.note, o.paymentMethod, o.currency];
   const tail: Cell[] = [money(o.subtotal), money(o.deliveryFee), money(o.total), o.id];
   const lines = o.items.length > 0 ? o.items : [null];
-  return lines.map((line): Cell[] => [...head, ...(line ? [line.productId, line.name, money(line.unitPrice), line.quantity, money(line.lineTotal)] : [null, null, null, null, null]), ...tail]);
+  return lines.map((line): Cell[] => [...head, ...(line ? [line.productId, variantLabel(line.name, line.options), money(line.unitPrice), line.quantity, money(line.lineTotal)] : [null, null, null, null, null]), ...tail]);
 }
 
 /** One row per order line, the order's own fields repeated on each of its lines. */

@@ -14,13 +14,17 @@ store.json       Your store's settings: name, web address (slug), contact detail
                  images/ when you uploaded one.
 categories.json  Your product categories.
 products.json    Every product, hidden ones too, newest first. Each image lists its web address
-                 ("url") and its copy in this archive ("file").
+                 ("url"), its copy in this archive ("file": the largest JPEG) and the copies
+                 of every size and format the store shows ("files").
 products.csv     One row per product, in the same order.
 orders.json      Every order with its customer, lines, totals and status history, newest first.
 orders.csv       One row per order line, in the same order: an order with three different items
                  takes three rows, and its number, customer and totals repeat on each of them.
-images/          Your product photos and your logo, as uploaded. An image that could no longer
-                 be read is left out, and its "file" is null.
+images/          Your product photos and your logo. Photos uploaded since the store began
+                 resizing them come in each stored width, as WebP and JPEG, without the
+                 camera's hidden data (location, device); older ones and the logo as
+                 uploaded. An image that could no longer be read is left out, and its "file"
+                 is null.
 
 How values are written
 - The archive is written while it downloads, and holds the products and orders that existed

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import type { ImageStore, ImageType } from '../../catalog/image-store.js';
+import type { ImageStore, ImageType, StoredImageType } from '../../catalog/image-store.js';
 import { imageExtensions } from '../../catalog/image-type.js';
 
 export interface DiskImageStoreOptions {
@@ -11,7 +11,14 @@ export interface DiskImageStoreOptions {
   publicPath: string;
 }
 
-/** Keeps images as files named by random keys, so a URL reveals nothing and never collides. */
+/** What `put` accepts: path segments of word characters and hyphens, a name, one of our extensions. */
+const keyShape = /^[\w-]+(?:\/[\w-]+)*\.(?:jpg|png|webp)$/;
+
+/**
+ * Keeps images as files: logos under random keys, so a URL reveals nothing and never collides;
+ * product photos under the content-hashed keys the core picks (immutable, so nginx may cache
+ * them for a year).
+ */
 export function diskImageStore(options: DiskImageStoreOptions): ImageStore {
   const root = resolve(options.directory);
   const base = options.publicPath.replace(/\/+$/, '');
@@ -29,6 +36,22 @@ export function diskImageStore(options: DiskImageStoreOptions): ImageStore {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes, { flag: 'wx' });
       return { key, url: `${base}/${key}` };
+    },
+    async put(key: string, bytes: Uint8Array, type: StoredImageType) {
+      if (!keyShape.test(key) || !key.endsWith(`.${imageExtensions[type]}`)) throw new TypeError(`not an image key: ${key}`);
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      // Written aside and renamed into place: nginx never serves half a file, and a crash leaves
+      // no partial file under the real name for a retry to mistake for the finished one.
+      const temporary = `${path}.${randomBytes(6).toString('hex')}.part`;
+      try {
+        await writeFile(temporary, bytes, { flag: 'wx' });
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      return { url: `${base}/${key}` };
     },
     async delete(key: string) {
       await rm(pathOf(key), { force: true });

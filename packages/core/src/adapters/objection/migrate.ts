@@ -9,6 +9,7 @@ import * as orderReasons from './migrations/006-order-reasons.js';
 import * as outbox from './migrations/007-outbox.js';
 import * as webhooks from './migrations/008-webhooks.js';
 import * as payments from './migrations/009-payments.js';
+import * as variants from './migrations/010-variants.js';
 
 interface Migration {
   name: string;
@@ -27,6 +28,7 @@ const migrations: Migration[] = [
   { name: '007-outbox', ...outbox },
   { name: '008-webhooks', ...webhooks },
   { name: '009-payments', ...payments },
+  { name: '010-variants', ...variants },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */

@@ -74,6 +74,7 @@ export const uniqueFields = {
   email: { column: 'email', path: 'email', message: 'This email is already registered' },
   slug: { column: 'slug', path: 'slug', message: 'This store link is already taken' },
   sku: { column: 'sku', path: 'sku', message: 'Another product already has this SKU' },
+  productSlug: { column: 'slug', path: 'slug', message: 'Another product of the store already has this link' },
   idempotencyKey: {
     column: 'idempotency_key',
     path: 'idempotencyKey',

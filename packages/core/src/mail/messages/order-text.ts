@@ -1,3 +1,4 @@
+import { variantLabel } from '../../catalog/variant-summary.js';
 import type { Order } from '../../orders/order.js';
 import { formatMoney } from '../../pricing/format.js';
 
@@ -6,7 +7,7 @@ import { formatMoney } from '../../pricing/format.js';
 
 /** "2 × Masala Chai 250 g — ₹498.00", one line per item. */
 export function orderLinesText(order: Pick<Order, 'items' | 'currency'>): string {
-  return order.items.map((line) => `${line.quantity} × ${line.name} — ${formatMoney(line.lineTotal, order.currency)}`).join('\n');
+  return order.items.map((line) => `${line.quantity} × ${variantLabel(line.name, line.options)} — ${formatMoney(line.lineTotal, order.currency)}`).join('\n');
 }
 
 /** Subtotal, delivery and total, one per line. */

@@ -2,7 +2,7 @@ import type { Test } from 'tap';
 import { newId } from '../../shared/id.js';
 import type { AccountTokenPurpose, AccountTokenRecord } from '../../vendors/account-token-repository.js';
 import type { ApiTokenRecord, SessionRecord } from '../../vendors/vendor.js';
-import { at, conflictOn, open, orderRecord, placeOrder, productRecord, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
+import { at, conflictOn, imageRecord, open, orderRecord, placeOrder, productRecord, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
 function session(vendorId: string, storeId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
@@ -97,7 +97,7 @@ function storeCloseTests(t: Test, factory: PersistenceFactory): void {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
     const other = await seedStore(p);
-    const image = { key: `${store.id}/a.png`, url: '/media/a.png' };
+    const image = imageRecord(`${store.id}/a.png`);
     const mine = productRecord(store.id, { description: 'Call 98450 12345', images: [image] });
     const theirs = productRecord(other.store.id, { description: 'Call me', images: [image] });
     for (const product of [mine, theirs]) await p.products.insert(product);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import type { Category } from '../../catalog/category.js';
-import type { Product } from '../../catalog/product.js';
-import type { Order } from '../../orders/order.js';
+import type { Product, ProductImage } from '../../catalog/product.js';
+import { summarizeVariants } from '../../catalog/variant-summary.js';
+import type { Order, OrderLine } from '../../orders/order.js';
 import type { Persistence, Repositories } from '../../persistence.js';
 import { newId, newToken } from '../../shared/id.js';
 import type { Store, VendorRecord } from '../../vendors/vendor.js';
@@ -72,18 +73,23 @@ export function categoryRecord(storeId: string, overrides: Partial<Category> = {
   return { id: newId(), storeId, name: `Category ${unique()}`, position: 0, createdAt: now, updatedAt: now, ...overrides };
 }
 
-/** A product of the store: tracked stock 10, no SKU. */
+/**
+ * A product of the store without options: tracked stock 10, no SKU. `price`, `compareAtPrice`,
+ * `stock` and `sku` among the overrides go to its default variant (whose id is the product's),
+ * unless the overrides carry variants of their own.
+ */
 export function productRecord(storeId: string, overrides: Partial<Product> = {}): Product {
   const now = at();
+  const id = overrides.id ?? newId();
+  const fields = { price: 4900, compareAtPrice: null, stock: 10, sku: null, ...pickVariantFields(overrides) };
+  const options = overrides.options ?? [];
+  const variants = overrides.variants ?? [{ id, options: {}, ...fields, active: true, imageKey: null, position: 0 }];
   return {
-    id: newId(),
+    id,
     storeId,
     name: 'Masala Chai',
+    slug: `masala-chai-${unique()}`,
     description: 'Strong and sweet',
-    price: 4900,
-    compareAtPrice: null,
-    stock: 10,
-    sku: null,
     categoryId: null,
     active: true,
     position: 0,
@@ -91,7 +97,42 @@ export function productRecord(storeId: string, overrides: Partial<Product> = {})
     createdAt: now,
     updatedAt: now,
     ...overrides,
+    options,
+    variants,
+    ...summarizeVariants(options, variants),
   };
+}
+
+function pickVariantFields(overrides: Partial<Product>): Partial<Pick<Product, 'price' | 'compareAtPrice' | 'stock' | 'sku'>> {
+  const picked: Partial<Pick<Product, 'price' | 'compareAtPrice' | 'stock' | 'sku'>> = {};
+  if (overrides.price !== undefined) picked.price = overrides.price;
+  if (overrides.compareAtPrice !== undefined) picked.compareAtPrice = overrides.compareAtPrice;
+  if (overrides.stock !== undefined) picked.stock = overrides.stock;
+  if (overrides.sku !== undefined) picked.sku = overrides.sku;
+  return picked;
+}
+
+/** A patch that sets fields of a product's default variant (a product without options). */
+export function defaultVariantPatch(product: Product, fields: Partial<Pick<Product, 'price' | 'compareAtPrice' | 'stock' | 'sku'>>): { variants: Product['variants'] } {
+  const [first] = product.variants;
+  if (!first) throw new Error('the product has no variant');
+  return { variants: [{ ...first, ...fields }] };
+}
+
+/** A product as it reads after its default variant's fields changed. */
+export function withDefaultVariant(product: Product, fields: Partial<Pick<Product, 'price' | 'compareAtPrice' | 'stock' | 'sku'>>): Product {
+  const { variants } = defaultVariantPatch(product, fields);
+  return { ...product, variants, ...summarizeVariants(product.options, variants) };
+}
+
+/** An image record as an ImageStore keeps one file of it (no renditions). */
+export function imageRecord(key: string): ProductImage {
+  return { key, url: `/media/${key}`, width: null, height: null, renditions: [], fileKeys: [key] };
+}
+
+/** An order line of a product without options (its default variant has the product's id). */
+export function line(productId: string, name: string, unitPrice: number, quantity: number): OrderLine {
+  return { productId, variantId: productId, name, options: {}, sku: null, unitPrice, quantity, lineTotal: unitPrice * quantity };
 }
 
 /** A pending two-line order of the store, without an idempotency key; numbered when placed. */
@@ -105,8 +146,8 @@ export function orderRecord(storeId: string, overrides: Partial<Order> = {}): Or
     status: 'pending',
     customer: { name: 'Asha', phone: '+919811111111', email: null, address: '2 Park Street', pincode: '700016' },
     items: [
-      { productId: newId(), name: 'Masala Chai', unitPrice: 4900, quantity: 2, lineTotal: 9800 },
-      { productId: newId(), name: 'Samosa', unitPrice: 1500, quantity: 1, lineTotal: 1500 },
+      line(newId(), 'Masala Chai', 4900, 2),
+      line(newId(), 'Samosa', 1500, 1),
     ],
     subtotal: 11300,
     deliveryFee: 4000,

@@ -1,5 +1,5 @@
 import type { Test } from 'tap';
-import { at, open, orderRecord, placeOrder, seedProducts, seedStore, unique } from './fixtures.js';
+import { at, defaultVariantPatch, line as orderLine, open, orderRecord, placeOrder, seedProducts, seedStore, unique } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
 /** The largest amount the API accepts (2^53 − 1 minor units): money columns must hold it exactly. */
@@ -18,8 +18,8 @@ export function limitTests(t: Test, factory: PersistenceFactory): void {
     const [product] = await seedProducts(p, store.id, 1, () => ({ price: max, compareAtPrice: max }));
     t.same(await p.products.findById(store.id, product!.id), product);
     t.same((await p.products.list(store.id, { limit: 1 })).items, [product]);
-    t.equal((await p.products.update(store.id, product!.id, { price: max - 1 }, at()))?.price, max - 1);
-    const line = { productId: product!.id, name: 'Gold', unitPrice: max, quantity: 1, lineTotal: max };
+    t.equal((await p.products.update(store.id, product!.id, defaultVariantPatch(product!, { price: max - 1 }), at()))?.price, max - 1);
+    const line = orderLine(product!.id, 'Gold', max, 1);
     const order = await placeOrder(p, orderRecord(store.id, { items: [line], subtotal: max, deliveryFee: max, total: max }));
     t.same(await p.orders.findById(store.id, order.id), order, 'order and line amounts, exactly');
     t.same((await p.orders.list(store.id, { limit: 5 })).items, [order]);
@@ -43,14 +43,14 @@ export function limitTests(t: Test, factory: PersistenceFactory): void {
     const { store } = await seedStore(p);
     const [product] = await seedProducts(p, store.id, 1, () => ({ stock: maxStock - 10 }));
     const id = product!.id;
-    t.equal((await p.products.adjustStock(store.id, id, 10, at()))?.stock, maxStock, 'up to the top');
-    await t.rejects(p.products.adjustStock(store.id, id, 1, at()), { code: 'VALIDATION_FAILED', details: [{ path: 'delta' }] });
-    await t.rejects(p.products.adjustStock(store.id, id, 1_000_000_000, at()), { code: 'VALIDATION_FAILED' });
+    t.equal((await p.products.adjustStock(store.id, id, id, 10, at()))?.stock, maxStock, 'up to the top');
+    await t.rejects(p.products.adjustStock(store.id, id, id, 1, at()), { code: 'VALIDATION_FAILED', details: [{ path: 'delta' }] });
+    await t.rejects(p.products.adjustStock(store.id, id, id, 1_000_000_000, at()), { code: 'VALIDATION_FAILED' });
     t.equal((await p.products.findById(store.id, id))?.stock, maxStock, 'left as it was');
-    t.equal((await p.products.adjustStock(store.id, id, -maxStock - 5, at()))?.stock, 0, 'floored at 0');
-    await p.products.update(store.id, id, { stock: maxStock - 1 }, at());
-    await p.products.returnStock(store.id, [{ productId: id, quantity: 5 }]);
+    t.equal((await p.products.adjustStock(store.id, id, id, -maxStock - 5, at()))?.stock, 0, 'floored at 0');
+    await p.products.update(store.id, id, defaultVariantPatch(product!, { stock: maxStock - 1 }), at());
+    await p.products.returnStock(store.id, [{ variantId: id, quantity: 5 }]);
     t.equal((await p.products.findById(store.id, id))?.stock, maxStock, 'a return past the top is capped');
-    t.same(await p.products.takeStock(store.id, [{ productId: id, quantity: maxStock }]), [], 'all of it can be taken');
+    t.same(await p.products.takeStock(store.id, [{ variantId: id, quantity: maxStock }]), [], 'all of it can be taken');
   });
 }

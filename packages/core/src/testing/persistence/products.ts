@@ -1,7 +1,8 @@
 import type { Test } from 'tap';
-import { at, conflictOn, open, productRecord, seedProducts, seedStore } from './fixtures.js';
+import { at, conflictOn, defaultVariantPatch, imageRecord, open, productRecord, seedProducts, seedStore, withDefaultVariant } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 import { productListTests } from './product-list.js';
+import { variantTests } from './variants.js';
 
 /** Insert and lookups, unique SKUs, and isolation between stores. */
 function productRecordTests(t: Test, factory: PersistenceFactory): void {
@@ -11,7 +12,7 @@ function productRecordTests(t: Test, factory: PersistenceFactory): void {
     const product = productRecord(store.id, {
       compareAtPrice: 5900,
       sku: 'CHAI-1',
-      images: [{ key: 'a.webp', url: '/media/a.webp' }, { key: 'b.webp', url: '/media/b.webp' }],
+      images: [imageRecord('a.webp'), imageRecord('b.webp')],
     });
     const hidden = productRecord(store.id, { active: false, stock: null });
     await p.products.insert(product);
@@ -33,7 +34,7 @@ function productRecordTests(t: Test, factory: PersistenceFactory): void {
     await t.resolves(p.products.insert(productRecord(store.id, { sku: null })), 'no SKU');
     await t.resolves(p.products.insert(productRecord(store.id, { sku: null })), 'no SKU twice');
     const [plain] = await seedProducts(p, store.id, 1, () => ({ sku: 'TEA-2' }));
-    await t.rejects(p.products.update(store.id, plain!.id, { sku: 'TEA-1' }, at()), conflictOn('sku'), 'on update too');
+    await t.rejects(p.products.update(store.id, plain!.id, defaultVariantPatch(plain!, { sku: 'TEA-1' }), at()), conflictOn('sku'), 'on update too');
   });
 
   t.test("products: another store's product is invisible", async (t) => {
@@ -48,7 +49,7 @@ function productRecordTests(t: Test, factory: PersistenceFactory): void {
     t.same(await p.products.listActive(mine.store.id), []);
     t.equal(await p.products.update(mine.store.id, id, { name: 'x' }, at()), null);
     t.equal(await p.products.delete(mine.store.id, id), null);
-    t.equal(await p.products.adjustStock(mine.store.id, id, 5, at()), null);
+    t.equal(await p.products.adjustStock(mine.store.id, id, id, 5, at()), null);
     t.same(await p.products.findById(theirs.store.id, id), product, 'left untouched');
   });
 }
@@ -60,18 +61,10 @@ function productChangeTests(t: Test, factory: PersistenceFactory): void {
     const { store } = await seedStore(p);
     const [product] = await seedProducts(p, store.id, 1, () => ({ compareAtPrice: 6000, sku: 'X-1' }));
     const updatedAt = at(1000);
-    const patch = {
-      name: 'Ginger Chai',
-      price: 5500,
-      compareAtPrice: null,
-      stock: null,
-      sku: null,
-      active: false,
-      position: 3,
-      images: [{ key: 'c.png', url: '/media/c.png' }],
-    };
-    const updated = await p.products.update(store.id, product!.id, patch, updatedAt);
-    t.same(updated, { ...product, ...patch, updatedAt });
+    const fields = { name: 'Ginger Chai', active: false, position: 3, images: [imageRecord('c.png')] };
+    const variantFields = { price: 5500, compareAtPrice: null, stock: null, sku: null };
+    const updated = await p.products.update(store.id, product!.id, { ...fields, ...defaultVariantPatch(product!, variantFields) }, updatedAt);
+    t.same(updated, { ...withDefaultVariant(product!, variantFields), ...fields, updatedAt });
     t.same(await p.products.findById(store.id, product!.id), updated);
   });
 
@@ -90,4 +83,5 @@ export function productTests(t: Test, factory: PersistenceFactory): void {
   productRecordTests(t, factory);
   productChangeTests(t, factory);
   productListTests(t, factory);
+  variantTests(t, factory);
 }

@@ -37,7 +37,7 @@ export function transactionTests(t: Test, factory: PersistenceFactory): void {
     // As a checkout does: take the stock, then number and store the order, in one transaction.
     const buy = () =>
       p.transaction(async (tx) => {
-        const short = await tx.products.takeStock(store.id, [{ productId: product!.id, quantity: 1 }]);
+        const short = await tx.products.takeStock(store.id, [{ variantId: product!.id, quantity: 1 }]);
         if (short.length > 0) throw new ShortError('sold out');
         return tx.orders.insertWithNextNumber(orderRecord(store.id));
       });

@@ -6,11 +6,16 @@ export class OrderItemModel extends BaseModel {
   static override tableName = 'order_items';
   static override idColumn = ['orderId', 'position'];
   static override bigintProperties = ['unitPrice', 'lineTotal'];
+  static override jsonAttributes = ['options'];
 
   declare orderId: string;
   declare position: number;
   declare productId: string;
+  /** Null only between migration 010's column and its backfill. */
+  declare variantId: string | null;
   declare name: string;
+  declare options: Record<string, string>;
+  declare sku: string | null;
   declare unitPrice: number;
   declare quantity: number;
   declare lineTotal: number;
@@ -23,7 +28,10 @@ export class OrderItemModel extends BaseModel {
           orderId,
           position,
           productId: line.productId,
+          variantId: line.variantId,
           name: line.name,
+          options: line.options,
+          sku: line.sku,
           unitPrice: line.unitPrice,
           quantity: line.quantity,
           lineTotal: line.lineTotal,
@@ -35,6 +43,15 @@ export class OrderItemModel extends BaseModel {
 
   /** The domain line of this row. */
   toLine(): OrderLine {
-    return { productId: this.productId, name: this.name, unitPrice: this.unitPrice, quantity: this.quantity, lineTotal: this.lineTotal };
+    return {
+      productId: this.productId,
+      variantId: this.variantId ?? this.productId,
+      name: this.name,
+      options: this.options,
+      sku: this.sku,
+      unitPrice: this.unitPrice,
+      quantity: this.quantity,
+      lineTotal: this.lineTotal,
+    };
   }
 }

@@ -1,49 +1,60 @@
-import type { Product, ProductImage } from '../../../catalog/product.js';
+import type { Product, ProductImage, ProductOption, ProductVariant } from '../../../catalog/product.js';
 import type { ProductPatch } from '../../../catalog/product-repository.js';
+import { summarizeVariants } from '../../../catalog/variant-summary.js';
 import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
-/** The columns a patch may change. */
-const patchKeys = ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId', 'active', 'position',
-  'images'] as const satisfies readonly (keyof ProductPatch)[];
+/** The product columns a patch may change (variants live in their own table). */
+const patchKeys = ['name', 'slug', 'description', 'options', 'categoryId', 'active', 'position', 'images'] as const satisfies readonly (keyof ProductPatch)[];
 const productKeys = ['id', 'storeId', ...patchKeys, 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Product)[];
 
-/** A row of `products`; `images` is JSON text. */
+/** An image as stored: older rows hold only `key` and `url`. */
+type StoredImage = Pick<ProductImage, 'key' | 'url'> & Partial<ProductImage>;
+
+function toImage(image: StoredImage): ProductImage {
+  return {
+    key: image.key,
+    url: image.url,
+    width: image.width ?? null,
+    height: image.height ?? null,
+    renditions: (image.renditions ?? []).map(({ width, height, webpUrl, jpegUrl }) => ({ width, height, webpUrl, jpegUrl })),
+    fileKeys: image.fileKeys ?? [image.key],
+  };
+}
+
+/** A row of `products`; `images` and `options` are JSON text. */
 export class ProductModel extends BaseModel {
   static override tableName = 'products';
   static override booleanProperties = ['active'];
-  static override bigintProperties = ['price', 'compareAtPrice'];
-  static override jsonAttributes = ['images'];
+  static override jsonAttributes = ['images', 'options'];
 
   declare id: string;
   declare storeId: string;
   declare name: string;
+  declare slug: string;
   declare description: string;
-  declare price: number;
-  declare compareAtPrice: number | null;
-  declare stock: number | null;
-  declare sku: string | null;
+  declare options: ProductOption[];
   declare categoryId: string | null;
   declare active: boolean;
   declare position: number;
-  declare images: ProductImage[];
+  declare images: StoredImage[];
   declare createdAt: string;
   declare updatedAt: string;
 
-  /** The row of a new product. */
+  /** The row of a new product (its variants are rows of their own). */
   static fromProduct(product: Product): ProductModel {
     return ProductModel.fromJson(pick(product, productKeys), { skipValidation: true });
   }
 
-  /** The changes of a patch; anything but a patchable field (the id, the store) is left out. */
+  /** The product-table changes of a patch; anything else (the id, the store, the variants) is left out. */
   static patchOf(patch: ProductPatch): Partial<ProductModel> {
     return pick(patch, patchKeys) as Partial<ProductModel>;
   }
 
-  /** The domain product of this row. */
-  toProduct(): Product {
-    const product = pick(this, productKeys) as unknown as Product;
-    // Only the image fields the domain knows, whatever else the JSON holds.
-    return { ...product, images: this.images.map((image) => ({ key: image.key, url: image.url })) };
+  /** The domain product of this row with its variants (in position order). */
+  toProduct(variants: ProductVariant[]): Product {
+    const base = pick(this, productKeys) as unknown as Omit<Product, 'variants' | 'price' | 'compareAtPrice' | 'stock' | 'sku'>;
+    const options = this.options.map(({ name, values }) => ({ name, values }));
+    return { ...base, options, variants, ...summarizeVariants(options, variants), images: this.images.map(toImage) };
   }
 }
