@@ -314,6 +314,20 @@ t.test('live: nginx in front of two upstreams', { skip: !nginxBin }, async (t) =
     t.equal(hits.a! + hits.b!, before, 'never reached the app');
   });
 
+  await t.test('only the CSV import and the photo uploads take bodies past 6 MB, up to their own bounds', async (t) => {
+    const big = (mb: number) => Buffer.alloc(mb * 1024 * 1024, 0x20);
+    const passed = async (path: string, mb: number) => {
+      const before = hits.a! + hits.b!;
+      const r = await request(path, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: big(mb) });
+      return { status: r.status, reachedApp: hits.a! + hits.b! > before };
+    };
+    t.match(await passed('/api/v1/products/import', 9), { reachedApp: true }, 'a 9 MB CSV reaches the app');
+    t.match(await passed('/api/v1/products/import', 12), { status: 413, reachedApp: false }, 'a 12 MB one does not');
+    t.match(await passed('/api/v1/products/0190/images', 30), { reachedApp: true }, '30 MB of photos reach the app');
+    t.match(await passed('/dashboard/products/0190/photos', 42), { status: 413, reachedApp: false }, '42 MB do not');
+    t.match(await passed('/api/v1/orders', 7), { status: 413, reachedApp: false }, 'any other path keeps the 6 MB bound');
+  });
+
   await t.test('the access log holds no token of a URL or a Referer', async (t) => {
     const secret = 'SECRETresetTOKEN0123456789abcdefghijklmnopq';
     const confirm = 'SECRETconfirmTOKEN0123456789abcdefghijklmn';

@@ -117,7 +117,7 @@ function browserFlow() {
     await v.fill('#product-price', chai.price);
     await v.fill('#product-compareAtPrice', chai.mrp);
     await v.fill('#product-stock', chai.stock);
-    await v.setInputFiles('#product-file', pngPath);
+    await v.setInputFiles('#product-images', pngPath);
     await Promise.all([v.waitForURL(/\/dashboard\/products\/[0-9a-f-]{36}\?done=created$/), v.click('form.form-grid button[type="submit"]')]);
     t.equal(await v.locator('.flash').textContent(), 'Added.');
     const picture = v.locator('.pictures img').first();

@@ -17,6 +17,9 @@ import { openApiDocument, openApiRoute } from './routes/openapi.js';
 import { orderRoutes } from './routes/orders.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { productRoutes } from './routes/products.js';
+import { productImageRoutes } from './routes/product-images.js';
+import { productCsvRoutes } from './routes/product-csv.js';
+import { productBulkRoutes } from './routes/product-bulk.js';
 import { storeRoutes } from './routes/store.js';
 import { storefrontRoutes } from './routes/storefront.js';
 import { vendorAuthRoutes } from './routes/vendor-auth.js';
@@ -105,6 +108,9 @@ export function registerApi(server: Server, rawOptions: DukaanPluginOptions): Du
     ...storeRoutes(runtime),
     ...categoryRoutes(runtime),
     ...productRoutes(runtime),
+    ...productImageRoutes(runtime),
+    ...productCsvRoutes(runtime),
+    ...productBulkRoutes(runtime),
     ...liveRoutes(runtime, server),
     ...orderRoutes(runtime),
     ...webhookRoutes(runtime),

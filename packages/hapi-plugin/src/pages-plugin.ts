@@ -16,6 +16,8 @@ import { dashboardCredentialRoutes } from './pages/dashboard-credentials.js';
 import { dashboardHomeRoutes } from './pages/dashboard-home.js';
 import { dashboardOrderRoutes } from './pages/dashboard-orders.js';
 import { dashboardProductRoutes } from './pages/dashboard-products.js';
+import { dashboardProductPhotoRoutes } from './pages/dashboard-product-photos.js';
+import { dashboardImportRoutes } from './pages/dashboard-import.js';
 import { dashboardSettingsRoutes } from './pages/dashboard-settings.js';
 import { dashboardWebhookRoutes } from './pages/dashboard-webhooks.js';
 import { pagesOnPreResponse } from './pages/error-page.js';
@@ -51,6 +53,8 @@ export async function registerPages(server: Server, rawOptions: DukaanPluginOpti
     dashboardHomeRoutes,
     dashboardOrderRoutes,
     dashboardProductRoutes,
+    dashboardProductPhotoRoutes,
+    dashboardImportRoutes,
     dashboardCategoryRoutes,
     dashboardSettingsRoutes,
     dashboardWebhookRoutes,

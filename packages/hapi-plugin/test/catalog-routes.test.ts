@@ -2,7 +2,7 @@ import t from 'tap';
 import { client, errorOf, json, multipart, tinyPng } from './support/api.js';
 import { serverVariants, signUp } from './support/server.js';
 
-const productFields = ['active', 'categoryId', 'compareAtPrice', 'createdAt', 'currency', 'description', 'id', 'images', 'name', 'price', 'sku', 'stock', 'updatedAt'];
+const productFields = ['active', 'categoryId', 'compareAtPrice', 'createdAt', 'currency', 'description', 'id', 'images', 'name', 'options', 'pictures', 'price', 'sku', 'slug', 'stock', 'updatedAt', 'variants'];
 
 for (const variant of serverVariants()) {
   t.test(variant.name, async (t) => {
@@ -160,8 +160,8 @@ for (const variant of serverVariants()) {
       const ok = await upload('file', 'photo.png', tinyPng);
       t.equal(ok.statusCode, 201);
       const { url } = json(ok);
-      t.same(Object.keys(json(ok)), ['url']);
-      t.match(url, /^\/media\/.+\.png$/);
+      t.same(Object.keys(json(ok)), ['url', 'urls']);
+      t.match(url, /^\/media\/.+-1w\.jpg$/, 'stored resized, as its largest JPEG');
       t.same(json(await api.get(`/api/v1/products/${product.id}`)).images, [url]);
       t.same(json(await server.inject(`/api/v1/stores/${vendor.store.slug}`)).products[0].images, [url], 'customers see it');
 
@@ -194,7 +194,9 @@ for (const variant of serverVariants()) {
       t.same(view.categories.map((c: { name: string }) => c.name), ['Tea']);
       const byName = Object.fromEntries(view.products.map((p: { name: string }) => [p.name, p]));
       t.same(Object.keys(byName).sort(), ['Chai', 'Sold out']);
-      t.same(Object.keys(byName.Chai).sort(), ['categoryId', 'compareAtPrice', 'currency', 'description', 'id', 'images', 'inStock', 'name', 'price', 'stock']);
+      t.same(Object.keys(byName.Chai).sort(), [
+        'categoryId', 'compareAtPrice', 'currency', 'description', 'id', 'images', 'inStock', 'name', 'options', 'pictures', 'price', 'priceVaries', 'slug', 'stock', 'variants',
+      ]);
       t.match(byName.Chai, { inStock: true, stock: 2, categoryId: category.id });
       t.match(byName['Sold out'], { inStock: false, stock: 0 });
       const missing = await server.inject('/api/v1/stores/no-such-store-here');

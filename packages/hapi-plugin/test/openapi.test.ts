@@ -57,8 +57,9 @@ for (const variant of serverVariants()) {
         t.ok(media && Object.keys(media.schema.properties ?? {}).length > 0, `${at}: has properties`);
       }
       const product = doc.paths['/api/v1/products']!.post!.requestBody!.content['application/json']!.schema;
-      t.same([...(product.required ?? [])].sort(), ['name', 'price']);
-      t.ok(product.properties?.compareAtPrice && product.properties?.categoryId);
+      // The price is required for a product without options only (a product with options prices each variant).
+      t.same([...(product.required ?? [])].sort(), ['name']);
+      t.ok(product.properties?.compareAtPrice && product.properties?.categoryId && product.properties?.options && product.properties?.variants);
       const order = doc.paths['/api/v1/stores/{slug}/orders']!.post!;
       const customer = order.requestBody!.content['application/json']!.schema.properties?.customer as { properties?: Record<string, unknown> };
       t.same(Object.keys(customer.properties ?? {}).sort(), ['address', 'email', 'name', 'phone', 'pincode'], 'nested objects are described');

@@ -38,7 +38,7 @@ for (const variant of serverVariants()) {
       t.equal(uploaded.statusCode, 201);
       const image = await server.inject(json(uploaded).url);
       t.equal(image.statusCode, 200);
-      t.match(image.headers['content-type'], /image\/png/);
+      t.match(image.headers['content-type'], /image\/jpeg/, 'uploads are stored resized, as JPEG and WebP');
       t.equal(image.headers['cache-control'], 'public, max-age=31536000, immutable');
       t.equal(image.headers['x-content-type-options'], 'nosniff');
     });
@@ -64,7 +64,10 @@ for (const variant of serverVariants()) {
       t.match(page.payload, new RegExp(`<meta property="og:url" content="http://[^"]+/${vendor.store.slug}"`));
       t.match(page.payload, /₹249\.00/);
       t.match(String(page.headers['set-cookie']), /dukaan_csrf=[\w-]+;.*HttpOnly.*SameSite=Lax/);
-      const filtered = await server.inject(`/${vendor.store.slug}?category=${tea.id}`);
+      const oldLink = await server.inject(`/${vendor.store.slug}?category=${tea.id}`);
+      t.equal(oldLink.statusCode, 301, 'the link from before categories had their own URL moves');
+      t.equal(oldLink.headers.location, `/${vendor.store.slug}/c/${tea.id}`);
+      const filtered = await server.inject(`/${vendor.store.slug}/c/${tea.id}`);
       t.equal(filtered.statusCode, 200);
       t.notMatch(filtered.payload, 'Ginger Biscuits', 'only the category');
     });
@@ -75,8 +78,13 @@ for (const variant of serverVariants()) {
       const product = await api.product({ name: 'Cardamom Tea', description: 'Green cardamom and Assam.' });
       const upload = multipart('file', 'p.png', tinyPng, 'image/png');
       await server.inject({ method: 'POST', url: `/api/v1/products/${product.id}/images`, headers: { ...vendor.headers, ...upload.headers }, payload: upload.payload });
-      const page = await server.inject(`/${vendor.store.slug}/p/${product.id}`);
+      t.equal(product.slug, 'cardamom-tea');
+      const byId = await server.inject(`/${vendor.store.slug}/p/${product.id}`);
+      t.equal(byId.statusCode, 301, 'the id link from before slugs moves to the slug');
+      t.equal(byId.headers.location, `/${vendor.store.slug}/p/cardamom-tea`);
+      const page = await server.inject(`/${vendor.store.slug}/p/cardamom-tea`);
       t.equal(page.statusCode, 200);
+      t.match(page.payload, new RegExp(`<link rel="canonical" href="http://[^"]+/${vendor.store.slug}/p/cardamom-tea"`));
       t.match(page.payload, '<meta property="og:type" content="product"');
       t.match(page.payload, /<meta property="og:image" content="http:\/\/[^"]+\/media\/[^"]+"/);
       t.match(page.payload, 'Green cardamom and Assam.');
@@ -97,7 +105,7 @@ for (const variant of serverVariants()) {
       t.equal(moved.headers.location, `/${newSlug}?category=x`);
       const movedProduct = await server.inject(`/${vendor.store.slug}/p/${product.id}`);
       t.equal(movedProduct.statusCode, 301);
-      t.equal(movedProduct.headers.location, `/${newSlug}/p/${product.id}`);
+      t.equal(movedProduct.headers.location, `/${newSlug}/p/${product.slug}`, 'one hop: the new store slug and the product slug');
       t.equal((await server.inject(`/${newSlug}`)).statusCode, 200);
 
       for (const url of ['/no-such-shop-here', '/x', '/favicon.ico', '/no-such-shop-here/checkout']) {
@@ -284,7 +292,7 @@ t.test('under the prefix /shop every URL in a page starts with /shop', async (t)
   const placed = await browser.post(`/shop/${slug}/checkout`, { ...customer, idempotencyKey: idempotencyKeyOf(checkout.payload) ?? '' });
   t.equal(placed.statusCode, 303);
   t.match(placed.headers.location, new RegExp(`^/shop/${slug}/orders/`));
-  const pages = [`/shop/${slug}`, `/shop/${slug}?category=${tea.id}`, `/shop/${slug}/p/${product.id}`, `/shop/${slug}/checkout`, placed.headers.location as string, `/shop/no-such-store`];
+  const pages = [`/shop/${slug}`, `/shop/${slug}/c/${tea.id}`, `/shop/${slug}/p/${product.slug}`, `/shop/${slug}/checkout`, placed.headers.location as string, `/shop/no-such-store`];
   for (const url of pages) {
     const page = await browser.get(url);
     t.ok([200, 404].includes(page.statusCode), url);

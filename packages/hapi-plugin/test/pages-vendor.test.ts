@@ -167,7 +167,7 @@ for (const variant of serverVariants()) {
 
       const notImage = await browser.postMultipart('/dashboard/products', { name: 'Chai', price: '10' }, { file: { filename: 'x.txt', bytes: Buffer.from('hello'), type: 'text/plain' } });
       t.equal(notImage.statusCode, 400);
-      t.match(notImage.payload, /id="product-file"[^>]*aria-invalid="true"/);
+      t.match(notImage.payload, /id="product-images"[^>]*aria-invalid="true"/);
       t.match(notImage.payload, 'The file must be a JPEG, PNG or WebP image');
 
       const created = await browser.postMultipart(

@@ -40,6 +40,8 @@ for (const variant of serverVariants()) {
       { method: 'DELETE', path: '/api/v1/products/{id}', url: `/api/v1/products/${bProduct.id}` },
       { method: 'POST', path: '/api/v1/products/{id}/stock', url: `/api/v1/products/${bProduct.id}/stock`, payload: { delta: -5 } },
       { method: 'POST', path: '/api/v1/products/{id}/images', url: `/api/v1/products/${bProduct.id}/images`, payload: png.payload, headers: png.headers },
+      { method: 'PUT', path: '/api/v1/products/{id}/images', url: `/api/v1/products/${bProduct.id}/images`, payload: { images: ['/media/x.jpg'] } },
+      { method: 'DELETE', path: '/api/v1/products/{id}/images', url: `/api/v1/products/${bProduct.id}/images?url=${encodeURIComponent('/media/x.jpg')}` },
       { method: 'PATCH', path: '/api/v1/categories/{id}', url: `/api/v1/categories/${bCategory.id}`, payload: { name: 'Taken over' } },
       { method: 'DELETE', path: '/api/v1/categories/{id}', url: `/api/v1/categories/${bCategory.id}` },
       { method: 'GET', path: '/api/v1/orders/{id}', url: `/api/v1/orders/${bOrder.id}` },

@@ -1,5 +1,10 @@
 // Bundles the island client and the stylesheet into dist/assets with
 // content-hashed names, and writes manifest.json for loadAssetManifest().
+//
+// The client is split: the entry (client.[hash].js, the only file pages name)
+// holds the hydration loop and imports Preact's shared chunk; each island is its own chunk
+// (chunk.[hash].js, beside the entry), imported relatively by the entry only
+// when a page has that island (test/size.test.ts follows those imports).
 import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -10,10 +15,12 @@ const outdir = join(root, 'dist', 'assets');
 
 const common = { bundle: true, minify: true, write: true, metafile: true, outdir, legalComments: 'none', logLevel: 'warning' };
 
-/** The single output file of a build (esbuild keys outputs by path relative to the cwd). */
-function outputName(result) {
-  const files = Object.keys(result.metafile.outputs).filter((f) => !f.endsWith('.map'));
-  if (files.length !== 1) throw new Error(`expected one output, got ${files.join(', ')}`);
+/** The output file built from `entryPoint` (esbuild keys outputs by path relative to the working directory). */
+function outputName(result, entryPoint) {
+  const files = Object.entries(result.metafile.outputs)
+    .filter(([f, out]) => !f.endsWith('.map') && out.entryPoint === entryPoint)
+    .map(([f]) => f);
+  if (files.length !== 1) throw new Error(`expected one output for ${entryPoint}, got ${files.join(', ') || 'none'}`);
   return basename(files[0]);
 }
 
@@ -25,6 +32,9 @@ const js = await build({
   absWorkingDir: root,
   entryPoints: ['src/client.ts'],
   entryNames: 'client.[hash]',
+  // Flat names: the static route serves /static/{file}, one path segment.
+  chunkNames: 'chunk.[hash]',
+  splitting: true,
   format: 'esm',
   platform: 'browser',
   target: 'es2020',
@@ -41,6 +51,7 @@ const css = await build({
   target: ['chrome80', 'safari13', 'firefox78'],
 });
 
-const manifest = { css: outputName(css), js: outputName(js) };
+const manifest = { css: outputName(css, 'src/styles/app.css'), js: outputName(js, 'src/client.ts') };
 await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`assets: ${manifest.css}, ${manifest.js}`);
+const chunks = Object.keys(js.metafile.outputs).length - 1;
+console.log(`assets: ${manifest.css}, ${manifest.js} (+${chunks} chunks)`);

@@ -15,6 +15,8 @@ import { OrderDetailPage, type OrderDetailPageProps } from './pages/order-detail
 import { OrderPage, type OrderPageProps } from './pages/order.js';
 import { OrdersPage, type OrdersPageProps } from './pages/orders.js';
 import { ProductFormPage, type ProductFormPageProps } from './pages/product-form.js';
+import { ProductPhotosPage, type ProductPhotosPageProps } from './pages/product-photos.js';
+import { ProductImportPage, type ProductImportPageProps } from './pages/product-import.js';
 import { ProductPage, type ProductPageProps } from './pages/product.js';
 import { ProductsPage, type ProductsPageProps } from './pages/products.js';
 import { ResetPasswordPage, type ResetPasswordPageProps } from './pages/reset-password.js';
@@ -36,6 +38,8 @@ export interface PagePropsMap {
   dashboard: DashboardPageProps;
   products: ProductsPageProps;
   'product-form': ProductFormPageProps;
+  'product-photos': ProductPhotosPageProps;
+  'product-import': ProductImportPageProps;
   categories: CategoriesPageProps;
   orders: OrdersPageProps;
   'order-detail': OrderDetailPageProps;
@@ -66,6 +70,8 @@ const pages: { [N in PageName]: (props: PagePropsMap[N]) => VNode } = {
   dashboard: DashboardPage,
   products: ProductsPage,
   'product-form': ProductFormPage,
+  'product-photos': ProductPhotosPage,
+  'product-import': ProductImportPage,
   categories: CategoriesPage,
   orders: OrdersPage,
   'order-detail': OrderDetailPage,

@@ -71,7 +71,7 @@ export type StoreProductView = Omit<PublicProduct, 'currency'>;
 export type ProductImageView = ProductImage;
 
 /** A product as the vendor sees it. */
-export type ProductView = Pick<Product, 'id' | 'name' | 'description' | 'price' | 'compareAtPrice' | 'stock' | 'sku' | 'categoryId' | 'active' | 'images'>;
+export type ProductView = Pick<Product, 'id' | 'name' | 'slug' | 'description' | 'price' | 'compareAtPrice' | 'stock' | 'sku' | 'categoryId' | 'active' | 'images' | 'options' | 'variants'>;
 
 /** The customer on an order. */
 export type OrderCustomerView = OrderCustomer;
@@ -97,7 +97,11 @@ export type { OrderSummary } from '@dukaan-kit/core';
 /** A cart line: resolved against the catalogue (the plugin's cookie cart), or as the browser cart stores it. */
 export interface CartLineView {
   productId: string;
+  /** The variant bought (the product's own id for a product without options): what keys the line. */
+  variantId: string;
   name: string;
+  /** The chosen option values, e.g. `{ Weight: '500 g' }`; `{}` for a product without options. */
+  options: Record<string, string>;
   /** Current unit price, minor units. */
   price: number;
   quantity: number;

@@ -18,27 +18,33 @@ t.test('store page: meta, Open Graph, cards, prices and add-to-cart forms', asyn
   t.match(html, '<meta name="twitter:card" content="summary_large_image"/>');
   t.match(html, `<link rel="canonical" href="${canonicalUrl}"/>`);
   t.match(html, '<h1>Chai Corner</h1>');
-  t.match(html, /<img src="https:\/\/cdn.example.com\/media\/products\/p1-a.webp" alt width="400" height="400" loading="lazy"/);
+  t.match(html, /<img src="https:\/\/cdn.example.com\/media\/products\/p1-a.webp" alt width="400" height="400" fetchpriority="high" decoding="async"/, 'the first row loads at once');
+  t.match(html, /<img src="https:\/\/cdn.example.com\/media\/products\/p5-a.webp" alt width="400" height="400" loading="lazy" decoding="async"/, 'the rest lazily');
   t.match(html, '<span class="price-now">₹500.00</span>', 'price formatted');
   t.match(html, /<s class="price-mrp"><span class="sr-only">MRP <\/span>₹601.00<\/s> <span class="price-off">17% off<\/span>/, 'MRP struck with the discount');
   const card1 = html.slice(html.indexOf('<article class="card">'), html.indexOf('<article class="card">', html.indexOf('<article class="card">') + 1));
   t.match(card1, 'Masala Chai 1');
   t.notMatch(card1, 'price-mrp', 'no MRP on a product without one');
-  t.match(html, /<a class="chip" href="\/chai-corner\?category=cat-1">Loose tea<\/a>/);
+  t.match(html, /<a class="chip" href="\/chai-corner\/c\/cat-1">Loose tea<\/a>/);
   const addForms = html.match(/<form method="post" action="\/chai-corner\/cart" class="add-form" data-cart-add/g) ?? [];
   t.equal(addForms.length, 7, 'one add form per in-stock product (product 7 is sold out)');
   t.match(html, /Masala Chai 7[\s\S]*?<p class="sold-out">Sold out<\/p>/);
-  t.match(html, '<input type="hidden" name="productId" value="prod-1"/><input type="hidden" name="action" value="add"/><input type="hidden" name="quantity" value="1"/>');
+  t.match(html, '<input type="hidden" name="productId" value="prod-1"/><input type="hidden" name="variantId" value="prod-1"/><input type="hidden" name="action" value="add"/><input type="hidden" name="quantity" value="1"/>');
+  t.match(html, '<a href="/chai-corner/p/masala-chai-1">Masala Chai 1</a>', 'cards link to the readable product link');
+  t.match(html, '<form class="search" method="get" action="/chai-corner" role="search">');
+  t.notMatch(html, 'load-more', 'one page: no "Load more"');
   t.match(html, '<div data-island-root="cart">');
   t.match(html, '<script type="module" src="/static/client.TEST.js"></script>');
 });
 
 t.test('store page: category filter, empty state, closed store', async (t) => {
-  const filtered = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: storeProducts(6), activeCategoryId: 'cat-2', canonicalUrl } });
+  const inCategory = storeProducts(6).filter((p) => p.categoryId === 'cat-2');
+  const filtered = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: inCategory, activeCategoryId: 'cat-2', canonicalUrl } });
   t.match(filtered, '<title>Gift boxes · Chai Corner</title>');
-  t.match(filtered, /<a class="chip" href="\/chai-corner\?category=cat-2" aria-current="page">/);
+  t.match(filtered, /<a class="chip" href="\/chai-corner\/c\/cat-2" aria-current="page">/);
+  t.match(filtered, '<form class="search" method="get" action="/chai-corner/c/cat-2" role="search">', 'searching within the category');
   t.match(filtered, 'Masala Chai 3');
-  t.notMatch(filtered, 'Masala Chai 1<', 'products of other categories left out');
+  t.match(filtered, 'placeholder="Search Gift boxes"');
 
   const closed = renderPage({ page: 'store', props: { ctx: ctx(), store: { ...store, isOpen: false }, categories, products: storeProducts(4), canonicalUrl } });
   t.match(closed, /class="banner-closed" role="status">Chai Corner is closed right now/);
@@ -74,11 +80,12 @@ t.test('product page: every image, product Open Graph, quantity and add to cart'
   t.match(html, '<meta property="og:url" content="https://shop.example.com/chai-corner/p/prod-2"/>');
   t.match(html, '<meta name="description" content="Strong CTC tea with cardamom, ginger and clove. Brew 2 minutes."/>');
   t.equal(html.match(/<img src="\/media\/[abc].webp"/g)?.length, 3);
-  t.match(html, /<img src="\/media\/a.webp" alt="Masala Chai 2" width="800" height="800" loading="eager"/);
+  t.match(html, /<div class="gallery-main" data-variant-picture data-url="\/media\/a.webp"><img src="\/media\/a.webp" alt="Masala Chai 2" width="800" height="800" fetchpriority="high" decoding="async"/);
   t.match(html, /<img src="\/media\/b.webp" alt="Masala Chai 2, picture 2" width="800" height="800" loading="lazy"/);
   t.match(html, '<label for="qty-prod-2">Quantity</label><input id="qty-prod-2" type="number" name="quantity" value="1" min="1" max="5"');
   t.match(html, '<p>Brew 2 minutes.</p>');
-  t.match(html, '<a href="/chai-corner?category=cat-1">Loose tea</a>');
+  t.match(html, '<a href="/chai-corner/c/cat-1">Loose tea</a>');
+  t.notMatch(html, 'data-island-root="variant-picker"', 'no picker (and no JavaScript for it) without options');
   t.match(html, '<p class="stock-low">Only 5 left</p>');
 
   const sold = renderPage({ page: 'product', props: { ctx: ctx(), store, product: storeProduct(7), canonicalUrl } });
@@ -87,7 +94,7 @@ t.test('product page: every image, product Open Graph, quantity and add to cart'
 });
 
 t.test('checkout page: lines, totals, labelled fields, errors tied to fields', async (t) => {
-  const lines = [{ productId: 'prod-1', name: 'Masala Chai', price: 49900, quantity: 2, image: null, maxQuantity: 5 }];
+  const lines = [{ productId: 'prod-1', variantId: 'prod-1', options: {}, name: 'Masala Chai', price: 49900, quantity: 2, image: null, maxQuantity: 5 }];
   const html = renderPage({
     page: 'checkout',
     props: {
@@ -105,7 +112,7 @@ t.test('checkout page: lines, totals, labelled fields, errors tied to fields', a
   t.match(html, '<form method="post" action="/chai-corner/checkout" id="checkout-form">');
   t.match(html, '<input type="hidden" name="idempotencyKey" value="idem-123"/>');
   const checkoutForm = /<form[^>]*id="checkout-form">[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
-  t.match(checkoutForm, '<input type="hidden" name="item" value="prod-1:2"/>', 'the line shown, posted with the order');
+  t.match(checkoutForm, '<input type="hidden" name="item" value="prod-1:prod-1:2"/>', 'the line shown (product, variant, quantity), posted with the order');
   t.match(checkoutForm, '<input type="hidden" name="expectedTotal" value="103800"/>', 'the total shown (₹1,038.00), in minor units');
   t.equal(checkoutForm.match(/name="item"/g)?.length, 1, 'exactly the lines shown');
   for (const f of ['name', 'phone', 'email', 'address', 'pincode', 'note']) t.match(html, `<label for="checkout-${f}">`, `label for ${f}`);
@@ -130,7 +137,7 @@ t.test('checkout page: lines, totals, labelled fields, errors tied to fields', a
 });
 
 t.test('checkout page: free delivery, minimum order, empty cart, closed', async (t) => {
-  const line = (quantity: number, price = 50000) => [{ productId: 'p', name: 'Tea', price, quantity, image: null, maxQuantity: null }];
+  const line = (quantity: number, price = 50000) => [{ productId: 'p', variantId: 'p', options: {}, name: 'Tea', price, quantity, image: null, maxQuantity: null }];
   const free = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: line(2), idempotencyKey: 'k' } });
   t.match(free, '<dd data-delivery="true">Free</dd>');
   t.match(free, '<dd data-total="true">₹1,000.00</dd>');
@@ -148,7 +155,7 @@ t.test('checkout page: free delivery, minimum order, empty cart, closed', async 
 });
 
 t.test('checkout page: every amount in its currency\'s own exponent', async (t) => {
-  const line = [{ productId: 'p', name: 'Tea', price: 1500, quantity: 2, image: null, maxQuantity: null }];
+  const line = [{ productId: 'p', variantId: 'p', options: {}, name: 'Tea', price: 1500, quantity: 2, image: null, maxQuantity: null }];
   const jpy = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, currency: 'JPY', deliveryFee: 400, freeDeliveryAbove: null, minOrderValue: 5000 }, lines: line, idempotencyKey: 'k' } });
   t.match(jpy, '<p class="line-unit">¥1,500 each</p>', 'JPY has no minor unit: 1500 is ¥1,500');
   t.match(jpy, '<dd data-total="true">¥3,400</dd>');

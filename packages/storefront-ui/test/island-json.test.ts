@@ -20,7 +20,7 @@ t.test('a product named </script> cannot break out of the checkout island data',
     props: {
       ctx: ctx(),
       store,
-      lines: [{ productId: 'p1', name: evil, price: 100, quantity: 1, image: null, maxQuantity: null }],
+      lines: [{ productId: 'p1', variantId: 'p1', options: {}, name: evil, price: 100, quantity: 1, image: null, maxQuantity: null }],
       products: [storeProduct(1, { id: 'p1', name: evil })],
       idempotencyKey: 'k',
       values: { note: evil },

@@ -117,7 +117,7 @@ if (!existsSync(executablePath)) {
     t.match(first.idempotencyKey, /^[0-9a-f-]{36}$/);
     t.same(first.body, {
       customer: { name: 'Ravi Kumar', phone: '123', address: '4 Lake View, Bengaluru', pincode: '560001' },
-      items: [{ productId: 'prod-1', quantity: 2 }, { productId: 'prod-2', quantity: 3 }],
+      items: [{ productId: 'prod-1', variantId: 'prod-1', quantity: 2 }, { productId: 'prod-2', variantId: 'prod-2', quantity: 3 }],
       paymentMethod: 'cod',
       expectedTotal: want3.total,
     });
@@ -171,7 +171,7 @@ if (!existsSync(executablePath)) {
     const from = server.calls.length;
     const shown = priceCart([{ unitPrice: products[0]!.price, quantity: 1 }], store);
     const quote = {
-      items: [{ productId: 'prod-1', name: 'Masala Chai 1 (new pack)', unitPrice: 55000, quantity: 1, lineTotal: 55000 }],
+      items: [{ productId: 'prod-1', variantId: 'prod-1', options: {}, name: 'Masala Chai 1 (new pack)', unitPrice: 55000, quantity: 1, lineTotal: 55000 }],
       subtotal: 55000,
       deliveryFee: 4500,
       total: 59500,

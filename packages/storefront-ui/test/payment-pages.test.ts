@@ -57,7 +57,7 @@ t.test('customer: cash on delivery asks for cash only while the order is on its 
 });
 
 t.test('checkout: a radio per method when the store offers both; one hidden method otherwise', async (t) => {
-  const lines = [{ productId: 'prod-1', name: 'Masala Chai', price: 49900, quantity: 1, image: null, maxQuantity: 5 }];
+  const lines = [{ productId: 'prod-1', variantId: 'prod-1', options: {}, name: 'Masala Chai', price: 49900, quantity: 1, image: null, maxQuantity: 5 }];
   const both = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, paymentMethods: ['cod', 'upi'] }, lines, idempotencyKey: 'k' } });
   const form = forms(both).find((f) => f.includes('id="checkout-form"')) ?? '';
   t.match(form, '<legend>Payment</legend>');

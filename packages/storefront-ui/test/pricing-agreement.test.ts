@@ -22,7 +22,7 @@ function randomCart(next: () => number): RandomCart {
   const int = (max: number) => Math.floor(next() * (max + 1));
   // Prices up to ₹2.5 crore a unit and 99 units a line: totals far past 2^31, still exact.
   const price = () => (next() < 0.2 ? int(100) : int(2_500_000_000));
-  const lines = Array.from({ length: int(8) }, (_, i) => ({ productId: `prod-${i}`, name: `Item ${i}`, price: price(), quantity: 1 + int(98), image: null, maxQuantity: null }));
+  const lines = Array.from({ length: int(8) }, (_, i) => ({ productId: `prod-${i}`, variantId: `prod-${i}`, options: {}, name: `Item ${i}`, price: price(), quantity: 1 + int(98), image: null, maxQuantity: null }));
   const rules = { deliveryFee: int(20_000), freeDeliveryAbove: next() < 0.3 ? null : int(5_000_000), minOrderValue: next() < 0.5 ? 0 : int(100_000) };
   return { lines, rules, currency: ['INR', 'JPY', 'KWD', 'USD'][int(3)]! };
 }
@@ -48,7 +48,7 @@ t.test('cart bar, checkout island and priceCart agree over random carts', async 
     t.match(html, `Place order · ${money(want.total)}`, `${label}: the button names the total`);
     t.match(html, `<input type="hidden" name="expectedTotal" value="${want.total}"/>`, `${label}: expectedTotal is the total shown`);
     const items = [...html.matchAll(/<input type="hidden" name="item" value="([^"]*)"\/>/g)].map((m) => m[1]);
-    t.same(items, lines.map((l) => `${l.productId}:${l.quantity}`), `${label}: one item per line shown`);
+    t.same(items, lines.map((l) => `${l.productId}:${l.variantId}:${l.quantity}`), `${label}: one item per line shown`);
     const hint = /Add ([^<]*?) more for free delivery/.exec(html)?.[1];
     if (want.shortOfFreeDelivery > 0) t.equal(hint, money(want.shortOfFreeDelivery), `${label}: the free-delivery hint is priceCart's`);
     else t.equal(hint, undefined, `${label}: no free-delivery hint when free or never free`);
@@ -57,7 +57,7 @@ t.test('cart bar, checkout island and priceCart agree over random carts', async 
 
 t.test("after PRICE_CHANGED the island's free-delivery distance follows the server's quote", async (t) => {
   const rules: DeliveryRules = { deliveryFee: 4000, freeDeliveryAbove: 50000, minOrderValue: 0 };
-  const lines: StoredLine[] = [{ productId: 'p', name: 'P', price: 10000, quantity: 1, image: null, maxQuantity: null }];
+  const lines: StoredLine[] = [{ productId: 'p', variantId: 'p', options: {}, name: 'P', price: 10000, quantity: 1, image: null, maxQuantity: null }];
   const quoted = shownTotals(lines, rules, { items: [], subtotal: 30000, deliveryFee: 4000, total: 34000, currency: 'INR' } as never);
   t.equal(quoted.shortOfFreeDelivery, 20000);
   const free = shownTotals(lines, rules, { items: [], subtotal: 60000, deliveryFee: 0, total: 60000, currency: 'INR' } as never);

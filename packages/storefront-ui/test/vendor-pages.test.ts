@@ -89,14 +89,15 @@ t.test('product form (edit): multipart, money in major units, images, delete con
   t.match(tagWithId(html, 'product-sku') ?? '', 'value="MC-250"');
   t.match(html, '<option value="cat-1" selected>Loose tea</option>');
   t.match(tagWithId(html, 'product-active') ?? '', 'checked');
-  t.match(tagWithId(html, 'product-file') ?? '', 'type="file" accept="image/jpeg,image/png,image/webp"');
-  t.match(tagWithId(html, 'product-file') ?? '', 'name="file"');
+  t.match(tagWithId(html, 'product-images') ?? '', 'type="file" multiple accept="image/jpeg,image/png,image/webp"');
+  t.match(tagWithId(html, 'product-images') ?? '', 'name="images"');
+  t.match(html, '<a class="btn btn-secondary" href="/dashboard/products/prod-1/photos">Photos (1)</a>');
   t.match(html, '<form method="post" action="/dashboard/products/prod-1/images/delete"><input type="hidden" name="key" value="products/p1-a.webp"/>');
   const del = forms(html).find((f) => f.includes('/delete"') && !f.includes('images')) ?? '';
   t.match(del, 'action="/dashboard/products/prod-1/delete"');
   t.match(del, /<input type="checkbox" name="confirm" value="yes" required id="delete-confirm"/);
   t.match(del, '<label for="delete-confirm">Yes, delete “Masala Chai”</label>');
-  for (const f of ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId', 'file', 'active']) t.match(html, `<label for="product-${f}">`, `label for ${f}`);
+  for (const f of ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId', 'images', 'active', 'options.0.name', 'options.0.values']) t.match(html, `<label for="product-${f}">`, `label for ${f}`);
 });
 
 t.test('product form (new): empty, active by default, typed values and errors win', async (t) => {

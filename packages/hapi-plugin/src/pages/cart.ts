@@ -4,8 +4,11 @@ import { clearCookie, defineCookie, setCookie } from '../cookies.js';
 import type { Runtime } from '../runtime.js';
 
 /**
- * The no-JavaScript cart: `{ productId: quantity }` as compact JSON (base64url in the cookie),
- * one cookie per store because its path is the store's (`{prefix}/{slug}`).
+ * The no-JavaScript cart: `{ variantId: quantity }` as compact JSON (base64url in the cookie),
+ * one cookie per store because its path is the store's (`{prefix}/{slug}`). Variant ids are
+ * unique across products, so they key a line alone and 50 lines stay well under the 4 KB a
+ * cookie may hold; a product without options has one variant with the product's own id, so
+ * carts written before variants (keyed by product id) still name the same thing.
  */
 export const cartCookie = 'dukaan_cart';
 export const maxCartLines = 50;
@@ -61,27 +64,58 @@ export function writeCart(runtime: Runtime, request: Request, h: ResponseToolkit
   else setCookie(runtime, request, h, cartCookie, encodeCart(cart), { path: cookiePath(runtime, slug) });
 }
 
-/** Applies one cart form post; quantities are capped by the product's stock when it is tracked. */
-export function applyCartAction(cart: Cart, action: string, product: Pick<StoreProductView, 'id' | 'stock'>, quantity: number): Cart {
+type Product = StoreProductView;
+type Variant = StoreProductView['variants'][number];
+
+/** What a cart line names: a variant and its product. */
+export interface CartItem {
+  product: Product;
+  variant: Variant;
+}
+
+// Built once per product list (the cached store view's, kept in process while current).
+const variantIndexes = new WeakMap<ReadonlyArray<Product>, Map<string, CartItem>>();
+
+/** Every variant of the store's products by id. */
+export function variantIndex(products: ReadonlyArray<Product>): Map<string, CartItem> {
+  let index = variantIndexes.get(products);
+  if (!index) {
+    index = new Map();
+    for (const product of products) for (const variant of product.variants) index.set(variant.id, { product, variant });
+    variantIndexes.set(products, index);
+  }
+  return index;
+}
+
+/** Applies one cart form post; quantities are capped by the variant's stock when it is tracked. */
+export function applyCartAction(cart: Cart, action: string, variant: Pick<Variant, 'id' | 'stock'>, quantity: number): Cart {
   const next = { ...cart };
-  const cap = Math.min(maxLineQuantity, product.stock ?? maxLineQuantity);
-  const current = next[product.id] ?? 0;
+  const cap = Math.min(maxLineQuantity, variant.stock ?? maxLineQuantity);
+  const current = next[variant.id] ?? 0;
   const wanted = action === 'remove' ? 0 : action === 'add' ? current + Math.max(1, quantity) : quantity;
   const bounded = Math.min(Math.max(0, wanted), cap);
-  if (bounded <= 0) delete next[product.id];
-  else if (product.id in next || Object.keys(next).length < maxCartLines) next[product.id] = bounded;
+  if (bounded <= 0) delete next[variant.id];
+  else if (variant.id in next || Object.keys(next).length < maxCartLines) next[variant.id] = bounded;
   return next;
 }
 
-/** The cart's lines priced with current products; unknown, hidden and sold-out products drop out. */
-export function cartLines(cart: Cart, products: StoreProductView[]): CartLineView[] {
-  const byId = new Map(products.map((p) => [p.id, p]));
+/** The picture of a variant: its own, else the product's cover. */
+function imageOf({ product, variant }: CartItem): string | null {
+  return (variant.image !== null ? product.images[variant.image] : undefined) ?? product.images[0] ?? null;
+}
+
+/** The cart's lines priced with current variants; unknown, hidden, switched-off and sold-out ones drop out. */
+export function cartLines(cart: Cart, products: ReadonlyArray<Product>): CartLineView[] {
+  const index = variantIndex(products);
   const lines: CartLineView[] = [];
-  for (const [productId, wanted] of Object.entries(cart)) {
-    const p = byId.get(productId);
-    if (!p || !p.inStock) continue;
-    const quantity = p.stock === null ? wanted : Math.min(wanted, p.stock);
-    if (quantity > 0) lines.push({ productId, name: p.name, price: p.price, quantity, image: p.images[0] ?? null, maxQuantity: p.stock });
+  for (const [variantId, wanted] of Object.entries(cart)) {
+    const item = index.get(variantId);
+    if (!item || !item.variant.inStock) continue;
+    const { product, variant } = item;
+    const quantity = variant.stock === null ? wanted : Math.min(wanted, variant.stock);
+    if (quantity > 0) {
+      lines.push({ productId: product.id, variantId, name: product.name, options: variant.options, price: variant.price, quantity, image: imageOf(item), maxQuantity: variant.stock });
+    }
   }
   return lines;
 }

@@ -20,16 +20,19 @@ function wholeNumber(text: string): number | string {
 }
 
 /**
- * The hidden `item` fields (`<productId>:<quantity>`, one per line the page showed): the lines
- * of the order exactly as the customer saw them, not the cookie cart as it is now. So a form
- * sent twice is the same request (same idempotency fingerprint) and gets the first order.
+ * The hidden `item` fields (`<productId>:<variantId>:<quantity>`, one per line the page showed;
+ * pages from before variants sent `<productId>:<quantity>`): the lines of the order exactly as
+ * the customer saw them, not the cookie cart as it is now. So a form sent twice is the same
+ * request (same idempotency fingerprint) and gets the first order.
  */
-export function formItems(payload: unknown): Array<{ productId: string; quantity: number | string }> {
+export function formItems(payload: unknown): Array<{ productId: string; variantId?: string; quantity: number | string }> {
   return fields(payload, 'item')
     .slice(0, 100)
     .map((value) => {
-      const at = value.lastIndexOf(':');
-      return at < 0 ? { productId: value, quantity: '' } : { productId: value.slice(0, at), quantity: wholeNumber(value.slice(at + 1).trim()) };
+      const parts = value.split(':');
+      if (parts.length === 3) return { productId: parts[0]!, variantId: parts[1]!, quantity: wholeNumber(parts[2]!.trim()) };
+      if (parts.length === 2) return { productId: parts[0]!, quantity: wholeNumber(parts[1]!.trim()) };
+      return { productId: value, quantity: '' };
     });
 }
 

@@ -7,7 +7,8 @@ import { formProblem, formProps } from './dashboard-forms.js';
 import { flashContext, idOf, idShape, orNotFound, pageSize, privateHtml, storeIdOf } from './dashboard-page.js';
 import { notFound, pageRoute, seeOther } from './define.js';
 import { field } from './forms.js';
-import { readProductForm } from './product-form.js';
+import { readProductForm, withRowNames } from './product-form.js';
+import { dashboardProductBulkRoutes } from './dashboard-product-bulk.js';
 
 const productGone = 'This product does not exist, or it belongs to another store.';
 
@@ -15,13 +16,23 @@ interface ProductPageExtra {
   values?: ProductFormValues;
   errors?: FieldErrors;
   flash?: string;
+  notice?: string;
 }
 
 /** The product form, empty (`product` null) or for one product, with the store's categories. */
 async function productPage(runtime: Runtime, request: Request, h: ResponseToolkit, product: Product | null, status = 200, extra: ProductPageExtra = {}) {
   const { ctx, store } = await vendorPage(runtime, request, h, flashContext(extra.flash));
   const categories = await runtime.dukaan.catalog.listCategories(store.id);
-  return privateHtml(h, { page: 'product-form', props: { ctx, currency: store.currency, product, categories, ...formProps(extra) } }, status);
+  const done = request.query['done'];
+  const saved = product !== null && status === 200 && (done === 'created' || done === 'saved');
+  const props = { ctx, currency: store.currency, product, categories, saved, ...formProps(extra), ...(extra.notice ? { notice: extra.notice } : {}) };
+  return privateHtml(h, { page: 'product-form', props }, status);
+}
+
+/** A core refusal of the form, its row errors named by their combination. */
+function coreProblem(error: unknown, values: ProductFormValues): { status: number; errors: FieldErrors } {
+  const problem = formProblem(error);
+  return { status: problem.status, errors: withRowNames(problem.errors, values) };
 }
 
 /** The `{id}` product of the signed-in vendor's store, or the 404 page. */
@@ -50,16 +61,26 @@ async function createProduct(runtime: Runtime, request: Request, h: ResponseTool
   const { catalog, stores } = runtime.dukaan;
   const storeId = storeIdOf(request);
   const store: Store = await stores.get(storeId);
-  const { values, input, image, errors } = readProductForm(request.payload, store.currency, productCreateSchema);
+  const form = readProductForm(request.payload, store.currency, productCreateSchema, null);
+  const { values, input, images, errors } = form;
+  if (form.makeVariants) return productPage(runtime, request, h, null, Object.keys(errors).length > 0 ? 400 : 200, { values, errors, ...(form.notice ? { notice: form.notice } : {}) });
   if (Object.keys(errors).length > 0) return productPage(runtime, request, h, null, 400, { values, errors });
   let product: Product;
   try {
     product = await catalog.createProduct(storeId, input);
   } catch (error) {
-    const problem = formProblem(error);
+    const problem = coreProblem(error, values);
     return productPage(runtime, request, h, null, problem.status, { values, errors: problem.errors });
   }
-  if (image) await catalog.addProductImage(storeId, product.id, image);
+  if (images.length > 0) {
+    try {
+      await catalog.addProductImages(storeId, product.id, images, 'images');
+    } catch (error) {
+      // The product is saved; only its pictures were refused: show it with the reason beside the picture field.
+      const problem = formProblem(error);
+      return productPage(runtime, request, h, product, problem.status, { errors: problem.errors, flash: 'Added, without its pictures.' });
+    }
+  }
   return seeOther(runtime, h, `/dashboard/products/${product.id}?done=created`);
 }
 
@@ -68,14 +89,16 @@ async function updateProduct(runtime: Runtime, request: Request, h: ResponseTool
   const storeId = storeIdOf(request);
   const before = await ownProduct(runtime, request);
   const store = await stores.get(storeId);
-  const { values, input, image, errors } = readProductForm(request.payload, store.currency, productUpdateSchema);
+  const form = readProductForm(request.payload, store.currency, productUpdateSchema, before);
+  const { values, input, images, errors } = form;
+  if (form.makeVariants) return productPage(runtime, request, h, before, Object.keys(errors).length > 0 ? 400 : 200, { values, errors, ...(form.notice ? { notice: form.notice } : {}) });
   if (Object.keys(errors).length > 0) return productPage(runtime, request, h, before, 400, { values, errors });
   try {
     await catalog.updateProduct(storeId, before.id, input);
-    if (image) await catalog.addProductImage(storeId, before.id, image);
+    if (images.length > 0) await catalog.addProductImages(storeId, before.id, images, 'images');
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(productGone);
-    const problem = formProblem(error);
+    const problem = coreProblem(error, values);
     return productPage(runtime, request, h, await catalog.getProduct(storeId, before.id), problem.status, { values, errors: problem.errors });
   }
   return seeOther(runtime, h, `/dashboard/products/${before.id}?done=saved`);
@@ -97,20 +120,21 @@ async function deleteProductImage(runtime: Runtime, request: Request, h: Respons
   return seeOther(runtime, h, `/dashboard/products/${id}?done=saved`);
 }
 
-/** The dashboard's products: the list, the form to add one, editing, deleting, removing a picture. */
+/** The dashboard's products: the list (with its bulk changes and row switches), the form to add one, editing, deleting, removing a picture. */
 export function dashboardProductRoutes(runtime: Runtime): ServerRoute[] {
   return [
     pageRoute(runtime, { method: 'GET', path: '/dashboard/products', auth: 'vendor', handler: (request, h) => listProducts(runtime, request, h) }),
     pageRoute(runtime, { method: 'GET', path: '/dashboard/products/new', auth: 'vendor', handler: (request, h) => productPage(runtime, request, h, null) }),
-    pageRoute(runtime, { method: 'POST', path: '/dashboard/products', auth: 'vendor', body: 'upload', handler: (request, h) => createProduct(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/products', auth: 'vendor', body: 'photos', handler: (request, h) => createProduct(runtime, request, h) }),
     pageRoute(runtime, {
       method: 'GET',
       path: '/dashboard/products/{id}',
       auth: 'vendor',
       handler: async (request, h) => productPage(runtime, request, h, await ownProduct(runtime, request)),
     }),
-    pageRoute(runtime, { method: 'POST', path: '/dashboard/products/{id}', auth: 'vendor', body: 'upload', handler: (request, h) => updateProduct(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/products/{id}', auth: 'vendor', body: 'photos', handler: (request, h) => updateProduct(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/products/{id}/delete', auth: 'vendor', handler: (request, h) => deleteProduct(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/products/{id}/images/delete', auth: 'vendor', handler: (request, h) => deleteProductImage(runtime, request, h) }),
+    ...dashboardProductBulkRoutes(runtime),
   ];
 }

@@ -1,7 +1,7 @@
 import Boom from '@hapi/boom';
 import type { Lifecycle, Request, ResponseObject, ResponseToolkit, RouteOptions, ServerRoute } from '@hapi/hapi';
 import { renderPage, type PageView } from '@dukaan-kit/storefront-ui';
-import { maxImageBytes } from '@dukaan-kit/core';
+import { maxImageBytes, maxImagesPerProduct } from '@dukaan-kit/core';
 import { presentError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { csrfRejected, hasValidCrumb } from './csrf.js';
@@ -10,6 +10,8 @@ import { csrfRejected, hasValidCrumb } from './csrf.js';
 export const maxFormBytes = 64 * 1024;
 /** Multipart posts with one image (5 MB) and the form's text fields. */
 export const maxUploadFormBytes = maxImageBytes + 64 * 1024;
+/** Multipart posts with a product's whole allowance of photos (8 × 5 MB) and the form's text fields. */
+export const maxPhotosFormBytes = maxImagesPerProduct * maxImageBytes + 64 * 1024;
 
 export const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
@@ -54,7 +56,7 @@ export function seeOther(runtime: Runtime, h: ResponseToolkit, path: string): Re
 
 /** What a page route's settings hold for the error page (`plugins['dukaan-kit']`). */
 export interface PageRouteMeta {
-  body?: 'form' | 'upload';
+  body?: 'form' | 'upload' | 'photos';
 }
 
 export interface PageRouteSpec {
@@ -62,8 +64,8 @@ export interface PageRouteSpec {
   path: string;
   /** 'vendor': the dashboard's session, answering 303 to /login?next= without one. 'optional': the session when there is one. */
   auth?: false | 'vendor' | 'optional';
-  /** POSTs: 'upload' allows a 5 MB multipart body. */
-  body?: 'form' | 'upload';
+  /** POSTs: 'upload' allows a multipart body with one 5 MB image, 'photos' with a product's 8. */
+  body?: 'form' | 'upload' | 'photos';
   handler: Lifecycle.Method;
 }
 
@@ -97,7 +99,7 @@ export function pageRoute(runtime: Runtime, spec: PageRouteSpec): ServerRoute {
       output: 'data',
       parse: true,
       multipart: { output: 'data' },
-      maxBytes: spec.body === 'upload' ? maxUploadFormBytes : maxFormBytes,
+      maxBytes: spec.body === 'photos' ? maxPhotosFormBytes : spec.body === 'upload' ? maxUploadFormBytes : maxFormBytes,
     };
   }
   return { method: spec.method, path: spec.path, options };

@@ -9,7 +9,10 @@ import { html, type PageRouteMeta } from './define.js';
 
 /** Hapi's generic reason phrases are not worth showing; these say what to do. */
 function friendlyMessage(statusCode: number, meta: PageRouteMeta | undefined): string | undefined {
-  if (statusCode === 413) return meta?.body === 'upload' ? 'That was too large to send. Pictures may be at most 5 MB.' : 'That form was too large to send. Please shorten what you typed and try again.';
+  if (statusCode === 413) {
+    if (meta?.body === 'photos') return 'That was too large to send. Each picture may be at most 5 MB, and a product may have 8.';
+    return meta?.body === 'upload' ? 'That was too large to send. Pictures may be at most 5 MB.' : 'That form was too large to send. Please shorten what you typed and try again.';
+  }
   if (statusCode === 415) return 'That form could not be read. Please go back, reload the page and try again.';
   return undefined;
 }

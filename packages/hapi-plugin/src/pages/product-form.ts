@@ -1,55 +1,224 @@
 import type Joi from 'joi';
-import { parseMoney, type FieldErrors, type ProductFormValues } from '@dukaan-kit/storefront-ui';
-import { uploadFormErrors } from './dashboard-forms.js';
-import { file, formValues, optionalInteger } from './forms.js';
+import { checkImage, maxImagesPerProduct, type Product } from '@dukaan-kit/core';
+import { parseMoney, type FieldErrors, type OptionFormValues, type ProductFormValues, type VariantFormValues } from '@dukaan-kit/storefront-ui';
+import { formProblem, uploadFormErrors } from './dashboard-forms.js';
+import { checked, field, formValues, optionalInteger } from './forms.js';
+import { combinationCount, compactOptions, makeRows, maxOptionRows, maxVariantRows, rowsMatchOptions, simpleFromRows, typedOptions, type TypedOption } from './variant-rows.js';
 
 /** Valid stand-ins for fields the plugin already refused, so the schema reports only the others. */
-const productPlaceholders: Record<string, unknown> = { price: 0, compareAtPrice: null, stock: null, file: undefined };
+const productPlaceholders: Record<string, unknown> = { price: 0, compareAtPrice: null, stock: null };
+
+type Payload = Record<string, unknown>;
+
+function payloadOf(payload: unknown): Payload {
+  return payload && typeof payload === 'object' && !Buffer.isBuffer(payload) ? (payload as Payload) : {};
+}
+
+/** Every non-empty file of a (possibly repeated) multipart field; see forms.ts `file` for non-Buffer parts. */
+function filesOf(payload: unknown, name: string): Buffer[] {
+  const value = payloadOf(payload)[name];
+  const parts = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const out: Buffer[] = [];
+  for (const part of parts) {
+    if (Buffer.isBuffer(part)) {
+      if (part.length > 0) out.push(part);
+    } else if (typeof part === 'string') {
+      if (part.length > 0) out.push(Buffer.from(part));
+    } else if (part && typeof part === 'object' && Object.keys(part).length > 0) {
+      out.push(Buffer.from(JSON.stringify(part)));
+    }
+  }
+  return out;
+}
+
+/** The option rows as typed (always three, empty ones included). */
+function optionRows(payload: unknown): OptionFormValues[] {
+  return Array.from({ length: maxOptionRows }, (_, i) => ({ name: field(payload, `options.${i}.name`), values: field(payload, `options.${i}.values`) }));
+}
+
+/** The variant rows as posted: as many as the form had (each has a price box), at most core's limit. */
+function variantRowsOf(payload: unknown): VariantFormValues[] {
+  const body = payloadOf(payload);
+  const rows: VariantFormValues[] = [];
+  for (let i = 0; i < maxVariantRows && `variants.${i}.price` in body; i++) {
+    const at = (name: string) => field(payload, `variants.${i}.${name}`);
+    const options: string[] = [];
+    for (let j = 0; j < maxOptionRows && `variants.${i}.option${j}` in body; j++) options.push(at(`option${j}`));
+    rows.push({
+      id: at('id'),
+      options,
+      price: at('price'),
+      compareAtPrice: at('compareAtPrice'),
+      stock: at('stock'),
+      sku: at('sku'),
+      active: checked(payload, `variants.${i}.active`),
+      image: at('image'),
+    });
+  }
+  return rows;
+}
 
 /** What the product form sent, as text for re-rendering. */
 function productValues(payload: unknown): ProductFormValues {
-  return formValues(payload, ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId'] as const, ['active'] as const);
+  const simple = formValues(payload, ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId'] as const, ['active'] as const);
+  return { ...simple, options: compactOptions(optionRows(payload)), variants: variantRowsOf(payload) };
 }
 
-/** The product form as the core's input, or the fields the plugin itself can already refuse. */
-function productInput(values: ProductFormValues, currency: string): { input: Record<string, unknown>; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const price = parseMoney(values.price, currency);
-  if (price === null) errors['price'] = values.price.trim() ? 'Enter the price as a number, like 499 or 499.50' : 'Enter a price';
-  const mrp = values.compareAtPrice.trim() === '' ? null : parseMoney(values.compareAtPrice, currency);
-  if (mrp === null && values.compareAtPrice.trim() !== '') errors['compareAtPrice'] = 'Enter the MRP as a number, like 599, or leave it empty';
+/** Money as typed: minor units, null for an empty optional field, or an error message. */
+function money(text: string, currency: string, required: boolean, what: string): { value: number | null } | { error: string } {
+  if (text.trim() === '') return required ? { error: `Enter ${what}` } : { value: null };
+  const value = parseMoney(text, currency);
+  return value === null ? { error: `Enter ${what} as a number, like 499 or 499.50${required ? '' : ', or leave it empty'}` } : { value };
+}
+
+/** The top-level fields of a product sold one way, or the errors the plugin can tell already. */
+function simpleInput(values: ProductFormValues, currency: string, errors: FieldErrors): Record<string, unknown> {
+  const price = money(values.price, currency, true, 'a price');
+  const mrp = money(values.compareAtPrice, currency, false, 'the MRP');
   const stock = optionalInteger(values.stock);
+  if ('error' in price) errors['price'] = price.error;
+  if ('error' in mrp) errors['compareAtPrice'] = mrp.error;
   if (stock === undefined) errors['stock'] = 'Enter the stock as a whole number, or leave it empty';
-  const input = {
-    name: values.name,
-    description: values.description,
-    price,
-    compareAtPrice: mrp,
+  return {
+    price: 'value' in price ? price.value : null,
+    compareAtPrice: 'value' in mrp ? mrp.value : null,
     stock: stock ?? null,
     sku: values.sku.trim() === '' ? null : values.sku,
-    categoryId: values.categoryId === '' ? null : values.categoryId,
-    active: values.active,
   };
-  return { input, errors };
+}
+
+/** The variants as the core takes them; bad money or stock is refused here, per row. */
+function variantInputs(rows: VariantFormValues[], options: TypedOption[], product: Product | null, currency: string, errors: FieldErrors): Array<Record<string, unknown>> {
+  const ownIds = new Set(product?.variants.map((v) => v.id) ?? []);
+  const imageUrls = new Map(product?.images.map((image) => [image.key, image.url]) ?? []);
+  return rows.map((row, i) => {
+    const price = money(row.price, currency, true, 'a price');
+    const mrp = money(row.compareAtPrice, currency, false, 'the MRP');
+    const stock = optionalInteger(row.stock);
+    if ('error' in price) errors[`variants.${i}.price`] = price.error;
+    if ('error' in mrp) errors[`variants.${i}.compareAtPrice`] = mrp.error;
+    if (stock === undefined) errors[`variants.${i}.stock`] = 'Enter the stock as a whole number, or leave it empty';
+    return {
+      // Only ids of this product's variants are kept; anything else posted makes a new variant.
+      ...(ownIds.has(row.id) ? { id: row.id } : {}),
+      options: Object.fromEntries(options.map((o, j) => [o.name, row.options[j] ?? ''])),
+      price: 'value' in price ? price.value : 0,
+      compareAtPrice: 'value' in mrp ? mrp.value : null,
+      stock: stock ?? null,
+      sku: row.sku.trim() === '' ? null : row.sku,
+      active: row.active,
+      image: imageUrls.get(row.image) ?? null,
+    };
+  });
+}
+
+/** Every option must have both a name and values; said per row, before asking the core. */
+function optionErrors(values: ProductFormValues, errors: FieldErrors): void {
+  values.options.forEach((row, i) => {
+    if (row.name.trim() === '') errors[`options.${i}.name`] = 'Name this option, like Size or Weight';
+    if (row.values.trim() === '' || row.values.split(',').every((v) => v.trim() === '')) errors[`options.${i}.values`] = 'Give this option at least one value';
+  });
+}
+
+/** The combination's name in front of a row's message, so the summary at the top says which row. */
+export function withRowNames(errors: FieldErrors, values: ProductFormValues): FieldErrors {
+  const names = values.options.map((o) => o.name.trim());
+  const out: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const row = /^variants\.(\d+)\./.exec(key);
+    const options = row ? values.variants[Number(row[1])]?.options : undefined;
+    out[key] = options ? `${options.map((v, j) => `${names[j] ?? ''}: ${v}`).join(' · ')} — ${message}` : message;
+  }
+  return out;
 }
 
 /** The product form, read once for both create and update. */
 export interface ProductForm {
-  /** As text, for re-rendering. */
+  /** As text, for re-rendering (options compacted, rows remade by "Make variants"). */
   values: ProductFormValues;
   /** The core's input. */
   input: Record<string, unknown>;
-  /** The chosen picture, or null. */
-  image: Buffer | null;
+  /** The chosen pictures, in order. */
+  images: Buffer[];
   /** Empty when the core may be asked; else every bad field at once. */
   errors: FieldErrors;
+  /** "Make variants" was pressed: show the rows again, save nothing. */
+  makeVariants: boolean;
+  /** What to say above the form when the rows were made. */
+  notice?: string;
 }
 
-/** Reads the product form: its values, the money in the store's currency, the picture check, the schema's errors. */
-export function readProductForm(payload: unknown, currency: string, schema: Joi.Schema): ProductForm {
-  const values = productValues(payload);
-  const { input, errors: refused } = productInput(values, currency);
-  const image = file(payload, 'file');
-  const errors = uploadFormErrors({ schema, input, refused, image, imageField: 'file', placeholders: productPlaceholders });
-  return { values, input, image, errors };
+/** The pictures checked cheaply (type, size, declared pixels) before anything is saved. */
+function imageErrors(images: Buffer[], product: Product | null, errors: FieldErrors): void {
+  const room = maxImagesPerProduct - (product?.images.length ?? 0);
+  if (images.length > room) {
+    errors['images'] = room <= 0 ? `A product may have at most ${maxImagesPerProduct} pictures; remove one first` : `Choose at most ${room} pictures (a product may have ${maxImagesPerProduct})`;
+    return;
+  }
+  for (const [i, bytes] of images.entries()) {
+    try {
+      checkImage(bytes, 'images');
+    } catch (error) {
+      const message = Object.values(formProblem(error).errors)[0] ?? 'This file is not a picture we can use';
+      errors['images'] = images.length > 1 ? `Picture ${i + 1}: ${message}` : message;
+      return;
+    }
+  }
+}
+
+/**
+ * Reads the product form: its values, the money in the store's currency, the options and their
+ * rows, the pictures' check, and the schema's errors. `product` is the product being edited (its
+ * variant ids and pictures), null on create.
+ */
+export function readProductForm(payload: unknown, currency: string, schema: Joi.Schema, product: Product | null): ProductForm {
+  let values = productValues(payload);
+  const options = typedOptions(values.options);
+  const images = [...filesOf(payload, 'images'), ...filesOf(payload, 'file')];
+  const errors: FieldErrors = {};
+  const tooMany = combinationCount(options) > maxVariantRows ? `These options make ${combinationCount(options)} combinations; a product may have at most ${maxVariantRows} variants` : null;
+
+  if (field(payload, 'intent') === 'variants') {
+    if (options.length === 0) {
+      return { values: simpleFromRows(values), input: {}, images: [], errors: {}, makeVariants: true, notice: 'No options: the product is sold one way, with the price below.' };
+    }
+    optionErrors(values, errors);
+    if (tooMany) errors['options'] = tooMany;
+    if (Object.keys(errors).length > 0) return { values, input: {}, images: [], errors, makeVariants: true };
+    // The values as they will be saved (repeats and blanks gone), so what the vendor sees is what the rows are.
+    values = { ...values, options: options.map((o) => ({ name: o.name, values: o.values.join(', ') })), variants: makeRows(values, options) };
+    return {
+      values,
+      input: {},
+      images: [],
+      errors: {},
+      makeVariants: true,
+      notice: `${values.variants.length} ${values.variants.length === 1 ? 'variant' : 'variants'} from the options: fill in prices and stock, then save.`,
+    };
+  }
+
+  const base = {
+    name: values.name,
+    description: values.description,
+    categoryId: values.categoryId === '' ? null : values.categoryId,
+    active: values.active,
+  };
+  let input: Record<string, unknown>;
+  if (options.length === 0) {
+    values = simpleFromRows(values);
+    // An edited product that had options becomes one sold one way: say so, or its variants stay.
+    input = { ...base, ...simpleInput(values, currency, errors), ...(product && product.options.length > 0 ? { options: [] } : {}) };
+  } else {
+    optionErrors(values, errors);
+    if (tooMany) errors['options'] = tooMany;
+    if (Object.keys(errors).length === 0 && !rowsMatchOptions(values.variants, options)) {
+      // Options typed but rows not remade (no "Make variants"): make them, and let the vendor look before saving.
+      values = { ...values, variants: makeRows(values, options) };
+      errors['variants'] = 'The variants below follow the options now: check their prices and stock, then save.';
+    }
+    input = { ...base, options, variants: variantInputs(values.variants, options, product, currency, errors) };
+  }
+  imageErrors(images, product, errors);
+  const all = uploadFormErrors({ schema, input, refused: errors, image: null, imageField: 'images', placeholders: productPlaceholders });
+  return { values, input, images, errors: withRowNames(all, values), makeVariants: false };
 }

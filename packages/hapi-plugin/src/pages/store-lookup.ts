@@ -1,5 +1,5 @@
 import type { Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
-import { NotFoundError, isWellFormedSlug, reservedSlugs, type StoreView as CoreStoreView } from '@dukaan-kit/core';
+import { NotFoundError, isWellFormedSlug, reservedSlugs, type ProductPageData, type StoreView as CoreStoreView } from '@dukaan-kit/core';
 import type { Runtime } from '../runtime.js';
 import { notFound } from './define.js';
 
@@ -45,4 +45,20 @@ export async function storeForPage(runtime: Runtime, request: Request, h: Respon
 
 export function isResolved(value: ResolvedStore | ResponseObject): value is ResolvedStore {
   return 'view' in value && 'currentSlug' in value;
+}
+
+const noProduct = (storeName: string) => `${storeName} does not have this product any more.`;
+
+/**
+ * The product page's data for a current or earlier store slug and a product's current slug, an
+ * earlier slug or its id; the friendly 404 when the store or the product is not there.
+ */
+export async function resolveProduct(runtime: Runtime, slug: string, ref: string): Promise<ProductPageData> {
+  const { view } = await resolveStore(runtime, slug);
+  try {
+    return await runtime.dukaan.storefront.product(slug, ref);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(noProduct(view.store.name));
+    throw error;
+  }
 }

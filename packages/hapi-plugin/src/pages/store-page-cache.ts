@@ -5,7 +5,7 @@ import type { Dukaan } from '@dukaan-kit/core';
  * The store page is the hot path and the same for every visitor with an empty cookie cart,
  * but for two things: the CSRF token in its forms, and the origin in its canonical and Open
  * Graph URLs (from publicUrl, or the request's Host). It is rendered once per store version
- * (and category filter) with markers where those go, cached like the store's data
+ * (and category and page) with markers where those go, cached like the store's data
  * (event-invalidated, TTL-bounded, shared through Redis), and each request splices its own in.
  * So no request header decides a cache key: made-up Host headers cannot grow the cache.
  * The markers are random per process start, so no text a vendor types can forge them.
@@ -66,7 +66,7 @@ export interface Splice {
 
 /** The page for this visitor: from the cached template, rendering it (once per version) when missing. */
 export async function cachedStorePage(dukaan: Dukaan, storeId: string, variant: string, splice: Splice, render: () => string): Promise<Buffer> {
-  const template = await dukaan.storefront.cached<Template>(storeId, `page:store:v2:${variant}`, async () => cut(render()));
+  const template = await dukaan.storefront.cached<Template>(storeId, `page:store:v3:${variant}`, async () => cut(render()));
   const parts = encode(template);
   const values = { csrf: Buffer.from(escapeHtml(splice.csrfToken), 'utf8'), origin: Buffer.from(escapeHtml(splice.origin), 'utf8') };
   const out: Buffer[] = [];

@@ -1,30 +1,17 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import {
-  maxImageBytes,
   productCreateSchema,
   productListSchema,
   productUpdateSchema,
   stockAdjustmentSchema,
   toVendorProductView,
-  ValidationFailedError,
   type Product,
 } from '@dukaan-kit/core';
 import { principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
-import { imageBody, productBody, productListBody } from './response-schemas.js';
+import { productBody, productListBody } from './response-schemas.js';
 
 import { idParams } from './params.js';
-/** Room for multipart boundaries and headers around a 5 MB image. */
-export const maxUploadBytes = maxImageBytes + 64 * 1024;
-
-/** The bytes of a multipart file field, or a VALIDATION_FAILED naming the field. */
-export function uploadedFile(payload: unknown, field: string): Buffer {
-  const value = payload && typeof payload === 'object' ? (payload as Record<string, unknown>)[field] : undefined;
-  if (!Buffer.isBuffer(value)) {
-    throw new ValidationFailedError('The image was not accepted', [{ path: field, message: `send the image as multipart form field "${field}"` }]);
-  }
-  return value;
-}
 
 /** The handlers of the product routes, each named for what it does. */
 function productHandlers(runtime: Runtime) {
@@ -50,16 +37,11 @@ function productHandlers(runtime: Runtime) {
       return h.response().code(204);
     },
     adjustStock: async (request: Request) => present(request, await catalog.adjustStock(storeOf(request), idOf(request), request.payload)),
-    async addImage(request: Request, h: ResponseToolkit) {
-      const { url } = await catalog.addProductImage(storeOf(request), idOf(request), uploadedFile(request.payload, 'file'));
-      return h.response({ url }).code(201);
-    },
   };
 }
 
 const noSuchProduct = { 404: 'NOT_FOUND: no such product in this store' };
-const skuTaken = { 409: 'CONFLICT: the SKU is taken' };
-const uploadPayload = { allow: 'multipart/form-data', multipart: { output: 'data' }, output: 'data', parse: true, maxBytes: maxUploadBytes } as const;
+const skuTaken = { 409: 'CONFLICT: a SKU (of any variant) or the link (slug) is taken in this store' };
 
 /** The vendor's catalogue: one row per route, over the named handlers above. */
 export function productRoutes(runtime: Runtime): ServerRoute[] {
@@ -78,7 +60,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'POST',
       path: '/api/v1/products',
-      description: 'Create a product',
+      description: 'Create a product: without options, price/stock/sku are its own; with options (up to 3), list every variant sold',
       auth: true,
       responses: { ok: one('The new product', 201), errors: skuTaken },
       payload: productCreateSchema,
@@ -96,7 +78,7 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'PATCH',
       path: '/api/v1/products/{id}',
-      description: 'Change a product (active: false hides it)',
+      description: 'Change a product (active: false hides it); variants, when sent, replace the list (ids kept are updated); a rename moves the slug and the old one redirects',
       auth: true,
       responses: { ok: one('The changed product'), errors: { ...noSuchProduct, ...skuTaken } },
       params: idParams,
@@ -115,22 +97,12 @@ export function productRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'POST',
       path: '/api/v1/products/{id}/stock',
-      description: 'Add to (or, negative, take from) a tracked stock',
+      description: 'Add to (or, negative, take from) a tracked stock; variantId names the variant of a product with options',
       auth: true,
       responses: { ok: one('The product'), errors: noSuchProduct },
       params: idParams,
       payload: stockAdjustmentSchema,
       handler: handle.adjustStock,
-    }),
-    apiRoute({
-      method: 'POST',
-      path: '/api/v1/products/{id}/images',
-      description: 'Upload an image (multipart field "file": JPEG, PNG or WebP, at most 5 MB)',
-      auth: true,
-      responses: { ok: { 201: { description: 'The image URL', body: imageBody } }, errors: noSuchProduct },
-      params: idParams,
-      payloadOptions: uploadPayload,
-      handler: handle.addImage,
     }),
   ];
 }

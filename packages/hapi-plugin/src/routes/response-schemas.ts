@@ -80,28 +80,61 @@ export const customerErasedBody = object({
 export const categoryBody = object({ id: id.required(), name: Joi.string().required(), position: Joi.number().integer().required() }).label('Category');
 export const categoryListBody = object({ items: Joi.array().items(categoryBody).required() });
 
-export const productBody = object({
+const optionValues = Joi.object().pattern(Joi.string(), Joi.string()).description('Option name to chosen value, e.g. {"Weight": "500 g"}; {} for a product without options');
+
+/** An image as pages show it: the largest JPEG with its size, and srcset lists of its resized copies. */
+export const pictureBody = object({
+  url: Joi.string().required(),
+  width: Joi.number().integer().allow(null).required(),
+  height: Joi.number().integer().allow(null).required(),
+  srcsetWebp: text.required(),
+  srcsetJpeg: text.required(),
+}).label('Picture');
+
+const productOptionBody = object({ name: Joi.string().required(), values: Joi.array().items(Joi.string()).required() }).label('ProductOption');
+
+export const variantBody = object({
   id: id.required(),
-  name: Joi.string().required(),
-  description: text.required(),
+  options: optionValues.required(),
   price: money.required(),
   compareAtPrice: money.allow(null).required(),
-  currency: Joi.string().length(3).required(),
   stock: Joi.number().integer().min(0).allow(null).required(),
   sku: Joi.string().allow(null).required(),
+  active: Joi.boolean().required(),
+  image: Joi.string().allow(null).required().description("URL of one of the product's images; null: the cover"),
+  position: Joi.number().integer().required(),
+}).label('Variant');
+
+export const productBody = object({
+  id: id.required(),
+  slug: Joi.string().required().description('The readable link part: /{store}/p/{slug}'),
+  name: Joi.string().required(),
+  description: text.required(),
+  price: money.required().description("The default variant's price; with options, the lowest among the available variants"),
+  compareAtPrice: money.allow(null).required(),
+  currency: Joi.string().length(3).required(),
+  stock: Joi.number().integer().min(0).allow(null).required().description('With options, summed over the available variants (null when any does not track stock)'),
+  sku: Joi.string().allow(null).required().description("The default variant's SKU; null for a product with options"),
   categoryId: Joi.string().allow(null).required(),
   active: Joi.boolean().required(),
   position: Joi.number().integer().required(),
+  options: Joi.array().items(productOptionBody).required(),
+  variants: Joi.array().items(variantBody).min(1).required(),
   images: Joi.array().items(Joi.string()).required(),
+  pictures: Joi.array().items(pictureBody).required(),
   createdAt: timestamp.required(),
   updatedAt: timestamp.required(),
 }).label('Product');
 export const productListBody = page(productBody);
-export const imageBody = object({ url: Joi.string().required() });
+/** The photos just uploaded: `url` is the first (as before several could come at once), `urls` each. */
+export const imageBody = object({ url: Joi.string().required(), urls: Joi.array().items(Joi.string()).required() });
 
 const orderLine = object({
   productId: Joi.string().allow(null).required(),
+  variantId: Joi.string().required().description("The variant sold (for a product without options, its default variant: the product's id)"),
   name: Joi.string().required(),
+  options: optionValues.required(),
+  sku: Joi.string().allow(null).required(),
   unitPrice: money.required(),
   quantity: Joi.number().integer().min(1).required(),
   lineTotal: money.required(),
@@ -154,9 +187,69 @@ export const publicStoreBody = object({
   }).required(),
   categories: Joi.array().items(object({ id: id.required(), name: Joi.string().required(), position: Joi.number().integer().required() })).required(),
   products: Joi.array()
-    .items(object({ id: id.required(), name: Joi.string().required(), price: money.required(), stock: Joi.number().integer().allow(null).required(), inStock: Joi.boolean().required() }))
+    .items(
+      object({
+        id: id.required(),
+        slug: Joi.string().required(),
+        name: Joi.string().required(),
+        price: money.required(),
+        priceVaries: Joi.boolean().required().description('The variants cost different amounts: show "from" the price'),
+        stock: Joi.number().integer().allow(null).required(),
+        inStock: Joi.boolean().required(),
+        options: Joi.array().items(productOptionBody).required(),
+        variants: Joi.array()
+          .items(
+            object({
+              id: id.required(),
+              options: optionValues.required(),
+              price: money.required(),
+              compareAtPrice: money.allow(null).required(),
+              stock: Joi.number().integer().allow(null).required(),
+              inStock: Joi.boolean().required(),
+              image: Joi.number().integer().min(0).allow(null).required().description('Index into images of its picture; null: the cover'),
+            }).label('PublicVariant'),
+          )
+          .required(),
+        pictures: Joi.array().items(pictureBody).required(),
+      }),
+    )
     .required(),
 }).label('PublicStore');
+
+/** A product as the public search lists it (the store page's own shape; more fields may come). */
+const publicProductBody = object({
+  id: id.required(),
+  slug: Joi.string().required(),
+  name: Joi.string().required(),
+  description: text.required(),
+  price: money.required().description('The lowest price among the variants'),
+  compareAtPrice: money.allow(null).required(),
+  priceVaries: Joi.boolean().required().description('The variants do not all cost the same: show "from"'),
+  currency: Joi.string().length(3).required(),
+  categoryId: Joi.string().allow(null).required(),
+  images: Joi.array().items(Joi.string()).required(),
+  options: Joi.array().items(object({ name: Joi.string().required(), values: Joi.array().items(Joi.string()).required() })).required(),
+  variants: Joi.array()
+    .items(
+      object({
+        id: id.required(),
+        options: Joi.object().pattern(Joi.string(), Joi.string()).required(),
+        price: money.required(),
+        compareAtPrice: money.allow(null).required(),
+        sku: Joi.string().allow(null).required(),
+        stock: Joi.number().integer().allow(null).required(),
+        inStock: Joi.boolean().required(),
+      }),
+    )
+    .required(),
+  stock: Joi.number().integer().allow(null).required(),
+  inStock: Joi.boolean().required(),
+}).label('PublicProduct');
+export const publicProductPageBody = object({
+  items: Joi.array().items(publicProductBody).required(),
+  nextCursor: Joi.string().allow(null).required(),
+  total: Joi.number().integer().min(0).required().description('Products matching, over all pages'),
+}).label('PublicProductPage');
 
 /** A webhook as listed (never its secret). */
 export const webhookBody = object({
@@ -190,3 +283,9 @@ export const healthBody = object({ status: Joi.string().valid('ok').required() }
 export const readyBody = object({ status: Joi.string().valid('ready').required() });
 export const unreadyBody = object({ status: Joi.string().valid('unavailable').required(), reason: Joi.string().required() });
 export const openApiBody = Joi.object().unknown(true);
+
+/** What a bulk change did: the action and how many of the selected products it reached. */
+export const productBulkBody = object({
+  action: Joi.string().valid('show', 'hide', 'set-stock', 'move-category', 'delete').required(),
+  count: Joi.number().integer().min(0).required().description('Products changed; ids of other stores or already deleted ones are skipped'),
+}).label('ProductBulkResult');

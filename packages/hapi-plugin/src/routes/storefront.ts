@@ -1,10 +1,10 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import Joi from 'joi';
-import { idempotencyKeySchema, placeOrderSchema, toCustomerOrderView } from '@dukaan-kit/core';
+import { NotFoundError, idempotencyKeySchema, maxQueryLength, maxSearchLimit, placeOrderSchema, searchProducts, toCustomerOrderView } from '@dukaan-kit/core';
 import { clientOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
 import { slugParams, trackingParams } from './params.js';
-import { customerOrderBody, publicStoreBody } from './response-schemas.js';
+import { customerOrderBody, publicProductPageBody, publicStoreBody } from './response-schemas.js';
 
 const orderHeaders = Joi.object({ 'idempotency-key': idempotencyKeySchema }).unknown();
 
@@ -13,6 +13,28 @@ async function storeHandler(runtime: Runtime, request: Request, h: ResponseToolk
   const { view, currentSlug } = await runtime.dukaan.storefront.view(slug);
   if (currentSlug !== slug) return h.redirect(`${runtime.prefix}/api/v1/stores/${currentSlug}`).code(301);
   return view;
+}
+
+/** What a client may ask the product search; the words' other limits (at most 8) are core's. */
+const productSearchQuery = Joi.object({
+  q: Joi.string().max(maxQueryLength).allow('').pattern(/^[^\0]*$/, 'text without NUL bytes').label('q'),
+  category: Joi.string().guid().label('category'),
+  cursor: Joi.string().max(64).pattern(/^[\w-]+$/, 'cursor').label('cursor'),
+  limit: Joi.number().integer().min(1).max(maxSearchLimit).label('limit'),
+});
+
+/**
+ * One page of the store's products matching a search, sold-out last, from the cached store view
+ * (no query per search). An earlier store slug answers 301 with the query kept.
+ */
+async function productSearchHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const slug = request.params['slug'] as string;
+  const { view, currentSlug } = await runtime.dukaan.storefront.view(slug);
+  if (currentSlug !== slug) return h.redirect(`${runtime.prefix}/api/v1/stores/${currentSlug}/products${request.url.search}`).code(301);
+  const query = request.query as { q?: string; category?: string; cursor?: string; limit?: number };
+  const categoryId = query.category?.toLowerCase() ?? null;
+  if (categoryId !== null && !view.categories.some((c) => c.id === categoryId)) throw new NotFoundError('No such category in this store');
+  return searchProducts(view, { q: query.q, categoryId, cursor: query.cursor, limit: query.limit });
 }
 
 /** The one checkout path (the page form calls it too); core counts new orders per client address. */
@@ -45,6 +67,20 @@ export function storefrontRoutes(runtime: Runtime): ServerRoute[] {
         errors: { 404: noStore },
       },
       handler: (request, h) => storeHandler(runtime, request, h),
+    }),
+    apiRoute({
+      method: 'GET',
+      path: '/api/v1/stores/{slug}/products',
+      description:
+        "Search the store's active products: every word of `q` in the name, description or a variant's SKU (any case), optionally in one `category`; in-stock products first, then sold-out ones, each in the store's order. Pages of `limit` (default 48, at most 100); pass `nextCursor` back as `cursor` for the next",
+      auth: false,
+      params: slugParams,
+      query: productSearchQuery,
+      responses: {
+        ok: { 200: { description: 'One page of matching products', body: publicProductPageBody }, 301: { description: 'An earlier slug: the store moved', body: null, headers: { location: 'The current URL' } } },
+        errors: { 400: 'VALIDATION_FAILED: a query value out of range, or a cursor this API did not give out', 404: 'NOT_FOUND: no store at this slug, or no such category in it' },
+      },
+      handler: (request, h) => productSearchHandler(runtime, request, h),
     }),
     apiRoute({
       method: 'POST',

@@ -53,6 +53,13 @@ export function MaybeDateTime({ iso, timeZone, empty }: { iso: string | null; ti
   return iso ? <DateTime iso={iso} timeZone={timeZone} /> : <span class="muted">{empty}</span>;
 }
 
+/** The variant a line sold ("Weight: 500 g"), under its name; nothing for a product without options (and for lines from before variants). */
+export function LineVariant({ options }: { options: Readonly<Record<string, string>> | undefined }) {
+  const entries = Object.entries(options ?? {});
+  if (entries.length === 0) return null;
+  return <span class="line-variant">{entries.map(([name, value]) => `${name}: ${value}`).join(', ')}</span>;
+}
+
 /** The order's lines with subtotal, delivery and total. */
 export function OrderLinesTable({ order }: { order: OrderView }) {
   const money = (n: number) => formatMoney(n, order.currency);
@@ -76,7 +83,10 @@ export function OrderLinesTable({ order }: { order: OrderView }) {
       <tbody>
         {order.items.map((l) => (
           <tr>
-            <td>{l.name}</td>
+            <td>
+              {l.name}
+              <LineVariant options={l.options} />
+            </td>
             <td class="num">{l.quantity}</td>
             <td class="num">{money(l.unitPrice)}</td>
             <td class="num">{money(l.lineTotal)}</td>

@@ -4,6 +4,26 @@ import { withBase } from '../url.js';
 import type { OrderView, PageContext } from '../types.js';
 import { DateTime, PaymentBadge, StatusBadge } from './order-parts.js';
 
+/** A line as the vendor reads it in a list: "2 × Kurta (Size: M, Colour: Red)". */
+export function lineSummary(line: OrderView['items'][number]): string {
+  const variant = Object.entries(line.options ?? {})
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(', ');
+  return `${line.quantity} × ${line.name}${variant ? ` (${variant})` : ''}`;
+}
+
+/** The first lines of an order, the rest counted, so a vendor sees what to pack without opening it. */
+function ItemsSummary({ order }: { order: OrderView }) {
+  const shown = order.items.slice(0, 3);
+  const more = order.items.length - shown.length;
+  return (
+    <span class="order-items-summary">
+      {shown.map(lineSummary).join('; ')}
+      {more > 0 ? `; and ${more} more` : ''}
+    </span>
+  );
+}
+
 /** Orders as rows (cards on small screens): number, customer, total, status and payment, time; `actions` adds a cell per row. */
 export function OrderTable({ ctx, orders, actions }: { ctx: PageContext; orders: OrderView[]; actions?: (o: OrderView) => ComponentChildren }) {
   return (
@@ -12,6 +32,7 @@ export function OrderTable({ ctx, orders, actions }: { ctx: PageContext; orders:
         <tr>
           <th scope="col">Order</th>
           <th scope="col">Customer</th>
+          <th scope="col">Items</th>
           <th scope="col" class="num">
             Total
           </th>
@@ -27,6 +48,9 @@ export function OrderTable({ ctx, orders, actions }: { ctx: PageContext; orders:
               <a href={withBase(ctx.basePath, `/dashboard/orders/${encodeURIComponent(o.id)}`)}>#{o.number}</a>
             </th>
             <td data-label="Customer">{o.customer.name}</td>
+            <td data-label="Items">
+              <ItemsSummary order={o} />
+            </td>
             <td data-label="Total" class="num">
               {formatMoney(o.total, o.currency)}
             </td>

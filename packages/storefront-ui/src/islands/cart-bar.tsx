@@ -15,15 +15,28 @@ export interface CartBarProps {
   initial: CartSummary;
 }
 
-/** Reads a product line from an add-to-cart form the server rendered (data-* attributes carry the price snapshot). */
+/** The option values a form carries as JSON in data-options; `{}` when none or unreadable. */
+function optionsOf(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** Reads a variant's line from an add-to-cart form the server rendered (data-* attributes carry the price snapshot). */
 function lineFromForm(form: HTMLFormElement): { line: Omit<StoredLine, 'quantity'>; quantity: number } | null {
   const data = new FormData(form);
   const productId = String(data.get('productId') ?? '');
+  const variantId = String(data.get('variantId') ?? '') || productId;
   const price = Number(form.dataset.price);
   if (!productId || !Number.isFinite(price)) return null;
   const max = form.dataset.max;
   return {
-    line: { productId, name: form.dataset.name ?? '', price, image: form.dataset.image || null, maxQuantity: max ? Number(max) : null },
+    line: { productId, variantId, name: form.dataset.name ?? '', options: optionsOf(form.dataset.options), price, image: form.dataset.image || null, maxQuantity: max ? Number(max) : null },
     quantity: Math.max(1, parseInt(String(data.get('quantity') ?? '1'), 10) || 1),
   };
 }

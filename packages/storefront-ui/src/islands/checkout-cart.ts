@@ -7,9 +7,14 @@ import type { CartLineView } from '../types.js';
 import { readCart, setLineQuantity, writeCart, type StoredLine } from './cart-storage.js';
 import { linesFromQuote, type PriceQuote } from './price-quote.js';
 
-/** A product as the checkout island may price it; products missing from the catalogue are dropped from the cart. */
+/**
+ * A variant as the checkout island may price it, keyed by variant id in the catalogue; variants
+ * missing from the catalogue (gone, hidden, switched off, sold out) are dropped from the cart.
+ */
 export interface CatalogEntry {
+  productId: string;
   name: string;
+  options: Record<string, string>;
   price: number;
   image: string | null;
   maxQuantity: number | null;
@@ -19,7 +24,7 @@ export interface CatalogEntry {
 export function reconcile(lines: StoredLine[], catalog: Record<string, CatalogEntry> | null): StoredLine[] {
   if (!catalog) return lines;
   return lines.flatMap((l) => {
-    const c = catalog[l.productId];
+    const c = catalog[l.variantId];
     if (!c) return [];
     const quantity = c.maxQuantity === null ? l.quantity : Math.min(l.quantity, c.maxQuantity);
     return quantity > 0 ? [{ ...l, ...c, quantity }] : [];
@@ -43,7 +48,7 @@ export interface CheckoutCart {
   lines: StoredLine[];
   totals: CartTotals;
   currency: string;
-  setQuantity(productId: string, quantity: number): void;
+  setQuantity(variantId: string, quantity: number): void;
   applyQuote(quote: PriceQuote): void;
 }
 
@@ -67,9 +72,9 @@ export function useCheckoutCart(p: { slug: string; lines: CartLineView[]; catalo
     lines,
     totals,
     currency,
-    setQuantity(productId, quantity) {
+    setQuantity(variantId, quantity) {
       setQuote(null); // a changed cart is priced here again; the server checks it at the next submit
-      keep(setLineQuantity(lines, productId, quantity));
+      keep(setLineQuantity(lines, variantId, quantity));
     },
     applyQuote(next) {
       setQuote(next);

@@ -15,7 +15,7 @@ function OrderSnapshot({ lines, total, idempotencyKey }: { lines: ReadonlyArray<
     <>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {lines.map((l) => (
-        <input type="hidden" name="item" value={`${l.productId}:${l.quantity}`} />
+        <input type="hidden" name="item" value={`${l.productId}:${l.variantId}:${l.quantity}`} />
       ))}
       <input type="hidden" name="expectedTotal" value={String(total)} />
     </>

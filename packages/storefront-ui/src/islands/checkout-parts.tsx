@@ -3,6 +3,7 @@ import { PostForm } from '../components/form.js';
 import { withBase } from '../url.js';
 import type { FieldErrors } from '../types.js';
 import type { StoredLine } from './cart-storage.js';
+import { optionsLabel } from './variant-choice.js';
 
 type FormCtx = { basePath: string; csrfToken: string | null };
 
@@ -13,17 +14,20 @@ export function CartLineRow(p: {
   currency: string;
   line: StoredLine;
   error?: string | undefined;
-  onQuantity?: (productId: string, quantity: number) => void;
+  onQuantity?: (variantId: string, quantity: number) => void;
 }) {
   const { line, ctx, slug, currency } = p;
-  const qid = `qty-${line.productId}`;
-  const errId = `line-${line.productId}-error`;
+  const qid = `qty-${line.variantId}`;
+  const errId = `line-${line.variantId}-error`;
+  const variant = optionsLabel(line.options);
+  const fullName = variant ? `${line.name} (${variant})` : line.name;
   const readQty = (form: HTMLFormElement) => Number((form.elements.namedItem('quantity') as HTMLInputElement).value);
   return (
     <li class={`line${p.error ? ' has-error' : ''}`}>
       {line.image ? <img class="line-img" src={line.image} alt="" width={64} height={64} loading="lazy" /> : <span class="line-img line-img-empty" aria-hidden="true" />}
       <div class="line-info">
         <p class="line-name">{line.name}</p>
+        {variant && <p class="line-variant">{variant}</p>}
         <p class="line-unit">{formatMoney(line.price, currency)} each</p>
         {p.error && (
           <p class="field-error" id={errId}>
@@ -38,13 +42,14 @@ export function CartLineRow(p: {
           class="line-qty"
           onSubmit={(e) => {
             e.preventDefault();
-            p.onQuantity?.(line.productId, readQty(e.currentTarget));
+            p.onQuantity?.(line.variantId, readQty(e.currentTarget));
           }}
         >
           <input type="hidden" name="productId" value={line.productId} />
+          <input type="hidden" name="variantId" value={line.variantId} />
           <input type="hidden" name="action" value="set" />
           <label class="sr-only" for={qid}>
-            Quantity of {line.name}
+            Quantity of {fullName}
           </label>
           <input
             id={qid}
@@ -56,7 +61,7 @@ export function CartLineRow(p: {
             value={line.quantity}
             aria-invalid={p.error ? 'true' : undefined}
             aria-describedby={p.error ? errId : undefined}
-            onChange={(e) => p.onQuantity?.(line.productId, Number(e.currentTarget.value))}
+            onChange={(e) => p.onQuantity?.(line.variantId, Number(e.currentTarget.value))}
           />
           <button type="submit" class="btn btn-small btn-secondary no-js-only">
             Update
@@ -67,13 +72,14 @@ export function CartLineRow(p: {
           action={`/${slug}/cart`}
           onSubmit={(e) => {
             e.preventDefault();
-            p.onQuantity?.(line.productId, 0);
+            p.onQuantity?.(line.variantId, 0);
           }}
         >
           <input type="hidden" name="productId" value={line.productId} />
+          <input type="hidden" name="variantId" value={line.variantId} />
           <input type="hidden" name="action" value="remove" />
           <button type="submit" class="btn-link">
-            Remove<span class="sr-only"> {line.name}</span>
+            Remove<span class="sr-only"> {fullName}</span>
           </button>
         </PostForm>
       </div>
@@ -120,7 +126,7 @@ export function CartSection(p: {
   lineErrors: FieldErrors;
   totals: CartTotals;
   rules: Pick<DeliveryRules, 'freeDeliveryAbove' | 'minOrderValue'>;
-  onQuantity: (productId: string, quantity: number) => void;
+  onQuantity: (variantId: string, quantity: number) => void;
 }) {
   return (
     <section class="checkout-cart" aria-labelledby="cart-title">
@@ -132,7 +138,7 @@ export function CartSection(p: {
       ) : (
         <ul class="lines">
           {p.lines.map((l) => (
-            <CartLineRow ctx={p.ctx} slug={p.slug} currency={p.currency} line={l} error={p.lineErrors[l.productId]} onQuantity={p.onQuantity} />
+            <CartLineRow ctx={p.ctx} slug={p.slug} currency={p.currency} line={l} error={p.lineErrors[l.variantId]} onQuantity={p.onQuantity} />
           ))}
         </ul>
       )}

@@ -107,8 +107,8 @@ export function useOrderSubmit(d: SubmitInput) {
     setProblems(refusalProblems(outcome.error, d.lines, d.applyQuote));
   };
 
-  const clearLineError = (productId: string) =>
-    setProblems((p) => ({ ...p, lines: Object.fromEntries(Object.entries(p.lines).filter(([id]) => id !== productId)) }));
+  const clearLineError = (variantId: string) =>
+    setProblems((p) => ({ ...p, lines: Object.fromEntries(Object.entries(p.lines).filter(([id]) => id !== variantId)) }));
 
   return { problems, busy, submit, clearLineError };
 }

@@ -47,9 +47,9 @@ export function Checkout(p: CheckoutIslandProps) {
     initial: { errors: p.errors, formError: p.formError },
   });
   const ctx = { basePath: p.basePath, csrfToken: p.csrfToken };
-  const onQuantity = (productId: string, quantity: number) => {
-    cart.setQuantity(productId, quantity);
-    order.clearLineError(productId);
+  const onQuantity = (variantId: string, quantity: number) => {
+    cart.setQuantity(variantId, quantity);
+    order.clearLineError(variantId);
   };
   return (
     <div class="checkout">

@@ -19,8 +19,8 @@ function fieldDetails(details: unknown): FieldDetail[] {
   return Array.isArray(details) ? details.filter((d): d is FieldDetail => !!d && typeof d === 'object') : [];
 }
 
-/** Places an API error: `customer.phone` -> field `phone`, `items.N.*` -> line N's product, the rest -> the form. */
-export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ productId: string }>): { fields: FieldErrors; lines: FieldErrors; form: string | null } {
+/** Places an API error: `customer.phone` -> field `phone`, `items.N.*` -> line N (by its variant), the rest -> the form. */
+export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ variantId: string }>): { fields: FieldErrors; lines: FieldErrors; form: string | null } {
   const fields: FieldErrors = {};
   const lineErrs: FieldErrors = {};
   const rest: string[] = [];
@@ -33,7 +33,7 @@ export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ productId:
     const line = head === 'items' && second !== undefined ? lines[Number(second)] : undefined;
     if (head === 'customer' && second) fields[second] ??= message;
     else if (head === 'note') fields['note'] ??= message;
-    else if (line) lineErrs[line.productId] ??= message;
+    else if (line) lineErrs[line.variantId] ??= message;
     else rest.push(message);
   }
   const placed = Object.keys(fields).length + Object.keys(lineErrs).length > 0;

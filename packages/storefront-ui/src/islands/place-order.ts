@@ -19,7 +19,7 @@ export interface CheckoutValues {
 /** The body of `POST /api/v1/stores/{slug}/orders`. */
 export interface OrderRequest {
   customer: { name: string; phone: string; email?: string; address: string; pincode: string };
-  items: Array<{ productId: string; quantity: number }>;
+  items: Array<{ productId: string; variantId: string; quantity: number }>;
   note?: string;
   /** As chosen on the form; the server refuses a method the store does not offer. */
   paymentMethod: PaymentMethod;
@@ -40,7 +40,7 @@ export function orderRequest(form: FormData, lines: ReadonlyArray<StoredLine>, e
   const note = text('note');
   return {
     customer: { name: text('name'), phone: text('phone'), ...(email ? { email } : {}), address: text('address'), pincode: text('pincode') },
-    items: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+    items: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
     ...(note ? { note } : {}),
     // The form always carries one (a radio choice or a hidden field); the server checks it.
     paymentMethod: (text('paymentMethod') || 'cod') as PaymentMethod,

@@ -28,11 +28,24 @@ export function readQuote(details: unknown): PriceQuote | null {
   return q;
 }
 
-/** The browser cart re-priced by a quote: the quote's lines, keeping each one's picture and stock cap. */
+/** A quote line as checkout now sends it: the variant sold and its option values beside the product. */
+type VariantQuoteLine = QuoteLine & { variantId?: unknown; options?: unknown };
+
+function optionsOf(value: unknown): Record<string, string> | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/**
+ * The browser cart re-priced by a quote: the quote's lines, keeping each one's picture and stock
+ * cap. A quote line without a variant (an older server) is the product's default variant.
+ */
 export function linesFromQuote(quote: PriceQuote, previous: ReadonlyArray<StoredLine>): StoredLine[] {
-  const before = new Map(previous.map((l) => [l.productId, l]));
-  return quote.items.map((item) => {
-    const old = before.get(item.productId);
-    return { productId: item.productId, name: item.name, price: item.unitPrice, quantity: item.quantity, image: old?.image ?? null, maxQuantity: old?.maxQuantity ?? null };
+  const before = new Map(previous.map((l) => [l.variantId, l]));
+  return quote.items.map((item: VariantQuoteLine) => {
+    const variantId = typeof item.variantId === 'string' ? item.variantId : item.productId;
+    const old = before.get(variantId);
+    const options = optionsOf(item.options) ?? old?.options ?? {};
+    return { productId: item.productId, variantId, name: item.name, options, price: item.unitPrice, quantity: item.quantity, image: old?.image ?? null, maxQuantity: old?.maxQuantity ?? null };
   });
 }

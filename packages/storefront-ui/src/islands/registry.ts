@@ -2,12 +2,18 @@ import type { FunctionComponent } from 'preact';
 import { CartIsland, type CartIslandProps } from './cart.js';
 import { CopyLink, type CopyLinkProps } from './copy-link.js';
 import { LiveOrders, type LiveOrdersProps } from './live-orders.js';
+import { LoadMore, type LoadMoreProps } from './load-more.js';
+import { ProductImport, type ProductImportProps } from './product-import.js';
+import { VariantPicker, type VariantPickerProps } from './variant-picker.js';
 
 /** Props of each island, by the name used in `data-island`. */
 export interface IslandProps {
   cart: CartIslandProps;
   'copy-link': CopyLinkProps;
   'live-orders': LiveOrdersProps;
+  'load-more': LoadMoreProps;
+  'product-import': ProductImportProps;
+  'variant-picker': VariantPickerProps;
 }
 
 /** An island's name. */
@@ -18,4 +24,7 @@ export const islands: { [N in IslandName]: FunctionComponent<IslandProps[N]> } =
   cart: CartIsland,
   'copy-link': CopyLink,
   'live-orders': LiveOrders,
+  'load-more': LoadMore,
+  'product-import': ProductImport,
+  'variant-picker': VariantPicker,
 };

@@ -13,7 +13,7 @@ export interface CheckoutPageProps {
   products?: StoreProductView[];
   /**
    * Sent as a hidden field by the no-JS form; a fresh value per page view. The form also sends
-   * `item` (`<productId>:<quantity>`, one per line shown) and `expectedTotal` (the total shown).
+   * `item` (`<productId>:<variantId>:<quantity>`, one per line shown) and `expectedTotal` (the total shown).
    */
   idempotencyKey: string;
   /** Field -> message (name, phone, email, address, pincode, note, paymentMethod) after a failed no-JS submit. */
@@ -23,11 +23,15 @@ export interface CheckoutPageProps {
   formError?: string | null;
 }
 
-/** Products that can be bought now, keyed by id, as compact as the island needs. */
+/** Variants that can be bought now, keyed by variant id, as compact as the island needs. */
 function catalogOf(products: StoreProductView[]): Record<string, CatalogEntry> {
   const out: Record<string, CatalogEntry> = {};
   for (const p of products) {
-    if (p.inStock) out[p.id] = { name: p.name, price: p.price, image: p.images[0] ?? null, maxQuantity: p.stock };
+    for (const v of p.variants) {
+      if (!v.inStock) continue;
+      const image = (v.image !== null ? p.images[v.image] : undefined) ?? p.images[0] ?? null;
+      out[v.id] = { productId: p.id, name: p.name, options: v.options, price: v.price, image, maxQuantity: v.stock };
+    }
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { Field, PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { DateTime, OrderLinesTable, PaymentBadge, StatusBadge, paymentMethodLabel, statusLabel } from '../components/order-parts.js';
 import { formatMoney } from '@dukaan-kit/core/pricing';
+import { lineSummary } from '../components/order-table.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, OrderStatus, OrderView, PageContext } from '../types.js';
 
@@ -128,6 +129,29 @@ function ReasonText({ reason }: { reason: string | null | undefined }) {
   return reason ? <span class="history-reason">“{reason}”</span> : null;
 }
 
+/** What to pack, one line per variant with its SKU: only when some line has a SKU or a variant to tell apart. */
+function PickList({ order }: { order: OrderView }) {
+  const lines = order.items.filter((l) => l.sku || Object.keys(l.options ?? {}).length > 0);
+  if (lines.length === 0) return null;
+  return (
+    <section class="panel" aria-labelledby="pick-title">
+      <h2 id="pick-title">To pack</h2>
+      <ul class="pick-list">
+        {lines.map((l) => (
+          <li>
+            {lineSummary(l)}
+            {l.sku && (
+              <>
+                {' · '}SKU <code>{l.sku}</code>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** One order for the vendor: customer, lines, totals, the allowed status moves and the history. */
 export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingUrl, reason = '', paymentForm }: OrderDetailPageProps) {
   const c = order.customer;
@@ -216,6 +240,7 @@ export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingU
           <OrderLinesTable order={order} />
         </section>
       </div>
+      <PickList order={order} />
       {order.history && order.history.length > 0 && (
         <section class="panel">
           <h2>History</h2>

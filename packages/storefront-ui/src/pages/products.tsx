@@ -1,3 +1,4 @@
+import { PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { NextPageLink } from '../components/order-table.js';
 import { Price } from '../components/price.js';
@@ -15,17 +16,137 @@ export interface ProductsPageProps {
   /** Set when this is not the first page, to offer a way back. */
   cursor?: string | null;
   nextCursor: string | null;
+  /** Set when the vendor chose "Delete" for these products: the page asks before deleting them. */
+  confirmDelete?: ProductView[];
+  /** The list's own address with its filters, where the forms on it come back to. */
+  back?: string;
 }
 
-function stockText(stock: number | null): string {
-  if (stock === null) return 'Not tracked';
-  return stock === 0 ? 'Out of stock' : `${stock} in stock`;
+function stockText(p: ProductView): string {
+  const text = p.stock === null ? 'Not tracked' : p.stock === 0 ? 'Out of stock' : `${p.stock} in stock`;
+  return p.options.length > 0 ? `${text} · ${p.variants.length} ${p.variants.length === 1 ? 'variant' : 'variants'}` : text;
 }
 
-/** The catalogue: search, category filter, one row per product, next page. */
-export function ProductsPage({ ctx, currency, products, categories, q = '', categoryId = null, cursor, nextCursor }: ProductsPageProps) {
+/** The id of the bulk form; the rows' checkboxes join it through their `form` attribute (forms cannot nest). */
+const bulkForm = 'bulk-products';
+
+/** One change for the ticked products: show, hide, set stock, move to a category, delete (asked first). */
+function BulkBar({ ctx, categories, back }: { ctx: PageContext; categories: CategoryView[]; back: string }) {
+  return (
+    <PostForm ctx={ctx} action="/dashboard/products/bulk" id={bulkForm} class="bulk-bar" aria-label="Change the ticked products">
+      <input type="hidden" name="back" value={back} />
+      <p class="bulk-bar-title">With the ticked products:</p>
+      <fieldset>
+        <legend class="sr-only">Visibility</legend>
+        <button type="submit" name="action" value="show" class="btn btn-small btn-secondary">
+          Show in store
+        </button>
+        <button type="submit" name="action" value="hide" class="btn btn-small btn-secondary">
+          Hide
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend class="sr-only">Stock</legend>
+        <label for="bulk-stock">Stock</label>
+        <input id="bulk-stock" name="stock" type="number" min={0} step={1} inputMode="numeric" />
+        <button type="submit" name="action" value="set-stock" class="btn btn-small btn-secondary">
+          Set stock
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend class="sr-only">Category</legend>
+        <label for="bulk-category">Category</label>
+        <select id="bulk-category" name="categoryId">
+          <option value="">No category</option>
+          {categories.map((c) => (
+            <option value={c.id}>{c.name}</option>
+          ))}
+        </select>
+        <button type="submit" name="action" value="move-category" class="btn btn-small btn-secondary">
+          Move
+        </button>
+      </fieldset>
+      <button type="submit" name="action" value="delete" class="btn btn-small btn-danger-outline">
+        Delete…
+      </button>
+    </PostForm>
+  );
+}
+
+/** Per row, without JavaScript: show or hide it, and (one-way products) set its stock. */
+function RowSwitches({ ctx, product, back }: { ctx: PageContext; product: ProductView; back: string }) {
+  const base = `/dashboard/products/${encodeURIComponent(product.id)}`;
+  const stockId = `stock-${product.id}`;
+  return (
+    <div class="row-switches">
+      {product.options.length === 0 && (
+        <PostForm ctx={ctx} action={`${base}/stock`}>
+          <input type="hidden" name="back" value={back} />
+          <label for={stockId} class="sr-only">
+            Stock of {product.name}
+          </label>
+          <input id={stockId} name="stock" type="number" min={0} step={1} inputMode="numeric" value={product.stock === null ? '' : String(product.stock)} placeholder="Not counted" />
+          <button type="submit" class="btn btn-small btn-secondary">
+            Save<span class="sr-only"> stock of {product.name}</span>
+          </button>
+        </PostForm>
+      )}
+      <PostForm ctx={ctx} action={`${base}/visibility`}>
+        <input type="hidden" name="back" value={back} />
+        <input type="hidden" name="active" value={product.active ? 'no' : 'yes'} />
+        <button type="submit" class="btn btn-small btn-secondary" aria-pressed={product.active ? 'true' : 'false'}>
+          {product.active ? 'Hide' : 'Show'}
+          <span class="sr-only"> {product.name}</span>
+        </button>
+      </PostForm>
+    </div>
+  );
+}
+
+/** "Delete these N products?" with the list, and a form that deletes them only when ticked. */
+function ConfirmDelete({ ctx, products, back }: { ctx: PageContext; products: ProductView[]; back: string }) {
+  return (
+    <section class="panel danger-zone" aria-labelledby="confirm-delete-title">
+      <h2 id="confirm-delete-title">
+        Delete {products.length} {products.length === 1 ? 'product' : 'products'}?
+      </h2>
+      <p>Past orders keep their copy of the name and price. Their pictures are deleted too. This cannot be undone.</p>
+      <ul>
+        {products.map((p) => (
+          <li>{p.name}</li>
+        ))}
+      </ul>
+      <PostForm ctx={ctx} action="/dashboard/products/bulk">
+        <input type="hidden" name="action" value="delete" />
+        <input type="hidden" name="back" value={back} />
+        {products.map((p) => (
+          <input type="hidden" name="ids" value={p.id} />
+        ))}
+        <div class="field field-check">
+          <input type="checkbox" id="confirm-delete-yes" name="confirm" value="yes" required />
+          <label for="confirm-delete-yes">Yes, delete {products.length === 1 ? 'it' : `these ${products.length}`}</label>
+        </div>
+        <button type="submit" class="btn btn-danger">
+          Delete {products.length === 1 ? 'product' : 'products'}
+        </button>{' '}
+        <a href={back}>Cancel</a>
+      </PostForm>
+    </section>
+  );
+}
+
+/** The catalogue: search, category filter, one row per product with its switches, bulk changes, next page. */
+export function ProductsPage({ ctx, currency, products, categories, q = '', categoryId = null, cursor, nextCursor, confirmDelete, back }: ProductsPageProps) {
   const base = withBase(ctx.basePath, '/dashboard/products');
+  const here = back ?? `${base}${queryString({ q, categoryId, cursor })}`;
   const filtered = q !== '' || categoryId !== null;
+  if (confirmDelete && confirmDelete.length > 0) {
+    return (
+      <DashboardLayout ctx={ctx} title="Delete products" section="products">
+        <ConfirmDelete ctx={ctx} products={confirmDelete} back={here} />
+      </DashboardLayout>
+    );
+  }
   return (
     <DashboardLayout ctx={ctx} title="Products" section="products">
       <div class="toolbar">
@@ -49,6 +170,9 @@ export function ProductsPage({ ctx, currency, products, categories, q = '', cate
             Search
           </button>
         </form>
+        <a class="btn btn-secondary" href={`${base}/import`}>
+          Import / export CSV
+        </a>
         <a class="btn btn-primary" href={`${base}/new`}>
           Add product
         </a>
@@ -56,21 +180,31 @@ export function ProductsPage({ ctx, currency, products, categories, q = '', cate
       {products.length === 0 ? (
         <p class="empty">{filtered ? 'No products match.' : 'No products yet. Add your first one — it takes a minute.'}</p>
       ) : (
-        <ul class="product-rows">
-          {products.map((p) => (
-            <li class="product-row">
-              {p.images[0] ? <img class="thumb" src={p.images[0].url} alt="" width={56} height={56} loading="lazy" /> : <span class="thumb img-placeholder">{p.name.slice(0, 1)}</span>}
-              <div class="product-row-main">
-                <a class="product-row-name" href={`${base}/${encodeURIComponent(p.id)}`}>
-                  {p.name}
-                </a>
-                <Price price={p.price} compareAtPrice={p.compareAtPrice} currency={currency} />
-              </div>
-              <p class={`product-row-stock${p.stock === 0 ? ' is-out' : ''}`}>{stockText(p.stock)}</p>
-              <span class={`tag ${p.active ? 'tag-active' : 'tag-hidden'}`}>{p.active ? 'Active' : 'Hidden'}</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <BulkBar ctx={ctx} categories={categories} back={here} />
+          <ul class="product-rows">
+            {products.map((p) => (
+              <li class="product-row is-selectable">
+                <span class="row-select">
+                  <input type="checkbox" name="ids" value={p.id} form={bulkForm} id={`select-${p.id}`} />
+                  <label for={`select-${p.id}`} class="sr-only">
+                    Tick {p.name}
+                  </label>
+                </span>
+                {p.images[0] ? <img class="thumb" src={p.images[0].url} alt="" width={56} height={56} loading="lazy" /> : <span class="thumb img-placeholder">{p.name.slice(0, 1)}</span>}
+                <div class="product-row-main">
+                  <a class="product-row-name" href={`${base}/${encodeURIComponent(p.id)}`}>
+                    {p.name}
+                  </a>
+                  <Price price={p.price} compareAtPrice={p.compareAtPrice} currency={currency} from={p.variants.some((v) => v.active && v.price !== p.price)} />
+                  <p class={`product-row-stock${p.stock === 0 ? ' is-out' : ''}`}>{stockText(p)}</p>
+                </div>
+                <span class={`tag ${p.active ? 'tag-active' : 'tag-hidden'}`}>{p.active ? 'Active' : 'Hidden'}</span>
+                <RowSwitches ctx={ctx} product={p} back={here} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {cursor && (
         <p>
