@@ -14,8 +14,10 @@ export function checkoutTracker(products, runId) {
   const orderFor = (n) => {
     const first = n % products.length;
     const second = (n * 7 + 3) % products.length;
-    const items = [{ productId: products[first].id, quantity: 1 + (n % 3) }];
-    if (second !== first && n % 2 === 0) items.push({ productId: products[second].id, quantity: 1 });
+    // Each product has three variants (by weight); the request names one of them.
+    const line = (product, k, quantity) => ({ productId: product.id, variantId: product.variants[k % product.variants.length].id, quantity });
+    const items = [line(products[first], n, 1 + (n % 3))];
+    if (second !== first && n % 2 === 0) items.push(line(products[second], n + 1, 1));
     return {
       customer: { name: `Bench customer ${n}`, phone: '9876543210', email: n % 5 === 0 ? `c${n}@bench.local` : undefined, address: `${n} Residency Road, Bengaluru`, pincode: '560025' },
       items,
@@ -78,8 +80,8 @@ export async function auditOrders(databaseUrl, seeded, tracker) {
   await client.connect();
   try {
     const orders = (await client.query('SELECT id, number, subtotal, delivery_fee, total, idempotency_key FROM orders WHERE store_id = $1', [seeded.storeId])).rows;
-    const lines = (await client.query('SELECT i.order_id, i.product_id, i.unit_price, i.quantity, i.line_total FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.store_id = $1', [seeded.storeId])).rows;
-    const stock = new Map((await client.query('SELECT id, stock FROM products WHERE store_id = $1', [seeded.storeId])).rows.map((r) => [r.id, Number(r.stock)]));
+    const lines = (await client.query('SELECT i.order_id, i.product_id, i.variant_id, i.unit_price, i.quantity, i.line_total FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.store_id = $1', [seeded.storeId])).rows;
+    const stock = new Map((await client.query('SELECT id, stock FROM product_variants WHERE store_id = $1', [seeded.storeId])).rows.map((r) => [r.id, Number(r.stock)]));
     const problems = [];
     const problem = (message) => { if (problems.length < 20) problems.push(message); };
 
@@ -96,7 +98,7 @@ export async function auditOrders(databaseUrl, seeded, tracker) {
     const numbers = orders.map((o) => Number(o.number)).sort((a, b) => a - b);
     numbers.forEach((number, index) => { if (number !== 1001 + index) problem(`order numbers: expected ${1001 + index} at position ${index}, found ${number}`); });
 
-    const prices = new Map(seeded.products.map((p) => [p.id, p.price]));
+    const prices = new Map(seeded.products.flatMap((p) => p.variants.map((v) => [v.id, v.price])));
     const linesByOrder = new Map();
     for (const line of lines) {
       if (!linesByOrder.has(line.order_id)) linesByOrder.set(line.order_id, []);
@@ -109,8 +111,8 @@ export async function auditOrders(databaseUrl, seeded, tracker) {
       const subtotal = orderLines.reduce((sum, l) => sum + Number(l.line_total), 0);
       for (const l of orderLines) {
         if (Number(l.line_total) !== Number(l.unit_price) * Number(l.quantity)) problem(`order ${order.number}: line total ${l.line_total} != ${l.unit_price} x ${l.quantity}`);
-        if (Number(l.unit_price) !== prices.get(l.product_id)) problem(`order ${order.number}: unit price ${l.unit_price} is not the product's price ${prices.get(l.product_id)}`);
-        sold.set(l.product_id, (sold.get(l.product_id) ?? 0) + Number(l.quantity));
+        if (Number(l.unit_price) !== prices.get(l.variant_id)) problem(`order ${order.number}: unit price ${l.unit_price} is not the variant's price ${prices.get(l.variant_id)}`);
+        sold.set(l.variant_id, (sold.get(l.variant_id) ?? 0) + Number(l.quantity));
       }
       const expectedFee = subtotal >= seeded.freeDeliveryAbove ? 0 : seeded.deliveryFee;
       if (Number(order.subtotal) !== subtotal) problem(`order ${order.number}: subtotal ${order.subtotal} != sum of lines ${subtotal}`);
@@ -118,21 +120,21 @@ export async function auditOrders(databaseUrl, seeded, tracker) {
       if (Number(order.total) !== Number(order.subtotal) + Number(order.delivery_fee)) problem(`order ${order.number}: total ${order.total} != subtotal + delivery`);
       // What the customer asked for (the request body of this key) is what was recorded.
       const asked = tracker.sent.get(order.idempotency_key)?.items ?? [];
-      const askedText = asked.map((i) => `${i.productId}x${i.quantity}`).sort().join(',');
-      const gotText = orderLines.map((l) => `${l.product_id}x${l.quantity}`).sort().join(',');
+      const askedText = asked.map((i) => `${i.variantId}x${i.quantity}`).sort().join(',');
+      const gotText = orderLines.map((l) => `${l.variant_id}x${l.quantity}`).sort().join(',');
       if (askedText !== gotText) problem(`order ${order.number}: lines ${gotText} differ from the request ${askedText}`);
       totalsChecked++;
     }
     let oversold = 0;
     let unitsSold = 0;
-    for (const [productId, left] of stock) {
-      const units = sold.get(productId) ?? 0;
+    for (const [variantId, left] of stock) {
+      const units = sold.get(variantId) ?? 0;
       unitsSold += units;
-      if (left < 0) { oversold += -left; problem(`product ${productId}: stock ${left} below zero`); }
+      if (left < 0) { oversold += -left; problem(`variant ${variantId}: stock ${left} below zero`); }
       if (left !== shop.initialStock - units) {
         // Units recorded as sold that were never taken from stock were sold beyond it.
         oversold += Math.max(0, left - (shop.initialStock - units));
-        problem(`product ${productId}: stock ${left} != initial ${shop.initialStock} - sold ${units}`);
+        problem(`variant ${variantId}: stock ${left} != initial ${shop.initialStock} - sold ${units}`);
       }
     }
     return {

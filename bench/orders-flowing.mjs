@@ -61,7 +61,9 @@ async function checkShownStock(url, stockInDatabase) {
     const expected = await stockInDatabase();
     const response = await fetch(`${url}/api/v1/stores/${shop.slug}`);
     const shown = response.ok ? (await response.json()).products ?? [] : [];
-    mismatches = shown.filter((p) => expected.has(p.id) && p.stock !== expected.get(p.id)).map((p) => `${p.id}: shown ${p.stock}, stored ${expected.get(p.id)}`);
+    // Stock is per variant: every variant shown must carry PostgreSQL's count.
+    const variants = shown.flatMap((p) => p.variants ?? []);
+    mismatches = variants.filter((v) => expected.has(v.id) && v.stock !== expected.get(v.id)).map((v) => `${v.id}: shown ${v.stock}, stored ${expected.get(v.id)}`);
     if (response.ok && mismatches.length === 0) return { ok: true, products: shown.length, mismatches: [] };
     if (Date.now() > deadline) return { ok: false, products: shown.length, status: response.status, mismatches: mismatches.slice(0, 5) };
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -83,7 +83,7 @@ try {
   results.services = { postgres: await postgresVersion(db.url), redis: redis.url };
 
   // Seeding through the core (its own process-local cache; the apps start afterwards).
-  const core = await openCore(db.url);
+  const core = await openCore(db.url, join(work, 'media'));
   const seededShop = await seedShop(core);
   results.seed.shop = { slug: shop.slug, products: seededShop.products.length, initialStock: shop.initialStock };
   log(`seeded /${shop.slug}: ${seededShop.products.length} products`);
@@ -254,12 +254,12 @@ async function runOrdersFlowing(base, app, state) {
   return outcome;
 }
 
-/** Product id -> stock, straight from PostgreSQL. */
+/** Variant id -> stock, straight from PostgreSQL. */
 async function stockInDatabase(storeId) {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
-    const rows = (await client.query('SELECT id, stock FROM products WHERE store_id = $1', [storeId])).rows;
+    const rows = (await client.query('SELECT id, stock FROM product_variants WHERE store_id = $1', [storeId])).rows;
     return new Map(rows.map((r) => [r.id, r.stock === null ? null : Number(r.stock)]));
   } finally {
     await client.end();

@@ -2,9 +2,18 @@
 // data is valid by construction and the seeding doubles as a check of placeOrder.
 import { createDukaan } from '@dukaan-kit/core';
 import { keyvCache } from '@dukaan-kit/core/keyv';
+import { diskImageStore } from '@dukaan-kit/core/disk';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
+import sharp from 'sharp';
 
-export const shop = { email: 'shop@bench.local', password: 'bench-password-1', slug: 'bench-shop', products: 50, initialStock: 1_000_000 };
+export const shop = { email: 'shop@bench.local', password: 'bench-password-1', slug: 'bench-shop', products: 50, photos: 4, initialStock: 1_000_000 };
+
+/** Each bench product is sold by weight: three variants, each with its own price, stock and SKU. */
+export const weights = [
+  { value: '250 g', factor: 1 },
+  { value: '500 g', factor: 1.8 },
+  { value: '1 kg', factor: 3.2 },
+];
 export const ordersShop = { email: 'orders@bench.local', password: 'bench-password-2', slug: 'bench-orders', orders: Number(process.env.BENCH_ORDERS ?? 10_000) };
 
 /**
@@ -12,10 +21,11 @@ export const ordersShop = { email: 'orders@bench.local', password: 'bench-passwo
  * seeded orders are history, not news: no dispatcher runs here, and closing marks their outbox
  * events dispatched, so the apps under load do not spend the run mailing 10,000 old orders.
  */
-export async function openCore(databaseUrl) {
+export async function openCore(databaseUrl, mediaDir) {
   const knex = createKnex(databaseUrl, { poolMax: 10 });
   await migrateLatest(knex);
-  const core = createDukaan({ persistence: objectionPersistence(knex), cache: keyvCache(), outbox: { enabled: false } });
+  const images = mediaDir ? diskImageStore({ directory: mediaDir, publicPath: '/media' }) : undefined;
+  const core = createDukaan({ persistence: objectionPersistence(knex), cache: keyvCache(), outbox: { enabled: false }, ...(images ? { images } : {}) });
   return {
     ...core,
     async close() {
@@ -25,8 +35,20 @@ export async function openCore(databaseUrl) {
   };
 }
 
-/** The store of scenarios (a)-(d): 50 products in 5 categories, tracked stock large enough for any run. */
-export async function seedShop(dukaan) {
+/** A phone-sized photo (1600 × 1200 JPEG) of its own colour, so that no two share a file. */
+function photo(n) {
+  const channel = (k) => (n * 37 * (k + 1)) % 256;
+  return sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: channel(0), g: channel(1), b: channel(2) } } })
+    .composite([{ input: Buffer.from(`<svg width="1600" height="1200"><circle cx="${400 + (n % 800)}" cy="600" r="300" fill="white"/></svg>`) }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+/**
+ * The store of scenarios (a)-(d): 50 products in 5 categories, each with 3 variants (by weight)
+ * and 4 photos, tracked stock large enough for any run.
+ */
+export async function seedShop(dukaan, { withPhotos = true } = {}) {
   const { store } = await dukaan.vendors.signUp({ email: shop.email, password: shop.password, storeName: 'Bench Chai & Snacks', slug: shop.slug, phone: '9876543210' });
   await dukaan.stores.update(store.id, {
     description: 'Teas, spices and snacks: the benchmark store, fifty products strong.',
@@ -41,16 +63,28 @@ export async function seedShop(dukaan) {
   const products = [];
   for (let i = 0; i < shop.products; i++) {
     const price = 4900 + ((i * 3700) % 50000);
+    const variants = weights.map((w, k) => {
+      const variantPrice = Math.round(price * w.factor);
+      return {
+        options: { Weight: w.value },
+        price: variantPrice,
+        compareAtPrice: i % 4 === 0 ? variantPrice + 1000 : null,
+        stock: shop.initialStock,
+        sku: `BENCH-${i + 1}-${k + 1}`,
+      };
+    });
     const product = await dukaan.catalog.createProduct(store.id, {
       name: `Bench product ${String(i + 1).padStart(2, '0')} — ${['Masala chai', 'Cardamom', 'Khari puff', 'Brass strainer', 'Gift box'][i % 5]}`,
       description: `Product ${i + 1} of the benchmark store: small-batch, packed fresh, delivered across Bengaluru. <b>Escaped</b> & "quoted".`,
-      price,
-      compareAtPrice: i % 4 === 0 ? price + 1000 : null,
-      stock: shop.initialStock,
-      sku: `BENCH-${i + 1}`,
+      options: [{ name: 'Weight', values: weights.map((w) => w.value) }],
+      variants,
       categoryId: categories[i % categories.length],
     });
-    products.push({ id: product.id, price });
+    if (withPhotos) {
+      const files = await Promise.all(Array.from({ length: shop.photos }, (_, k) => photo(i * shop.photos + k)));
+      await dukaan.catalog.addProductImages(store.id, product.id, files);
+    }
+    products.push({ id: product.id, variants: product.variants.map((v) => ({ id: v.id, price: v.price })) });
   }
   return { storeId: store.id, products, deliveryFee: 4000, freeDeliveryAbove: 99900 };
 }
