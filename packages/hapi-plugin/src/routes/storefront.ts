@@ -8,11 +8,24 @@ import { customerOrderBody, publicProductPageBody, publicStoreBody } from './res
 
 const orderHeaders = Joi.object({ 'idempotency-key': idempotencyKeySchema }).unknown();
 
+// The core keeps one view object per store version in process, so its JSON is encoded once per
+// version, not per request (with variants and photo srcsets it is tens of kilobytes per product page).
+const encodedViews = new WeakMap<object, Buffer>();
+
+function encodedView(view: object): Buffer {
+  let body = encodedViews.get(view);
+  if (!body) {
+    body = Buffer.from(JSON.stringify(view), 'utf8');
+    encodedViews.set(view, body);
+  }
+  return body;
+}
+
 async function storeHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const slug = request.params['slug'] as string;
   const { view, currentSlug } = await runtime.dukaan.storefront.view(slug);
   if (currentSlug !== slug) return h.redirect(`${runtime.prefix}/api/v1/stores/${currentSlug}`).code(301);
-  return view;
+  return h.response(encodedView(view)).type('application/json; charset=utf-8');
 }
 
 /** What a client may ask the product search; the words' other limits (at most 8) are core's. */
