@@ -1,4 +1,5 @@
 import { productSlugPattern } from '../catalog/schemas.js';
+import { uuidShape } from '../catalog/slugify.js';
 import type { CoreContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import type { SlugMatch } from '../catalog/product-repository.js';
@@ -15,7 +16,6 @@ export interface ProductPageData {
   movedTo: string | null;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const maxSlugLength = 80;
 
 // Built once per view object (the view is rebuilt on every change and kept in process meanwhile).
@@ -53,7 +53,7 @@ export async function getProductPage(context: CoreContext, storeSlug: string, re
   const key = ref.normalize('NFC').toLowerCase();
   const current = bySlug.get(key);
   if (current) return { view, currentSlug, product: current, movedTo: key === ref ? null : current.slug };
-  if (uuidPattern.test(key)) {
+  if (uuidShape.test(key)) {
     const product = byId.get(key);
     if (!product) throw gone();
     return { view, currentSlug, product, movedTo: product.slug };

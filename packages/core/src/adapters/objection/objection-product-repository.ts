@@ -94,28 +94,12 @@ export class ObjectionProductRepository implements ProductRepository {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
   }
 
-  async listAll(storeId: string): Promise<Product[]> {
-    const rows = await ProductModel.query(this.db).where('store_id', storeId).orderBy('id');
-    const variants = await this.allVariants(storeId);
-    return rows.map((row) => row.toProduct(variants.get(row.id) ?? []));
+  listAll(storeId: string): Promise<Product[]> {
+    return readProducts(this.db, (q) => q.where('p.store_id', storeId), 'id');
   }
 
   listActive(storeId: string): Promise<Product[]> {
     return readProducts(this.db, (q) => q.where({ 'p.store_id': storeId, 'p.active': true }), 'position');
-  }
-
-  /** Every variant of the store, grouped by product: one query instead of an IN list of thousands. */
-  private async allVariants(storeId: string): Promise<Map<string, ProductVariant[]>> {
-    const rows = await VariantModel.query(this.db)
-      .where('store_id', storeId)
-      .orderBy([{ column: 'product_id' }, { column: 'position' }, { column: 'id' }]);
-    const grouped = new Map<string, ProductVariant[]>();
-    for (const row of rows) {
-      const list = grouped.get(row.productId) ?? [];
-      list.push(row.toVariant());
-      grouped.set(row.productId, list);
-    }
-    return grouped;
   }
 
   async listActiveStock(storeId: string): Promise<Array<Pick<ProductVariant, 'id' | 'stock'> & { productId: string }>> {
