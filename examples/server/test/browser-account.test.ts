@@ -94,6 +94,9 @@ function accountFlow() {
     await v.fill('#signup-storeName', vendor.storeName);
     await v.fill('#signup-slug', vendor.slug);
     await Promise.all([v.waitForURL(/\/dashboard\?done=welcome$/), v.click('button[type="submit"]')]);
+    // Islands load their chunks after the page: let the live feed connect while this session is
+    // still valid, not after the logout below has ended it (a 401 in the console).
+    await hydrated(v);
     signedUp = true;
     await Promise.all([v.waitForURL(/\/login(\?|$)/), v.click('.dash-logout button')]);
     t.comment(`signed up and out after ${elapsed()}`);
