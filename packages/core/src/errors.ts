@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'PRICE_CHANGED'
   | 'TOKEN_INVALID'
-  | 'MAIL_UNAVAILABLE';
+  | 'MAIL_UNAVAILABLE'
+  | 'COUPON_NOT_APPLICABLE'
+  | 'NOT_SERVICEABLE';
 
 /** Base of every error the core throws on purpose. Anything else is a bug. */
 export abstract class DomainError extends Error {
@@ -106,6 +108,22 @@ export class IdempotencyKeyReusedError extends withCode('IDEMPOTENCY_KEY_REUSED'
   }
 }
 
+/** Why a coupon code does not apply; 'unknown' covers codes that do not exist and switched-off ones alike. */
+export type CouponRefusal = 'unknown' | 'inactive' | 'not_started' | 'expired' | 'below_minimum' | 'used_up' | 'per_customer_limit' | 'first_order_only';
+
+/** A coupon code the checkout cannot honour: nothing was placed (never a silent full price). */
+export class CouponNotApplicableError extends withCode('COUPON_NOT_APPLICABLE') {
+  readonly reason: CouponRefusal;
+
+  constructor(reason: CouponRefusal, message: string) {
+    super(message, [{ path: 'couponCode', message }]);
+    this.reason = reason;
+  }
+}
+
+/** The delivery address is outside the store's service area. */
+export class NotServiceableError extends withCode('NOT_SERVICEABLE') {}
+
 /** One priced line of a quote, in minor units. */
 export interface QuoteLine {
   productId: string;
@@ -122,7 +140,11 @@ export interface QuoteLine {
 export interface Quote {
   items: QuoteLine[];
   subtotal: number;
+  discount: number;
   deliveryFee: number;
+  packagingFee: number;
+  codFee: number;
+  taxTotal: number;
   total: number;
   currency: string;
 }

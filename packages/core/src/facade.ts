@@ -29,6 +29,7 @@ import { reorderProductImages } from './catalog/reorder-product-images.js';
 import { updateCategory } from './catalog/update-category.js';
 import { updateProduct } from './catalog/update-product.js';
 import type { CoreContext } from './context.js';
+import { checkCoupon, createCoupon, currentOffers, deleteCoupon, getCoupon, listCoupons, updateCoupon } from './coupons/index.js';
 import { changeOrderStatus } from './orders/change-order-status.js';
 import { changePayment } from './orders/change-payment.js';
 import { confirmPayment } from './payments/confirm-payment.js';
@@ -63,6 +64,7 @@ import { listDeliveries } from './webhooks/list-deliveries.js';
 import { listWebhooks } from './webhooks/list-webhooks.js';
 import { removeWebhook } from './webhooks/remove-webhook.js';
 import { retryDelivery } from './webhooks/retry-delivery.js';
+import { checkPincode } from './stores/check-pincode.js';
 
 type Tail<F> = F extends (context: CoreContext, ...rest: infer R) => infer Result ? (...rest: R) => Result : never;
 
@@ -90,6 +92,8 @@ export function facade(context: CoreContext) {
       get: bind(context, getStore),
       update: bind(context, updateStore),
       saveLogo: bind(context, saveStoreLogo),
+      /** Whether the store delivers to a pincode (`checkPincode(slug, pincode)`), for the store page's check. */
+      checkPincode: bind(context, checkPincode),
     },
     auth: {
       createSession: bind(context, createSession),
@@ -164,6 +168,17 @@ export function facade(context: CoreContext) {
       remove: bind(context, removeWebhook),
       deliveries: bind(context, listDeliveries),
       retry: bind(context, retryDelivery),
+    },
+    coupons: {
+      list: bind(context, listCoupons),
+      get: bind(context, getCoupon),
+      create: bind(context, createCoupon),
+      update: bind(context, updateCoupon),
+      delete: bind(context, deleteCoupon),
+      /** Whether a code applies to a cart (`check(slug, code, subtotal?, { clientAddress })`): its terms, or COUPON_NOT_APPLICABLE. */
+      check: bind(context, checkCoupon),
+      /** The store page's current offers (public terms only). */
+      currentOffers: bind(context, currentOffers),
     },
     mail: {
       /** Resolves when no mail is being prepared, delivered or retried (tests, a graceful shutdown). */

@@ -62,7 +62,17 @@ export { summarizeVariants, findVariant, isBuyable, describeOptions, variantLabe
 export { slugify as slugifyProductName, freeSlug } from './catalog/slugify.js';
 export type { VendorProductView, VendorVariantView } from './catalog/product-view.js';
 export { toVendorProductView } from './catalog/product-view.js';
-export type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, OrderSummary, PaymentMethod } from './orders/order.js';
+export type { Order, OrderCustomer, OrderLine, OrderStatus, OrderStatusChange, OrderSummary, PaymentMethod, OrderCharge, OrderTax, OrderInvoice } from './orders/order.js';
+export type { ServiceArea } from './stores/service-area.js';
+export { storeServes, maxServiceAreaValues } from './stores/service-area.js';
+export type { PincodeCheck } from './stores/check-pincode.js';
+export { defaultCheckoutSettings } from './stores/checkout-settings.js';
+export { deliveryMethods } from './stores/schemas.js';
+export { addressLine } from './orders/checkout-customer.js';
+export { pricingRulesOf } from './orders/price-order.js';
+export { taxRateField, hsnCodeField, gstinField, indianStateField, chargeRuleField, serviceAreaField } from './shared/tax-fields.js';
+export { CouponNotApplicableError, NotServiceableError } from './errors.js';
+export type { CouponRefusal } from './errors.js';
 export { orderStatuses, paymentMethods } from './orders/order.js';
 // Payments: the order's payment, the provider port and the manual UPI adapter (docs/payments.md)
 export type { PaymentStatus, OrderPayment } from './orders/order.js';
@@ -102,6 +112,27 @@ export { searchProducts, storeOrder, matchProducts, queryWords, defaultSearchLim
 export type { ProductSearch, ProductSearchPage } from './storefront/search-products.js';
 export type { ProductPageData } from './storefront/product-page.js';
 export type { Page } from './shared/page.js';
+
+// Coupons (coupons/): the vendor's codes, the public check, the store page's offers, the pure refusal rules
+export type { Coupon, CouponOffer, CouponStatus, CouponType, CouponUse, CouponView, ClaimResult, CouponRepository, RefusalMessageOptions, CouponInput, CouponCheckInput, CheckCouponOptions } from './coupons/index.js';
+export {
+  couponTypes,
+  couponTerms,
+  couponOffer,
+  couponStatus,
+  toCouponView,
+  normalizeCouponCode,
+  couponCodePattern,
+  couponRefusals,
+  couponRefusal,
+  publicCouponRefusal,
+  couponRefusalMessage,
+  couponNotApplicable,
+  couponCreateSchema,
+  couponUpdateSchema,
+  couponCheckSchema,
+  assertCouponRules,
+} from './coupons/index.js';
 
 // Validation: one schema per input, shared with the HTTP layer
 export { validate, validationOptions } from './shared/validate.js';
@@ -143,7 +174,7 @@ export { bulkProductsSchema, bulkActions, maxBulkIds } from './catalog/bulk-sche
 export type { BulkAction, BulkProductsInput, BulkProductsResult } from './catalog/bulk-schemas.js';
 export { placeOrderSchema, idempotencyKeySchema, orderListSchema, orderExportSchema, orderStatusSchema, pincodeField, paymentChangeSchema } from './orders/schemas.js';
 export type { PaymentChangeInput } from './orders/schemas.js';
-export type { PlaceOrderInput, OrderListInput, OrderFilterInput, OrderStatusInput } from './orders/schemas.js';
+export type { PlaceOrderInput, CustomerInput, OrderListInput, OrderFilterInput, OrderStatusInput } from './orders/schemas.js';
 export type { OrderExport } from './orders/export-orders.js';
 export type { OrderSearch } from './orders/order-repository.js';
 export { canonicalTimeZone, defaultStoreTimeZone, isTimeZone, localDate, startOfDay } from './shared/time-zone.js';
@@ -198,3 +229,11 @@ export { webhookCreateSchema, webhookDeliveriesQuerySchema } from './webhooks/sc
 export type { WebhookCreateInput, WebhookDeliveriesQuery } from './webhooks/schemas.js';
 export { signWebhookBody, verifyWebhookSignature } from './webhooks/signature.js';
 export { isPublicAddress } from './webhooks/ip-ranges.js';
+
+// Tax invoices (invoices/)
+export { invoiceData, requireInvoice, invoicePdf, noInvoiceYet, erasedBuyerName } from './invoices/index.js';
+export type { InvoiceData, InvoiceParty, InvoiceRow, InvoiceRowKind } from './invoices/index.js';
+
+// India's rules for INR stores (india/)
+export { indianStates, matchIndianState, stateByCode, stateByName, isValidGstin, gstinState, gstinCheckChar, normalizeIndianMobile, financialYearOf, amountInWords } from './india/index.js';
+export type { IndianState } from './india/index.js';

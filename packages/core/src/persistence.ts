@@ -1,4 +1,5 @@
 import type { CategoryRepository } from './catalog/category-repository.js';
+import type { CouponRepository } from './coupons/coupon-repository.js';
 import type { ProductRepository } from './catalog/product-repository.js';
 import type { OrderRepository } from './orders/order-repository.js';
 import type { OutboxRepository } from './outbox/outbox-repository.js';
@@ -23,6 +24,8 @@ export interface Repositories {
   outbox: OutboxRepository;
   /** The stores' webhooks (their deliveries live in the outbox). */
   webhooks: WebhookRepository;
+  /** Coupon codes and their uses. */
+  coupons: CouponRepository;
 }
 
 /** The database port: repositories outside a transaction, and a way to run work inside one. */

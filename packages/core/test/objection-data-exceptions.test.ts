@@ -32,7 +32,7 @@ t.test('PostgreSQL: values it cannot store are refused as 400s, not 500s', { ski
   const refused = { code: 'VALIDATION_FAILED' };
   await t.rejects(p.products.insert(productRecord(store.id, { name: 'Chai\0' })), refused, 'a NUL byte');
   await t.rejects(p.products.insert(productRecord(store.id, { name: 'x'.repeat(201) })), refused, 'longer than the column');
-  const customer = { name: 'A\0', phone: '+919811111111', email: null, address: 'x', pincode: '1' };
+  const customer = { name: 'A\0', phone: '+919811111111', email: null, address: 'x', pincode: '1', house: null, street: null, landmark: null, city: null, state: null };
   await t.rejects(placeOrder(p, orderRecord(store.id, { customer })), refused, 'in an order, inside a transaction');
   await t.rejects(p.stores.update(store.id, { name: 'x\0' }, new Date().toISOString()), refused);
   t.equal((await placeOrder(p, orderRecord(store.id))).number, 1001, 'the refused order took no number');

@@ -2,6 +2,9 @@ import t from 'tap';
 import { ValidationFailedError } from '../src/errors.js';
 import { decodeSearchCursor, encodeSearchCursor, matchProducts, queryWords, searchProducts, storeOrder } from '../src/storefront/search-products.js';
 import type { PublicProduct, PublicVariant, StoreView } from '../src/storefront/store-view.js';
+import { defaultCheckoutSettings } from '../src/stores/checkout-settings.js';
+
+const { serviceArea: _area, ...checkoutDefaults } = defaultCheckoutSettings;
 
 function variant(over: Partial<PublicVariant> = {}): PublicVariant {
   return { id: 'v', options: {}, price: 100, compareAtPrice: null, sku: null, stock: null, inStock: true, image: null, ...over };
@@ -17,6 +20,7 @@ function product(i: number, over: Partial<PublicProduct> = {}): PublicProduct {
     price: 100,
     compareAtPrice: null,
     priceVaries: false,
+    taxRate: null,
     currency: 'INR',
     categoryId: null,
     images: [],
@@ -44,6 +48,7 @@ function viewOf(products: PublicProduct[]): StoreView {
     minOrderValue: 0,
     isOpen: true,
     paymentMethods: ['cod' as const],
+    ...checkoutDefaults,
   };
   return { store, categories: [{ id: 'c1', name: 'Sweets', position: 0 }], products };
 }

@@ -99,7 +99,7 @@ for (const variant of coreVariants()) {
         details: [
           { path: 'customer.phone', message: /^Phone number must be a 10-digit mobile number/ },
           { path: 'customer.address', message: /^Address is not allowed to be empty/ },
-          { path: 'customer.pincode', message: 'PIN code must be a 6-digit PIN code' },
+          { path: 'customer.pincode', message: 'PIN code must be 6 digits and cannot start with 0' },
         ],
       });
       const signup = await dukaan.vendors.signUp({ email: 'x', password: 'password', storeName: '', slug: 'a--b' }).catch((e: unknown) => e);

@@ -28,6 +28,8 @@ export function newProduct(storeId: string, value: ProductInput, at: string): Pr
     variants,
     ...summarizeVariants(options, variants),
     categoryId: value.categoryId ?? null,
+    taxRate: value.taxRate ?? null,
+    hsnCode: value.hsnCode || null,
     active: value.active ?? true,
     position: value.position ?? 0,
     images: [],

@@ -17,7 +17,7 @@ export interface ProductListQuery {
  * deleted. The summary fields (price, stock, sku) are derived from the variants, never patched.
  */
 export type ProductPatch = Partial<
-  Pick<Product, 'name' | 'slug' | 'description' | 'options' | 'variants' | 'categoryId' | 'active' | 'position' | 'images'>
+  Pick<Product, 'name' | 'slug' | 'description' | 'options' | 'variants' | 'categoryId' | 'taxRate' | 'hsnCode' | 'active' | 'position' | 'images'>
 > & {
   /**
    * Ids among `variants` whose stock the write leaves as the database has it: the change did not

@@ -42,6 +42,8 @@ export function toVendorProductView(product: Product, currency: string): VendorP
     stock: product.stock,
     sku: product.sku,
     categoryId: product.categoryId,
+    taxRate: product.taxRate,
+    hsnCode: product.hsnCode,
     active: product.active,
     position: product.position,
     options: copyOptions(product.options),
@@ -84,5 +86,6 @@ export function toPublicProduct(product: Product, currency: string): PublicProdu
     variants,
     stock: product.stock,
     inStock: variants.some((v) => v.inStock),
+    taxRate: product.taxRate,
   };
 }

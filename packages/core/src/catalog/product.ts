@@ -78,6 +78,10 @@ export interface Product {
   stock: number | null;
   sku: string | null;
   categoryId: string | null;
+  /** GST rate (percent, one of `gstRates`) of every variant; null: the store's default rate. */
+  taxRate: number | null;
+  /** HSN code of the goods (4, 6 or 8 digits) printed on tax invoices; null: none given. */
+  hsnCode: string | null;
   /** Hidden products stay in the dashboard but not in the store. */
   active: boolean;
   /** Order within the store page, ascending. */

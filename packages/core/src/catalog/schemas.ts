@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { uuidShape } from './slugify.js';
 import { cursorField, idField, maxStock, moneyField, pageLimitField, stockField, textField } from '../shared/fields.js';
+import { hsnCodeField, taxRateField } from '../shared/tax-fields.js';
 
 export interface CategoryInput {
   name: string;
@@ -41,6 +42,10 @@ export interface ProductInput {
   stock?: number | null;
   sku?: string | null;
   categoryId?: string | null;
+  /** GST rate, percent (one of `gstRates`); null: the store's default. */
+  taxRate?: number | null;
+  /** HSN code, 4, 6 or 8 digits; null or '': none. */
+  hsnCode?: string | null;
   active?: boolean;
   position?: number;
   options?: ProductOptionInput[];
@@ -140,6 +145,8 @@ const productFields = {
   stock: stockField.allow(null).label('Stock'),
   sku: skuField,
   categoryId: idField.allow(null).label('Category'),
+  taxRate: taxRateField.allow(null),
+  hsnCode: hsnCodeField.allow(null, ''),
   active: Joi.boolean().strict().label('Visible in the store'),
   position,
   options: Joi.array()

@@ -28,7 +28,8 @@ export async function updateProduct(context: CoreContext, storeId: string, id: s
     if (!current) throw new NotFoundError('Product not found');
     const plan = planVariants(value, id, current);
     const { price: _p, compareAtPrice: _c, stock: _s, sku: _k, options: _o, variants: _v, ...fields } = value;
-    const patch: ProductPatch = { ...fields, ...(plan ?? {}) };
+    const { hsnCode, ...rest } = fields;
+    const patch: ProductPatch = { ...rest, ...(hsnCode === undefined ? {} : { hsnCode: hsnCode || null }), ...(plan ?? {}) };
     if (value.slug === undefined && value.name !== undefined && value.name !== current.name) {
       patch.slug = await chooseSlug(tx.products, storeId, value.name, id);
     }

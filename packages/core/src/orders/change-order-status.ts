@@ -5,7 +5,9 @@ import { recordOrderEvent } from '../outbox/order-events.js';
 import type { Repositories } from '../persistence.js';
 import { validate } from '../shared/validate.js';
 import { getOrder } from './get-order.js';
-import type { Order } from './order.js';
+import { financialYearOf } from '../india/financial-year.js';
+import { defaultStoreTimeZone } from '../shared/time-zone.js';
+import type { Order, OrderInvoice } from './order.js';
 import { orderStatusSchema } from './schemas.js';
 import { canMove, returnsStock } from './status-machine.js';
 
@@ -24,12 +26,20 @@ async function markCashPaid(tx: Repositories, order: Order, at: string): Promise
   await recordOrderEvent(tx, 'order.payment_changed', paid, { previousPaymentStatus: 'pending' });
 }
 
+/** The accepted order's invoice, numbered in the store's financial year of the acceptance. */
+async function issueInvoice(tx: Repositories, storeId: string, orderId: string, at: string): Promise<OrderInvoice> {
+  const store = await tx.stores.findById(storeId);
+  return tx.orders.assignInvoice(storeId, orderId, financialYearOf(at, store?.timeZone ?? defaultStoreTimeZone), at);
+}
+
 /**
  * Moves an order along pending -> accepted -> shipped -> delivered (or to rejected, cancelled or
  * returned, which put the stock back, with an optional reason), in one transaction;
  * InvalidTransitionError for any other move, including one that lost a race with a concurrent
  * change: only the move that wins the compare-and-set returns stock, so it comes back once.
- * A cash on delivery order becomes paid when it is delivered, in the same transaction.
+ * A cash on delivery order becomes paid when it is delivered, in the same transaction. Acceptance
+ * issues the tax invoice (gapless numbers per financial year); a cancel or reject gives the
+ * coupon use back.
  */
 export async function changeOrderStatus(context: CoreContext, storeId: string, id: string, input: unknown): Promise<Order> {
   const { status, reason: given } = validate(orderStatusSchema, input);
@@ -42,7 +52,10 @@ export async function changeOrderStatus(context: CoreContext, storeId: string, i
   await context.persistence.transaction(async (tx) => {
     if (!(await tx.orders.changeStatus(storeId, id, order.status, status, at, reason))) throw refuse('its current status');
     if (returnsStock(status)) await tx.products.returnStock(storeId, lines);
-    const moved: Order = { ...order, status, updatedAt: at, history: [...order.history, { status, at, reason }] };
+    // A cancelled or rejected order did not use its coupon; a returned one did (it was sold).
+    if (status === 'cancelled' || status === 'rejected') await tx.coupons.release(storeId, id);
+    const invoice = status === 'accepted' ? await issueInvoice(tx, storeId, id, at) : order.invoice;
+    const moved: Order = { ...order, status, invoice, updatedAt: at, history: [...order.history, { status, at, reason }] };
     await recordOrderEvent(tx, 'order.status_changed', moved, { previousStatus: order.status });
     if (collectsCash(moved)) await markCashPaid(tx, moved, at);
   });

@@ -1,5 +1,5 @@
 import type { Page } from '../shared/page.js';
-import type { Order, OrderStatus, OrderSummary, PaymentStatus } from './order.js';
+import type { Order, OrderInvoice, OrderStatus, OrderSummary, PaymentStatus } from './order.js';
 
 /**
  * What a search box's text can mean: an order matches when any of the given parts does. Built by
@@ -49,6 +49,13 @@ export interface OrderRepository {
    * gets this error).
    */
   insertWithNextNumber(order: Order): Promise<number>;
+  /**
+   * Issues the order's tax invoice: takes the store's next invoice number of the financial year
+   * (1, 2, … per store and year; the counter's row stays locked until commit, so a rollback gives
+   * the number back and numbers have no gaps) and records it on the order. Call it in the
+   * transaction that accepts the order. An order that already has an invoice keeps it.
+   */
+  assignInvoice(storeId: string, orderId: string, financialYear: string, at: string): Promise<OrderInvoice>;
   /** The store's order with lines and history, or null (also for another store's id). */
   findById(storeId: string, id: string): Promise<Order | null>;
   /** The store's order with this tracking token, or null. */

@@ -20,7 +20,8 @@ export interface VendorOrderView extends Omit<CustomerOrderView, 'payment'> {
 /** The customer with every field present, in one order: a new order and its replay serialise alike. */
 function customerOf(customer: OrderCustomer): OrderCustomer {
   const { name, phone, email, address, pincode } = customer;
-  return { name, phone, email: email ?? null, address, pincode };
+  const parts = { house: customer.house ?? null, street: customer.street ?? null, landmark: customer.landmark ?? null, city: customer.city ?? null, state: customer.state ?? null };
+  return { name, phone, email: email ?? null, address, ...parts, pincode };
 }
 
 /** The reason written with the move to the current status: the last history entry, when it is that move. */
@@ -39,7 +40,19 @@ export function toCustomerOrderView(order: Order): CustomerOrderView {
     customer: customerOf(order.customer),
     items: order.items,
     subtotal: order.subtotal,
+    deliveryMethod: order.deliveryMethod,
+    discount: order.discount,
+    coupon: order.coupon,
     deliveryFee: order.deliveryFee,
+    packagingFee: order.packagingFee,
+    codFee: order.codFee,
+    charges: order.charges,
+    taxTotal: order.taxTotal,
+    tax: order.tax,
+    pricesIncludeTax: order.pricesIncludeTax,
+    sellerGstin: order.sellerGstin,
+    placeOfSupply: order.placeOfSupply,
+    invoice: order.invoice,
     total: order.total,
     currency: order.currency,
     paymentMethod: order.paymentMethod,

@@ -1,3 +1,5 @@
+import type { DeliveryMethod } from '../pricing/index.js';
+
 export const orderStatuses = ['pending', 'accepted', 'rejected', 'shipped', 'delivered', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
@@ -25,12 +27,50 @@ export interface OrderPayment {
 
 export interface OrderCustomer {
   name: string;
-  /** E.164. */
+  /** E.164 (+91 and ten digits for INR stores). */
   phone: string;
   email: string | null;
+  /**
+   * The whole address on one line ("house, street, landmark, city, state"), as clients written
+   * before the address had parts read it; '' for a pickup order that gave none.
+   */
   address: string;
-  /** Six digits. */
+  /** Six digits; '' for a pickup order that gave none. */
   pincode: string;
+  /** House or flat; null when the order was placed with a one-line address (or for pickup). */
+  house: string | null;
+  /** Street or area. */
+  street: string | null;
+  landmark: string | null;
+  city: string | null;
+  /** The state or union territory by its GST-list name. */
+  state: string | null;
+}
+
+
+/** An extra charge of an order (delivery, packaging, cash on delivery) with its GST. */
+export interface OrderCharge {
+  kind: 'delivery' | 'packaging' | 'cod';
+  amount: number;
+  /** Percent. */
+  taxRate: number;
+  taxableValue: number;
+  tax: number;
+}
+
+/** The order's GST split: CGST + SGST within the store's state, IGST across states; all 0 without GST. */
+export interface OrderTax {
+  cgst: number;
+  sgst: number;
+  igst: number;
+}
+
+/** The tax invoice of an accepted order: numbered per store and financial year (April-March) without gaps. */
+export interface OrderInvoice {
+  number: number;
+  /** `2026-27`. */
+  financialYear: string;
+  issuedAt: string;
 }
 
 /** A line as it was sold: name and unit price are copied from the product at checkout. */
@@ -46,6 +86,15 @@ export interface OrderLine {
   unitPrice: number;
   quantity: number;
   lineTotal: number;
+  /** GST rate, percent (0 without GST). */
+  taxRate: number;
+  /** The product's HSN code at checkout; null when it had none. */
+  hsnCode: string | null;
+  /** This line's share of the coupon discount. */
+  discount: number;
+  /** What GST is charged on: lineTotal − discount, less the tax when prices include it. */
+  taxableValue: number;
+  tax: number;
 }
 
 export interface OrderStatusChange {
@@ -66,7 +115,27 @@ export interface Order {
   customer: OrderCustomer;
   items: OrderLine[];
   subtotal: number;
+  /** 'pickup': collected from the store's pickup address, no delivery fee. */
+  deliveryMethod: DeliveryMethod;
+  /** The coupon's discount (0 without one). */
+  discount: number;
+  /** The coupon applied, its code as the store wrote it; null: none. */
+  coupon: { code: string } | null;
   deliveryFee: number;
+  packagingFee: number;
+  codFee: number;
+  /** Delivery, packaging and COD charges with their GST (charges of 0 are left out). */
+  charges: OrderCharge[];
+  /** GST on the lines and charges. Inside `total` when prices include tax, added to it otherwise. */
+  taxTotal: number;
+  tax: OrderTax;
+  pricesIncludeTax: boolean;
+  /** The store's GSTIN when the order was placed; null: no GST was charged. */
+  sellerGstin: string | null;
+  /** The state the supply is taxed in: the customer's for delivery, the store's for pickup. */
+  placeOfSupply: string | null;
+  /** Set when the order is accepted. */
+  invoice: OrderInvoice | null;
   total: number;
   currency: string;
   /** The same as `payment.method`, kept for clients written before payments had a status. */

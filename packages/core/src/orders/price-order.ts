@@ -7,7 +7,7 @@ import {
   type FieldError,
   type Quote,
 } from '../errors.js';
-import { formatMoney, isSafeAmount, lineTotal, priceCart, type CartTotals } from '../pricing/index.js';
+import { formatMoney, isSafeAmount, lineTotal, priceCart, type CartTotals, type CouponTerms, type DeliveryMethod, type PricingRules } from '../pricing/index.js';
 import type { Store } from '../vendors/vendor.js';
 import type { OrderLine } from './order.js';
 import type { PlaceOrderInput } from './schemas.js';
@@ -19,6 +19,24 @@ export interface PricedOrder {
   unavailable: FieldError[];
   totals: CartTotals;
   quote: Quote;
+}
+
+/** What the customer chose that changes the price besides the lines. */
+export interface OrderChoices {
+  deliveryMethod: DeliveryMethod;
+  coupon: CouponTerms | null;
+}
+
+/** The store's settings as the pricing module reads them; GST only for a store with a GSTIN. */
+export function pricingRulesOf(store: Store): PricingRules {
+  return {
+    deliveryFee: store.deliveryFee,
+    freeDeliveryAbove: store.freeDeliveryAbove,
+    minOrderValue: store.minOrderValue,
+    packagingFee: store.packagingFee,
+    codFee: store.codFee,
+    tax: store.gstin ? { pricesIncludeTax: store.pricesIncludeTax, defaultTaxRate: store.defaultTaxRate } : null,
+  };
 }
 
 /** A line's variant, or why it cannot be sold. */
@@ -34,10 +52,14 @@ function variantOf(product: Product, variantId: string | undefined, index: numbe
   return { variant, problem: null };
 }
 
-/** Prices every line that names an active product (and an available variant of it) of this store; the others are reported, not priced. */
-export function priceOrder(input: PlaceOrderInput, products: ReadonlyMap<string, Product>, store: Store): PricedOrder {
+/**
+ * Prices every line that names an active product (and an available variant of it) of this
+ * store; the others are reported, not priced. Every amount comes from `priceCart`, the function
+ * the browser runs on the same rules, so the total shown is the total charged.
+ */
+export function priceOrder(input: PlaceOrderInput, products: ReadonlyMap<string, Product>, store: Store, choices: OrderChoices): PricedOrder {
   const unavailable: FieldError[] = [];
-  const lines: OrderLine[] = [];
+  const sold: Array<{ product: Product; variant: NonNullable<ReturnType<typeof findVariant>>; quantity: number }> = [];
   input.items.forEach((item, index) => {
     const product = products.get(item.productId);
     if (!product || !product.active) {
@@ -49,19 +71,42 @@ export function priceOrder(input: PlaceOrderInput, products: ReadonlyMap<string,
       if (problem) unavailable.push(problem);
       return;
     }
-    const unit = { unitPrice: variant.price, quantity: item.quantity };
-    lines.push({
+    sold.push({ product, variant, quantity: item.quantity });
+  });
+  const totals = priceCart(
+    sold.map(({ product, variant, quantity }) => ({ unitPrice: variant.price, quantity, taxRate: product.taxRate })),
+    pricingRulesOf(store),
+    { deliveryMethod: choices.deliveryMethod, paymentMethod: input.paymentMethod, coupon: choices.coupon },
+  );
+  const lines: OrderLine[] = sold.map(({ product, variant, quantity }, index) => {
+    const priced = totals.lines[index];
+    const unit = { unitPrice: variant.price, quantity };
+    return {
       productId: product.id,
       variantId: variant.id,
       name: product.name,
       options: { ...variant.options },
       sku: variant.sku,
       ...unit,
-      lineTotal: lineTotal(unit),
-    });
+      lineTotal: priced?.lineTotal ?? lineTotal(unit),
+      taxRate: priced?.taxRate ?? 0,
+      hsnCode: product.hsnCode,
+      discount: priced?.discount ?? 0,
+      taxableValue: priced?.taxableValue ?? lineTotal(unit),
+      tax: priced?.tax ?? 0,
+    };
   });
-  const totals = priceCart(lines, store);
-  const quote: Quote = { items: lines, subtotal: totals.subtotal, deliveryFee: totals.deliveryFee, total: totals.total, currency: store.currency };
+  const quote: Quote = {
+    items: lines,
+    subtotal: totals.subtotal,
+    discount: totals.discount,
+    deliveryFee: totals.deliveryFee,
+    packagingFee: totals.packagingFee,
+    codFee: totals.codFee,
+    taxTotal: totals.taxTotal,
+    total: totals.total,
+    currency: store.currency,
+  };
   return { lines, unavailable, totals, quote };
 }
 
@@ -75,7 +120,7 @@ export function assertOrderable(input: PlaceOrderInput, priced: PricedOrder, sto
   if (unavailable.length > 0 && input.expectedTotal === undefined) {
     throw new ValidationFailedError('Some products cannot be ordered', unavailable);
   }
-  const amounts = [...priced.lines.map((line) => line.lineTotal), totals.subtotal, totals.total];
+  const amounts = [...priced.lines.map((line) => line.lineTotal), totals.subtotal, totals.taxTotal, totals.total];
   if (!amounts.every(isSafeAmount)) {
     throw new ValidationFailedError('The order is too large', [{ path: 'items', message: 'The order total is more than one order can carry; split it into smaller orders' }]);
   }

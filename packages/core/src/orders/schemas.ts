@@ -1,23 +1,37 @@
+import type { DeliveryMethod } from '../pricing/index.js';
 import Joi from 'joi';
 import { cursorField, emailField, idField, moneyField, pageLimitField, phoneField, textField } from '../shared/fields.js';
 import { orderStatuses, paymentMethods, paymentStatuses, type OrderStatus, type PaymentMethod, type PaymentStatus } from './order.js';
 import { isCalendarDate } from '../shared/time-zone.js';
 import { reasonStatuses } from './status-machine.js';
 
+/** The customer as a checkout sends them; which address fields are required depends on the store (see checkoutCustomer). */
+export interface CustomerInput {
+  name: string;
+  phone: string;
+  email?: string | null;
+  house?: string | null;
+  street?: string | null;
+  landmark?: string | null;
+  city?: string | null;
+  state?: string | null;
+  pincode?: string | null;
+  /** The one-line address of clients written before the address had parts (kept for one minor version). */
+  address?: string | null;
+}
+
 export interface PlaceOrderInput {
-  customer: {
-    name: string;
-    phone: string;
-    email?: string | null;
-    address: string;
-    pincode: string;
-  };
+  customer: CustomerInput;
   /** `variantId` is required for a product with options; without options it may be left out (the default variant). */
   items: Array<{ productId: string; variantId?: string; quantity: number }>;
   note?: string | null;
   paymentMethod: PaymentMethod;
   /** The total (minor units) the customer was shown; when given, a different total refuses the order. */
   expectedTotal?: number;
+  /** A coupon code, any case; '' is none. */
+  couponCode?: string;
+  /** Default 'delivery'. */
+  deliveryMethod?: DeliveryMethod;
 }
 
 /** The filters of the order list and its CSV export. */
@@ -60,15 +74,31 @@ export const pincodeField = textField
   .trim()
   .pattern(/^[1-9]\d{5}$/, 'pincode')
   .label('PIN code')
-  .messages({ 'string.pattern.name': '{#label} must be a 6-digit PIN code' });
+  .messages({ 'string.pattern.name': '{#label} must be 6 digits and cannot start with 0' });
 
 export const placeOrderSchema = Joi.object<PlaceOrderInput>({
   customer: Joi.object({
     name: textField.trim().min(1).max(100).label('Name').required(),
     phone: phoneField.required(),
     email: emailField.allow(null, ''),
-    address: textField.trim().min(5).max(500).label('Address').required(),
-    pincode: pincodeField.required(),
+    house: textField.trim().max(200).allow(null, '').label('House or flat'),
+    street: textField.trim().max(200).allow(null, '').label('Street or area'),
+    landmark: textField.trim().max(200).allow(null, '').label('Landmark'),
+    city: textField.trim().max(100).allow(null, '').label('City'),
+    state: textField.trim().max(60).allow(null, '').label('State'),
+    // Delivery needs somewhere to go: a PIN code, and either the street of the address in parts
+    // or the one-line address of older clients. Which other parts are required depends on the
+    // store (see checkoutCustomer); these two are asked here so every missing field is named at once.
+    address: Joi.when('street', {
+      is: Joi.string().min(1).required(),
+      then: textField.trim().min(5).max(500).allow(null, ''),
+      otherwise: Joi.when('/deliveryMethod', {
+        is: 'pickup',
+        then: textField.trim().min(5).max(500).allow(null, ''),
+        otherwise: textField.trim().min(5).max(500).required(),
+      }),
+    }).label('Address'),
+    pincode: Joi.when('/deliveryMethod', { is: 'pickup', then: pincodeField.allow(null, ''), otherwise: pincodeField.required() }),
   })
     .label('Customer')
     .required(),
@@ -91,6 +121,8 @@ export const placeOrderSchema = Joi.object<PlaceOrderInput>({
     .label('Payment method')
     .required(),
   expectedTotal: moneyField.label('Expected total'),
+  couponCode: textField.trim().uppercase().max(32).allow('').label('Coupon code'),
+  deliveryMethod: Joi.string().valid('delivery', 'pickup').label('Delivery method').messages({ 'any.only': '{#label} must be delivery or pickup' }),
 });
 
 /** Printable ASCII, as Stripe and the IETF draft allow; long enough for a UUID or a hash. The column holds 255. */

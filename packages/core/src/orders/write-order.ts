@@ -1,6 +1,12 @@
 import type { Product, ProductVariant, StockLine } from '../catalog/product.js';
 import { variantLabel } from '../catalog/variant-summary.js';
+import { couponNotApplicable } from '../coupons/coupon-not-applicable.js';
+import { couponRefusal } from '../coupons/coupon-refusal.js';
+import { couponTerms, type Coupon } from '../coupons/coupon.js';
 import { NotFoundError, OutOfStockError, StoreClosedError } from '../errors.js';
+import { financialYearOf } from '../india/financial-year.js';
+import type { DeliveryMethod } from '../pricing/index.js';
+import { checkoutCustomer } from './checkout-customer.js';
 import { assertPaymentOffered } from './payment-offered.js';
 import { recordLowStock, recordOrderEvent } from '../outbox/order-events.js';
 import type { Repositories } from '../persistence.js';
@@ -54,26 +60,39 @@ function outOfStock(short: string[], variants: ReturnType<typeof variantIndex>, 
   return new OutOfStockError(message, details);
 }
 
-function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft): Order {
+/** The tax split of the order: IGST when the supply goes to another state than the store's. */
+function taxSplit(store: Store, placeOfSupply: string | null, taxTotal: number): Order['tax'] {
+  const interState = store.state !== null && placeOfSupply !== null && placeOfSupply !== store.state;
+  return interState ? { cgst: 0, sgst: 0, igst: taxTotal } : { cgst: taxTotal / 2, sgst: taxTotal / 2, igst: 0 };
+}
+
+function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft, checked: CheckoutParty): Order {
   const { input, at } = draft;
   const status = store.autoAcceptOrders ? 'accepted' : 'pending';
+  const { totals } = priced;
   return {
     id: newId(),
     storeId: store.id,
     number: 0,
     token: newToken(18),
     status,
-    customer: {
-      name: input.customer.name,
-      phone: input.customer.phone,
-      email: input.customer.email || null,
-      address: input.customer.address,
-      pincode: input.customer.pincode,
-    },
+    customer: checked.customer,
     items: priced.lines,
-    subtotal: priced.totals.subtotal,
-    deliveryFee: priced.totals.deliveryFee,
-    total: priced.totals.total,
+    subtotal: totals.subtotal,
+    deliveryMethod: checked.deliveryMethod,
+    discount: totals.discount,
+    coupon: checked.coupon ? { code: checked.coupon.code } : null,
+    deliveryFee: totals.deliveryFee,
+    packagingFee: totals.packagingFee,
+    codFee: totals.codFee,
+    charges: totals.charges.map(({ kind, amount, taxRate, taxableValue, tax }) => ({ kind, amount, taxRate, taxableValue, tax })),
+    taxTotal: totals.taxTotal,
+    tax: taxSplit(store, checked.placeOfSupply, totals.taxTotal),
+    pricesIncludeTax: store.pricesIncludeTax,
+    sellerGstin: store.gstin,
+    placeOfSupply: checked.placeOfSupply,
+    invoice: null,
+    total: totals.total,
     currency: store.currency,
     paymentMethod: input.paymentMethod,
     payment: { method: input.paymentMethod, status: 'pending', reference: null, updatedAt: at },
@@ -87,27 +106,57 @@ function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft): Order {
   };
 }
 
+/** Who the order is for and how it reaches them, as the store's rules accept it. */
+interface CheckoutParty {
+  customer: Order['customer'];
+  placeOfSupply: string | null;
+  deliveryMethod: DeliveryMethod;
+  coupon: Coupon | null;
+}
+
+/** The coupon named at checkout, refused (409) unless it applies to these items now; null without a code. */
+async function findCoupon(tx: Repositories, store: Store, input: PlaceOrderInput, itemsSubtotal: number, at: string): Promise<Coupon | null> {
+  if (!input.couponCode) return null;
+  const coupon = await tx.coupons.findByCode(store.id, input.couponCode);
+  const refusal = couponRefusal(coupon, at, itemsSubtotal);
+  if (refusal !== null) throw couponNotApplicable(refusal, coupon, store.currency, { itemsSubtotal, timeZone: store.timeZone, at });
+  return coupon;
+}
+
 /**
- * The whole order in one transaction: the store's rules, prices at this moment, stock, number,
- * rows. Any throw (a changed price included) rolls back and leaves nothing behind.
+ * The whole order in one transaction: the store's rules, the customer and address, prices at
+ * this moment (coupon, charges and GST included), stock, the coupon's use, number, rows, and the
+ * invoice when the store accepts orders by itself. Any throw (a changed price included) rolls
+ * back and leaves nothing behind: no stock taken, no coupon use counted, no number spent.
  */
 export async function writeOrder(tx: Repositories, storeId: string, draft: OrderDraft): Promise<WrittenOrder> {
   const store = await tx.stores.findById(storeId);
   if (!store) throw new NotFoundError('Store not found');
   if (!store.isOpen) throw new StoreClosedError(`${store.name} is not taking orders right now`);
-  const { input } = draft;
+  const { input, at } = draft;
   assertPaymentOffered(store, input.paymentMethod);
+  const deliveryMethod = input.deliveryMethod ?? 'delivery';
+  const { customer, placeOfSupply } = checkoutCustomer(input.customer, store, deliveryMethod);
   const found = await tx.products.findByIds(storeId, [...new Set(input.items.map((i) => i.productId))]);
   const products = new Map(found.map((p) => [p.id, p]));
-  const priced = priceOrder(input, products, store);
+  const plain = priceOrder(input, products, store, { deliveryMethod, coupon: null });
+  const coupon = await findCoupon(tx, store, input, plain.totals.subtotal, at);
+  const priced = coupon ? priceOrder(input, products, store, { deliveryMethod, coupon: couponTerms(coupon) }) : plain;
   assertOrderable(input, priced, store);
   const wanted = stockLines(priced.lines);
   const variants = variantIndex(products);
   const short = await tx.products.takeStock(storeId, wanted);
   if (short.length > 0) throw outOfStock(short, variants, priced.lines, input);
-  const order = newOrder(store, priced, draft);
+  // Claimed after the stock, before the number: an order refused for stock never counts a use.
+  if (coupon) {
+    const claim = await tx.coupons.claim(coupon, customer.phone);
+    if (claim !== 'claimed') throw couponNotApplicable(claim, coupon, store.currency, { timeZone: store.timeZone, at });
+  }
+  const order = newOrder(store, priced, draft, { customer, placeOfSupply, deliveryMethod, coupon });
   // The store row stays locked from here to commit: the adapter numbers and writes in one step.
   order.number = await tx.orders.insertWithNextNumber(order);
+  if (coupon) await tx.coupons.recordUse({ couponId: coupon.id, storeId, orderId: order.id, phone: customer.phone, at });
+  if (order.status === 'accepted') order.invoice = await tx.orders.assignInvoice(storeId, order.id, financialYearOf(at, store.timeZone), at);
   await recordOrderEvent(tx, 'order.placed', order);
   await recordLowStock(tx, variants, wanted, store.currency, draft.at);
   const tracked = wanted.filter((line) => variants.get(line.variantId)?.variant.stock != null);

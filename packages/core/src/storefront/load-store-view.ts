@@ -6,7 +6,11 @@ import type { PublicStore, StoreView } from './store-view.js';
 
 function toPublicStore(store: Store): PublicStore {
   const { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen, paymentMethods } = store;
-  return { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen, paymentMethods };
+  const { gstin, state, pricesIncludeTax, defaultTaxRate, packagingFee, codFee, deliveryMethods } = store;
+  return {
+    ...{ id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen, paymentMethods },
+    ...{ gstin, state, pricesIncludeTax, defaultTaxRate, packagingFee, codFee, deliveryMethods },
+  };
 }
 
 /** Reads the public view from the database (three queries), bypassing the cache: getStoreView's loader. */

@@ -5,7 +5,7 @@ import type { VendorStoreView } from '../stores/store-view.js';
  * The store as any customer may see it: the vendor's view without vendor-only settings. The
  * payment methods are public (checkout offers them); the UPI ID is shown only with an order to pay.
  */
-export type PublicStore = Omit<VendorStoreView, 'autoAcceptOrders' | 'upiId' | 'timeZone' | 'newOrderEmails'>;
+export type PublicStore = Omit<VendorStoreView, 'autoAcceptOrders' | 'upiId' | 'timeZone' | 'newOrderEmails' | 'serviceArea'>;
 
 export interface PublicCategory {
   id: string;
@@ -61,6 +61,8 @@ export interface PublicProduct {
   stock: number | null;
   /** Some variant can be bought. */
   inStock: boolean;
+  /** GST rate (percent) of this product; null: the store's default. The checkout prices with it. */
+  taxRate: number | null;
 }
 
 /** Everything the public store page shows; what the cache holds. */

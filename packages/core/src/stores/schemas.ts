@@ -3,6 +3,11 @@ import { currencyField, imageUrlField, moneyField, phoneField, slugField, textFi
 import { storeNameField } from '../vendors/schemas.js';
 import { paymentMethods, type PaymentMethod } from '../orders/order.js';
 import { canonicalTimeZone, maxTimeZoneLength } from '../shared/time-zone.js';
+import { chargeRuleField, gstinField, indianStateField, serviceAreaField, taxRateField } from '../shared/tax-fields.js';
+import type { ChargeRule, DeliveryMethod } from '../pricing/index.js';
+import type { ServiceArea } from './service-area.js';
+
+export const deliveryMethods = ['delivery', 'pickup'] as const;
 
 /**
  * A UPI ID (VPA): a handle of letters, digits, dots, hyphens and underscores, `@`, and the
@@ -54,6 +59,16 @@ export interface StoreUpdateInput {
   paymentMethods?: PaymentMethod[];
   timeZone?: string;
   newOrderEmails?: boolean;
+  /** null or '' removes it. */
+  gstin?: string | null;
+  /** null or '' removes it; prefilled from the GSTIN when left out. */
+  state?: string | null;
+  pricesIncludeTax?: boolean;
+  defaultTaxRate?: number;
+  packagingFee?: ChargeRule | null;
+  codFee?: ChargeRule | null;
+  deliveryMethods?: DeliveryMethod[];
+  serviceArea?: ServiceArea;
 }
 
 export const storeUpdateSchema = Joi.object<StoreUpdateInput>({
@@ -73,6 +88,20 @@ export const storeUpdateSchema = Joi.object<StoreUpdateInput>({
   paymentMethods: paymentMethodsField,
   timeZone: timeZoneField,
   newOrderEmails: Joi.boolean().strict().label('Email me each new order'),
+  gstin: gstinField.allow(null, ''),
+  state: indianStateField.allow(null, ''),
+  pricesIncludeTax: Joi.boolean().strict().label('Prices include GST'),
+  defaultTaxRate: taxRateField.label('Default GST rate'),
+  packagingFee: chargeRuleField.allow(null).label('Packaging fee'),
+  codFee: chargeRuleField.allow(null).label('Cash on delivery fee'),
+  deliveryMethods: Joi.array()
+    .items(Joi.string().valid(...deliveryMethods).label('Delivery method'))
+    .min(1)
+    .unique()
+    .single()
+    .label('Delivery methods')
+    .messages({ 'array.min': 'Offer delivery, pickup or both', 'array.unique': 'Each delivery method may be listed once' }),
+  serviceArea: serviceAreaField,
 })
   .min(1)
   .messages({ 'object.min': 'Send at least one field to change' });

@@ -22,5 +22,13 @@ export function toVendorStoreView(store: Store): VendorStoreView {
     paymentMethods: store.paymentMethods,
     timeZone: store.timeZone,
     newOrderEmails: store.newOrderEmails,
+    gstin: store.gstin,
+    state: store.state,
+    pricesIncludeTax: store.pricesIncludeTax,
+    defaultTaxRate: store.defaultTaxRate,
+    packagingFee: store.packagingFee,
+    codFee: store.codFee,
+    deliveryMethods: store.deliveryMethods,
+    serviceArea: store.serviceArea,
   };
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.js';
 import { validate } from '../shared/validate.js';
 import type { Store } from '../vendors/vendor.js';
 import { assertCurrencyMayChange } from './currency-lock.js';
+import { checkoutSettingsPatch } from './checkout-rules.js';
 import { assertPaymentSettings } from './payment-settings.js';
 import { storeUpdateSchema } from './schemas.js';
 
@@ -24,9 +25,10 @@ export async function updateStore(context: CoreContext, storeId: string, input: 
     if (!before) throw new NotFoundError('Store not found');
     if (settings.currency !== undefined && settings.currency !== before.currency) await assertCurrencyMayChange(tx, before, settings);
     assertPaymentSettings(before, settings);
+    const patch = checkoutSettingsPatch(before, settings);
     let current: Store | null = before;
     if (slug !== undefined && slug !== before.slug) current = await tx.stores.changeSlug(storeId, slug, at);
-    if (Object.keys(settings).length > 0) current = await tx.stores.update(storeId, settings, at);
+    if (Object.keys(patch).length > 0) current = await tx.stores.update(storeId, patch, at);
     if (!current) throw new NotFoundError('Store not found');
     return { before, store: current };
   });

@@ -7,6 +7,7 @@ import { validate } from '../shared/validate.js';
 import { signUpSchema } from './schemas.js';
 import { slugCandidates } from './slugify.js';
 import type { Store, Vendor } from './vendor.js';
+import { defaultCheckoutSettings } from '../stores/checkout-settings.js';
 
 export interface SignUpOptions {
   /** Who is signing up, for the per-address limit; without it the limit is skipped (scripts, tests). */
@@ -34,6 +35,7 @@ function newStore(vendorId: string, name: string, slug: string, phone: string | 
     paymentMethods: ['cod'],
     timeZone: defaultStoreTimeZone,
     newOrderEmails: true,
+    ...defaultCheckoutSettings,
     createdAt: at,
     updatedAt: at,
   };

@@ -1,4 +1,6 @@
 import type { PaymentMethod } from '../orders/order.js';
+import type { ChargeRule, DeliveryMethod } from '../pricing/index.js';
+import type { ServiceArea } from '../stores/service-area.js';
 
 /** A vendor account. The email is stored lower-cased; it is unique. */
 export interface Vendor {
@@ -42,6 +44,22 @@ export interface StoreSettings {
   timeZone: string;
   /** Whether the vendor gets an email for each new order. Default true. */
   newOrderEmails: boolean;
+  /** The store's GSTIN (upper case, checksum checked; INR stores only); null: the store charges no GST. */
+  gstin: string | null;
+  /** The state or union territory the store is in (a name of the GST state-code list); the GSTIN's state when it has one. */
+  state: string | null;
+  /** Whether prices (and charges) include GST, as Indian retail prices do. Default true. */
+  pricesIncludeTax: boolean;
+  /** GST rate (percent, one of `gstRates`) of products that set none, and of the delivery, packaging and COD charges. Default 0. */
+  defaultTaxRate: number;
+  /** A packaging charge on every order; null: none. */
+  packagingFee: ChargeRule | null;
+  /** A charge on cash-on-delivery orders; null: none. */
+  codFee: ChargeRule | null;
+  /** How customers may receive orders: non-empty, no repeats; 'pickup' needs `pickupAddress`. Default ['delivery']. */
+  deliveryMethods: DeliveryMethod[];
+  /** Where the store delivers. Default all of India (`{ type: 'all', values: [] }`). */
+  serviceArea: ServiceArea;
 }
 
 export interface Store extends StoreSettings {

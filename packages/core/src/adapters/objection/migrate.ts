@@ -10,6 +10,7 @@ import * as outbox from './migrations/007-outbox.js';
 import * as webhooks from './migrations/008-webhooks.js';
 import * as payments from './migrations/009-payments.js';
 import * as variants from './migrations/010-variants.js';
+import * as checkoutDepth from './migrations/011-checkout-depth.js';
 
 interface Migration {
   name: string;
@@ -29,6 +30,7 @@ const migrations: Migration[] = [
   { name: '008-webhooks', ...webhooks },
   { name: '009-payments', ...payments },
   { name: '010-variants', ...variants },
+  { name: '011-checkout-depth', ...checkoutDepth },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */

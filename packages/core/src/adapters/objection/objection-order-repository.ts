@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { Order, OrderStatus, OrderSummary } from '../../orders/order.js';
+import type { Order, OrderInvoice, OrderStatus, OrderSummary } from '../../orders/order.js';
+import { assignInvoiceNumber } from './invoice-numbers.js';
 import type { CustomerMatch, OrderListQuery, OrderRepository, PaymentChange } from '../../orders/order-repository.js';
 import { encodeCursor } from '../../shared/page.js';
 import type { Page } from '../../shared/page.js';
@@ -21,6 +22,10 @@ export class ObjectionOrderRepository implements OrderRepository {
 
   insertWithNextNumber(order: Order): Promise<number> {
     return withUniqueFields([uniqueFields.idempotencyKey], () => this.dialect.insertNumberedOrder(this.db, order));
+  }
+
+  assignInvoice(storeId: string, orderId: string, financialYear: string, at: string): Promise<OrderInvoice> {
+    return assignInvoiceNumber(this.db, storeId, orderId, financialYear, at);
   }
 
   findById(storeId: string, id: string): Promise<Order | null> {
@@ -129,6 +134,10 @@ async function eraseReasons(db: Knex, storeId: string, at: string): Promise<void
     .update({ reason: null })
     .whereIn('order_id', db('orders').select('id').where({ store_id: storeId, customer_erased_at: at }))
     .whereNotNull('reason');
+  // The coupon uses stay counted (the order was discounted) but no longer say by whom.
+  await db('coupon_uses')
+    .update({ phone: '' })
+    .whereIn('order_id', db('orders').select('id').where({ store_id: storeId, customer_erased_at: at }));
 }
 
 function erasedCustomer(at: string): Partial<OrderModel> {
@@ -138,6 +147,11 @@ function erasedCustomer(at: string): Partial<OrderModel> {
     customerEmail: null,
     customerAddress: '',
     customerPincode: '',
+    customerHouse: null,
+    customerStreet: null,
+    customerLandmark: null,
+    customerCity: null,
+    customerState: null,
     note: null,
     idempotencyKey: null,
     idempotencyFingerprint: null,

@@ -5,6 +5,7 @@ import { dialectFor } from './dialect.js';
 import type { Dialect } from './dialect.js';
 import { ObjectionAccountTokenRepository } from './objection-account-token-repository.js';
 import { ObjectionCategoryRepository } from './objection-category-repository.js';
+import { ObjectionCouponRepository } from './objection-coupon-repository.js';
 import { ObjectionOrderRepository } from './objection-order-repository.js';
 import { ObjectionOutboxRepository } from './objection-outbox-repository.js';
 import { ObjectionProductRepository } from './objection-product-repository.js';
@@ -26,6 +27,7 @@ function repositories(db: Knex, dialect: Dialect): Repositories {
     accountTokens: withDataExceptions(new ObjectionAccountTokenRepository(db)),
     outbox: withDataExceptions(new ObjectionOutboxRepository(db, dialect)),
     webhooks: withDataExceptions(new ObjectionWebhookRepository(db, dialect)),
+    coupons: withDataExceptions(new ObjectionCouponRepository(db)),
   };
 }
 

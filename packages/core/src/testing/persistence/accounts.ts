@@ -2,7 +2,7 @@ import type { Test } from 'tap';
 import { newId } from '../../shared/id.js';
 import type { AccountTokenPurpose, AccountTokenRecord } from '../../vendors/account-token-repository.js';
 import type { ApiTokenRecord, SessionRecord } from '../../vendors/vendor.js';
-import { at, conflictOn, imageRecord, open, orderRecord, placeOrder, productRecord, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
+import { at, conflictOn, imageRecord, noAddressParts, open, orderRecord, placeOrder, productRecord, seedStore, storeRecord, unique, vendorRecord } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
 function session(vendorId: string, storeId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
@@ -239,8 +239,8 @@ function orderErasureTests(t: Test, factory: PersistenceFactory): void {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
     const other = await seedStore(p);
-    const asha = { name: 'Asha', phone: '+919811111111', email: 'asha@example.com', address: '2 Park Street', pincode: '700016' };
-    const ravi = { name: 'Ravi', phone: '+919822222222', email: null, address: '5 Lake Road', pincode: '700029' };
+    const asha = { name: 'Asha', phone: '+919811111111', email: 'asha@example.com', address: '2 Park Street', pincode: '700016', ...noAddressParts };
+    const ravi = { name: 'Ravi', phone: '+919822222222', email: null, address: '5 Lake Road', pincode: '700029', ...noAddressParts };
     const done = { status: 'delivered' as const };
     const first = await placeOrder(p, orderRecord(store.id, { ...done, customer: asha, note: 'ring twice', idempotencyKey: `k-${unique()}`, idempotencyFingerprint: 'ab'.repeat(32) }));
     const second = await placeOrder(p, orderRecord(store.id, { status: 'cancelled', customer: { ...asha, phone: '+919833333333' } }));
@@ -252,7 +252,7 @@ function orderErasureTests(t: Test, factory: PersistenceFactory): void {
     t.same(await p.orders.eraseCustomer(store.id, { phone: asha.phone }, erasedAt), { erased: 1, erasedIds: [first.id], open: 2 });
     t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 1, erasedIds: [second.id], open: 2 }, 'the one by phone is already erased');
     t.same(await p.orders.eraseCustomer(store.id, { email: asha.email }, erasedAt), { erased: 0, erasedIds: [], open: 2 }, 'nothing finished left');
-    const erased = { name: '', phone: '', email: null, address: '', pincode: '' };
+    const erased = { name: '', phone: '', email: null, address: '', pincode: '', ...noAddressParts };
     t.same(await p.orders.findById(store.id, first.id), {
       ...first,
       customer: erased,

@@ -7,6 +7,7 @@ import type { Order, OrderLine } from '../../orders/order.js';
 import type { Persistence, Repositories } from '../../persistence.js';
 import { newId, newToken } from '../../shared/id.js';
 import type { Store, VendorRecord } from '../../vendors/vendor.js';
+import { defaultCheckoutSettings } from '../../stores/checkout-settings.js';
 
 /** A fresh adapter, and how to dispose of it once a test is done. */
 export interface PersistenceHarness {
@@ -61,6 +62,7 @@ export function storeRecord(vendorId: string, overrides: Partial<Store> = {}): S
     paymentMethods: ['cod'],
     timeZone: 'Asia/Kolkata',
     newOrderEmails: true,
+    ...defaultCheckoutSettings,
     createdAt: now,
     updatedAt: now,
     ...overrides,
@@ -91,6 +93,8 @@ export function productRecord(storeId: string, overrides: Partial<Product> = {})
     slug: `masala-chai-${unique()}`,
     description: 'Strong and sweet',
     categoryId: null,
+    taxRate: null,
+    hsnCode: null,
     active: true,
     position: 0,
     images: [],
@@ -132,8 +136,12 @@ export function imageRecord(key: string): ProductImage {
 
 /** An order line of a product without options (its default variant has the product's id). */
 export function line(productId: string, name: string, unitPrice: number, quantity: number): OrderLine {
-  return { productId, variantId: productId, name, options: {}, sku: null, unitPrice, quantity, lineTotal: unitPrice * quantity };
+  const lineTotal = unitPrice * quantity;
+  return { productId, variantId: productId, name, options: {}, sku: null, unitPrice, quantity, lineTotal, taxRate: 0, hsnCode: null, discount: 0, taxableValue: lineTotal, tax: 0 };
 }
+
+/** The address parts of a customer who gave a one-line address. */
+export const noAddressParts = { house: null, street: null, landmark: null, city: null, state: null };
 
 /** A pending two-line order of the store, without an idempotency key; numbered when placed. */
 export function orderRecord(storeId: string, overrides: Partial<Order> = {}): Order {
@@ -144,13 +152,25 @@ export function orderRecord(storeId: string, overrides: Partial<Order> = {}): Or
     number: 0,
     token: newToken(),
     status: 'pending',
-    customer: { name: 'Asha', phone: '+919811111111', email: null, address: '2 Park Street', pincode: '700016' },
+    customer: { name: 'Asha', phone: '+919811111111', email: null, address: '2 Park Street', pincode: '700016', ...noAddressParts },
     items: [
       line(newId(), 'Masala Chai', 4900, 2),
       line(newId(), 'Samosa', 1500, 1),
     ],
     subtotal: 11300,
+    deliveryMethod: 'delivery',
+    discount: 0,
+    coupon: null,
     deliveryFee: 4000,
+    packagingFee: 0,
+    codFee: 0,
+    charges: [{ kind: 'delivery', amount: 4000, taxRate: 0, taxableValue: 4000, tax: 0 }],
+    taxTotal: 0,
+    tax: { cgst: 0, sgst: 0, igst: 0 },
+    pricesIncludeTax: true,
+    sellerGstin: null,
+    placeOfSupply: null,
+    invoice: null,
     total: 15300,
     currency: 'INR',
     paymentMethod: 'cod',

@@ -1,6 +1,7 @@
 import type { Test } from 'tap';
 import { accountTests } from './accounts.js';
 import { categoryTests } from './categories.js';
+import { couponTests } from './coupons.js';
 import type { PersistenceFactory } from './fixtures.js';
 import { limitTests } from './limits.js';
 import { orderTests } from './orders.js';
@@ -32,4 +33,5 @@ export function persistenceConformance(t: Test, factory: PersistenceFactory): vo
   limitTests(t, factory);
   accountTests(t, factory);
   outboxTests(t, factory);
+  couponTests(t, factory);
 }

@@ -2,7 +2,7 @@ import type { Test } from 'tap';
 import type { Order } from '../../orders/order.js';
 import type { Persistence } from '../../persistence.js';
 import { decodeCursor } from '../../shared/page.js';
-import { at, conflictOn, open, orderRecord, placeOrder, seedStore, unique } from './fixtures.js';
+import { at, conflictOn, noAddressParts, open, orderRecord, placeOrder, seedStore, unique } from './fixtures.js';
 import type { PersistenceFactory } from './fixtures.js';
 
 /** Places `count` orders in turn (numbered 1001, 1002, … in a fresh store). */
@@ -43,7 +43,7 @@ function orderLookupTests(t: Test, factory: PersistenceFactory): void {
       idempotencyKey: key,
       idempotencyFingerprint: 'ab'.repeat(32),
       note: 'Ring the bell',
-      customer: { name: 'Ravi', phone: '+919822222222', email: 'ravi@example.com', address: '3 Hill Road', pincode: '400050' },
+      customer: { name: 'Ravi', phone: '+919822222222', email: 'ravi@example.com', address: '3 Hill Road', pincode: '400050', ...noAddressParts },
     }));
     t.same(await p.orders.findById(store.id, order!.id), order);
     t.same(await p.orders.findByToken(store.id, order!.token), order);

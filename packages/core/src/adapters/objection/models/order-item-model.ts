@@ -1,3 +1,5 @@
+import type { Pojo } from 'objection';
+import { rateToBasisPoints } from '../../../pricing/index.js';
 import type { OrderLine } from '../../../orders/order.js';
 import { BaseModel } from './base-model.js';
 
@@ -5,7 +7,7 @@ import { BaseModel } from './base-model.js';
 export class OrderItemModel extends BaseModel {
   static override tableName = 'order_items';
   static override idColumn = ['orderId', 'position'];
-  static override bigintProperties = ['unitPrice', 'lineTotal'];
+  static override bigintProperties = ['unitPrice', 'lineTotal', 'discount', 'taxableValue', 'tax'];
   static override jsonAttributes = ['options'];
 
   declare orderId: string;
@@ -19,6 +21,29 @@ export class OrderItemModel extends BaseModel {
   declare unitPrice: number;
   declare quantity: number;
   declare lineTotal: number;
+  /** Percent; stored as whole basis points (`tax_rate_bp`). */
+  declare taxRate: number;
+  declare hsnCode: string | null;
+  declare discount: number;
+  /** Null on lines sold before GST: the line total then. */
+  declare taxableValue: number | null;
+  declare tax: number;
+
+  override $parseDatabaseJson(json: Pojo): Pojo {
+    const parsed = super.$parseDatabaseJson(json);
+    if ('taxRateBp' in parsed) {
+      parsed['taxRate'] = Number(parsed['taxRateBp'] ?? 0) / 100;
+      delete parsed['taxRateBp'];
+    }
+    return parsed;
+  }
+
+  override $formatDatabaseJson(json: Pojo): Pojo {
+    const { taxRate, ...rest } = json;
+    const row: Pojo = rest;
+    if (typeof taxRate === 'number') row['taxRateBp'] = rateToBasisPoints(taxRate);
+    return super.$formatDatabaseJson(row);
+  }
 
   /** The rows of an order's lines; the position keeps them in the order they were sold. */
   static fromLines(orderId: string, lines: OrderLine[]): OrderItemModel[] {
@@ -35,6 +60,11 @@ export class OrderItemModel extends BaseModel {
           unitPrice: line.unitPrice,
           quantity: line.quantity,
           lineTotal: line.lineTotal,
+          taxRate: line.taxRate,
+          hsnCode: line.hsnCode,
+          discount: line.discount,
+          taxableValue: line.taxableValue,
+          tax: line.tax,
         },
         { skipValidation: true },
       ),
@@ -52,6 +82,11 @@ export class OrderItemModel extends BaseModel {
       unitPrice: this.unitPrice,
       quantity: this.quantity,
       lineTotal: this.lineTotal,
+      taxRate: this.taxRate ?? 0,
+      hsnCode: this.hsnCode ?? null,
+      discount: this.discount ?? 0,
+      taxableValue: this.taxableValue ?? this.lineTotal - (this.discount ?? 0),
+      tax: this.tax ?? 0,
     };
   }
 }

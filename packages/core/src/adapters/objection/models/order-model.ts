@@ -1,5 +1,11 @@
-import type { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, PaymentStatus } from '../../../orders/order.js';
+import type { Order, OrderCharge, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, PaymentStatus } from '../../../orders/order.js';
+import type { DeliveryMethod } from '../../../pricing/index.js';
 import { BaseModel } from './base-model.js';
+
+/** Every tax is two equal halves (see the pricing module), so CGST and SGST split it exactly. */
+function taxSplit(taxTotal: number, igst: boolean): Order['tax'] {
+  return igst ? { cgst: 0, sgst: 0, igst: taxTotal } : { cgst: taxTotal / 2, sgst: taxTotal / 2, igst: 0 };
+}
 
 /**
  * A row of `orders`; the customer is flattened into `customer_*` columns. The model is the
@@ -7,7 +13,9 @@ import { BaseModel } from './base-model.js';
  */
 export class OrderModel extends BaseModel {
   static override tableName = 'orders';
-  static override bigintProperties = ['subtotal', 'deliveryFee', 'total'];
+  static override bigintProperties = ['subtotal', 'deliveryFee', 'total', 'discount', 'packagingFee', 'codFee', 'taxTotal'];
+  static override booleanProperties = ['igst', 'pricesIncludeTax'];
+  static override jsonAttributes = ['charges'];
 
   declare id: string;
   declare storeId: string;
@@ -19,6 +27,26 @@ export class OrderModel extends BaseModel {
   declare customerEmail: string | null;
   declare customerAddress: string;
   declare customerPincode: string;
+  declare customerHouse: string | null;
+  declare customerStreet: string | null;
+  declare customerLandmark: string | null;
+  declare customerCity: string | null;
+  declare customerState: string | null;
+  declare deliveryMethod: DeliveryMethod;
+  declare discount: number;
+  declare couponCode: string | null;
+  declare packagingFee: number;
+  declare codFee: number;
+  declare charges: OrderCharge[];
+  declare taxTotal: number;
+  /** Whether the tax is IGST (another state) rather than CGST + SGST. */
+  declare igst: boolean;
+  declare pricesIncludeTax: boolean;
+  declare sellerGstin: string | null;
+  declare placeOfSupply: string | null;
+  declare invoiceNumber: number | null;
+  declare invoiceFinancialYear: string | null;
+  declare invoicedAt: string | null;
   declare subtotal: number;
   declare deliveryFee: number;
   declare total: number;
@@ -38,7 +66,7 @@ export class OrderModel extends BaseModel {
   /** The order row of a domain order (lines and history go to their own tables). */
   static fromOrder(order: Order): OrderModel {
     // Every other column is named as the order's field.
-    const { customer, items: _items, history: _history, payment, ...columns } = order;
+    const { customer, items: _items, history: _history, payment, coupon, tax, invoice, ...columns } = order;
     return OrderModel.fromJson(
       {
         ...columns,
@@ -51,6 +79,16 @@ export class OrderModel extends BaseModel {
         customerEmail: customer.email,
         customerAddress: customer.address,
         customerPincode: customer.pincode,
+        customerHouse: customer.house ?? null,
+        customerStreet: customer.street ?? null,
+        customerLandmark: customer.landmark ?? null,
+        customerCity: customer.city ?? null,
+        customerState: customer.state ?? null,
+        couponCode: coupon?.code ?? null,
+        igst: tax.igst > 0,
+        invoiceNumber: invoice?.number ?? null,
+        invoiceFinancialYear: invoice?.financialYear ?? null,
+        invoicedAt: invoice?.issuedAt ?? null,
         // `?? null`: every row of a batch must have the same columns.
         idempotencyFingerprint: order.idempotencyFingerprint ?? null,
         customerErasedAt: order.customerErasedAt ?? null,
@@ -73,10 +111,30 @@ export class OrderModel extends BaseModel {
         email: this.customerEmail,
         address: this.customerAddress,
         pincode: this.customerPincode,
+        house: this.customerHouse ?? null,
+        street: this.customerStreet ?? null,
+        landmark: this.customerLandmark ?? null,
+        city: this.customerCity ?? null,
+        state: this.customerState ?? null,
       },
       items,
       subtotal: this.subtotal,
       deliveryFee: this.deliveryFee,
+      deliveryMethod: this.deliveryMethod ?? 'delivery',
+      discount: this.discount ?? 0,
+      coupon: this.couponCode ? { code: this.couponCode } : null,
+      packagingFee: this.packagingFee ?? 0,
+      codFee: this.codFee ?? 0,
+      charges: this.charges ?? [],
+      taxTotal: this.taxTotal ?? 0,
+      tax: taxSplit(this.taxTotal ?? 0, this.igst === true),
+      pricesIncludeTax: this.pricesIncludeTax ?? true,
+      sellerGstin: this.sellerGstin ?? null,
+      placeOfSupply: this.placeOfSupply ?? null,
+      invoice:
+        this.invoiceNumber !== null && this.invoiceNumber !== undefined && this.invoiceFinancialYear && this.invoicedAt
+          ? { number: Number(this.invoiceNumber), financialYear: this.invoiceFinancialYear, issuedAt: this.invoicedAt }
+          : null,
       total: this.total,
       currency: this.currency,
       paymentMethod: this.paymentMethod,

@@ -1,3 +1,5 @@
+import type { Pojo } from 'objection';
+import { rateToBasisPoints } from '../../../pricing/index.js';
 import type { Product, ProductImage, ProductOption, ProductVariant } from '../../../catalog/product.js';
 import type { ProductPatch } from '../../../catalog/product-repository.js';
 import { summarizeVariants } from '../../../catalog/variant-summary.js';
@@ -5,7 +7,7 @@ import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
 /** The product columns a patch may change (variants live in their own table). */
-const patchKeys = ['name', 'slug', 'description', 'options', 'categoryId', 'active', 'position', 'images'] as const satisfies readonly (keyof ProductPatch)[];
+const patchKeys = ['name', 'slug', 'description', 'options', 'categoryId', 'taxRate', 'hsnCode', 'active', 'position', 'images'] as const satisfies readonly (keyof ProductPatch)[];
 const productKeys = ['id', 'storeId', ...patchKeys, 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Product)[];
 
 /** An image as stored: older rows hold only `key` and `url`. */
@@ -35,11 +37,31 @@ export class ProductModel extends BaseModel {
   declare description: string;
   declare options: ProductOption[];
   declare categoryId: string | null;
+  /** Percent; stored as whole basis points (`tax_rate_bp`). */
+  declare taxRate: number | null;
+  declare hsnCode: string | null;
   declare active: boolean;
   declare position: number;
   declare images: StoredImage[];
   declare createdAt: string;
   declare updatedAt: string;
+
+  override $parseDatabaseJson(json: Pojo): Pojo {
+    const parsed = super.$parseDatabaseJson(json);
+    if ('taxRateBp' in parsed) {
+      const bp = parsed['taxRateBp'] as number | string | null;
+      parsed['taxRate'] = bp === null ? null : Number(bp) / 100;
+      delete parsed['taxRateBp'];
+    }
+    return parsed;
+  }
+
+  override $formatDatabaseJson(json: Pojo): Pojo {
+    const { taxRate, ...rest } = json;
+    const row: Pojo = rest;
+    if (taxRate !== undefined) row['taxRateBp'] = typeof taxRate === 'number' ? rateToBasisPoints(taxRate) : null;
+    return super.$formatDatabaseJson(row);
+  }
 
   /** The row of a new product (its variants are rows of their own). */
   static fromProduct(product: Product): ProductModel {

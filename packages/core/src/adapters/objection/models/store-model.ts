@@ -1,18 +1,22 @@
 import type { Pojo } from 'objection';
 import { paymentMethods, type PaymentMethod } from '../../../orders/order.js';
+import { rateToBasisPoints, type ChargeRule, type DeliveryMethod } from '../../../pricing/index.js';
+import type { ServiceArea } from '../../../stores/service-area.js';
 import type { Store, StoreSettings } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
 /** The columns a vendor may change. */
 const settingKeys = ['name', 'description', 'phone', 'pickupAddress', 'logoUrl', 'currency', 'deliveryFee',
-  'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders', 'upiId', 'paymentMethods', 'timeZone', 'newOrderEmails'] as const satisfies readonly (keyof StoreSettings)[];
+  'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders', 'upiId', 'paymentMethods', 'timeZone', 'newOrderEmails', 'gstin', 'state', 'pricesIncludeTax', 'defaultTaxRate', 'packagingFee',
+  'codFee', 'deliveryMethods', 'serviceArea'] as const satisfies readonly (keyof StoreSettings)[];
 const storeKeys = ['id', 'vendorId', 'slug', ...settingKeys, 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Store)[];
 
 /** A row of `stores`; `next_order_number` is the adapter's own and never leaves it. */
 export class StoreModel extends BaseModel {
   static override tableName = 'stores';
-  static override booleanProperties = ['isOpen', 'autoAcceptOrders', 'newOrderEmails'];
+  static override booleanProperties = ['isOpen', 'autoAcceptOrders', 'newOrderEmails', 'pricesIncludeTax'];
+  static override jsonAttributes = ['packagingFee', 'codFee', 'serviceArea'];
   static override bigintProperties = ['deliveryFee', 'freeDeliveryAbove', 'minOrderValue'];
 
   declare id: string;
@@ -34,6 +38,16 @@ export class StoreModel extends BaseModel {
   declare paymentMethods: PaymentMethod[];
   declare timeZone: string;
   declare newOrderEmails: boolean;
+  declare gstin: string | null;
+  declare state: string | null;
+  declare pricesIncludeTax: boolean;
+  /** Percent; stored as whole basis points (`default_tax_rate_bp`), so 0.25 % is exactly 25. */
+  declare defaultTaxRate: number;
+  declare packagingFee: ChargeRule | null;
+  declare codFee: ChargeRule | null;
+  /** Stored comma-separated, like the payment methods. */
+  declare deliveryMethods: DeliveryMethod[];
+  declare serviceArea: ServiceArea;
   declare nextOrderNumber: number;
   /** When the vendor closed the account; the adapter's own, like the order counter. */
   declare closedAt: string | null;
@@ -47,13 +61,24 @@ export class StoreModel extends BaseModel {
       const known: readonly string[] = paymentMethods;
       parsed['paymentMethods'] = parsed['paymentMethods'].split(',').filter((method) => known.includes(method));
     }
+    if (typeof parsed['deliveryMethods'] === 'string') {
+      parsed['deliveryMethods'] = parsed['deliveryMethods'].split(',').filter((method) => method === 'delivery' || method === 'pickup');
+    }
+    if (parsed['defaultTaxRateBp'] !== undefined) {
+      parsed['defaultTaxRate'] = Number(parsed['defaultTaxRateBp']) / 100;
+      delete parsed['defaultTaxRateBp'];
+    }
     return parsed;
   }
 
   override $formatDatabaseJson(json: Pojo): Pojo {
     // Before objection's own formatting, which would write an array as JSON.
-    const methods = json['paymentMethods'] as unknown;
-    return super.$formatDatabaseJson(Array.isArray(methods) ? { ...json, paymentMethods: methods.join(',') } : json);
+    const { paymentMethods: methods, deliveryMethods: delivery, defaultTaxRate: rate, ...rest } = json as Pojo & Record<string, unknown>;
+    const row: Pojo = { ...rest };
+    if (methods !== undefined) row['paymentMethods'] = Array.isArray(methods) ? methods.join(',') : methods;
+    if (delivery !== undefined) row['deliveryMethods'] = Array.isArray(delivery) ? delivery.join(',') : delivery;
+    if (typeof rate === 'number') row['defaultTaxRateBp'] = rateToBasisPoints(rate);
+    return super.$formatDatabaseJson(row);
   }
 
   /** The row of a new store (order numbers start at the column's default). */
