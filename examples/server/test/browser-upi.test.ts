@@ -51,7 +51,10 @@ function upiFlow() {
   const fillDetails = async (page: Page, name: string) => {
     await page.fill('#checkout-name', name);
     await page.fill('#checkout-phone', '9812345678');
-    await page.fill('#checkout-address', '7 Gandhi Bazaar, Basavanagudi, Bengaluru');
+    await page.fill('#checkout-house', '7');
+    await page.fill('#checkout-street', 'Gandhi Bazaar, Basavanagudi');
+    await page.fill('#checkout-city', 'Bengaluru');
+    await page.selectOption('#checkout-state', 'Karnataka');
     await page.fill('#checkout-pincode', '560004');
   };
 

@@ -126,7 +126,10 @@ function browserVariants() {
     t.equal(await c.locator('.line-variant').textContent(), 'Weight: 500 g, Flavour: Plain', 'checkout names the variant');
     await c.fill('#checkout-name', 'Meera Iyer');
     await c.fill('#checkout-phone', '9988776655');
-    await c.fill('#checkout-address', '22 Temple Street, Mylapore, Chennai');
+    await c.fill('#checkout-house', '22');
+    await c.fill('#checkout-street', 'Temple Street, Mylapore');
+    await c.fill('#checkout-city', 'Chennai');
+    await c.selectOption('#checkout-state', 'Tamil Nadu');
     await c.fill('#checkout-pincode', '600004');
     await Promise.all([c.waitForURL(/\/orders\/[^/?]+\?placed=1$/), c.click('#checkout-form button[type="submit"]')]);
     t.match(await c.locator('.order-lines tbody').textContent(), /Kaju Katli\s*Weight: 500 g, Flavour: Plain/, 'the order page names the variant');

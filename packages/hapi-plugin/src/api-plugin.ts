@@ -8,6 +8,7 @@ import { checkApiBody, checkHost } from './guards.js';
 import { resolveOptions, type DukaanPluginOptions } from './options.js';
 import { accountRoutes } from './routes/account.js';
 import { categoryRoutes } from './routes/categories.js';
+import { couponRoutes } from './routes/coupons.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { dataRightsRoutes } from './routes/data-rights.js';
 import { fallbackRoute } from './routes/fallback.js';
@@ -15,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { liveRoutes } from './routes/live.js';
 import { openApiDocument, openApiRoute } from './routes/openapi.js';
 import { orderRoutes } from './routes/orders.js';
+import { invoiceRoutes } from './routes/invoices.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { productRoutes } from './routes/products.js';
 import { productImageRoutes } from './routes/product-images.js';
@@ -22,6 +24,7 @@ import { productCsvRoutes } from './routes/product-csv.js';
 import { productBulkRoutes } from './routes/product-bulk.js';
 import { storeRoutes } from './routes/store.js';
 import { storefrontRoutes } from './routes/storefront.js';
+import { serviceabilityRoutes } from './routes/serviceability.js';
 import { vendorAuthRoutes } from './routes/vendor-auth.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { isHttps, type Runtime } from './runtime.js';
@@ -107,14 +110,17 @@ export function registerApi(server: Server, rawOptions: DukaanPluginOptions): Du
     ...dataRightsRoutes(runtime),
     ...storeRoutes(runtime),
     ...categoryRoutes(runtime),
+    ...couponRoutes(runtime),
     ...productRoutes(runtime),
     ...productImageRoutes(runtime),
     ...productCsvRoutes(runtime),
     ...productBulkRoutes(runtime),
     ...liveRoutes(runtime, server),
     ...orderRoutes(runtime),
+    ...invoiceRoutes(runtime),
     ...webhookRoutes(runtime),
     ...storefrontRoutes(runtime),
+    ...serviceabilityRoutes(runtime),
     openApiRoute(prefix, openApiOptions),
     fallbackRoute(),
   ]);

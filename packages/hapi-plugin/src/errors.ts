@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import Boom from '@hapi/boom';
-import { isDomainError, PriceChangedError, RateLimitedError, type ErrorCode, type FieldError } from '@dukaan-kit/core';
+import { CouponNotApplicableError, isDomainError, PriceChangedError, RateLimitedError, type ErrorCode, type FieldError } from '@dukaan-kit/core';
 
 /** The one place a domain error code becomes an HTTP status. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -16,6 +16,8 @@ const statusByCode: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   PRICE_CHANGED: 409,
+  COUPON_NOT_APPLICABLE: 409,
+  NOT_SERVICEABLE: 409,
   RATE_LIMITED: 429,
   // Mail (a reset link, an email change) asked of a core wired without a mailer: the operator's to fix.
   MAIL_UNAVAILABLE: 503,
@@ -44,6 +46,8 @@ export interface ErrorBody {
   code: string;
   /** Field errors (`[{ path, message }]`) or, for PRICE_CHANGED, the new quote. */
   details?: FieldError[] | object;
+  /** COUPON_NOT_APPLICABLE only: why (`expired`, `not_started`, `below_minimum`, `used_up`, `per_customer_limit`, `first_order_only`, `unknown`). */
+  reason?: string;
 }
 
 /** What an error becomes on the wire, for the JSON API and the HTML pages alike. */
@@ -62,6 +66,8 @@ function fromDomain(error: Error & { code: ErrorCode; details: FieldError[] }): 
   // The quote is what the customer must see before trying again, not a list of bad fields.
   const details = error instanceof PriceChangedError ? error.quote : error.details;
   const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: error.message, code: error.code, details };
+  // 'inactive' is told as 'unknown': a switched-off code is not revealed to exist.
+  if (error instanceof CouponNotApplicableError) body.reason = error.reason === 'inactive' ? 'unknown' : error.reason;
   return { body, headers, internal: false };
 }
 

@@ -11,10 +11,12 @@ import { registerCsrfCookie } from './pages/csrf.js';
 import { confirmEmailPageRoutes } from './pages/confirm-email.js';
 import { dashboardAccountRoutes } from './pages/dashboard-account.js';
 import { dashboardCategoryRoutes } from './pages/dashboard-categories.js';
+import { dashboardCouponRoutes } from './pages/dashboard-coupons.js';
 import { dashboardCloseRoutes } from './pages/dashboard-close.js';
 import { dashboardCredentialRoutes } from './pages/dashboard-credentials.js';
 import { dashboardHomeRoutes } from './pages/dashboard-home.js';
 import { dashboardOrderRoutes } from './pages/dashboard-orders.js';
+import { invoicePageRoutes } from './pages/invoice-pages.js';
 import { dashboardProductRoutes } from './pages/dashboard-products.js';
 import { dashboardProductPhotoRoutes } from './pages/dashboard-product-photos.js';
 import { dashboardImportRoutes } from './pages/dashboard-import.js';
@@ -52,10 +54,12 @@ export async function registerPages(server: Server, rawOptions: DukaanPluginOpti
     confirmEmailPageRoutes,
     dashboardHomeRoutes,
     dashboardOrderRoutes,
+    invoicePageRoutes,
     dashboardProductRoutes,
     dashboardProductPhotoRoutes,
     dashboardImportRoutes,
     dashboardCategoryRoutes,
+    dashboardCouponRoutes,
     dashboardSettingsRoutes,
     dashboardWebhookRoutes,
     dashboardAccountRoutes,

@@ -3,8 +3,9 @@ import { brokenCache, client, errorOf, json } from './support/api.js';
 import { serverVariants, signUp } from './support/server.js';
 
 const storeFields = [
-  'autoAcceptOrders', 'currency', 'deliveryFee', 'description', 'freeDeliveryAbove', 'id', 'isOpen',
-  'logoUrl', 'minOrderValue', 'name', 'newOrderEmails', 'paymentMethods', 'phone', 'pickupAddress', 'slug', 'timeZone', 'upiId', 'url',
+  'autoAcceptOrders', 'codFee', 'currency', 'defaultTaxRate', 'deliveryFee', 'deliveryMethods', 'description', 'freeDeliveryAbove', 'gstin', 'id', 'isOpen',
+  'logoUrl', 'minOrderValue', 'name', 'newOrderEmails', 'packagingFee', 'paymentMethods', 'phone', 'pickupAddress', 'pricesIncludeTax', 'serviceArea', 'slug', 'state',
+  'timeZone', 'upiId', 'url',
 ];
 const someId = '00000000-0000-4000-8000-000000000000';
 

@@ -2,7 +2,7 @@ import t from 'tap';
 import { client, errorOf, json, multipart, tinyPng } from './support/api.js';
 import { serverVariants, signUp } from './support/server.js';
 
-const productFields = ['active', 'categoryId', 'compareAtPrice', 'createdAt', 'currency', 'description', 'id', 'images', 'name', 'options', 'pictures', 'price', 'sku', 'slug', 'stock', 'updatedAt', 'variants'];
+const productFields = ['active', 'categoryId', 'compareAtPrice', 'createdAt', 'currency', 'description', 'hsnCode', 'id', 'images', 'name', 'options', 'pictures', 'price', 'sku', 'slug', 'stock', 'taxRate', 'updatedAt', 'variants'];
 
 for (const variant of serverVariants()) {
   t.test(variant.name, async (t) => {
@@ -195,7 +195,7 @@ for (const variant of serverVariants()) {
       const byName = Object.fromEntries(view.products.map((p: { name: string }) => [p.name, p]));
       t.same(Object.keys(byName).sort(), ['Chai', 'Sold out']);
       t.same(Object.keys(byName.Chai).sort(), [
-        'categoryId', 'compareAtPrice', 'currency', 'description', 'id', 'images', 'inStock', 'name', 'options', 'pictures', 'price', 'priceVaries', 'slug', 'stock', 'variants',
+        'categoryId', 'compareAtPrice', 'currency', 'description', 'id', 'images', 'inStock', 'name', 'options', 'pictures', 'price', 'priceVaries', 'slug', 'stock', 'taxRate', 'variants',
       ]);
       t.match(byName.Chai, { inStock: true, stock: 2, categoryId: category.id });
       t.match(byName['Sold out'], { inStock: false, stock: 0 });

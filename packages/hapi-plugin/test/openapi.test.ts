@@ -62,7 +62,7 @@ for (const variant of serverVariants()) {
       t.ok(product.properties?.compareAtPrice && product.properties?.categoryId && product.properties?.options && product.properties?.variants);
       const order = doc.paths['/api/v1/stores/{slug}/orders']!.post!;
       const customer = order.requestBody!.content['application/json']!.schema.properties?.customer as { properties?: Record<string, unknown> };
-      t.same(Object.keys(customer.properties ?? {}).sort(), ['address', 'email', 'name', 'phone', 'pincode'], 'nested objects are described');
+      t.same(Object.keys(customer.properties ?? {}).sort(), ['address', 'city', 'email', 'house', 'landmark', 'name', 'phone', 'pincode', 'state', 'street'], 'nested objects are described');
       t.ok(order.parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key'), 'the Idempotency-Key header is documented');
       const upload = doc.paths['/api/v1/products/{id}/images']!.post!.requestBody!.content['multipart/form-data']!.schema;
       t.match(upload.properties, { file: { type: 'string', format: 'binary' } });

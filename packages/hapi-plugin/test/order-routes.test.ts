@@ -2,7 +2,9 @@ import t from 'tap';
 import { client, errorOf, json, placeOrder } from './support/api.js';
 import { customer, serverVariants, signUp } from './support/server.js';
 
-const orderFields = ['createdAt', 'currency', 'customer', 'deliveryFee', 'id', 'items', 'note', 'number', 'payment', 'paymentMethod', 'status', 'statusReason', 'subtotal', 'token', 'total', 'updatedAt'];
+const orderFields = [
+  'charges', 'codFee', 'coupon', 'createdAt', 'currency', 'customer', 'deliveryFee', 'deliveryMethod', 'discount', 'id', 'invoice', 'items', 'note', 'number', 'packagingFee', 'payment', 'paymentMethod', 'placeOfSupply', 'pricesIncludeTax', 'sellerGstin', 'status', 'statusReason', 'subtotal', 'tax', 'taxTotal', 'token', 'total', 'updatedAt',
+];
 
 for (const variant of serverVariants()) {
   t.test(variant.name, async (t) => {

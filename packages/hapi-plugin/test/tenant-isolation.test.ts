@@ -17,6 +17,9 @@ for (const variant of serverVariants()) {
     // A public address literal: created without a DNS lookup, never delivered to (no dispatcher runs here).
     const bWebhook = json(await bApi.post('/api/v1/webhooks', { url: 'https://93.184.216.34/b-hook', events: ['order.placed'] }));
     const bOrder = json(await placeOrder(server, b.store.slug, [{ productId: bProduct.id, quantity: 1 }]));
+    // Accepted, so it has an invoice for A to ask for.
+    await bApi.post(`/api/v1/orders/${bOrder.id}/status`, { status: 'accepted' });
+    const bCoupon = json(await bApi.post('/api/v1/coupons', { code: 'BONLY', type: 'percent', value: 10 }));
     await fixture.dukaan.outbox.fanOut();
     const bDelivery = (json(await bApi.get(`/api/v1/webhooks/${bWebhook.id}/deliveries`)).items as Array<{ id: string }>)[0]!;
     const bSession = (json(await bApi.get('/api/v1/me/sessions')).items as Array<{ id: string }>)[0]!;
@@ -27,6 +30,7 @@ for (const variant of serverVariants()) {
       product: json(await bApi.get(`/api/v1/products/${bProduct.id}`)),
       categories: json(await bApi.get('/api/v1/categories')),
       order: json(await bApi.get(`/api/v1/orders/${bOrder.id}`)),
+      coupon: json(await bApi.get(`/api/v1/coupons/${bCoupon.id}`)),
       store: json(await server.inject(`/api/v1/stores/${b.store.slug}`)),
       webhooks: json(await bApi.get('/api/v1/webhooks')),
       deliveries: json(await bApi.get(`/api/v1/webhooks/${bWebhook.id}/deliveries`)),
@@ -47,6 +51,10 @@ for (const variant of serverVariants()) {
       { method: 'GET', path: '/api/v1/orders/{id}', url: `/api/v1/orders/${bOrder.id}` },
       { method: 'POST', path: '/api/v1/orders/{id}/status', url: `/api/v1/orders/${bOrder.id}/status`, payload: { status: 'cancelled' } },
       { method: 'POST', path: '/api/v1/orders/{id}/payment', url: `/api/v1/orders/${bOrder.id}/payment`, payload: { status: 'paid', reference: 'taken over' } },
+      { method: 'GET', path: '/api/v1/orders/{id}/invoice', url: `/api/v1/orders/${bOrder.id}/invoice` },
+      { method: 'GET', path: '/api/v1/coupons/{id}', url: `/api/v1/coupons/${bCoupon.id}` },
+      { method: 'PATCH', path: '/api/v1/coupons/{id}', url: `/api/v1/coupons/${bCoupon.id}`, payload: { value: 90 } },
+      { method: 'DELETE', path: '/api/v1/coupons/{id}', url: `/api/v1/coupons/${bCoupon.id}` },
       { method: 'DELETE', path: '/api/v1/tokens/{id}', url: `/api/v1/tokens/${bToken.id}` },
       { method: 'DELETE', path: '/api/v1/webhooks/{id}', url: `/api/v1/webhooks/${bWebhook.id}` },
       { method: 'GET', path: '/api/v1/webhooks/{id}/deliveries', url: `/api/v1/webhooks/${bWebhook.id}/deliveries` },

@@ -26,6 +26,8 @@ const form = (extra: Partial<ProductFormValues>): ProductFormValues => ({
   active: true,
   options: [],
   variants: [],
+  taxRate: '',
+  hsnCode: '',
   ...extra,
 });
 

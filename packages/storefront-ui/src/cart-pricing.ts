@@ -2,21 +2,43 @@
 // island bundle (esbuild) takes nothing else from core. Lines as the UI holds them call the
 // unit price `price` (the browser cart in localStorage is stored that way); they are renamed
 // here, and every total the pages and islands show comes out of `priceCart`.
-import { priceCart, type CartTotals, type DeliveryRules } from '@dukaan-kit/core/pricing';
-import type { CartSummary } from './types.js';
+import { priceCart, type CartChoices, type CartTotals, type DeliveryRules, type PricingRules } from '@dukaan-kit/core/pricing';
+import type { CartSummary, StoreView } from './types.js';
 
 /** A cart line as the pages and islands hold it: `price` is the unit price, minor units. */
 export interface UiPricedLine {
   price: number;
   quantity: number;
+  /** The product's own GST rate (percent); null or absent: the store's default. */
+  taxRate?: number | null;
 }
 
-/** Totals of UI lines under the store's delivery and minimum-order rules. */
-export function priceLines(lines: ReadonlyArray<UiPricedLine>, rules: DeliveryRules): CartTotals {
+/** Totals of UI lines under the store's rules and the customer's choices (delivery or pickup, payment, coupon). */
+export function priceLines(lines: ReadonlyArray<UiPricedLine>, rules: PricingRules, choices?: CartChoices): CartTotals {
   return priceCart(
-    lines.map((l) => ({ unitPrice: l.price, quantity: l.quantity })),
+    lines.map((l) => ({ unitPrice: l.price, quantity: l.quantity, taxRate: l.taxRate ?? null })),
     rules,
+    choices,
   );
+}
+
+/** The store settings that price a cart. */
+export type PricingSettings = Pick<StoreView, 'deliveryFee' | 'freeDeliveryAbove' | 'minOrderValue' | 'packagingFee' | 'codFee' | 'gstin' | 'pricesIncludeTax' | 'defaultTaxRate'>;
+
+/**
+ * A store's settings as pricing rules. A store without a GSTIN is not registered for GST and
+ * charges none, whatever rates its products carry; placeOrder reads the settings the same way,
+ * so the total shown is the total charged.
+ */
+export function storePricingRules(store: PricingSettings): PricingRules {
+  return {
+    deliveryFee: store.deliveryFee,
+    freeDeliveryAbove: store.freeDeliveryAbove,
+    minOrderValue: store.minOrderValue,
+    packagingFee: store.packagingFee ?? null,
+    codFee: store.codFee ?? null,
+    tax: store.gstin ? { pricesIncludeTax: store.pricesIncludeTax, defaultTaxRate: store.defaultTaxRate } : null,
+  };
 }
 
 // The cart bar shows the goods alone: delivery and the minimum are the checkout's business.

@@ -10,6 +10,7 @@ type Loaders = { [N in IslandName]: () => Promise<FunctionComponent<IslandProps[
 // Typed against the registry: a missing or unknown island name is a compile error.
 const loaders: Loaders = {
   cart: () => import('./islands/cart.js').then((m) => m.CartIsland),
+  checkout: () => import('./islands/checkout.js').then((m) => m.Checkout),
   'copy-link': () => import('./islands/copy-link.js').then((m) => m.CopyLink),
   'live-orders': () => import('./islands/live-orders.js').then((m) => m.LiveOrders),
   'load-more': () => import('./islands/load-more.js').then((m) => m.LoadMore),

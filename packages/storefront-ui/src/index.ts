@@ -4,7 +4,7 @@ export { formatMoney, parseMoney, moneyInputValue, currencyExponent } from './mo
 // Cart totals come from the one pricing module (`priceCart` in @dukaan-kit/core/pricing); the
 // types are re-exported because page props use them. `summariseLines` is the cart bar's one
 // count and subtotal, used by the pages here and by the plugin's no-JavaScript cart alike.
-export { priceLines, summariseLines } from './cart-pricing.js';
+export { priceLines, storePricingRules, summariseLines } from './cart-pricing.js';
 export type { UiPricedLine } from './cart-pricing.js';
 export type { CartTotals, DeliveryRules } from '@dukaan-kit/core/pricing';
 export { assetDir, loadAssetManifest } from './assets.js';
@@ -34,6 +34,7 @@ export type {
   VendorNav,
 } from './types.js';
 export type { StorePageProps } from './pages/store.js';
+export type { PincodeAnswer } from './components/delivery-check.js';
 export type { ProductPageProps } from './pages/product.js';
 export type { CheckoutPageProps } from './pages/checkout.js';
 export type { CheckoutValues } from './islands/checkout.js';
@@ -51,8 +52,13 @@ export type { ImportReportView } from './islands/import-report.js';
 export { Picture } from './components/picture.js';
 export type { PictureProps } from './components/picture.js';
 export type { CategoriesPageProps } from './pages/categories.js';
+export type { CouponsPageProps } from './pages/coupons.js';
+export type { CouponFormPageProps, CouponFormValues } from './pages/coupon-form.js';
+export { CouponOffers, discountText, offerConditions } from './components/coupon-offers.js';
+export type { CouponOffersProps } from './components/coupon-offers.js';
 export type { OrdersPageProps } from './pages/orders.js';
 export type { OrderDetailPageProps, PaymentFormState } from './pages/order-detail.js';
+export type { InvoicePageProps, InvoiceFormat } from './pages/invoice.js';
 export type { UpiPayView } from './components/upi-pay.js';
 export type { SettingsPageProps, SettingsValues } from './pages/settings.js';
 export type { ForgotPasswordPageProps } from './pages/forgot-password.js';

@@ -3,12 +3,15 @@ import { renderToString } from 'preact-render-to-string';
 import { IslandsUsed } from './components/island.js';
 import { AccountPage, type AccountPageProps } from './pages/account.js';
 import { CategoriesPage, type CategoriesPageProps } from './pages/categories.js';
+import { CouponFormPage, type CouponFormPageProps } from './pages/coupon-form.js';
+import { CouponsPage, type CouponsPageProps } from './pages/coupons.js';
 import { CheckoutPage, type CheckoutPageProps } from './pages/checkout.js';
 import { CloseAccountPage, type CloseAccountPageProps } from './pages/close-account.js';
 import { ConfirmEmailPage, type ConfirmEmailPageProps } from './pages/confirm-email.js';
 import { DashboardPage, type DashboardPageProps } from './pages/dashboard.js';
 import { ErrorPage, type ErrorPageProps } from './pages/error.js';
 import { ForgotPasswordPage, type ForgotPasswordPageProps } from './pages/forgot-password.js';
+import { InvoicePage, type InvoicePageProps } from './pages/invoice.js';
 import { LoginPage, type LoginPageProps } from './pages/login.js';
 import { NotFoundPage, type NotFoundPageProps } from './pages/not-found.js';
 import { OrderDetailPage, type OrderDetailPageProps } from './pages/order-detail.js';
@@ -41,8 +44,11 @@ export interface PagePropsMap {
   'product-photos': ProductPhotosPageProps;
   'product-import': ProductImportPageProps;
   categories: CategoriesPageProps;
+  coupons: CouponsPageProps;
+  'coupon-form': CouponFormPageProps;
   orders: OrdersPageProps;
   'order-detail': OrderDetailPageProps;
+  invoice: InvoicePageProps;
   settings: SettingsPageProps;
   'forgot-password': ForgotPasswordPageProps;
   'reset-password': ResetPasswordPageProps;
@@ -73,8 +79,11 @@ const pages: { [N in PageName]: (props: PagePropsMap[N]) => VNode } = {
   'product-photos': ProductPhotosPage,
   'product-import': ProductImportPage,
   categories: CategoriesPage,
+  coupons: CouponsPage,
+  'coupon-form': CouponFormPage,
   orders: OrdersPage,
   'order-detail': OrderDetailPage,
+  invoice: InvoicePage,
   settings: SettingsPage,
   'forgot-password': ForgotPasswordPage,
   'reset-password': ResetPasswordPage,

@@ -54,12 +54,13 @@ export interface PageContext {
 
 /**
  * A store as pages show it: its settings and current slug, without the vendor-only ones the
- * public store view leaves out (the settings page adds them: `StoreSettingsView`).
+ * public store view leaves out (the settings page adds them: `StoreSettingsView`). The service
+ * area is one of them: up to 2,000 pincodes, asked about one at a time (`checkPincode`).
  */
-export type StoreView = Omit<StoreSettings, 'upiId' | 'timeZone' | 'newOrderEmails'> & Pick<Store, 'slug'>;
+export type StoreView = Omit<StoreSettings, 'upiId' | 'timeZone' | 'newOrderEmails' | 'serviceArea'> & Pick<Store, 'slug'>;
 
 /** A store with every setting, for its own settings page. */
-export type StoreSettingsView = StoreView & Pick<StoreSettings, 'upiId' | 'timeZone' | 'newOrderEmails'>;
+export type StoreSettingsView = StoreView & Pick<StoreSettings, 'upiId' | 'timeZone' | 'newOrderEmails' | 'serviceArea'>;
 
 /** A category. */
 export type CategoryView = PublicCategory;
@@ -71,7 +72,10 @@ export type StoreProductView = Omit<PublicProduct, 'currency'>;
 export type ProductImageView = ProductImage;
 
 /** A product as the vendor sees it. */
-export type ProductView = Pick<Product, 'id' | 'name' | 'slug' | 'description' | 'price' | 'compareAtPrice' | 'stock' | 'sku' | 'categoryId' | 'active' | 'images' | 'options' | 'variants'>;
+export type ProductView = Pick<
+  Product,
+  'id' | 'name' | 'slug' | 'description' | 'price' | 'compareAtPrice' | 'stock' | 'sku' | 'categoryId' | 'active' | 'images' | 'options' | 'variants' | 'taxRate' | 'hsnCode'
+>;
 
 /** The customer on an order. */
 export type OrderCustomerView = OrderCustomer;
@@ -108,6 +112,11 @@ export interface CartLineView {
   image: string | null;
   /** Units that may be bought; null when not tracked. */
   maxQuantity: number | null;
+  /**
+   * The product's GST rate (percent); null: the store's default. Absent on lines stored by the
+   * browser before taxes: the catalogue on the checkout page fills it in.
+   */
+  taxRate?: number | null;
 }
 
 /** Count and subtotal of the server-side cart, for the cart bar without JavaScript. */

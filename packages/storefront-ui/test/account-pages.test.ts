@@ -2,7 +2,7 @@
 import t, { type Test } from 'tap';
 import { renderPage, type AccountPageProps } from '../src/index.js';
 import { attrValues, forms, islandScript, tagWithId } from './fixtures/html.js';
-import { apiTokens, ctx, sessions, vendorCtx } from './fixtures/pages.js';
+import { apiTokens, checkoutDefaults, ctx, sessions, vendorCtx } from './fixtures/pages.js';
 
 const crumbCtx = () => vendorCtx({ csrfToken: 'crumb-xyz', timeZone: 'UTC' });
 
@@ -28,7 +28,7 @@ t.test('login links to "Forgot password?"; the dashboard navigation has Account'
   t.match(login, '<a href="/forgot-password">Forgot password?</a>');
   const html = account();
   t.match(html, '<a href="/dashboard/account" aria-current="page">Account</a>');
-  const dash = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: { name: 'S', slug: 's', description: '', logoUrl: null, phone: null, pickupAddress: '', currency: 'INR', deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0, isOpen: true, autoAcceptOrders: false, paymentMethods: ['cod'], upiId: null, timeZone: 'Asia/Kolkata', newOrderEmails: true } } });
+  const dash = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: { name: 'S', slug: 's', description: '', logoUrl: null, phone: null, pickupAddress: '', currency: 'INR', deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0, isOpen: true, autoAcceptOrders: false, paymentMethods: ['cod'], upiId: null, timeZone: 'Asia/Kolkata', newOrderEmails: true, ...checkoutDefaults } } });
   t.match(dash, '<a href="/dashboard/account">Account</a>', 'not current on other pages');
 });
 

@@ -3,7 +3,7 @@
 import t from 'tap';
 import { renderPage } from '../src/index.js';
 import { islandScript } from './fixtures/html.js';
-import { categories, ctx, order, store, storeProducts } from './fixtures/pages.js';
+import { categories, ctx, order, store, storeProducts, untaxed } from './fixtures/pages.js';
 import { sweetBox } from './fixtures/variants.js';
 
 const canonicalUrl = 'https://shop.example.com/chai-corner';
@@ -82,11 +82,11 @@ t.test('checkout and order pages name the variant of each line', async (t) => {
   t.match(html, '<input id="qty-v-500-plain" type="number"');
   t.match(html, 'Quantity of Kaju Katli (Weight: 500 g, Flavour: Plain)');
   t.match(html, '<input type="hidden" name="variantId" value="v-500-plain"/><input type="hidden" name="action" value="remove"/>');
-  const catalog = JSON.parse(islandScript(html, 'cart') ?? '{}').catalog;
+  const catalog = JSON.parse(islandScript(html, 'checkout') ?? '{}').catalog;
   t.same(Object.keys(catalog).sort(), ['v-1kg-plain', 'v-250-saffron', 'v-500-plain', 'v-500-saffron'], 'variants in stock, by id (250 g Plain is sold out)');
-  t.same(catalog['v-250-saffron'], { productId: product.id, name: 'Kaju Katli', options: { Weight: '250 g', Flavour: 'Saffron' }, price: 28000, image: 'https://cdn.example.com/media/saffron-960.jpg', maxQuantity: 10 });
+  t.same(catalog['v-250-saffron'], { productId: product.id, name: 'Kaju Katli', options: { Weight: '250 g', Flavour: 'Saffron' }, price: 28000, image: 'https://cdn.example.com/media/saffron-960.jpg', maxQuantity: 10, taxRate: null });
 
-  const placed = order({ items: [{ productId: product.id, variantId: 'v-500-plain', name: 'Kaju Katli', options: { Weight: '500 g', Flavour: 'Plain' }, sku: 'KK-500-P', unitPrice: 48000, quantity: 1, lineTotal: 48000 }] });
+  const placed = order({ items: [{ productId: product.id, variantId: 'v-500-plain', name: 'Kaju Katli', options: { Weight: '500 g', Flavour: 'Plain' }, sku: 'KK-500-P', unitPrice: 48000, quantity: 1, lineTotal: 48000, ...untaxed(48000) }] });
   const page = renderPage({ page: 'order', props: { ctx: ctx(), store, order: placed, justPlaced: false } });
   t.match(page, '<td>Kaju Katli<span class="line-variant">Weight: 500 g, Flavour: Plain</span></td>');
   const simple = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order(), justPlaced: false } });

@@ -3,7 +3,7 @@ import t from 'tap';
 import { renderPage } from '../src/index.js';
 import type { ProductView } from '../src/index.js';
 import { controls, forms, isLabelled, tagWithId } from './fixtures/html.js';
-import { categories, order, product, vendorCtx } from './fixtures/pages.js';
+import { categories, order, product, untaxed, vendorCtx } from './fixtures/pages.js';
 
 /** A product with two options and four variants, the last switched off, the second with its own picture. */
 function kurta(): ProductView {
@@ -100,8 +100,8 @@ t.test('delete asks first: the products by name, a required tick, the ids carrie
 t.test('orders show each line with its variant; the order page lists what to pack with SKUs', async (t) => {
   const withVariant = order({
     items: [
-      { productId: 'kurta', variantId: 'v1', name: 'Kurta', options: { Size: 'S', Colour: 'Blue' }, sku: 'KUR-S-BLU', unitPrice: 94900, quantity: 2, lineTotal: 189800 },
-      { productId: 'prod-1', variantId: 'prod-1', name: 'Masala Chai', options: {}, sku: null, unitPrice: 49900, quantity: 1, lineTotal: 49900 },
+      { productId: 'kurta', variantId: 'v1', name: 'Kurta', options: { Size: 'S', Colour: 'Blue' }, sku: 'KUR-S-BLU', unitPrice: 94900, quantity: 2, lineTotal: 189800, ...untaxed(189800) },
+      { productId: 'prod-1', variantId: 'prod-1', name: 'Masala Chai', options: {}, sku: null, unitPrice: 49900, quantity: 1, lineTotal: 49900, ...untaxed(49900) },
     ],
   });
   const list = renderPage({ page: 'orders', props: { ctx: vendorCtx(), orders: [withVariant], status: null, nextCursor: null } });

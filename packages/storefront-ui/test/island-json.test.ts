@@ -28,7 +28,7 @@ t.test('a product named </script> cannot break out of the checkout island data',
   });
   t.notMatch(html, '<script>alert(1)');
   t.notMatch(html, '<!--');
-  const json = islandScript(html, 'cart');
+  const json = islandScript(html, 'checkout');
   t.ok(json);
   const props = JSON.parse(json!) as { lines: Array<{ name: string }>; catalog: Record<string, { name: string }>; values: { note: string } };
   t.equal(props.lines[0]!.name, evil);

@@ -119,6 +119,7 @@ if (!existsSync(executablePath)) {
       customer: { name: 'Ravi Kumar', phone: '123', address: '4 Lake View, Bengaluru', pincode: '560001' },
       items: [{ productId: 'prod-1', variantId: 'prod-1', quantity: 2 }, { productId: 'prod-2', variantId: 'prod-2', quantity: 3 }],
       paymentMethod: 'cod',
+      deliveryMethod: 'delivery',
       expectedTotal: want3.total,
     });
 

@@ -45,7 +45,7 @@ t.test('every POST form carries the CSRF crumb when there is one, and none other
       t.match(form, /^<form method="post"[^>]*><input type="hidden" name="crumb" value="crumb-xyz"\/>/, `${view.page}: ${form.slice(0, 80)}`);
     }
     if (view.page === 'checkout') {
-      const props = JSON.parse(/data-island="cart">([\s\S]*?)<\/script>/.exec(html)![1]!) as { csrfToken: string };
+      const props = JSON.parse(/data-island="checkout">([\s\S]*?)<\/script>/.exec(html)![1]!) as { csrfToken: string };
       t.equal(props.csrfToken, 'crumb-xyz', 'the checkout island re-renders the crumb');
     }
   }

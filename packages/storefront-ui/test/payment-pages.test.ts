@@ -64,7 +64,7 @@ t.test('checkout: a radio per method when the store offers both; one hidden meth
   t.match(form, /<input type="radio" name="paymentMethod" value="cod" checked\/> Cash on delivery/, 'cash on delivery chosen by default');
   t.match(form, /<input type="radio" name="paymentMethod" value="upi"\/> UPI/);
   for (const control of controls(form)) t.ok(isLabelled(form, control), `labelled: ${control}`);
-  t.same(JSON.parse(islandScript(both, 'cart') ?? '{}').paymentMethods, ['cod', 'upi'], 'the island gets the methods');
+  t.same(JSON.parse(islandScript(both, 'checkout') ?? '{}').paymentMethods, ['cod', 'upi'], 'the island gets the methods');
   const again = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, paymentMethods: ['cod', 'upi'] }, lines, idempotencyKey: 'k', values: { paymentMethod: 'upi' }, errors: { paymentMethod: 'This store does not take UPI payments' } } });
   t.match(again, /value="upi" checked/, 'the choice is kept after a refused submit');
   t.match(again, '<p class="field-error" id="checkout-paymentMethod-error">This store does not take UPI payments</p>');

@@ -114,7 +114,7 @@ export function cartLines(cart: Cart, products: ReadonlyArray<Product>): CartLin
     const { product, variant } = item;
     const quantity = variant.stock === null ? wanted : Math.min(wanted, variant.stock);
     if (quantity > 0) {
-      lines.push({ productId: product.id, variantId, name: product.name, options: variant.options, price: variant.price, quantity, image: imageOf(item), maxQuantity: variant.stock });
+      lines.push({ productId: product.id, variantId, name: product.name, options: variant.options, price: variant.price, quantity, image: imageOf(item), maxQuantity: variant.stock, taxRate: product.taxRate });
     }
   }
   return lines;

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Request, ResponseObject, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import {
   BelowMinimumOrderError,
+  CouponNotApplicableError,
+  DomainError,
   IdempotencyKeyReusedError,
+  NotServiceableError,
+  indianStates,
   NotFoundError,
   OutOfStockError,
   PriceChangedError,
@@ -12,10 +16,11 @@ import {
   idempotencyKeySchema,
   toCustomerOrderView,
 } from '@dukaan-kit/core';
-import type { CheckoutValues, FieldErrors } from '@dukaan-kit/storefront-ui';
+import type { CouponTerms } from '@dukaan-kit/core/pricing';
+import { summariseLines, type CartLineView, type CheckoutValues, type FieldErrors } from '@dukaan-kit/storefront-ui';
 import { clientOf, type Runtime } from '../runtime.js';
 import { cartLines, readCart, writeCart } from './cart.js';
-import { checkoutField, checkoutInput, checkoutValues } from './checkout-form.js';
+import { checkoutField, checkoutInput, checkoutValues, typedCoupon } from './checkout-form.js';
 import { pageContext, storeView } from './context.js';
 import { noStore, notFound, pageRoute, presented, privatePage } from './define.js';
 import { field, fieldErrors } from './forms.js';
@@ -26,31 +31,63 @@ interface CheckoutExtra {
   errors?: FieldErrors;
   values?: Partial<CheckoutValues>;
   formError?: string;
+  /** Say at the top that the coupon typed was applied (a no-JS Apply), when it was. */
+  announceCoupon?: boolean;
+}
+
+const stateNames = indianStates.map((s) => s.name);
+
+/**
+ * The coupon the page is priced with: the code typed, checked against the lines shown (a no-JS
+ * Apply, or kept across a re-render). A code that does not apply gives its reason instead.
+ */
+async function couponFor(runtime: Runtime, request: Request, slug: string, values: Partial<CheckoutValues> | undefined, lines: CartLineView[]) {
+  const code = values ? typedCoupon({ couponCode: values.couponCode ?? '' }) : null;
+  if (!code) return { coupon: null, error: null };
+  try {
+    const { terms } = await runtime.dukaan.coupons.check(slug, code, summariseLines(lines).subtotal, { clientAddress: clientOf(runtime, request) });
+    const coupon: CouponTerms = { code: terms.code, type: terms.type, value: terms.value, minOrderValue: terms.minOrderValue, maxDiscount: terms.maxDiscount };
+    return { coupon, error: null };
+  } catch (error) {
+    if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
+    return { coupon: null, error: error.details.find((d) => d.path === 'couponCode')?.message ?? error.message };
+  }
 }
 
 /** The checkout page over the current cookie cart, with a fresh idempotency key each time it is shown. */
-function renderCheckout(runtime: Runtime, request: Request, h: ResponseToolkit, { view }: ResolvedStore, status: number, extra: CheckoutExtra = {}) {
-  const ctx = pageContext(runtime, request, h);
+async function renderCheckout(runtime: Runtime, request: Request, h: ResponseToolkit, { view, currentSlug }: ResolvedStore, status: number, extra: CheckoutExtra = {}) {
+  const { announceCoupon, ...rest } = extra;
   const lines = cartLines(readCart(request), view.products);
-  return privatePage(h, { page: 'checkout', props: { ctx, store: storeView(view.store), lines, products: view.products, idempotencyKey: randomUUID(), ...extra } }, status);
+  const { coupon, error } = await couponFor(runtime, request, currentSlug, rest.values, lines);
+  const ctx = pageContext(runtime, request, h, announceCoupon && coupon ? { flash: messages.couponApplied(coupon.code) } : {});
+  const errors = error && !rest.errors?.['couponCode'] ? { ...rest.errors, couponCode: error } : rest.errors;
+  const props = { ctx, store: storeView(view.store), lines, products: view.products, idempotencyKey: randomUUID(), ...rest, ...(errors ? { errors } : {}), coupon, indianStates: stateNames };
+  return privatePage(h, { page: 'checkout', props }, status);
 }
 
 const messages = {
   priceChanged: 'Prices have changed since you opened checkout. Please check the new total.',
+  choiceChanged: 'Your total changed with the delivery or payment you chose. Please check it, then place your order.',
   keyReused: 'This checkout form was already used for a different order. Please check your details and place the order again.',
   itemGone: 'Something in your cart is no longer available. Please check your cart.',
   empty: 'Your cart is empty. Add something from the shop first.',
   tooMany: 'Too many attempts. Please wait a minute and try again.',
+  couponApplied: (code: string) => `Coupon ${code} applied. Check the new total, then place your order.`,
 };
 
 /** What the checkout page says about an error core refused the order with, or null for any other error. */
-function checkoutProblem(error: unknown): CheckoutExtra | null {
+function checkoutProblem(error: unknown, choiceChanged: boolean): CheckoutExtra | null {
   if (error instanceof ValidationFailedError) {
     const { form, ...byField } = fieldErrors(error.details, checkoutField);
     const formError = error.details.some((d) => d.path.startsWith('items')) ? messages.itemGone : form;
     return { errors: byField, ...(formError ? { formError } : {}) };
   }
-  if (error instanceof PriceChangedError) return { formError: messages.priceChanged };
+  // Beside the coupon field, or the pincode: what to change is right there.
+  if (error instanceof CouponNotApplicableError || error instanceof NotServiceableError) {
+    const { form, ...byField } = fieldErrors(error.details.length > 0 ? error.details : [{ path: 'form', message: error.message }], checkoutField);
+    return { errors: byField, ...(form ? { formError: form } : {}) };
+  }
+  if (error instanceof PriceChangedError) return { formError: choiceChanged ? messages.choiceChanged : messages.priceChanged };
   if (error instanceof IdempotencyKeyReusedError) return { formError: messages.keyReused };
   if (error instanceof RateLimitedError) return { formError: messages.tooMany };
   if (error instanceof BelowMinimumOrderError || error instanceof OutOfStockError || error instanceof StoreClosedError) return { formError: error.message };
@@ -61,38 +98,51 @@ function checkoutProblem(error: unknown): CheckoutExtra | null {
  * A checkout that core refused, as the checkout page again with what to fix, under the status and
  * headers of the shared presenter (400, 409, 429 with Retry-After); anything else is rethrown.
  */
-function refused(error: unknown, again: (status: number, extra: CheckoutExtra) => ResponseObject): ResponseObject {
-  const extra = checkoutProblem(error);
+async function refused(error: unknown, choiceChanged: boolean, again: (status: number, extra: CheckoutExtra) => Promise<ResponseObject>): Promise<ResponseObject> {
+  const extra = checkoutProblem(error, choiceChanged);
   if (!extra) throw error;
-  return presented(again(200, extra), error);
+  return presented(await again(200, extra), error);
 }
 
 /**
  * The no-JavaScript checkout: the lines and total the page showed go to the same
  * `orders.place` as the API, with the form's idempotency key, so a resubmitted form gets the
  * order it placed the first time (303 to it) and a changed price is shown, not charged.
+ * Apply and Remove of the coupon field post the same form with an `intent`: the page comes back
+ * priced with (or without) the code, everything typed kept. A code typed but not applied is
+ * applied first the same way, since it changes the total the customer confirms.
  */
 async function placeOrder(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const resolved = await resolveStore(runtime, slugOf(request));
-  const values = checkoutValues(request.payload);
+  const { store } = resolved.view;
+  const typed = checkoutValues(request.payload);
+  const intent = field(request.payload, 'intent');
+  const values = intent === 'remove-coupon' ? { ...typed, couponCode: '' } : typed;
   const again = (status: number, extra: CheckoutExtra) => renderCheckout(runtime, request, h, resolved, status, { values, ...extra });
-  const input = checkoutInput(request.payload, values, resolved.view.store.paymentMethods[0]);
+  const code = typedCoupon(values);
+  const applied = typedCoupon({ couponCode: field(request.payload, 'appliedCoupon') });
+  if (intent === 'remove-coupon' || intent === 'apply-coupon' || code !== applied) {
+    return again(200, { announceCoupon: code !== null });
+  }
+  const input = checkoutInput(request.payload, values, { paymentMethod: store.paymentMethods[0], deliveryMethod: store.deliveryMethods[0], parts: store.currency === 'INR' });
   if (input.items.length === 0) return again(400, { formError: messages.empty });
   const key = field(request.payload, 'idempotencyKey');
   const idempotencyKey = idempotencyKeySchema.validate(key).error ? undefined : key;
+  const pricedFor = field(request.payload, 'pricedFor');
+  const choiceChanged = pricedFor !== '' && pricedFor !== `${input.deliveryMethod}|${input.paymentMethod}`;
   try {
     const { order } = await runtime.dukaan.orders.place(resolved.currentSlug, input, { ...(idempotencyKey ? { idempotencyKey } : {}), clientAddress: clientOf(runtime, request) });
     writeCart(runtime, request, h, resolved.currentSlug, {});
     // The Location carries the tracking token (and a cookie is set): no cache may keep it, the replay of a resubmitted form included.
     return noStore(h.redirect(`${runtime.prefix}/${resolved.currentSlug}/orders/${encodeURIComponent(order.token)}?placed=1`).code(303));
   } catch (error) {
-    return refused(error, again);
+    return refused(error, choiceChanged, again);
   }
 }
 
 async function checkoutPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const resolved = await storeForPage(runtime, request, h);
-  return isResolved(resolved) ? renderCheckout(runtime, request, h, resolved, 200) : resolved;
+  return isResolved(resolved) ? await renderCheckout(runtime, request, h, resolved, 200) : resolved;
 }
 
 /**

@@ -83,6 +83,14 @@ export function storeView(store: Omit<StoreView, 'autoAcceptOrders'> & { autoAcc
     isOpen: store.isOpen,
     autoAcceptOrders: store.autoAcceptOrders ?? false,
     paymentMethods: store.paymentMethods,
+    // What checkout prices with and offers (issue 13): public, the page's island computes the total from them.
+    gstin: store.gstin,
+    state: store.state,
+    pricesIncludeTax: store.pricesIncludeTax,
+    defaultTaxRate: store.defaultTaxRate,
+    packagingFee: store.packagingFee,
+    codFee: store.codFee,
+    deliveryMethods: store.deliveryMethods,
   };
 }
 

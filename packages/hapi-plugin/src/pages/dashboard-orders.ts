@@ -32,6 +32,7 @@ async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit,
     nextStatuses: [...nextStatuses(order.status)],
     storeName: store.name,
     trackingUrl,
+    pickupAddress: store.pickupAddress,
     reason: refused?.reason ?? '',
     ...(refused?.paymentForm ? { paymentForm: refused.paymentForm } : {}),
   };

@@ -25,7 +25,7 @@ async function productPage(runtime: Runtime, request: Request, h: ResponseToolki
   const categories = await runtime.dukaan.catalog.listCategories(store.id);
   const done = request.query['done'];
   const saved = product !== null && status === 200 && (done === 'created' || done === 'saved');
-  const props = { ctx, currency: store.currency, product, categories, saved, ...formProps(extra), ...(extra.notice ? { notice: extra.notice } : {}) };
+  const props = { ctx, currency: store.currency, defaultTaxRate: store.defaultTaxRate, product, categories, saved, ...formProps(extra), ...(extra.notice ? { notice: extra.notice } : {}) };
   return privateHtml(h, { page: 'product-form', props }, status);
 }
 

@@ -6,7 +6,7 @@ import { checked, field, formValues, optionalInteger } from './forms.js';
 import { combinationCount, compactOptions, makeRows, maxOptionRows, maxVariantRows, rowsMatchOptions, simpleFromRows, typedOptions, type TypedOption } from './variant-rows.js';
 
 /** Valid stand-ins for fields the plugin already refused, so the schema reports only the others. */
-const productPlaceholders: Record<string, unknown> = { price: 0, compareAtPrice: null, stock: null };
+const productPlaceholders: Record<string, unknown> = { price: 0, compareAtPrice: null, stock: null, taxRate: null };
 
 type Payload = Record<string, unknown>;
 
@@ -60,8 +60,20 @@ function variantRowsOf(payload: unknown): VariantFormValues[] {
 
 /** What the product form sent, as text for re-rendering. */
 function productValues(payload: unknown): ProductFormValues {
-  const simple = formValues(payload, ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId'] as const, ['active'] as const);
+  const simple = formValues(payload, ['name', 'description', 'price', 'compareAtPrice', 'stock', 'sku', 'categoryId', 'taxRate', 'hsnCode'] as const, ['active'] as const);
   return { ...simple, options: compactOptions(optionRows(payload)), variants: variantRowsOf(payload) };
+}
+
+/**
+ * The GST rate (null: the store's default) and HSN code, only when the form had them: a store in
+ * another currency shows neither, and must not clear what the API set.
+ */
+function taxInput(payload: unknown, values: ProductFormValues, errors: FieldErrors): Record<string, unknown> {
+  if (field(payload, 'taxFields') === '') return {};
+  const rate = values.taxRate.trim() === '' ? null : Number(values.taxRate);
+  if (rate !== null && !Number.isFinite(rate)) errors['taxRate'] = 'Choose a GST rate, or the store default';
+  const hsn = values.hsnCode.trim();
+  return { taxRate: rate !== null && Number.isFinite(rate) ? rate : null, hsnCode: hsn === '' ? null : hsn };
 }
 
 /** Money as typed: minor units, null for an empty optional field, or an error message. */
@@ -202,6 +214,7 @@ export function readProductForm(payload: unknown, currency: string, schema: Joi.
     description: values.description,
     categoryId: values.categoryId === '' ? null : values.categoryId,
     active: values.active,
+    ...taxInput(payload, values, errors),
   };
   let input: Record<string, unknown>;
   if (options.length === 0) {

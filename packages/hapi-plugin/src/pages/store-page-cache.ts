@@ -65,8 +65,8 @@ export interface Splice {
 }
 
 /** The page for this visitor: from the cached template, rendering it (once per version) when missing. */
-export async function cachedStorePage(dukaan: Dukaan, storeId: string, variant: string, splice: Splice, render: () => string): Promise<Buffer> {
-  const template = await dukaan.storefront.cached<Template>(storeId, `page:store:v3:${variant}`, async () => cut(render()));
+export async function cachedStorePage(dukaan: Dukaan, storeId: string, variant: string, splice: Splice, render: () => string | Promise<string>): Promise<Buffer> {
+  const template = await dukaan.storefront.cached<Template>(storeId, `page:store:v3:${variant}`, async () => cut(await render()));
   const parts = encode(template);
   const values = { csrf: Buffer.from(escapeHtml(splice.csrfToken), 'utf8'), origin: Buffer.from(escapeHtml(splice.origin), 'utf8') };
   const out: Buffer[] = [];

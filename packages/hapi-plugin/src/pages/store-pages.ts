@@ -1,6 +1,6 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
-import { matchProducts, maxQueryLength, type StoreView as CoreStoreView } from '@dukaan-kit/core';
-import { renderPage, summariseLines } from '@dukaan-kit/storefront-ui';
+import { ValidationFailedError, matchProducts, maxQueryLength, type CouponOffer, type StoreView as CoreStoreView } from '@dukaan-kit/core';
+import { renderPage, summariseLines, type PincodeAnswer } from '@dukaan-kit/storefront-ui';
 import { baseUrl, originOf, type Runtime } from '../runtime.js';
 import { cartLines, readCart } from './cart.js';
 import { pageContext, storeView } from './context.js';
@@ -27,6 +27,24 @@ function pageNumber(request: Request): number {
   return n;
 }
 
+/**
+ * The store page's pincode check (`?pincode=`, its no-JavaScript form): core's answer, or a
+ * malformed pincode's message; null when none was asked.
+ */
+async function pincodeAnswer(runtime: Runtime, request: Request, slug: string): Promise<PincodeAnswer | null> {
+  const raw = request.query['pincode'];
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  const typed = raw.trim().slice(0, 12);
+  try {
+    const { pincode, serviceable, message } = await runtime.dukaan.stores.checkPincode(slug, typed);
+    return { pincode, serviceable, message };
+  } catch (error) {
+    if (!(error instanceof ValidationFailedError)) throw error;
+    const message = error.details[0]?.message ?? 'Enter a pincode of six digits.';
+    return { pincode: typed, serviceable: null, message: message.charAt(0).toUpperCase() + message.slice(1) };
+  }
+}
+
 /** The listing's path under the mount prefix: the store, or one of its categories. */
 function listingPath(runtime: Runtime, storeSlug: string, categoryId: string | null): string {
   return `${runtime.prefix}/${storeSlug}${categoryId ? `/c/${encodeURIComponent(categoryId)}` : ''}`;
@@ -48,7 +66,12 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
   const path = `${listingPath(runtime, view.store.slug, categoryId)}${page > 1 ? `?page=${page}` : ''}`;
   const ctx = pageContext(runtime, request, h);
   const cart = summariseLines(cartLines(readCart(request), view.products));
-  const render = (csrfToken: string | null, origin: string) =>
+  const pincode = await pincodeAnswer(runtime, request, view.store.slug);
+  // The offers are baked into the shared template (replaced with it when a coupon changes); a page
+  // rendered for one visitor takes them from the store's cache, so neither costs a query per visit.
+  const offersFor = (shared: boolean) =>
+    page > 1 ? Promise.resolve([]) : shared ? runtime.dukaan.coupons.currentOffers(view.store.slug) : runtime.dukaan.storefront.cached(view.store.id, 'offers:v1', () => runtime.dukaan.coupons.currentOffers(view.store.slug));
+  const render = (csrfToken: string | null, origin: string, offers: CouponOffer[]) =>
     renderPage({
       page: 'store',
       props: {
@@ -63,12 +86,15 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
         hasMore: page < pages,
         canonicalUrl: `${origin}${path}`,
         cart,
+        pincodeAnswer: pincode,
+        offers,
       },
     });
-  // A visitor with a cookie cart (no JavaScript), a flash message or a search gets a page of their own.
-  if (q || cart.count > 0 || ctx.flash || !ctx.csrfToken) return h.response(render(ctx.csrfToken, originOf(runtime, request))).type('text/html; charset=utf-8');
+  // A visitor with a cookie cart (no JavaScript), a flash message, a search or a pincode check gets a
+  // page of their own: a pincode must never become a cache key, nor its answer a shared page.
+  if (q || pincode || cart.count > 0 || ctx.flash || !ctx.csrfToken) return h.response(render(ctx.csrfToken, originOf(runtime, request), await offersFor(false))).type('text/html; charset=utf-8');
   const splice = { csrfToken: ctx.csrfToken, origin: originOf(runtime, request) };
-  const body = await cachedStorePage(runtime.dukaan, view.store.id, `${categoryId ?? ''}:${page}`, splice, () => render(csrfMarker, originMarker));
+  const body = await cachedStorePage(runtime.dukaan, view.store.id, `${categoryId ?? ''}:${page}`, splice, async () => render(csrfMarker, originMarker, await offersFor(true)));
   return h.response(body).type('text/html; charset=utf-8');
 }
 

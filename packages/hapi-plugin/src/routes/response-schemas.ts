@@ -20,7 +20,26 @@ export const errorBody = object({
   message: Joi.string().required(),
   code: Joi.string().pattern(/^[A-Z_]+$/).required(),
   details: Joi.alternatives().try(Joi.array().items(fieldError), Joi.object().unknown(true)).description('Field errors, or for PRICE_CHANGED the new quote'),
+  reason: Joi.string()
+    .valid('unknown', 'not_started', 'expired', 'below_minimum', 'used_up', 'per_customer_limit', 'first_order_only')
+    .description('COUPON_NOT_APPLICABLE only: why the code does not apply'),
 }).label('Error');
+
+const chargeRule = object({
+  type: Joi.string().valid('flat', 'percent').required(),
+  value: Joi.number().required().description('flat: minor units; percent: a percent of the items (up to 2 decimals)'),
+}).label('ChargeRule');
+
+/** The settings that price a checkout: GST and the extra charges. */
+const pricingSettings = {
+  gstin: Joi.string().allow(null).required().description("The store's GSTIN; null: it charges no GST"),
+  state: Joi.string().allow(null).required().description('The state or union territory the store is in (GST state-code list name)'),
+  pricesIncludeTax: Joi.boolean().required().description('Whether prices and charges include GST (default true)'),
+  defaultTaxRate: Joi.number().required().description('GST rate in percent of products without their own, and of the charges'),
+  packagingFee: chargeRule.allow(null).required(),
+  codFee: chargeRule.allow(null).required(),
+  deliveryMethods: Joi.array().items(Joi.string().valid('delivery', 'pickup')).required(),
+};
 
 export const vendorBody = object({ id: id.required(), email: Joi.string().required() });
 
@@ -43,6 +62,11 @@ export const storeBody = object({
   paymentMethods: Joi.array().items(Joi.string().valid('cod', 'upi')).required().description('How customers may pay at checkout'),
   timeZone: Joi.string().required().description('IANA time zone the order list dates and the CSV use'),
   newOrderEmails: Joi.boolean().required().description('Whether the vendor gets an email for each new order'),
+  ...pricingSettings,
+  serviceArea: object({
+    type: Joi.string().valid('all', 'pincodes', 'prefixes').required(),
+    values: Joi.array().items(Joi.string()).required().description('Six-digit PIN codes, or prefixes of 1-5 digits'),
+  }).required(),
 }).label('Store');
 
 export const meBody = object({ vendor: vendorBody.required(), store: storeBody.required() }).label('Me');
@@ -116,6 +140,8 @@ export const productBody = object({
   stock: Joi.number().integer().min(0).allow(null).required().description('With options, summed over the available variants (null when any does not track stock)'),
   sku: Joi.string().allow(null).required().description("The default variant's SKU; null for a product with options"),
   categoryId: Joi.string().allow(null).required(),
+  taxRate: Joi.number().allow(null).required().description("GST rate in percent; null: the store's default"),
+  hsnCode: Joi.string().allow(null).required().description('HSN code printed on tax invoices'),
   active: Joi.boolean().required(),
   position: Joi.number().integer().required(),
   options: Joi.array().items(productOptionBody).required(),
@@ -138,7 +164,20 @@ const orderLine = object({
   unitPrice: money.required(),
   quantity: Joi.number().integer().min(1).required(),
   lineTotal: money.required(),
+  taxRate: Joi.number().required().description('GST rate in percent (0 without GST)'),
+  hsnCode: Joi.string().allow(null).required(),
+  discount: money.required().description("This line's share of the coupon discount"),
+  taxableValue: money.required().description('What GST is charged on'),
+  tax: money.required(),
 });
+
+const orderCharge = object({
+  kind: Joi.string().valid('delivery', 'packaging', 'cod').required(),
+  amount: money.required(),
+  taxRate: Joi.number().required(),
+  taxableValue: money.required(),
+  tax: money.required(),
+}).label('OrderCharge');
 
 /** An order as the customer sees it. */
 export const customerOrderBody = object({
@@ -147,10 +186,36 @@ export const customerOrderBody = object({
   token: Joi.string().required(),
   status: Joi.string().required(),
   statusReason: Joi.string().allow(null).required().description('Why the order was cancelled, rejected or returned, when the vendor said; null otherwise'),
-  customer: object({ name: Joi.string().required(), phone: Joi.string().required(), email: Joi.string().allow(null), address: Joi.string().required(), pincode: Joi.string().required() }).required(),
+  customer: object({
+    name: Joi.string().required(),
+    phone: Joi.string().required(),
+    email: Joi.string().allow(null),
+    address: text.required().description('The whole address on one line (for clients written before the parts)'),
+    house: Joi.string().allow(null).required(),
+    street: Joi.string().allow(null).required(),
+    landmark: Joi.string().allow(null).required(),
+    city: Joi.string().allow(null).required(),
+    state: Joi.string().allow(null).required(),
+    pincode: text.required(),
+  }).required(),
   items: Joi.array().items(orderLine).required(),
   subtotal: money.required(),
+  deliveryMethod: Joi.string().valid('delivery', 'pickup').required(),
+  discount: money.required(),
+  coupon: object({ code: Joi.string().required() }).allow(null).required(),
   deliveryFee: money.required(),
+  packagingFee: money.required(),
+  codFee: money.required(),
+  charges: Joi.array().items(orderCharge).required(),
+  taxTotal: money.required().description('Inside total when pricesIncludeTax, added to it otherwise'),
+  tax: object({ cgst: money.required(), sgst: money.required(), igst: money.required() }).required(),
+  pricesIncludeTax: Joi.boolean().required(),
+  sellerGstin: Joi.string().allow(null).required(),
+  placeOfSupply: Joi.string().allow(null).required(),
+  invoice: object({ number: Joi.number().integer().min(1).required(), financialYear: Joi.string().required(), issuedAt: timestamp.required() })
+    .allow(null)
+    .required()
+    .description('Issued when the order is accepted'),
   total: money.required(),
   currency: Joi.string().length(3).required(),
   paymentMethod: Joi.string().required().description('The same as payment.method (kept for older clients)'),
@@ -184,6 +249,7 @@ export const publicStoreBody = object({
     slug: Joi.string().required(),
     currency: Joi.string().required(),
     paymentMethods: Joi.array().items(Joi.string().valid('cod', 'upi')).required().description('How customers may pay at checkout'),
+    ...pricingSettings,
   }).required(),
   categories: Joi.array().items(object({ id: id.required(), name: Joi.string().required(), position: Joi.number().integer().required() })).required(),
   products: Joi.array()
@@ -194,6 +260,7 @@ export const publicStoreBody = object({
         name: Joi.string().required(),
         price: money.required(),
         priceVaries: Joi.boolean().required().description('The variants cost different amounts: show "from" the price'),
+        taxRate: Joi.number().allow(null).required().description("GST rate in percent; null: the store's default"),
         stock: Joi.number().integer().allow(null).required(),
         inStock: Joi.boolean().required(),
         options: Joi.array().items(productOptionBody).required(),

@@ -42,6 +42,7 @@ const dashboardLinks = [
   ['orders', '/dashboard/orders', 'Orders'],
   ['products', '/dashboard/products', 'Products'],
   ['categories', '/dashboard/categories', 'Categories'],
+  ['coupons', '/dashboard/coupons', 'Coupons'],
   ['settings', '/dashboard/settings', 'Settings'],
   ['webhooks', '/dashboard/webhooks', 'Webhooks'],
   ['account', '/dashboard/account', 'Account'],

@@ -60,8 +60,107 @@ export function LineVariant({ options }: { options: Readonly<Record<string, stri
   return <span class="line-variant">{entries.map(([name, value]) => `${name}: ${value}`).join(', ')}</span>;
 }
 
-/** The order's lines with subtotal, delivery and total. */
-export function OrderLinesTable({ order }: { order: OrderView }) {
+/** The money fields OrderTotals reads: an order's, or anything priced the same way. */
+export type OrderTotalsView = Pick<OrderView, 'subtotal' | 'discount' | 'coupon' | 'deliveryMethod' | 'deliveryFee' | 'packagingFee' | 'codFee' | 'taxTotal' | 'tax' | 'pricesIncludeTax' | 'total'>;
+
+/**
+ * The total's rows, each a `<tr>` with the label spanning `span` columns: only the charges the
+ * order has, so a plain order reads Subtotal, Delivery, Total as before. With GST-inclusive prices
+ * the tax is already inside the amounts above, so it is a note under the total and is not added.
+ */
+export function OrderTotalsRows({ order, currency, span = 1 }: { order: OrderTotalsView; currency: string; span?: number }) {
+  const money = (n: number) => formatMoney(n, currency);
+  const row = (label: string, value: string, cls?: string) => (
+    <tr class={cls}>
+      <th scope="row" colSpan={span > 1 ? span : undefined}>
+        {label}
+      </th>
+      <td class="num">{value}</td>
+    </tr>
+  );
+  const { cgst, sgst, igst } = order.tax;
+  // IGST and CGST+SGST never mix on one order: the place of supply is one state.
+  const split = igst > 0 ? `IGST ${money(igst)}` : `CGST ${money(cgst)} + SGST ${money(sgst)}`;
+  return (
+    <>
+      {row('Subtotal', money(order.subtotal))}
+      {order.discount > 0 && row(order.coupon ? `Discount (${order.coupon.code})` : 'Discount', `−${money(order.discount)}`, 'discount')}
+      {order.deliveryMethod === 'pickup' ? row('Pickup', 'Free') : row('Delivery', order.deliveryFee === 0 ? 'Free' : money(order.deliveryFee))}
+      {order.packagingFee > 0 && row('Packaging', money(order.packagingFee))}
+      {order.codFee > 0 && row('Cash on delivery fee', money(order.codFee))}
+      {order.taxTotal > 0 &&
+        !order.pricesIncludeTax &&
+        (igst > 0 ? row('IGST', money(igst)) : [row('CGST', money(cgst)), row('SGST', money(sgst))])}
+      {row('Total', money(order.total), 'grand')}
+      {order.taxTotal > 0 && order.pricesIncludeTax && row(`Includes GST (${split})`, money(order.taxTotal), 'tax-note')}
+    </>
+  );
+}
+
+/** The total on its own: subtotal, discount, charges, the GST split and the total. */
+export function OrderTotals({ order, currency }: { order: OrderTotalsView; currency: string }) {
+  return (
+    <table class="order-lines order-totals">
+      <caption class="sr-only">Order total</caption>
+      <tbody>
+        <OrderTotalsRows order={order} currency={currency} />
+      </tbody>
+    </table>
+  );
+}
+
+/** The order's customer address fields OrderAddress reads. */
+export type OrderAddressCustomer = Pick<OrderView['customer'], 'address' | 'pincode' | 'house' | 'street' | 'landmark' | 'city' | 'state'>;
+
+/**
+ * The address as lines: house, street, landmark, "city, state pincode". Orders from before the
+ * parts existed (or from stores outside India) only have the one free-form `address`.
+ */
+export function addressLines(c: OrderAddressCustomer): string[] {
+  const place = [c.city, c.state].filter(Boolean).join(', ');
+  const lastLine = [place, c.pincode].filter(Boolean).join(' ');
+  if (c.house || c.street || c.city || c.state) {
+    return [c.house, c.street, c.landmark ? `Landmark: ${c.landmark}` : null, lastLine].filter((l): l is string => Boolean(l));
+  }
+  return [c.address, c.pincode].filter(Boolean);
+}
+
+/** Where the order goes: the customer's address, or for pickup a badge and the store's pickup address. */
+export function OrderAddress({ customer, deliveryMethod, pickupAddress }: { customer: OrderAddressCustomer; deliveryMethod: OrderView['deliveryMethod']; pickupAddress?: string | null }) {
+  if (deliveryMethod === 'pickup') {
+    return (
+      <div class="order-address">
+        <p>
+          <span class="tag tag-pickup">Pickup</span> Collected at the store{pickupAddress ? ':' : ''}
+        </p>
+        {pickupAddress && <address class="pre">{pickupAddress}</address>}
+      </div>
+    );
+  }
+  const lines = addressLines(customer);
+  return (
+    <address class="order-address">
+      {lines.map((line, i) => (
+        <>
+          {i > 0 && <br />}
+          {line}
+        </>
+      ))}
+    </address>
+  );
+}
+
+/** GST rate and HSN code of a line ("GST 18% · HSN 0910"), for the vendor's copy. */
+function LineTax({ line }: { line: OrderView['items'][number] }) {
+  const parts = [line.tax > 0 || line.taxRate > 0 ? `GST ${line.taxRate}%` : null, line.hsnCode ? `HSN ${line.hsnCode}` : null].filter(Boolean);
+  return parts.length > 0 ? <span class="line-tax">{parts.join(' · ')}</span> : null;
+}
+
+/**
+ * The order's lines with the totals under them (`OrderTotalsRows`): a page showing this needs no
+ * separate OrderTotals. `taxDetails` adds each line's GST rate and HSN code (the vendor's view).
+ */
+export function OrderLinesTable({ order, taxDetails = false }: { order: OrderView; taxDetails?: boolean }) {
   const money = (n: number) => formatMoney(n, order.currency);
   return (
     <table class="order-lines">
@@ -86,6 +185,7 @@ export function OrderLinesTable({ order }: { order: OrderView }) {
             <td>
               {l.name}
               <LineVariant options={l.options} />
+              {taxDetails && <LineTax line={l} />}
             </td>
             <td class="num">{l.quantity}</td>
             <td class="num">{money(l.unitPrice)}</td>
@@ -94,24 +194,7 @@ export function OrderLinesTable({ order }: { order: OrderView }) {
         ))}
       </tbody>
       <tfoot>
-        <tr>
-          <th scope="row" colSpan={3}>
-            Subtotal
-          </th>
-          <td class="num">{money(order.subtotal)}</td>
-        </tr>
-        <tr>
-          <th scope="row" colSpan={3}>
-            Delivery
-          </th>
-          <td class="num">{order.deliveryFee === 0 ? 'Free' : money(order.deliveryFee)}</td>
-        </tr>
-        <tr class="grand">
-          <th scope="row" colSpan={3}>
-            Total
-          </th>
-          <td class="num">{money(order.total)}</td>
-        </tr>
+        <OrderTotalsRows order={order} currency={order.currency} span={3} />
       </tfoot>
     </table>
   );

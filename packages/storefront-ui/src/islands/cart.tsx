@@ -1,10 +1,12 @@
 import { CartBar, type CartBarProps } from './cart-bar.js';
-import { Checkout, type CheckoutIslandProps } from './checkout.js';
 
-/** Props of the 'cart' island: the bar on store and product pages, the full cart on checkout. */
-export type CartIslandProps = CartBarProps | CheckoutIslandProps;
+/**
+ * Props of the 'cart' island: the bar on store and product pages. The full cart of the checkout
+ * page is its own island ('checkout'), so a store page never downloads the checkout's code.
+ */
+export type CartIslandProps = CartBarProps;
 
 /** The 'cart' island. */
 export function CartIsland(props: CartIslandProps) {
-  return props.mode === 'bar' ? <CartBar {...props} /> : <Checkout {...props} />;
+  return <CartBar {...props} />;
 }

@@ -1,7 +1,7 @@
 // The checkout island's cart: lines from the browser cart re-priced with the catalogue, their
 // totals from the pricing module, and the new prices of a PRICE_CHANGED answer.
-import { shortOfFreeDeliveryFor, type CartTotals, type DeliveryRules } from '@dukaan-kit/core/pricing';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { shortOfFreeDeliveryFor, type CartChoices, type CartTotals, type PricingRules } from '@dukaan-kit/core/pricing';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { priceLines } from '../cart-pricing.js';
 import type { CartLineView } from '../types.js';
 import { readCart, setLineQuantity, writeCart, type StoredLine } from './cart-storage.js';
@@ -18,6 +18,8 @@ export interface CatalogEntry {
   price: number;
   image: string | null;
   maxQuantity: number | null;
+  /** The product's GST rate (percent); null: the store's default. */
+  taxRate: number | null;
 }
 
 /** Refreshes stored lines with current catalogue prices and drops what can no longer be bought. */
@@ -32,12 +34,13 @@ export function reconcile(lines: StoredLine[], catalog: Record<string, CatalogEn
 }
 
 /**
- * Totals to show: the pricing module's over the lines, except that right after a PRICE_CHANGED
- * the server's quote decides delivery and total (the store's delivery rule may have changed
- * since this page was rendered, and the customer must confirm exactly what the server charges).
+ * Totals to show: the pricing module's over the lines and the customer's choices, except that
+ * right after a PRICE_CHANGED the server's quote decides delivery and total (the store's rules
+ * may have changed since this page was rendered, and the customer must confirm exactly what the
+ * server charges).
  */
-export function shownTotals(lines: ReadonlyArray<StoredLine>, rules: DeliveryRules, quote: PriceQuote | null): CartTotals {
-  const totals = priceLines(lines, rules);
+export function shownTotals(lines: ReadonlyArray<StoredLine>, rules: PricingRules, quote: PriceQuote | null, choices?: CartChoices): CartTotals {
+  const totals = priceLines(lines, rules, choices);
   if (!quote) return totals;
   const shortOfFreeDelivery = shortOfFreeDeliveryFor(rules, quote.subtotal, quote.deliveryFee);
   return { ...totals, subtotal: quote.subtotal, deliveryFee: quote.deliveryFee, total: quote.total, shortOfFreeDelivery };
@@ -52,7 +55,7 @@ export interface CheckoutCart {
   applyQuote(quote: PriceQuote): void;
 }
 
-export function useCheckoutCart(p: { slug: string; lines: CartLineView[]; catalog: Record<string, CatalogEntry> | null; rules: DeliveryRules; currency: string }): CheckoutCart {
+export function useCheckoutCart(p: { slug: string; lines: CartLineView[]; catalog: Record<string, CatalogEntry> | null; rules: PricingRules; currency: string }, choices: CartChoices): CheckoutCart {
   const [lines, setLines] = useState<StoredLine[]>(p.lines);
   const [quote, setQuote] = useState<PriceQuote | null>(null);
   const [currency, setCurrency] = useState(p.currency);
@@ -67,7 +70,14 @@ export function useCheckoutCart(p: { slug: string; lines: CartLineView[]; catalo
     keep(stored.length > 0 ? reconcile(stored, p.catalog) : p.lines);
   }, []);
 
-  const totals = useMemo(() => shownTotals(lines, p.rules, quote), [lines, p.rules, quote]);
+  const { deliveryMethod, paymentMethod, coupon } = choices;
+  // A quote priced the choices it was given; another choice is priced here again.
+  const firstChoices = useRef(true);
+  useEffect(() => {
+    if (firstChoices.current) firstChoices.current = false;
+    else setQuote(null);
+  }, [deliveryMethod, paymentMethod, coupon]);
+  const totals = useMemo(() => shownTotals(lines, p.rules, quote, { deliveryMethod, paymentMethod, coupon }), [lines, p.rules, quote, deliveryMethod, paymentMethod, coupon]);
   return {
     lines,
     totals,

@@ -1,4 +1,5 @@
-import { formatMoney, lineTotal, type CartTotals, type DeliveryRules } from '@dukaan-kit/core/pricing';
+import { formatMoney, lineTotal, type CartTotals, type CouponTerms, type DeliveryMethod, type PricingRules } from '@dukaan-kit/core/pricing';
+import type { ComponentChildren } from 'preact';
 import { PostForm } from '../components/form.js';
 import { withBase } from '../url.js';
 import type { FieldErrors } from '../types.js';
@@ -88,26 +89,86 @@ export function CartLineRow(p: {
   );
 }
 
-/** Subtotal, delivery and total, with hints about free delivery and the minimum order. */
-export function TotalsBox({ totals, currency, rules }: { totals: CartTotals; currency: string; rules: Pick<DeliveryRules, 'freeDeliveryAbove' | 'minOrderValue'> }) {
+/** One named figure of the totals; `data-<name>` lets tests read the figure shown. */
+function Row({ label, name, children, grand }: { label: ComponentChildren; name: string; children: ComponentChildren; grand?: boolean }) {
+  return (
+    <div class={grand ? 'totals-grand' : undefined}>
+      <dt>{label}</dt>
+      <dd {...{ [`data-${name}`]: true }}>{children}</dd>
+    </div>
+  );
+}
+
+/** What a coupon gives, in a phrase: "10% off (up to ₹100.00) on ₹500.00 or more". */
+export function couponTermsText(terms: CouponTerms, currency: string): string {
   const money = (n: number) => formatMoney(n, currency);
+  const off = terms.type === 'percent' ? `${terms.value}% off${terms.maxDiscount !== null ? ` (up to ${money(terms.maxDiscount)})` : ''}` : `${money(terms.value)} off`;
+  return terms.minOrderValue > 0 ? `${off} on ${money(terms.minOrderValue)} or more` : off;
+}
+
+export interface TotalsBoxProps {
+  totals: CartTotals;
+  currency: string;
+  rules: Pick<PricingRules, 'freeDeliveryAbove' | 'minOrderValue' | 'tax'>;
+  /** The coupon the totals were priced with; null for none. */
+  coupon?: CouponTerms | null;
+  deliveryMethod?: DeliveryMethod;
+}
+
+/**
+ * Every figure the order will carry, named: subtotal, the coupon's discount, delivery, the extra
+ * charges, GST (added on top, or the part of the prices that is tax) and the total, with hints
+ * about free delivery, the coupon's minimum and the minimum order.
+ */
+export function TotalsBox({ totals, currency, rules, coupon = null, deliveryMethod = 'delivery' }: TotalsBoxProps) {
+  const money = (n: number) => formatMoney(n, currency);
+  const tax = rules.tax ?? null;
+  const pickup = deliveryMethod === 'pickup';
+  const shortOfCoupon = coupon && !totals.couponApplied && totals.count > 0 ? Math.max(0, coupon.minOrderValue - totals.subtotal) : 0;
   return (
     <div class="totals-box">
       <dl class="totals">
-        <div>
-          <dt>Subtotal</dt>
-          <dd data-subtotal>{money(totals.subtotal)}</dd>
-        </div>
-        <div>
-          <dt>Delivery</dt>
-          <dd data-delivery>{totals.count > 0 && totals.deliveryFee === 0 ? 'Free' : money(totals.deliveryFee)}</dd>
-        </div>
-        <div class="totals-grand">
-          <dt>Total</dt>
-          <dd data-total>{money(totals.total)}</dd>
-        </div>
+        <Row label="Subtotal" name="subtotal">
+          {money(totals.subtotal)}
+        </Row>
+        {totals.discount > 0 && coupon && (
+          <Row label={`Discount (${coupon.code})`} name="discount">
+            −{money(totals.discount)}
+          </Row>
+        )}
+        <Row label={pickup ? 'Pickup' : 'Delivery'} name="delivery">
+          {totals.count > 0 && totals.deliveryFee === 0 ? 'Free' : money(totals.deliveryFee)}
+        </Row>
+        {totals.packagingFee > 0 && (
+          <Row label="Packaging" name="packaging">
+            {money(totals.packagingFee)}
+          </Row>
+        )}
+        {totals.codFee > 0 && (
+          <Row label="Cash on delivery fee" name="cod">
+            {money(totals.codFee)}
+          </Row>
+        )}
+        {tax && !tax.pricesIncludeTax && (
+          <Row label="GST" name="tax">
+            {money(totals.taxTotal)}
+          </Row>
+        )}
+        <Row label="Total" name="total" grand>
+          {money(totals.total)}
+        </Row>
       </dl>
-      {totals.shortOfFreeDelivery > 0 && <p class="hint">Add {money(totals.shortOfFreeDelivery)} more for free delivery.</p>}
+      {tax && tax.pricesIncludeTax && totals.taxTotal > 0 && (
+        <p class="hint tax-included" data-tax-included="">
+          Includes GST {money(totals.taxTotal)}
+        </p>
+      )}
+      {!pickup && totals.shortOfFreeDelivery > 0 && <p class="hint">Add {money(totals.shortOfFreeDelivery)} more for free delivery.</p>}
+      {coupon && shortOfCoupon > 0 && (
+        <p class="hint">
+          Add {money(shortOfCoupon)} more to use {coupon.code}.
+        </p>
+      )}
       {totals.count > 0 && totals.shortOfMinimum > 0 && (
         <p class="notice" role="status">
           The minimum order is {money(rules.minOrderValue)}. Add {money(totals.shortOfMinimum)} more to check out.
@@ -117,7 +178,92 @@ export function TotalsBox({ totals, currency, rules }: { totals: CartTotals; cur
   );
 }
 
-/** The cart column: its lines (each with its own forms) and the totals. */
+export interface CouponFieldProps {
+  /** The code as typed. */
+  typed: string;
+  applied: CouponTerms | null;
+  error: string | undefined;
+  currency: string;
+  busy: boolean;
+  onInput(typed: string): void;
+  onApply(): void;
+  onRemove(): void;
+}
+
+/**
+ * The coupon code, part of the checkout form wherever it sits (`form=`): without JavaScript Apply
+ * and Remove submit the whole form with an `intent`, so the page comes back priced with the code
+ * and with everything typed; with JavaScript the island checks the code itself.
+ */
+export function CouponField(p: CouponFieldProps) {
+  const id = 'checkout-couponCode';
+  const described = [p.applied ? `${id}-applied` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field coupon${p.error ? ' has-error' : ''}`}>
+      <label for={id}>
+        Coupon code<span class="optional"> (optional)</span>
+      </label>
+      <div class="coupon-row">
+        <input
+          id={id}
+          form="checkout-form"
+          name="couponCode"
+          value={p.typed}
+          maxLength={32}
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-describedby={described || undefined}
+          onInput={(e) => p.onInput(e.currentTarget.value)}
+        />
+        <button
+          type="submit"
+          form="checkout-form"
+          name="intent"
+          value="apply-coupon"
+          formNoValidate
+          class="btn btn-secondary"
+          disabled={p.busy}
+          aria-busy={p.busy ? 'true' : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            p.onApply();
+          }}
+        >
+          {p.busy ? 'Checking…' : 'Apply'}
+        </button>
+      </div>
+      <input type="hidden" form="checkout-form" name="appliedCoupon" value={p.applied?.code ?? ''} />
+      {p.applied && (
+        <p class="coupon-applied" id={`${id}-applied`} role="status">
+          <strong>{p.applied.code}</strong> applied: {couponTermsText(p.applied, p.currency)}.{' '}
+          <button
+            type="submit"
+            form="checkout-form"
+            name="intent"
+            value="remove-coupon"
+            formNoValidate
+            class="btn-link"
+            onClick={(e) => {
+              e.preventDefault();
+              p.onRemove();
+            }}
+          >
+            Remove<span class="sr-only"> coupon {p.applied.code}</span>
+          </button>
+        </p>
+      )}
+      {p.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The cart column: its lines (each with its own forms), the coupon and the totals. */
 export function CartSection(p: {
   ctx: FormCtx;
   slug: string;
@@ -125,7 +271,11 @@ export function CartSection(p: {
   lines: ReadonlyArray<StoredLine>;
   lineErrors: FieldErrors;
   totals: CartTotals;
-  rules: Pick<DeliveryRules, 'freeDeliveryAbove' | 'minOrderValue'>;
+  rules: TotalsBoxProps['rules'];
+  coupon: CouponTerms | null;
+  deliveryMethod: DeliveryMethod;
+  /** The coupon field; absent on a cart that cannot order. */
+  couponField?: ComponentChildren;
   onQuantity: (variantId: string, quantity: number) => void;
 }) {
   return (
@@ -142,7 +292,8 @@ export function CartSection(p: {
           ))}
         </ul>
       )}
-      <TotalsBox totals={p.totals} currency={p.currency} rules={p.rules} />
+      {p.couponField}
+      <TotalsBox totals={p.totals} currency={p.currency} rules={p.rules} coupon={p.coupon} deliveryMethod={p.deliveryMethod} />
     </section>
   );
 }

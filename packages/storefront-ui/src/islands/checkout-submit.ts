@@ -6,7 +6,7 @@ import { withBase } from '../url.js';
 import type { FieldErrors } from '../types.js';
 import { writeCart, type StoredLine } from './cart-storage.js';
 import { newIdempotencyKey, orderErrors, type ApiError } from './order-errors.js';
-import { orderRequest, sendOrder } from './place-order.js';
+import { orderRequest, sendOrder, type OrderChoices } from './place-order.js';
 import { readQuote, type PriceQuote } from './price-quote.js';
 
 /** What the island shows after a refused or failed attempt. */
@@ -76,6 +76,8 @@ export interface SubmitInput {
   lines: StoredLine[];
   /** The total on screen: sent as `expectedTotal`. */
   total: number;
+  /** The delivery method, coupon and address shape that total was priced with. */
+  choices: OrderChoices;
   canOrder: boolean;
   applyQuote(quote: PriceQuote): void;
   initial: { errors: FieldErrors; formError: string | null };
@@ -90,7 +92,7 @@ export function useOrderSubmit(d: SubmitInput) {
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (busy || !d.canOrder) return;
-    const body = JSON.stringify(orderRequest(new FormData(e.currentTarget as HTMLFormElement), d.lines, d.total));
+    const body = JSON.stringify(orderRequest(new FormData(e.currentTarget as HTMLFormElement), d.lines, d.total, d.choices));
     const key = keys.keyFor(body);
     setBusy(true);
     setProblems((p) => ({ ...p, form: null }));

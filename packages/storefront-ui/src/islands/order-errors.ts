@@ -19,7 +19,7 @@ function fieldDetails(details: unknown): FieldDetail[] {
   return Array.isArray(details) ? details.filter((d): d is FieldDetail => !!d && typeof d === 'object') : [];
 }
 
-/** Places an API error: `customer.phone` -> field `phone`, `items.N.*` -> line N (by its variant), the rest -> the form. */
+/** Places an API error: `customer.phone` -> field `phone`, `couponCode` -> its field, `items.N.*` -> line N (by its variant), the rest -> the form. */
 export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ variantId: string }>): { fields: FieldErrors; lines: FieldErrors; form: string | null } {
   const fields: FieldErrors = {};
   const lineErrs: FieldErrors = {};
@@ -32,7 +32,7 @@ export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ variantId:
     const [head, second] = String(d.path ?? '').split('.');
     const line = head === 'items' && second !== undefined ? lines[Number(second)] : undefined;
     if (head === 'customer' && second) fields[second] ??= message;
-    else if (head === 'note') fields['note'] ??= message;
+    else if (head === 'note' || head === 'couponCode' || head === 'deliveryMethod' || head === 'paymentMethod') fields[head] ??= message;
     else if (line) lineErrs[line.variantId] ??= message;
     else rest.push(message);
   }

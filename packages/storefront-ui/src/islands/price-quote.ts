@@ -29,7 +29,7 @@ export function readQuote(details: unknown): PriceQuote | null {
 }
 
 /** A quote line as checkout now sends it: the variant sold and its option values beside the product. */
-type VariantQuoteLine = QuoteLine & { variantId?: unknown; options?: unknown };
+type VariantQuoteLine = QuoteLine & { variantId?: unknown; options?: unknown; taxRate?: unknown };
 
 function optionsOf(value: unknown): Record<string, string> | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
@@ -46,6 +46,9 @@ export function linesFromQuote(quote: PriceQuote, previous: ReadonlyArray<Stored
     const variantId = typeof item.variantId === 'string' ? item.variantId : item.productId;
     const old = before.get(variantId);
     const options = optionsOf(item.options) ?? old?.options ?? {};
-    return { productId: item.productId, variantId, name: item.name, options, price: item.unitPrice, quantity: item.quantity, image: old?.image ?? null, maxQuantity: old?.maxQuantity ?? null };
+    // The quote's rate is the one the server priced with (the store's default already resolved).
+    const taxRate = typeof item.taxRate === 'number' ? item.taxRate : old?.taxRate;
+    const line = { productId: item.productId, variantId, name: item.name, options, price: item.unitPrice, quantity: item.quantity, image: old?.image ?? null, maxQuantity: old?.maxQuantity ?? null };
+    return taxRate === undefined ? line : { ...line, taxRate };
   });
 }

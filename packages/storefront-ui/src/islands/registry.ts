@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { CartIsland, type CartIslandProps } from './cart.js';
+import { Checkout, type CheckoutIslandProps } from './checkout.js';
 import { CopyLink, type CopyLinkProps } from './copy-link.js';
 import { LiveOrders, type LiveOrdersProps } from './live-orders.js';
 import { LoadMore, type LoadMoreProps } from './load-more.js';
@@ -9,6 +10,7 @@ import { VariantPicker, type VariantPickerProps } from './variant-picker.js';
 /** Props of each island, by the name used in `data-island`. */
 export interface IslandProps {
   cart: CartIslandProps;
+  checkout: CheckoutIslandProps;
   'copy-link': CopyLinkProps;
   'live-orders': LiveOrdersProps;
   'load-more': LoadMoreProps;
@@ -22,6 +24,7 @@ export type IslandName = keyof IslandProps;
 /** The hydratable components, by name; the server renders them and the client bundle hydrates them. */
 export const islands: { [N in IslandName]: FunctionComponent<IslandProps[N]> } = {
   cart: CartIsland,
+  checkout: Checkout,
   'copy-link': CopyLink,
   'live-orders': LiveOrders,
   'load-more': LoadMore,

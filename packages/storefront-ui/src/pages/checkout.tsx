@@ -1,5 +1,7 @@
 import { Island } from '../components/island.js';
 import { StoreLayout } from '../components/layouts.js';
+import type { CouponTerms } from '@dukaan-kit/core/pricing';
+import { storePricingRules } from '../cart-pricing.js';
 import type { CatalogEntry, CheckoutValues } from '../islands/checkout.js';
 import type { CartLineView, FieldErrors, PageContext, StoreProductView, StoreView } from '../types.js';
 
@@ -16,11 +18,21 @@ export interface CheckoutPageProps {
    * `item` (`<productId>:<variantId>:<quantity>`, one per line shown) and `expectedTotal` (the total shown).
    */
   idempotencyKey: string;
-  /** Field -> message (name, phone, email, address, pincode, note, paymentMethod) after a failed no-JS submit. */
+  /**
+   * Field -> message (name, phone, email, address, house, street, landmark, city, state, pincode,
+   * note, paymentMethod, deliveryMethod, couponCode) after a failed no-JS submit.
+   */
   errors?: FieldErrors;
   values?: Partial<CheckoutValues>;
   /** A message for the whole form, e.g. an out-of-stock 409. */
   formError?: string | null;
+  /** The coupon applied to this page (a no-JS Apply, or kept across a re-render); null or absent for none. */
+  coupon?: CouponTerms | null;
+  /**
+   * The names of India's 36 states and union territories (core's `indianStates`), for the state
+   * list of an INR store's address; absent or empty: one free-form address field.
+   */
+  indianStates?: string[];
 }
 
 /** Variants that can be bought now, keyed by variant id, as compact as the island needs. */
@@ -30,7 +42,7 @@ function catalogOf(products: StoreProductView[]): Record<string, CatalogEntry> {
     for (const v of p.variants) {
       if (!v.inStock) continue;
       const image = (v.image !== null ? p.images[v.image] : undefined) ?? p.images[0] ?? null;
-      out[v.id] = { productId: p.id, name: p.name, options: v.options, price: v.price, image, maxQuantity: v.stock };
+      out[v.id] = { productId: p.id, name: p.name, options: v.options, price: v.price, image, maxQuantity: v.stock, taxRate: p.taxRate };
     }
   }
   return out;
@@ -41,12 +53,14 @@ function catalogOf(products: StoreProductView[]): Record<string, CatalogEntry> {
  * through the API. Without JavaScript a quantity changes only through its Update form, which
  * re-renders this page, so Place order always posts the lines and total on screen.
  */
-export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, errors, values, formError }: CheckoutPageProps) {
+export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, errors, values, formError, coupon, indianStates }: CheckoutPageProps) {
+  // Indian addresses are asked in parts in rupee stores, as core validates them there.
+  const india = store.currency === 'INR' && indianStates && indianStates.length > 0 ? { states: indianStates, storeState: store.state } : null;
   return (
     <StoreLayout ctx={ctx} store={store} meta={{ title: `Checkout · ${store.name}`, robots: 'noindex' }}>
       <h1>Checkout</h1>
       <Island
-        name="cart"
+        name="checkout"
         props={{
           mode: 'checkout',
           basePath: ctx.basePath,
@@ -55,7 +69,11 @@ export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, erro
           idempotencyKey,
           currency: store.currency,
           paymentMethods: store.paymentMethods.length > 0 ? store.paymentMethods : ['cod'],
-          rules: { deliveryFee: store.deliveryFee, freeDeliveryAbove: store.freeDeliveryAbove, minOrderValue: store.minOrderValue },
+          deliveryMethods: store.deliveryMethods.length > 0 ? store.deliveryMethods : ['delivery'],
+          pickupAddress: store.pickupAddress,
+          rules: storePricingRules(store),
+          india,
+          coupon: coupon ?? null,
           isOpen: store.isOpen,
           lines,
           catalog: products ? catalogOf(products) : null,

@@ -1,6 +1,6 @@
 import { Field, PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
-import { DateTime, OrderLinesTable, PaymentBadge, StatusBadge, paymentMethodLabel, statusLabel } from '../components/order-parts.js';
+import { DateTime, OrderAddress, OrderLinesTable, PaymentBadge, StatusBadge, paymentMethodLabel, statusLabel } from '../components/order-parts.js';
 import { formatMoney } from '@dukaan-kit/core/pricing';
 import { lineSummary } from '../components/order-table.js';
 import { withBase } from '../url.js';
@@ -20,6 +20,8 @@ export interface OrderDetailPageProps {
   reason?: string;
   /** A refused "Mark paid" / "Mark refunded", shown again: which one, the reference as typed, and why (`reference` or `form`). */
   paymentForm?: PaymentFormState;
+  /** The store's pickup address, shown on a pickup order. */
+  pickupAddress?: string;
 }
 
 /** A payment change the core refused, as the page shows it again. */
@@ -152,8 +154,40 @@ function PickList({ order }: { order: OrderView }) {
   );
 }
 
+/** "Invoice 2026-27/1", linking to its printable page; nothing before the order is accepted. */
+function InvoiceLink({ ctx, order }: { ctx: PageContext; order: OrderView }) {
+  if (!order.invoice) return null;
+  const href = withBase(ctx.basePath, `/dashboard/orders/${encodeURIComponent(order.id)}/invoice`);
+  return (
+    <>
+      {' · '}
+      <a href={href}>
+        Invoice {order.invoice.financialYear}/{order.invoice.number}
+      </a>
+    </>
+  );
+}
+
+/**
+ * Which GST the order carries and why: CGST and SGST when it stays in the store's state, IGST when
+ * it goes to another; nothing for a store without a GSTIN.
+ */
+function GstSummary({ order }: { order: OrderView }) {
+  if (!order.sellerGstin) return null;
+  const kind = order.tax.igst > 0 ? 'IGST' : order.taxTotal > 0 ? 'CGST + SGST' : 'No GST due';
+  return (
+    <>
+      <dt>GST</dt>
+      <dd>
+        {kind}
+        {order.placeOfSupply && <> · place of supply {order.placeOfSupply}</>} · seller GSTIN <code>{order.sellerGstin}</code>
+      </dd>
+    </>
+  );
+}
+
 /** One order for the vendor: customer, lines, totals, the allowed status moves and the history. */
-export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingUrl, reason = '', paymentForm }: OrderDetailPageProps) {
+export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingUrl, reason = '', paymentForm, pickupAddress }: OrderDetailPageProps) {
   const c = order.customer;
   const action = `/dashboard/orders/${encodeURIComponent(order.id)}/status`;
   const forward = nextStatuses.filter((s) => !destructive.has(s));
@@ -162,7 +196,15 @@ export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingU
   return (
     <DashboardLayout ctx={ctx} title={`Order #${order.number}`} section="orders">
       <p class="order-meta">
-        <StatusBadge status={order.status} /> Placed <DateTime iso={order.createdAt} timeZone={ctx.timeZone} />
+        <StatusBadge status={order.status} />
+        {order.deliveryMethod === 'pickup' && (
+          <>
+            {' '}
+            <span class="tag tag-pickup">Pickup</span>
+          </>
+        )}{' '}
+        Placed <DateTime iso={order.createdAt} timeZone={ctx.timeZone} />
+        <InvoiceLink ctx={ctx} order={order} />
       </p>
       {order.statusReason && <p class="status-reason">Reason: {order.statusReason}</p>}
       {forward.length > 0 && (
@@ -223,10 +265,19 @@ export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingU
                 </dd>
               </>
             )}
-            <dt>Address</dt>
-            <dd class="pre">{c.address}</dd>
-            <dt>Pincode</dt>
-            <dd>{c.pincode}</dd>
+            <dt>{order.deliveryMethod === 'pickup' ? 'Pickup' : 'Deliver to'}</dt>
+            <dd>
+              <OrderAddress customer={c} deliveryMethod={order.deliveryMethod} pickupAddress={pickupAddress ?? null} />
+            </dd>
+            {order.coupon && (
+              <>
+                <dt>Coupon</dt>
+                <dd>
+                  <code>{order.coupon.code}</code>
+                </dd>
+              </>
+            )}
+            <GstSummary order={order} />
             {order.note && (
               <>
                 <dt>Note</dt>
@@ -237,7 +288,7 @@ export function OrderDetailPage({ ctx, order, nextStatuses, storeName, trackingU
         </section>
         <section class="panel">
           <h2>Items</h2>
-          <OrderLinesTable order={order} />
+          <OrderLinesTable order={order} taxDetails />
         </section>
       </div>
       <PickList order={order} />

@@ -1,5 +1,5 @@
 import { StoreLayout } from '../components/layouts.js';
-import { DateTime, OrderLinesTable, PaymentBadge, StatusBadge, paymentMethodLabel } from '../components/order-parts.js';
+import { DateTime, OrderAddress, OrderLinesTable, PaymentBadge, StatusBadge, paymentMethodLabel } from '../components/order-parts.js';
 import { UpiPay, type UpiPayView } from '../components/upi-pay.js';
 import { formatMoney } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
@@ -119,17 +119,19 @@ export function OrderPage({ ctx, store, order, justPlaced, upi = null }: OrderPa
           <UpiPay upi={payNow} amount={order.total} currency={order.currency} storeName={store.name} />
         </section>
       )}
+      {order.invoice && (
+        <p class="invoice-link">
+          <a class="btn btn-secondary" href={withBase(ctx.basePath, `/${store.slug}/orders/${encodeURIComponent(order.token)}/invoice`)}>
+            {order.sellerGstin ? 'Tax invoice' : 'Invoice'}
+          </a>
+        </p>
+      )}
       <section class="panel">
-        <h2>Delivery to</h2>
-        <address>
-          {order.customer.name}
-          <br />
-          {order.customer.address}
-          <br />
-          {order.customer.pincode}
-          <br />
-          {order.customer.phone}
-        </address>
+        <h2>{order.deliveryMethod === 'pickup' ? 'Pickup' : 'Delivery to'}</h2>
+        <p class="order-customer">
+          {order.customer.name}, {order.customer.phone}
+        </p>
+        <OrderAddress customer={order.customer} deliveryMethod={order.deliveryMethod} pickupAddress={store.pickupAddress} />
         {order.note && <p class="order-note">Note: {order.note}</p>}
       </section>
       <p>

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'preact';
+import { gstRates } from '@dukaan-kit/core/pricing';
 import { CheckboxField, ErrorSummary, Field, PostForm, SelectField, TextArea } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { currencyExponent, moneyInputValue } from '../money.js';
@@ -41,6 +42,10 @@ export interface ProductFormValues {
   active: boolean;
   options: OptionFormValues[];
   variants: VariantFormValues[];
+  /** A rate from `gstRates` as text ("18"); '' for the store's default rate. */
+  taxRate: string;
+  /** 4, 6 or 8 digits as typed; '' for none. */
+  hsnCode: string;
 }
 
 /** Props of the 'product-form' page (`/dashboard/products/new` and `/dashboard/products/{id}`). */
@@ -61,6 +66,8 @@ export interface ProductFormPageProps {
   saved?: boolean;
   /** A note above the form (the variant rows were just made from the options). */
   notice?: string;
+  /** The store's default GST rate (percent), named in the rate select's first choice. */
+  defaultTaxRate?: number;
 }
 
 /** How many options a product may have (core's limit). */
@@ -76,6 +83,8 @@ const labels: Record<string, string> = {
   categoryId: 'Category',
   images: 'Pictures',
   file: 'Pictures',
+  taxRate: 'GST rate',
+  hsnCode: 'HSN code',
 };
 
 /** The rows of a saved product, as the form shows them. */
@@ -105,6 +114,8 @@ function initialValues(product: ProductView | null, currency: string, values: Pa
     active: product?.active ?? true,
     options: product?.options.map((o) => ({ name: o.name, values: o.values.join(', ') })) ?? [],
     variants: product ? variantRows(product, currency) : [],
+    taxRate: product?.taxRate === null || product?.taxRate === undefined ? '' : String(product.taxRate),
+    hsnCode: product?.hsnCode ?? '',
     ...values,
   };
 }
@@ -272,6 +283,42 @@ function VariantsTable({ values, errors, currency, product }: { values: ProductF
   );
 }
 
+/**
+ * The product's GST rate and HSN code, shared by all its variants. GST is charged only on sales in
+ * rupees, so other stores see neither field (and the plugin sends neither).
+ */
+function TaxFields({ values, errors, defaultTaxRate }: { values: ProductFormValues; errors: FieldErrors; defaultTaxRate: number }) {
+  const rates: Array<[string, string]> = [['', `Store default (${defaultTaxRate}%)`], ...gstRates.map((r): [string, string] => [String(r), `${r}%`])];
+  return (
+    <>
+      {/* Says the tax fields were on the form, so a form without them (another currency) changes neither. */}
+      <input type="hidden" name="taxFields" value="1" />
+      <SelectField
+        form="product"
+        name="taxRate"
+        label="GST rate"
+        value={values.taxRate}
+        error={errors['taxRate']}
+        options={rates}
+        hint="Only if this product's rate differs from your store's default (set under Settings)."
+      />
+      <Field
+        form="product"
+        name="hsnCode"
+        label="HSN code"
+        value={values.hsnCode}
+        error={errors['hsnCode']}
+        optional
+        inputMode="numeric"
+        pattern="[0-9]{4}([0-9]{2}){0,2}"
+        maxLength={8}
+        autocomplete="off"
+        hint="4, 6 or 8 digits, printed on tax invoices."
+      />
+    </>
+  );
+}
+
 /** Current pictures, with a link to the photos page where they are added, ordered and removed. */
 function Pictures({ ctx, product }: { ctx: PageContext; product: ProductView }) {
   const photos = withBase(ctx.basePath, `/dashboard/products/${encodeURIComponent(product.id)}/photos`);
@@ -339,7 +386,7 @@ function DeleteProduct({ ctx, product }: { ctx: PageContext; product: ProductVie
 }
 
 /** Create or edit a product, its options and variants; multipart so pictures can come along. */
-export function ProductFormPage({ ctx, currency, product, categories, values = {}, errors = {}, saved = false, notice }: ProductFormPageProps) {
+export function ProductFormPage({ ctx, currency, product, categories, values = {}, errors = {}, saved = false, notice, defaultTaxRate = 0 }: ProductFormPageProps) {
   const v = initialValues(product, currency, values);
   const f = 'product';
   // Text, not type=number: vendors type "1,299.50" or "₹499", which parseMoney accepts.
@@ -386,6 +433,7 @@ export function ProductFormPage({ ctx, currency, product, categories, values = {
           </>
         )}
         <SelectField form={f} name="categoryId" label="Category" value={v.categoryId} error={errors['categoryId']} options={[['', 'No category'], ...categories.map((c): [string, string] => [c.id, c.name])]} />
+        {currency === 'INR' && <TaxFields values={v} errors={errors} defaultTaxRate={defaultTaxRate} />}
         <Field
           form={f}
           name="images"

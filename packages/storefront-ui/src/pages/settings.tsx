@@ -1,8 +1,11 @@
+import type { IndianState } from '@dukaan-kit/core';
+import { gstRates } from '@dukaan-kit/core/pricing';
 import { CheckboxField, ErrorSummary, Field, PostForm, SelectField, SlugField, TextArea } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { moneyInputValue } from '../money.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext, PaymentMethod, StoreSettingsView } from '../types.js';
+import { ChargeField, DeliveryMethodsField, ServiceAreaField, chargeInputValue, chargeKind, type ChargeKind } from './settings-checkout.js';
 
 /** The settings form's fields as typed (money in major units). */
 export interface SettingsValues {
@@ -23,6 +26,25 @@ export interface SettingsValues {
   paymentMethods: string[];
   timeZone: string;
   newOrderEmails: boolean;
+  /** The GSTIN as typed; '' for none. */
+  gstin: string;
+  /** A state's name from the select; '' for not chosen (the GSTIN's state is then used). */
+  state: string;
+  pricesIncludeTax: boolean;
+  /** A rate from `gstRates`, as text ("18"). */
+  defaultTaxRate: string;
+  /** 'none', 'flat' or 'percent'. */
+  packagingFeeType: ChargeKind;
+  /** Major units for a flat fee ("20"), a percent ("2.5") for a percent one. */
+  packagingFeeValue: string;
+  codFeeType: ChargeKind;
+  codFeeValue: string;
+  /** The ticked delivery methods, as sent. */
+  deliveryMethods: string[];
+  /** 'all', 'pincodes' or 'prefixes'. */
+  serviceAreaType: string;
+  /** The pincodes or prefixes as typed, separated by commas, spaces or new lines. */
+  serviceAreaValues: string;
 }
 
 /** Props of the 'settings' page (`/dashboard/settings`). */
@@ -33,8 +55,13 @@ export interface SettingsPageProps {
   publicUrl?: string;
   /** What was typed, after a failed save; wins over `store`. */
   values?: Partial<SettingsValues>;
-  /** Field -> message (the names above, and `logo`). */
+  /**
+   * Field -> message (the names above, and `logo`; the charges, delivery methods and service
+   * area each as one field: `packagingFee`, `codFee`, `deliveryMethods`, `serviceArea`).
+   */
   errors?: FieldErrors;
+  /** The 36 states and union territories for the GST state select (core's `indianStates`); the GST section needs them. */
+  indianStates?: readonly IndianState[];
 }
 
 /** Currencies offered in the select; the store's own is added when missing. */
@@ -54,6 +81,14 @@ const labels: Record<string, string> = {
   upiId: 'UPI ID',
   paymentMethods: 'Payment methods',
   timeZone: 'Time zone',
+  gstin: 'GSTIN',
+  state: 'State',
+  pricesIncludeTax: 'Prices include GST',
+  defaultTaxRate: 'Default GST rate',
+  packagingFee: 'Packaging fee',
+  codFee: 'Cash on delivery fee',
+  deliveryMethods: 'Delivery methods',
+  serviceArea: 'Where you deliver',
 };
 
 /**
@@ -128,12 +163,90 @@ function initial(store: StoreSettingsView, values: Partial<SettingsValues>): Set
     paymentMethods: store.paymentMethods,
     timeZone: store.timeZone,
     newOrderEmails: store.newOrderEmails,
+    gstin: store.gstin ?? '',
+    state: store.state ?? '',
+    pricesIncludeTax: store.pricesIncludeTax,
+    defaultTaxRate: String(store.defaultTaxRate),
+    packagingFeeType: chargeKind(store.packagingFee),
+    packagingFeeValue: chargeInputValue(store.packagingFee, store.currency),
+    codFeeType: chargeKind(store.codFee),
+    codFeeValue: chargeInputValue(store.codFee, store.currency),
+    deliveryMethods: store.deliveryMethods,
+    serviceAreaType: store.serviceArea.type,
+    serviceAreaValues: store.serviceArea.values.join(', '),
     ...values,
   };
 }
 
-/** Store settings: identity, contact, money rules and switches; multipart for the logo. */
-export function SettingsPage({ ctx, store, publicUrl, values = {}, errors = {} }: SettingsPageProps) {
+/**
+ * GST: the GSTIN, the state (the GSTIN's own when left empty), whether prices include GST and the
+ * rate of products that set none. GST exists only for sales in rupees, so a store in another
+ * currency sees why the section is missing instead of fields it cannot use.
+ */
+function GstSection({ v, errors, currency, states }: { v: SettingsValues; errors: FieldErrors; currency: string; states: readonly IndianState[] }) {
+  const f = 'settings';
+  if (currency !== 'INR') {
+    return (
+      <>
+        <h2 class="span-2 form-section">GST</h2>
+        <p class="span-2 hint">
+          GST is India's tax, charged on sales in Indian rupees. Your store sells in {currency}, so its prices are shown as they are, with no GST
+          lines. Switch the currency to INR and save to set a GSTIN.
+        </p>
+      </>
+    );
+  }
+  const stateOptions: Array<readonly [string, string]> = [['', 'Choose your state'], ...states.map((s) => [s.name, s.name] as const)];
+  return (
+    <>
+      <h2 class="span-2 form-section">GST</h2>
+      {/* Says the GST fields were on the form: an unticked box sends nothing, and a store outside INR never shows them. */}
+      <input type="hidden" name="gstFields" value="1" />
+      <Field
+        form={f}
+        name="gstin"
+        label={labels['gstin']!}
+        value={v.gstin}
+        error={errors['gstin']}
+        optional
+        hint="Your 15-character GST number. Leave empty if you are not registered: orders then carry no GST."
+        maxLength={15}
+        autocapitalize="characters"
+        spellcheck={false}
+        autocomplete="off"
+      />
+      <SelectField
+        form={f}
+        name="state"
+        label={labels['state']!}
+        value={v.state}
+        error={errors['state']}
+        options={stateOptions}
+        hint="Where your store is. Left unchosen, your GSTIN's state is used. Orders to this state get CGST and SGST, to other states IGST."
+      />
+      <CheckboxField
+        form={f}
+        name="pricesIncludeTax"
+        label={labels['pricesIncludeTax']!}
+        checked={v.pricesIncludeTax}
+        error={errors['pricesIncludeTax']}
+        hint="As Indian shop prices usually do. Untick if GST is added on top of your prices at checkout."
+      />
+      <SelectField
+        form={f}
+        name="defaultTaxRate"
+        label={labels['defaultTaxRate']!}
+        value={v.defaultTaxRate}
+        error={errors['defaultTaxRate']}
+        options={gstRates.map((r): [string, string] => [String(r), `${r}%`])}
+        hint="For products without their own rate, and for the delivery, packaging and cash on delivery charges."
+      />
+    </>
+  );
+}
+
+/** Store settings: identity, contact, delivery, charges, GST, payments and switches; multipart for the logo. */
+export function SettingsPage({ ctx, store, publicUrl, values = {}, errors = {}, indianStates = [] }: SettingsPageProps) {
   const v = initial(store, values);
   const f = 'settings';
   const cur = currencies.includes(v.currency) ? currencies : [v.currency, ...currencies];
@@ -158,11 +271,39 @@ export function SettingsPage({ ctx, store, publicUrl, values = {}, errors = {} }
           <Field form={f} name="logo" label={labels['logo']!} type="file" accept="image/jpeg,image/png,image/webp" error={errors['logo']} optional hint="Square works best. JPEG, PNG or WebP, up to 5 MB." />
         </div>
         <Field form={f} name="phone" label={labels['phone']!} type="tel" value={v.phone} error={errors['phone']} optional autocomplete="tel" inputMode="tel" />
-        <TextArea form={f} name="pickupAddress" label={labels['pickupAddress']!} value={v.pickupAddress} error={errors['pickupAddress']} optional rows={2} />
         <SelectField form={f} name="currency" label={labels['currency']!} value={v.currency} error={errors['currency']} options={cur.map((c): [string, string] => [c, c])} />
+        <Field form={f} name="minOrderValue" label={labels['minOrderValue']!} value={v.minOrderValue} error={errors['minOrderValue']} optional {...money} hint="Leave empty for no minimum" />
+        <h2 class="span-2 form-section">Delivery</h2>
+        {/* Says the delivery and charge fields were on the form: unticked boxes send nothing, and a form
+            rendered before they existed must not switch delivery off or drop the fees. */}
+        <input type="hidden" name="checkoutFields" value="1" />
+        <DeliveryMethodsField form={f} checked={v.deliveryMethods} error={errors['deliveryMethods']} />
+        <TextArea
+          form={f}
+          name="pickupAddress"
+          label={labels['pickupAddress']!}
+          value={v.pickupAddress}
+          error={errors['pickupAddress']}
+          optional
+          rows={2}
+          hint="Where customers collect pickup orders; needed for pickup, and printed on invoices."
+        />
         <Field form={f} name="deliveryFee" label={labels['deliveryFee']!} value={v.deliveryFee} error={errors['deliveryFee']} {...money} hint="0 for free delivery" />
         <Field form={f} name="freeDeliveryAbove" label={labels['freeDeliveryAbove']!} value={v.freeDeliveryAbove} error={errors['freeDeliveryAbove']} optional {...money} hint="Leave empty if delivery is never free" />
-        <Field form={f} name="minOrderValue" label={labels['minOrderValue']!} value={v.minOrderValue} error={errors['minOrderValue']} optional {...money} hint="Leave empty for no minimum" />
+        <ServiceAreaField form={f} type={v.serviceAreaType} values={v.serviceAreaValues} error={errors['serviceArea']} />
+        <h2 class="span-2 form-section">Charges</h2>
+        <ChargeField form={f} name="packagingFee" label={labels['packagingFee']!} currency={store.currency} type={v.packagingFeeType} value={v.packagingFeeValue} error={errors['packagingFee']} hint="Added to every order." />
+        <ChargeField
+          form={f}
+          name="codFee"
+          label={labels['codFee']!}
+          currency={store.currency}
+          type={v.codFeeType}
+          value={v.codFeeValue}
+          error={errors['codFee']}
+          hint="Added only when the customer pays cash on delivery."
+        />
+        <GstSection v={v} errors={errors} currency={store.currency} states={indianStates} />
         <h2 class="span-2 form-section">Payments</h2>
         {/* Says the payment fields below were on the form: unticked boxes send nothing, and a form
             rendered before they existed (a tab left open over an upgrade) must not switch UPI or mails off. */}

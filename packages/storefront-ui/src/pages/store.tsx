@@ -1,3 +1,6 @@
+import type { CouponOffer } from '@dukaan-kit/core';
+import { CouponOffers } from '../components/coupon-offers.js';
+import { DeliveryCheck, type PincodeAnswer } from '../components/delivery-check.js';
 import { Island } from '../components/island.js';
 import { StoreLayout } from '../components/layouts.js';
 import { ProductCard } from '../components/product-card.js';
@@ -25,6 +28,10 @@ export interface StorePageProps {
   canonicalUrl: string;
   /** The server-side (cookie) cart, for the cart bar without JavaScript. */
   cart?: CartSummary;
+  /** The answer to the pincode check (`?pincode=`); null or absent when none was asked. */
+  pincodeAnswer?: PincodeAnswer | null;
+  /** The store's current coupon offers (core's `currentOffers`), shown on the first page; absent or empty: none. */
+  offers?: CouponOffer[];
 }
 
 /** Products per page of the store listing (and of each "Load more"). */
@@ -70,7 +77,7 @@ function EmptyState({ q, active, home }: { q: string; active: CategoryView | und
 
 /** The store front: header, search, category links, one page of products, "Load more" and the cart bar. */
 export function StorePage(props: StorePageProps) {
-  const { ctx, store, categories, products, activeCategoryId, canonicalUrl, cart } = props;
+  const { ctx, store, categories, products, activeCategoryId, canonicalUrl, cart, pincodeAnswer = null, offers = [] } = props;
   const q = (props.q ?? '').trim();
   const page = props.page ?? 1;
   const total = props.total ?? products.length;
@@ -85,7 +92,7 @@ export function StorePage(props: StorePageProps) {
     canonicalUrl,
     image: image ? absoluteUrl(image, canonicalUrl) : null,
     siteName: store.name,
-    ...(q ? { robots: 'noindex' } : {}),
+    ...(q || pincodeAnswer ? { robots: 'noindex' } : {}),
   };
   const nextHref = props.hasMore ? `${listing}${queryString({ q, page: page + 1 })}` : null;
   return (
@@ -94,6 +101,8 @@ export function StorePage(props: StorePageProps) {
         <h1>{store.name}</h1>
         {store.description && <p class="store-desc">{store.description}</p>}
       </section>
+      {page === 1 && <CouponOffers offers={offers} currency={store.currency} timeZone={ctx.timeZone} />}
+      <DeliveryCheck store={store} action={home} answer={pincodeAnswer} />
       <SearchForm action={listing} q={q} scope={active ? active.name : store.name} />
       {categories.length > 0 && (
         <nav class="chips" aria-label="Categories">
