@@ -1,6 +1,7 @@
 // Scenario (d): checkout requests, each with its own Idempotency-Key, and the audit of every
 // order afterwards, straight from PostgreSQL.
 import pg from 'pg';
+import { priceCart } from '@dukaan-kit/core/pricing';
 import { shop } from './seed.mjs';
 
 /**
@@ -19,10 +20,21 @@ export function checkoutTracker(products, runId) {
     const items = [line(products[first], n, 1 + (n % 3))];
     if (second !== first && n % 2 === 0) items.push(line(products[second], n + 1, 1));
     return {
-      customer: { name: `Bench customer ${n}`, phone: '9876543210', email: n % 5 === 0 ? `c${n}@bench.local` : undefined, address: `${n} Residency Road, Bengaluru`, pincode: '560025' },
+      customer: {
+        name: `Bench customer ${n}`,
+        phone: '9876543210',
+        email: n % 5 === 0 ? `c${n}@bench.local` : undefined,
+        house: `${n}`,
+        street: 'Residency Road',
+        city: 'Bengaluru',
+        // One order in four crosses state lines: IGST instead of CGST + SGST.
+        state: n % 4 === 0 ? 'Tamil Nadu' : 'Karnataka',
+        pincode: '560025',
+      },
       items,
       note: n % 10 === 0 ? 'Ring the bell twice' : undefined,
       paymentMethod: 'cod',
+      couponCode: shop.coupon,
     };
   };
   return {
@@ -79,7 +91,7 @@ export async function auditOrders(databaseUrl, seeded, tracker) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const orders = (await client.query('SELECT id, number, subtotal, delivery_fee, total, idempotency_key FROM orders WHERE store_id = $1', [seeded.storeId])).rows;
+    const orders = (await client.query('SELECT id, number, subtotal, discount, delivery_fee, packaging_fee, cod_fee, tax_total, total, idempotency_key FROM orders WHERE store_id = $1', [seeded.storeId])).rows;
     const lines = (await client.query('SELECT i.order_id, i.product_id, i.variant_id, i.unit_price, i.quantity, i.line_total FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.store_id = $1', [seeded.storeId])).rows;
     const stock = new Map((await client.query('SELECT id, stock FROM product_variants WHERE store_id = $1', [seeded.storeId])).rows.map((r) => [r.id, Number(r.stock)]));
     const problems = [];
@@ -99,6 +111,16 @@ export async function auditOrders(databaseUrl, seeded, tracker) {
     numbers.forEach((number, index) => { if (number !== 1001 + index) problem(`order numbers: expected ${1001 + index} at position ${index}, found ${number}`); });
 
     const prices = new Map(seeded.products.flatMap((p) => p.variants.map((v) => [v.id, v.price])));
+    const rates = new Map(seeded.products.flatMap((p) => p.variants.map((v) => [v.id, p.taxRate])));
+    const rules = {
+      deliveryFee: seeded.deliveryFee,
+      freeDeliveryAbove: seeded.freeDeliveryAbove,
+      minOrderValue: 0,
+      packagingFee: seeded.packagingFee,
+      codFee: seeded.codFee,
+      tax: { pricesIncludeTax: true, defaultTaxRate: seeded.defaultTaxRate },
+    };
+    const coupon = { code: shop.coupon, type: 'percent', value: 10, minOrderValue: 0, maxDiscount: 20000 };
     const linesByOrder = new Map();
     for (const line of lines) {
       if (!linesByOrder.has(line.order_id)) linesByOrder.set(line.order_id, []);
@@ -114,10 +136,17 @@ export async function auditOrders(databaseUrl, seeded, tracker) {
         if (Number(l.unit_price) !== prices.get(l.variant_id)) problem(`order ${order.number}: unit price ${l.unit_price} is not the variant's price ${prices.get(l.variant_id)}`);
         sold.set(l.variant_id, (sold.get(l.variant_id) ?? 0) + Number(l.quantity));
       }
-      const expectedFee = subtotal >= seeded.freeDeliveryAbove ? 0 : seeded.deliveryFee;
+      // The order's figures, priced again from the lines by the pricing module the browser runs.
+      const expected = priceCart(
+        orderLines.map((l) => ({ unitPrice: Number(l.unit_price), quantity: Number(l.quantity), taxRate: rates.get(l.variant_id) ?? null })),
+        rules,
+        { deliveryMethod: 'delivery', paymentMethod: 'cod', coupon },
+      );
       if (Number(order.subtotal) !== subtotal) problem(`order ${order.number}: subtotal ${order.subtotal} != sum of lines ${subtotal}`);
-      if (Number(order.delivery_fee) !== expectedFee) problem(`order ${order.number}: delivery fee ${order.delivery_fee}, expected ${expectedFee}`);
-      if (Number(order.total) !== Number(order.subtotal) + Number(order.delivery_fee)) problem(`order ${order.number}: total ${order.total} != subtotal + delivery`);
+      for (const [column, value] of [['discount', expected.discount], ['delivery_fee', expected.deliveryFee], ['packaging_fee', expected.packagingFee], ['cod_fee', expected.codFee], ['tax_total', expected.taxTotal], ['total', expected.total]]) {
+        if (Number(order[column]) !== value) problem(`order ${order.number}: ${column} ${order[column]}, expected ${value}`);
+      }
+      if (expected.discount === 0 || expected.taxTotal === 0) problem(`order ${order.number}: priced without a coupon or without tax`);
       // What the customer asked for (the request body of this key) is what was recorded.
       const asked = tracker.sent.get(order.idempotency_key)?.items ?? [];
       const askedText = asked.map((i) => `${i.variantId}x${i.quantity}`).sort().join(',');

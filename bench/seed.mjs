@@ -6,7 +6,20 @@ import { diskImageStore } from '@dukaan-kit/core/disk';
 import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
 import sharp from 'sharp';
 
-export const shop = { email: 'shop@bench.local', password: 'bench-password-1', slug: 'bench-shop', products: 50, photos: 4, initialStock: 1_000_000 };
+export const shop = { email: 'shop@bench.local', password: 'bench-password-1', slug: 'bench-shop', products: 50, photos: 4, initialStock: 1_000_000, coupon: 'BENCH10' };
+
+/**
+ * The bench store's checkout settings: GST (prices include it, 5 % by default, some products at
+ * 12 % or 18 %), a packaging fee and a COD fee, so every bench order is priced with tax, two extra
+ * charges and a coupon, as a typical Indian store's are.
+ */
+export const checkoutSettings = {
+  gstin: '29AAGCB7383J1Z4',
+  defaultTaxRate: 5,
+  packagingFee: { type: 'flat', value: 1000 },
+  codFee: { type: 'percent', value: 2 },
+};
+const productRates = [null, 12, 18];
 
 /** Each bench product is sold by weight: three variants, each with its own price, stock and SKU. */
 export const weights = [
@@ -55,7 +68,10 @@ export async function seedShop(dukaan, { withPhotos = true } = {}) {
     deliveryFee: 4000,
     freeDeliveryAbove: 99900,
     pickupAddress: '12 MG Road, Bengaluru 560001',
+    ...checkoutSettings,
   });
+  // No usage limit: every bench order uses it, and the limit's own cost is a row update either way.
+  await dukaan.coupons.create(store.id, { code: shop.coupon, type: 'percent', value: 10, maxDiscount: 20000 });
   const categories = [];
   for (const name of ['Tea', 'Spices', 'Snacks', 'Accessories', 'Gifts']) {
     categories.push((await dukaan.catalog.createCategory(store.id, { name })).id);
@@ -79,14 +95,16 @@ export async function seedShop(dukaan, { withPhotos = true } = {}) {
       options: [{ name: 'Weight', values: weights.map((w) => w.value) }],
       variants,
       categoryId: categories[i % categories.length],
+      taxRate: productRates[i % productRates.length],
+      hsnCode: '0902',
     });
     if (withPhotos) {
       const files = await Promise.all(Array.from({ length: shop.photos }, (_, k) => photo(i * shop.photos + k)));
       await dukaan.catalog.addProductImages(store.id, product.id, files);
     }
-    products.push({ id: product.id, variants: product.variants.map((v) => ({ id: v.id, price: v.price })) });
+    products.push({ id: product.id, taxRate: product.taxRate, variants: product.variants.map((v) => ({ id: v.id, price: v.price })) });
   }
-  return { storeId: store.id, products, deliveryFee: 4000, freeDeliveryAbove: 99900 };
+  return { storeId: store.id, products, deliveryFee: 4000, freeDeliveryAbove: 99900, ...checkoutSettings };
 }
 
 /** The store of scenario (e): a few products and `ordersShop.orders` orders placed through placeOrder. */

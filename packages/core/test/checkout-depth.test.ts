@@ -95,6 +95,10 @@ for (const variant of coreVariants()) {
           { path: 'customer.state', message: /state/ },
         ],
       });
+      await t.rejects(dukaan.orders.place(store.slug, { ...order(items), customer: { ...buyer, street: '', landmark: '' } }), {
+        code: 'VALIDATION_FAILED',
+        details: [{ path: 'customer.street', message: 'Enter the street or area' }],
+      }, 'an empty street is named as such, not as the one-line address the form does not show');
       await t.rejects(dukaan.orders.place(store.slug, { ...order(items), customer: { ...buyer, state: 'Atlantis' } }), { code: 'VALIDATION_FAILED', details: [{ path: 'customer.state' }] });
       await t.rejects(dukaan.orders.place(store.slug, { ...order(items), customer: { ...buyer, pincode: '012345' } }), { code: 'VALIDATION_FAILED', details: [{ path: 'customer.pincode', message: /cannot start with 0/ }] });
       await t.rejects(dukaan.orders.place(store.slug, { ...order(items), customer: { ...buyer, phone: '+14155550100' } }), { code: 'VALIDATION_FAILED', details: [{ path: 'customer.phone', message: /Indian mobile/ }] });

@@ -76,6 +76,20 @@ export const pincodeField = textField
   .label('PIN code')
   .messages({ 'string.pattern.name': '{#label} must be 6 digits and cannot start with 0' });
 
+const oneLineAddress = textField.trim().min(5).max(500);
+
+/**
+ * The one-line address of older clients: required for a delivery that sends none of the address
+ * parts (house, street, city, state), optional otherwise. Asked here rather than in core so that
+ * a checkout sent with nothing is told every missing field at once.
+ */
+const addressField = ['house', 'street', 'city', 'state']
+  .reduceRight<Joi.Schema>(
+    (otherwise, part) => Joi.when(part, { is: Joi.string().min(1).required(), then: oneLineAddress.allow(null, ''), otherwise }),
+    Joi.when('/deliveryMethod', { is: 'pickup', then: oneLineAddress.allow(null, ''), otherwise: oneLineAddress.required() }),
+  )
+  .label('Address');
+
 export const placeOrderSchema = Joi.object<PlaceOrderInput>({
   customer: Joi.object({
     name: textField.trim().min(1).max(100).label('Name').required(),
@@ -86,18 +100,9 @@ export const placeOrderSchema = Joi.object<PlaceOrderInput>({
     landmark: textField.trim().max(200).allow(null, '').label('Landmark'),
     city: textField.trim().max(100).allow(null, '').label('City'),
     state: textField.trim().max(60).allow(null, '').label('State'),
-    // Delivery needs somewhere to go: a PIN code, and either the street of the address in parts
-    // or the one-line address of older clients. Which other parts are required depends on the
-    // store (see checkoutCustomer); these two are asked here so every missing field is named at once.
-    address: Joi.when('street', {
-      is: Joi.string().min(1).required(),
-      then: textField.trim().min(5).max(500).allow(null, ''),
-      otherwise: Joi.when('/deliveryMethod', {
-        is: 'pickup',
-        then: textField.trim().min(5).max(500).allow(null, ''),
-        otherwise: textField.trim().min(5).max(500).required(),
-      }),
-    }).label('Address'),
+    // Delivery needs somewhere to go: a PIN code, and the address in parts or on one line. Which
+    // parts are required depends on the store (see checkoutCustomer).
+    address: addressField,
     pincode: Joi.when('/deliveryMethod', { is: 'pickup', then: pincodeField.allow(null, ''), otherwise: pincodeField.required() }),
   })
     .label('Customer')
