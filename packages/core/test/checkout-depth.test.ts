@@ -255,4 +255,15 @@ for (const variant of coreVariants()) {
       }
     });
   });
+
+  t.test(`${variant.name}: guessing coupon codes through checkout is limited like the coupon check`, async (t) => {
+    const fixture = await variant.open({ limits: { checkout: 3 } });
+    t.teardown(() => fixture.close());
+    const { dukaan } = fixture;
+    const { store } = await openStore(dukaan, { deliveryFee: 0 });
+    const p = await dukaan.catalog.createProduct(store.id, { name: 'Halwa', price: 10000 });
+    const guess = (code: string) => dukaan.orders.place(store.slug, { ...order([{ productId: p.id, quantity: 1 }]), couponCode: code }, { clientAddress: '203.0.113.9' });
+    for (const code of ['GUESS1', 'GUESS2', 'GUESS3']) await t.rejects(guess(code), { code: 'COUPON_NOT_APPLICABLE', reason: 'unknown' });
+    await t.rejects(guess('GUESS4'), { code: 'RATE_LIMITED' }, 'the fourth guess from the address is refused');
+  });
 }

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { stockChanged } from '../catalog/catalog-events.js';
 import { nowIso, type CoreContext } from '../context.js';
-import { ConflictError, DomainError, IdempotencyKeyReusedError } from '../errors.js';
+import { ConflictError, CouponNotApplicableError, DomainError, IdempotencyKeyReusedError } from '../errors.js';
 import { countAttempt } from '../shared/throttle.js';
 import { validate } from '../shared/validate.js';
 import { resolveStoreSlug } from '../storefront/resolve-store-slug.js';
@@ -30,6 +30,16 @@ function replay(earlier: Order, fingerprint: string): PlaceOrderResult {
   // An order from before fingerprints were kept (null) cannot prove it was this request.
   if (earlier.idempotencyFingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
   return { order: earlier, created: false };
+}
+
+/**
+ * A refusal that gives the attempt back: the customer can fix it and retry at once. A coupon code
+ * that found nothing stays counted, or the order endpoint would be a free way to guess codes
+ * past the coupon check's own limit.
+ */
+function givesAttemptBack(error: unknown): boolean {
+  if (!(error instanceof DomainError)) return false;
+  return !(error instanceof CouponNotApplicableError && (error.reason === 'unknown' || error.reason === 'inactive'));
 }
 
 function isDuplicateKey(error: unknown): boolean {
@@ -73,7 +83,7 @@ export async function placeOrder(context: CoreContext, slug: string, input: unkn
   } catch (error) {
     // Refused on purpose (price changed, out of stock, below the minimum, closed, invalid, or a
     // replay of a concurrent twin): no order was placed, so the attempt is given back.
-    if (counted && limitKey !== null && error instanceof DomainError) await context.counters.decrement(limitKey);
+    if (counted && limitKey !== null && givesAttemptBack(error)) await context.counters.decrement(limitKey);
     if (idempotencyKey === null || fingerprint === null || !isDuplicateKey(error)) throw error;
     const winner = await persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
     if (!winner) throw error;
