@@ -16,11 +16,21 @@ const ceilingMain = join(root, 'bench', 'ceiling-server.mjs');
  * Starts `node examples/server/dist/main.js` with `env` on a free loopback port and waits for
  * /healthz. With `profileName`, node writes a CPU profile to bench/profiles/<name>.cpuprofile
  * when the app exits (stop() sends SIGTERM, which the app answers with a clean exit).
- * BENCH_NODE_ARGS adds node flags (e.g. `--max-semi-space-size=4 --trace-gc`).
+ * The app runs with the node flags `npm start` ships (examples/server/package.json), so the
+ * bench measures what operators run; BENCH_NODE_ARGS adds flags after them (e.g. `--trace-gc`,
+ * or `--max-semi-space-size=16` to compare with node's default).
  */
+/** The flags between `node` and `dist/main.js` in the app's start script. */
+function shippedNodeFlags() {
+  const start = JSON.parse(readFileSync(join(root, 'examples/server/package.json'), 'utf8')).scripts.start;
+  const match = /^exec node ((?:--\S+ )*)dist\/main\.js$/.exec(start);
+  if (!match) throw new Error(`examples/server's start script is not "exec node [flags] dist/main.js": ${start}`);
+  return match[1].split(' ').filter(Boolean);
+}
+
 export async function startApp({ env, logFile, profileName = null }) {
   const port = await freePort();
-  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const extra = [...shippedNodeFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   const profile = profileName ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
   const args = [...extra, ...profile, appMain];
   return startChild({ args, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, port, logFile, readyPath: '/healthz' });

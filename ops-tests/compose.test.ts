@@ -169,7 +169,11 @@ t.test('Dockerfile', async (t) => {
   t.match(final, /ENV NODE_ENV=production/);
   t.match(final, /^EXPOSE 3000$/m);
   t.match(final, /^HEALTHCHECK .*\/healthz/m);
-  t.match(final, /^CMD \["node", "examples\/server\/dist\/main\.js"\]$/m);
+  // The image starts the app with the node flags `npm start` uses (the bench measures with them too).
+  const start = (JSON.parse(readFileSync(join(root, 'examples/server/package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start'] ?? '';
+  const flags = /^exec node ((?:--\S+ )*)dist\/main\.js$/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? [];
+  t.ok(flags.length > 0, `npm start names its node flags (${start})`);
+  t.match(final, new RegExp(`^CMD ${JSON.stringify(['node', ...flags, 'examples/server/dist/main.js']).replace(/[[\]]/g, '\\$&').replace(/,/g, ', ')}$`, 'm'), 'the image runs the same flags');
 
   // Production deps only: the runtime's node_modules come from a stage that
   // ran `npm ci --omit=dev` (or was pruned), never from the full build.

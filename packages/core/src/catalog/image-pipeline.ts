@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
+
+// sharp (libvips, ~20 MB resident) is loaded with the first photo, not with the app: most
+// processes of a deployment never resize one, and memory per instance is a budget (see bench/).
+let sharpModule: Promise<typeof import('sharp')> | null = null;
+function loadSharp(): Promise<typeof import('sharp')> {
+  sharpModule ??= import('sharp');
+  return sharpModule;
+}
 import { ValidationFailedError } from '../errors.js';
 import { maxImagePixels } from './check-image.js';
 
@@ -86,6 +94,7 @@ export function processImage(bytes: Uint8Array, path = 'file', options: ImagePip
   const limit = options.maxPixels ?? maxImagePixels;
   const timeout = { seconds: options.timeoutSeconds ?? 30 };
   return oneAtATime(async () => {
+    const { default: sharp } = await loadSharp();
     let largest: { data: Buffer; info: OutputInfo };
     try {
       largest = await sharp(bytes, { limitInputPixels: limit, failOn: 'error', pages: 1 })

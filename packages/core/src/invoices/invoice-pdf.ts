@@ -1,4 +1,10 @@
-import PDFDocument from 'pdfkit';
+// pdfkit (and its font metrics) is loaded with the first invoice PDF, not with the app.
+const importPdfkit = () => import('pdfkit');
+let pdfkitModule: ReturnType<typeof importPdfkit> | null = null;
+function loadPdfkit(): ReturnType<typeof importPdfkit> {
+  pdfkitModule ??= importPdfkit();
+  return pdfkitModule;
+}
 import { formatMoney } from '../pricing/format.js';
 import type { InvoiceData, InvoiceParty, InvoiceRow } from './invoice-data.js';
 
@@ -194,7 +200,8 @@ function totals(doc: PDFKit.PDFDocument, data: InvoiceData, startY: number): voi
  * The invoice as an A4 PDF, with pdfkit's built-in Helvetica (nothing embedded: a few kB).
  * Its dates are the invoice's, so the same invoice gives the same bytes every time.
  */
-export function invoicePdf(data: InvoiceData): Promise<Buffer> {
+export async function invoicePdf(data: InvoiceData): Promise<Buffer> {
+  const { default: PDFDocument } = await loadPdfkit();
   const issued = new Date(data.issuedAt);
   const doc = new PDFDocument({
     size: page.size,
