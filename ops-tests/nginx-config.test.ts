@@ -353,11 +353,18 @@ t.test('live: nginx in front of two upstreams', { skip: !nginxBin }, async (t) =
     const before = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
     // A user agent of its own tells these lines from those of earlier subtests.
     const agent = `redaction-probe-${process.pid}`;
-    for (const [path, referer] of sent) await request(path, { headers: { 'user-agent': agent, ...(referer ? { referer } : {}) } });
+    // Each request numbers itself in its user agent: nginx's workers may write their lines in another order.
+    for (const [i, [path, referer]] of sent.entries()) await request(path, { headers: { 'user-agent': `${agent}-${i}`, ...(referer ? { referer } : {}) } });
+    const order = (l: Record<string, string>) => Number(l.user_agent?.slice(agent.length + 1));
     let lines: Array<Record<string, string>> = [];
     for (let i = 0; i < 50; i++) {
       const text = readFileSync(logFile, 'utf8').slice(before);
-      lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>).filter((l) => l.user_agent === agent);
+      lines = text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, string>)
+        .filter((l) => l.user_agent?.startsWith(`${agent}-`))
+        .sort((a, b) => order(a) - order(b));
       if (lines.length >= sent.length) break;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -3,7 +3,7 @@ import HapiPino from 'hapi-pino';
 import { createDukaan, type Dukaan } from '@dukaan-kit/core';
 import { diskImageStore } from '@dukaan-kit/core/disk';
 import { keyvCache, noCache } from '@dukaan-kit/core/keyv';
-import { createKnex, migrateLatest, objectionPersistence } from '@dukaan-kit/core/objection';
+import { createKnex, migrateLatest, objectionPersistence, objectionReadReplica } from '@dukaan-kit/core/objection';
 import { plugin } from '@dukaan-kit/hapi-plugin';
 import type { AppConfig } from './config.js';
 import { logSerializers, mailErrorForLog, requestCompleteMessage } from './log-redaction.js';
@@ -35,6 +35,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     onCacheError: (error, operation) => logCacheError(error, operation),
     onError: (error, operation) => logBackgroundError(error, operation),
     persistence: objectionPersistence(knex),
+    // Store page cache refills only, and only once the standby has replayed the store's last change;
+    // no migrations run there (they arrive by replication). dukaan.close() closes it.
+    replica: config.databaseReplicaUrl
+      ? objectionReadReplica(knex, createKnex(config.databaseReplicaUrl), { onError: (error, operation) => logBackgroundError(error, operation) })
+      : null,
     cache: !config.cacheEnabled ? noCache() : keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : {}),
     images: diskImageStore({ directory: config.mediaDir, publicPath: '/media' }),
     // Throttling is core policy now, shared by the JSON API and the page forms.

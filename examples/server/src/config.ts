@@ -6,6 +6,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** DATABASE_REPLICA_URL: a PostgreSQL streaming standby of DATABASE_URL for store page reads; null: everything reads DATABASE_URL. */
+  databaseReplicaUrl: string | null;
   redisUrl: string | null;
   /** false with CACHE=off: a cache that always misses (benchmarks of the uncached path). */
   cacheEnabled: boolean;
@@ -49,6 +51,12 @@ const schema = Joi.object({
   PORT: Joi.number().integer().min(0).max(65535).default(3000),
   HOST: Joi.string().default('127.0.0.1'),
   DATABASE_URL: Joi.string().default('sqlite:data/dukaan.db'),
+  // Never echo the value: it may hold a password.
+  DATABASE_REPLICA_URL: Joi.string()
+    .pattern(/^postgres(ql)?:\/\//i)
+    .empty('')
+    .default(null)
+    .messages({ 'string.pattern.base': '{{#label}} must be a postgres:// URL of a streaming standby of DATABASE_URL' }),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).empty('').default(null),
   CACHE: Joi.string().valid('on', 'off').empty('').default('on'),
   CACHE_LOCAL_TTL_MS: Joi.number().integer().min(0).max(60_000).empty('').default(1000),
@@ -100,10 +108,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !publicUrl) {
     throw new Error('Invalid environment: PUBLIC_URL is required in production: the absolute URL of the site (e.g. https://shop.example), which links in mail are built from');
   }
+  const databaseReplicaUrl = (value.DATABASE_REPLICA_URL as string | null) ?? null;
+  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//i.test(value.DATABASE_URL as string)) {
+    throw new Error('Invalid environment: DATABASE_REPLICA_URL needs DATABASE_URL on PostgreSQL (a replica is a PostgreSQL standby of it)');
+  }
   return {
     port: value.PORT as number,
     host: value.HOST as string,
     databaseUrl: value.DATABASE_URL as string,
+    databaseReplicaUrl,
     redisUrl: (value.REDIS_URL as string | null) ?? null,
     cacheEnabled: value.CACHE !== 'off',
     cacheLocalTtlMs: value.CACHE_LOCAL_TTL_MS as number,

@@ -79,3 +79,22 @@ t.test('a production start without PUBLIC_URL stops at once with one line naming
   t.match(output, /^dukaan-kit cannot start: Invalid environment: PUBLIC_URL is required in production/, output);
   t.equal(output.split('\n').length, 1, 'one line, no stack trace');
 });
+
+t.test('DATABASE_REPLICA_URL: a PostgreSQL standby for store page reads, only beside a PostgreSQL primary', async (t) => {
+  t.equal(readConfig({}).databaseReplicaUrl, null, 'none by default: everything reads DATABASE_URL');
+  t.equal(readConfig({ DATABASE_REPLICA_URL: '' }).databaseReplicaUrl, null, 'empty means none');
+  const primary = 'postgres://app:secret@db-primary:5432/dukaan';
+  const replica = 'postgres://app:secret@db-replica:5432/dukaan';
+  t.equal(readConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: replica }).databaseReplicaUrl, replica);
+  t.throws(() => readConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'mysql://db-replica/dukaan' }), /DATABASE_REPLICA_URL" must be a postgres:\/\/ URL/);
+  t.throws(() => readConfig({ DATABASE_REPLICA_URL: replica }), /DATABASE_REPLICA_URL needs DATABASE_URL on PostgreSQL/, 'SQLite has no replica');
+  const error = (() => {
+    try {
+      readConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'mysql://app:secret@db-replica/dukaan' });
+    } catch (caught) {
+      return String(caught);
+    }
+    return '';
+  })();
+  t.notMatch(error, /secret/, 'the password is not echoed');
+});

@@ -431,7 +431,11 @@ function topology(nginxBinary: string, redisBinary: string, adminUrl: string) {
     const ordered = keys.reduce((sum, _k, i) => sum + quantity(i), 0);
     t.equal(await stockOf(front, productId), initialStock - ordered, `stock ${initialStock} - ${ordered} ordered`);
     const numbers = orders.map((o) => o.number).sort((x, y) => x - y);
-    t.same(numbers, numbers.map((_n, i) => 1001 + i), `order numbers 1001..${1000 + numbers.length}: none repeated, none missing`);
+    t.equal(new Set(numbers).size, numbers.length, 'no order number repeated');
+    // Numbers come from a per-store sequence taken late in the checkout: only a checkout that took
+    // one and then never committed (killed in flight, or a retry whose twin won) leaves a gap.
+    const missing = (numbers.at(-1) ?? 1000) - 1000 - numbers.length;
+    t.ok(numbers[0] === 1001 && missing <= inFlightAtKill + retried.length, `order numbers 1001..${numbers.at(-1)}: ${missing} missing, at most the ${inFlightAtKill} in flight at the kill and the ${retried.length} retried`);
     const listedStock = (await api(front, `/api/v1/stores/${slug}`)).json().products.find((p: Product) => p.id === productId)?.stock;
     t.comment(`public store view lists stock ${listedStock} for the product, the database has ${initialStock - ordered} ` +
       '(orders invalidate the cached view only when a product sells out)');

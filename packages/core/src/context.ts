@@ -7,6 +7,7 @@ import type { Outgoing } from './mail/mail-queue.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Persistence } from './persistence.js';
 import type { Clock } from './shared/clock.js';
+import type { ReadReplica } from './storefront/replica-reads.js';
 import type { PasswordHasher } from './vendors/password-hasher.js';
 import type { PaymentMethod } from './orders/order.js';
 import type { PaymentProvider } from './payments/payment-provider.js';
@@ -29,6 +30,8 @@ export const defaultLimits: Limits = { login: 10, checkout: 30, signup: 10, pass
 /** What every use case may reach: the ports, already wired. Built once by createDukaan. */
 export interface CoreContext {
   persistence: Persistence;
+  /** Store page cache refills only (storefront/replica-reads.ts); null: everything reads the primary. */
+  replica: ReadReplica | null;
   /** Already wrapped so it never throws and never hangs. */
   cache: Cache;
   /** A cache read that answers `cacheUnavailable` instead of a miss when the cache did not answer. */

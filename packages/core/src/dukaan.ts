@@ -11,6 +11,7 @@ import { webhookSettings, type WebhookOptions } from './webhooks/webhook-setting
 import type { Mailer } from './mail/mailer.js';
 import type { Persistence } from './persistence.js';
 import { systemClock, type Clock } from './shared/clock.js';
+import type { ReadReplica } from './storefront/replica-reads.js';
 import { deadline } from './shared/deadline.js';
 import { startSessionSweeper } from './vendors/session-sweeper.js';
 import { scryptPasswordHasher, type PasswordHasher } from './vendors/password-hasher.js';
@@ -19,6 +20,12 @@ import { providersByMethod, type PaymentProvider } from './payments/payment-prov
 
 export interface DukaanOptions {
   persistence: Persistence;
+  /**
+   * A read replica (`objectionReadReplica`) for the public store page's cache refills, used only
+   * when it has replayed the store's last change; writes, checkout and every other read stay on
+   * `persistence`. Closed with the core.
+   */
+  replica?: ReadReplica | null;
   /** A cache adapter's stores (`keyvCache()`, `noCache()`); wrapped so that an outage degrades to the database. */
   cache: CacheStores;
   /** Where product images and logos go; without one, uploads throw TypeError. */
@@ -95,6 +102,7 @@ export function createDukaan(options: DukaanOptions) {
   );
   const context: CoreContext = {
     persistence: options.persistence,
+    replica: options.replica ?? null,
     cache: caching.cache,
     cacheProbe: caching.probe,
     counters: caching.counters,
@@ -144,7 +152,7 @@ export function createDukaan(options: DukaanOptions) {
       await live.close();
       // Mail first: a deferred mail job (a reset request's lookup and token) still needs the database.
       await context.mail.close().catch((error: unknown) => onError(error, 'mail close'));
-      await Promise.allSettled([context.persistence.close(), caching.close()]);
+      await Promise.allSettled([context.persistence.close(), context.replica?.close(), caching.close()]);
     },
   };
 }

@@ -31,6 +31,7 @@ export type { ErrorCode, FieldError, Quote, QuoteLine } from './errors.js';
 
 // Ports
 export type { Persistence, Repositories } from './persistence.js';
+export type { ReadReplica, StorefrontReads } from './storefront/replica-reads.js';
 export type { Cache, Counters, Bus, CacheStores } from './cache/ports.js';
 export type { EventBus, DomainEvent, DomainEventHandler } from './events.js';
 export type { Clock } from './shared/clock.js';

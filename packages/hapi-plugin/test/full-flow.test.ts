@@ -48,7 +48,11 @@ for (const variant of serverVariants()) {
       const order3 = json(await place(1, 'k3'));
 
       const list = json(await server.inject({ url: '/api/v1/orders', headers: bearer }));
-      t.same(list.items.map((o: { number: number }) => o.number), [1003, 1002, 1001]);
+      const numbers = list.items.map((o: { number: number }) => o.number);
+      t.same(list.items.map((o: { id: string }) => o.id), [order3.id, order2.id, order1.id], 'newest first');
+      // On PostgreSQL the replay of k1 ran its checkout to the insert and took a number from the
+      // store's sequence before its key refused it: one number may be skipped (never repeated).
+      t.ok(numbers[2] === 1001 && numbers[1] > 1001 && numbers[0] > numbers[1] && numbers[0] <= 1004, `numbers ascend from 1001 (${numbers.join(', ')})`);
       const move = (id: string, status: string) => server.inject({ method: 'POST', url: `/api/v1/orders/${id}/status`, headers: vendor.headers, payload: { status } });
       for (const status of ['accepted', 'shipped', 'delivered']) t.equal((await move(order1.id, status)).statusCode, 200);
       t.equal((await move(order2.id, 'cancelled')).statusCode, 200);

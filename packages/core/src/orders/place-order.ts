@@ -55,14 +55,22 @@ async function announce(context: CoreContext, written: WrittenOrder): Promise<vo
   }
 }
 
+/** The order placed earlier under this key, when there is one: read only when the checkout did not go through. */
+async function earlierOrder(context: CoreContext, storeId: string, idempotencyKey: string | null): Promise<Order | null> {
+  if (idempotencyKey === null) return null;
+  return context.persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
+}
+
 /**
  * The one checkout path (the JSON API and the page form both call it). In order: validate;
- * resolve the store; with an idempotency key, answer a replay of the same request with its
- * first order (created: false) and refuse the key with any other request (409); count the
- * attempt against the client's checkout limit (new orders only); then one transaction prices
- * the lines now, refuses a total other than `expectedTotal` (409 with the new quote), takes the
- * stock and writes the order. Concurrent requests with one key: the database's unique key
- * decides, and the loser reads the winner's order.
+ * resolve the store; count the attempt against the client's checkout limit; then one transaction
+ * prices the lines now, refuses a total other than `expectedTotal` (409 with the new quote), takes
+ * the stock and writes the order. There is no lookup of the idempotency key before: the unique
+ * key on (store, key) decides as the order row is written. When the checkout does not go through
+ * (that unique key, or any refusal: a replay may meet a price or stock that changed since the
+ * first order), the order under the key, if any, answers: the first order for the same request
+ * (created: false), 409 for any other request. A replay thus costs a transaction that rolls back,
+ * and on PostgreSQL the order number it took (a gap); retries are rare, checkouts are not.
  */
 export async function placeOrder(context: CoreContext, slug: string, input: unknown, options: PlaceOrderOptions = {}): Promise<PlaceOrderResult> {
   const value = validate(placeOrderSchema, input);
@@ -70,24 +78,27 @@ export async function placeOrder(context: CoreContext, slug: string, input: unkn
   const fingerprint = idempotencyKey === null ? null : requestFingerprint(value);
   const { storeId } = await resolveStoreSlug(context, slug);
   const { persistence } = context;
-  if (idempotencyKey !== null && fingerprint !== null) {
-    const earlier = await persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
-    if (earlier) return replay(earlier, fingerprint);
-  }
   const limitKey = options.clientAddress ? `checkout:address:${options.clientAddress}` : null;
-  const counted = limitKey !== null && (await countAttempt(context.counters, limitKey, context.limits.checkout));
+  let counted = false;
+  try {
+    counted = limitKey !== null && (await countAttempt(context.counters, limitKey, context.limits.checkout));
+  } catch (error) {
+    // A retry of an order placed already is not a new attempt: it still gets its order.
+    const earlier = await earlierOrder(context, storeId, idempotencyKey);
+    if (earlier && fingerprint !== null) return replay(earlier, fingerprint);
+    throw error;
+  }
   const draft: OrderDraft = { input: value, idempotencyKey, fingerprint, at: nowIso(context) };
   let written: WrittenOrder;
   try {
     written = await persistence.transaction((tx) => writeOrder(tx, storeId, draft));
   } catch (error) {
-    // Refused on purpose (price changed, out of stock, below the minimum, closed, invalid, or a
-    // replay of a concurrent twin): no order was placed, so the attempt is given back.
-    if (counted && limitKey !== null && givesAttemptBack(error)) await context.counters.decrement(limitKey);
-    if (idempotencyKey === null || fingerprint === null || !isDuplicateKey(error)) throw error;
-    const winner = await persistence.orders.findByIdempotencyKey(storeId, idempotencyKey);
-    if (!winner) throw error;
-    return replay(winner, fingerprint);
+    const earlier = isDuplicateKey(error) || error instanceof DomainError ? await earlierOrder(context, storeId, idempotencyKey) : null;
+    // Refused on purpose (price changed, out of stock, below the minimum, closed, invalid) or a
+    // replay: no order was placed, so the attempt is given back.
+    if (counted && limitKey !== null && (earlier !== null || givesAttemptBack(error))) await context.counters.decrement(limitKey);
+    if (earlier === null || fingerprint === null) throw error;
+    return replay(earlier, fingerprint);
   }
   await announce(context, written);
   return { order: written.order, created: true };

@@ -123,11 +123,25 @@ async function findCoupon(tx: Repositories, store: Store, input: PlaceOrderInput
   return coupon;
 }
 
+/** No usage limit, per-phone limit or first-order rule: nothing a claim could refuse. */
+function limitsNothing(coupon: Coupon): boolean {
+  return coupon.usageLimit === null && coupon.perPhoneLimit === null && !coupon.firstOrderOnly;
+}
+
+/** Counts the coupon's use in the transaction, or refuses the order (409) when the coupon's limits say so. */
+async function claimCoupon(tx: Repositories, coupon: Coupon, phone: string, store: Store, at: string): Promise<void> {
+  const claim = await tx.coupons.claim(coupon, phone);
+  if (claim !== 'claimed') throw couponNotApplicable(claim, coupon, store.currency, { timeZone: store.timeZone, at });
+}
+
 /**
  * The whole order in one transaction: the store's rules, the customer and address, prices at
  * this moment (coupon, charges and GST included), stock, the coupon's use, number, rows, and the
  * invoice when the store accepts orders by itself. Any throw (a changed price included) rolls
- * back and leaves nothing behind: no stock taken, no coupon use counted, no number spent.
+ * back and leaves nothing behind: no stock taken, no coupon use counted, no invoice number spent.
+ * The order number is taken after the stock and the coupon's limits, so refusals never spend one; on PostgreSQL it comes from a
+ * sequence, which does not roll back, so a failure after it (a replayed idempotency key, a failed
+ * commit) leaves a gap in the store's order numbers (never in its invoice numbers).
  */
 export async function writeOrder(tx: Repositories, storeId: string, draft: OrderDraft): Promise<WrittenOrder> {
   const store = await tx.stores.findById(storeId);
@@ -147,18 +161,31 @@ export async function writeOrder(tx: Repositories, storeId: string, draft: Order
   const variants = variantIndex(products);
   const short = await tx.products.takeStock(storeId, wanted);
   if (short.length > 0) throw outOfStock(short, variants, priced.lines, input);
-  // Claimed after the stock, before the number: an order refused for stock never counts a use.
-  if (coupon) {
-    const claim = await tx.coupons.claim(coupon, customer.phone);
-    if (claim !== 'claimed') throw couponNotApplicable(claim, coupon, store.currency, { timeZone: store.timeZone, at });
-  }
+  // Claimed after the stock: an order refused for stock never counts a use. A coupon that limits
+  // something is claimed before the number, so an order it refuses spends none. One that limits
+  // nothing cannot refuse: it is claimed last, just before the commit, so the row lock its claim
+  // takes on PostgreSQL (every checkout with that code queues on it until commit) is held for two
+  // statements and the commit rather than for the whole write.
+  const claimLast = coupon !== null && limitsNothing(coupon);
+  if (coupon && !claimLast) await claimCoupon(tx, coupon, customer.phone, store, at);
   const order = newOrder(store, priced, draft, { customer, placeOfSupply, deliveryMethod, coupon });
-  // The store row stays locked from here to commit: the adapter numbers and writes in one step.
+  // Numbered only now, after the stock and the coupon's limits passed: a refused order spends no number. The
+  // number and the rows go in one step, and (PostgreSQL) without a store-wide lock until commit.
   order.number = await tx.orders.insertWithNextNumber(order);
-  if (coupon) await tx.coupons.recordUse({ couponId: coupon.id, storeId, orderId: order.id, phone: customer.phone, at });
+  const use = coupon ? { couponId: coupon.id, storeId, orderId: order.id, phone: customer.phone, at } : null;
+  if (use && !claimLast) await tx.coupons.recordUse(use);
   if (order.status === 'accepted') order.invoice = await tx.orders.assignInvoice(storeId, order.id, financialYearOf(at, store.timeZone), at);
   await recordOrderEvent(tx, 'order.placed', order);
   await recordLowStock(tx, variants, wanted, store.currency, draft.at);
+  // The claim before the use row: a use row first would key-share-lock the coupon row while
+  // waiting for the claim, and PostgreSQL then builds every claim's lock from all the waiters
+  // (multixacts; measured slower at 32 connections). A usage limit set (or the coupon deleted)
+  // since it was read is still obeyed: the claim's UPDATE re-checks it. That rare refusal comes
+  // after the number, which PostgreSQL then skips.
+  if (coupon && use && claimLast) {
+    await claimCoupon(tx, coupon, customer.phone, store, at);
+    await tx.coupons.recordUse(use);
+  }
   const tracked = wanted.filter((line) => variants.get(line.variantId)?.variant.stock != null);
   const soldOut = tracked.filter((line) => (variants.get(line.variantId)?.variant.stock ?? 0) - line.quantity <= 0);
   const productOf = (line: StockLine) => variants.get(line.variantId)?.product.id ?? '';

@@ -25,14 +25,14 @@ export async function getStoreView(context: CoreContext, slug: string): Promise<
       const catalogue = await storeCache.getOrLoad(
         storeId,
         'catalogue',
-        async () => {
+        async (changedAt) => {
           fresh = true;
-          return loadStoreView(context, storeId);
+          return loadStoreView(context, storeId, changedAt);
         },
         { scope: 'catalogue' },
       );
       if (fresh) return catalogue;
-      const levels = await storeCache.getOrLoad(storeId, 'stock', () => loadStockLevels(context, storeId), { scope: 'stock' });
+      const levels = await storeCache.getOrLoad(storeId, 'stock', (changedAt) => loadStockLevels(context, storeId, changedAt), { scope: 'stock' });
       return withStockLevels(catalogue, levels);
     },
     { scope: 'both', shared: false },

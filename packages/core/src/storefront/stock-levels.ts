@@ -1,12 +1,17 @@
 import type { CoreContext } from '../context.js';
+import { readStorefront } from './replica-reads.js';
 import type { PublicProduct, StoreView } from './store-view.js';
 
 /** Units left per variant id of the active products; null when the variant does not track stock. */
 export type StockLevels = Record<string, number | null>;
 
-/** The store's current stock counts: one query, cached under the stock version. */
-export async function loadStockLevels(context: Pick<CoreContext, 'persistence'>, storeId: string): Promise<StockLevels> {
-  const variants = await context.persistence.products.listActiveStock(storeId);
+/** The store's current stock counts: one query, cached under the stock version (on a replica: see loadStoreView). */
+export async function loadStockLevels(
+  context: Pick<CoreContext, 'persistence' | 'replica' | 'onError'>,
+  storeId: string,
+  changedAt?: () => Promise<number>,
+): Promise<StockLevels> {
+  const variants = await readStorefront(context, changedAt, (reads) => reads.products.listActiveStock(storeId));
   return Object.fromEntries(variants.map((variant) => [variant.id, variant.stock]));
 }
 

@@ -1,7 +1,7 @@
 import type { Cache } from '../cache/ports.js';
 import { singleFlight } from '../cache/memoize.js';
 import { LocalEntries } from './local-entries.js';
-import { slugKey, StoreVersions, type StoreVersionPorts } from './store-versions.js';
+import { slugKey, StoreVersions, versionTime, type StoreVersionPorts } from './store-versions.js';
 
 export interface StoreCacheOptions {
   /** How long a cached entry may live even if no event invalidates it. */
@@ -90,8 +90,20 @@ export class StoreCache {
     return { tag, fresh: Boolean(catalogue?.fresh || stock?.fresh) };
   }
 
-  /** The cached value of `name` for the store, or the loaded one (concurrent misses share one load). */
-  async getOrLoad<T>(storeId: string, name: string, load: () => Promise<T>, options: EntryOptions = {}): Promise<T> {
+  /**
+   * When the store last changed, in ms: the later of its two versions' times (see newVersion).
+   * Both, whatever an entry's scope: a catalogue load carries stock counts too.
+   */
+  async changedAt(storeId: string): Promise<number> {
+    const [catalogue, stock] = await Promise.all([this.#versions.catalogue(storeId), this.#versions.stock(storeId)]);
+    return Math.max(versionTime(catalogue.version), versionTime(stock.version));
+  }
+
+  /**
+   * The cached value of `name` for the store, or the loaded one (concurrent misses share one load).
+   * `load` may ask when the store last changed, to choose where it reads (replica-reads.ts).
+   */
+  async getOrLoad<T>(storeId: string, name: string, load: (changedAt: () => Promise<number>) => Promise<T>, options: EntryOptions = {}): Promise<T> {
     const { scope = 'both', shared = true } = options;
     const { tag, fresh } = await this.#tag(storeId, scope);
     const key = `store:${storeId}:entry:${name}`;
@@ -104,7 +116,7 @@ export class StoreCache {
         this.#local.set(key, found, this.#ttlMs);
         return found.value;
       }
-      const entry: Tagged<T> = { tag, value: await load() };
+      const entry: Tagged<T> = { tag, value: await load(() => this.changedAt(storeId)) };
       if (shared) await this.#cache.set(key, entry, this.#ttlMs);
       // A made-up version means the cache keeps nothing (down, or disabled): holding the value
       // here under a tag no later request will ask for would only churn memory.

@@ -32,6 +32,21 @@ const stockKey = (storeId: string) => `store:${storeId}:stock-version`;
 export const slugKey = (slug: string) => `slug:${slug}`;
 
 /**
+ * A new version: a random token and the wall-clock time it was made (base 36), which is after
+ * the commit of the change it stands for. Reads on a replica need that time (see replica-reads.ts).
+ */
+export function newVersion(now = Date.now()): string {
+  return `${newToken(9)}.${now.toString(36)}`;
+}
+
+/** When a version was made, in ms; 0 for a version made before versions carried their time. */
+export function versionTime(version: string): number {
+  const dot = version.lastIndexOf('.');
+  const time = dot < 0 ? NaN : parseInt(version.slice(dot + 1), 36);
+  return Number.isFinite(time) ? time : 0;
+}
+
+/**
  * Two versions per store, each replaced by a new random token on a change: the catalogue
  * version (settings, categories, products) and the stock version (stock counts only).
  *
@@ -107,7 +122,8 @@ export class StoreVersions {
         return { version: stored, fresh: false };
       }
       // Not kept locally: a cache that keeps nothing must not make this process keep anything.
-      const version = newToken(9);
+      // Made up now: any change whose bump this cache lost was committed before this time.
+      const version = newVersion();
       await this.#cache.set(key, version);
       return { version, fresh: true };
     });
@@ -118,7 +134,7 @@ export class StoreVersions {
    * through the bus, in every other; `slugs` whose lookups changed are dropped too.
    */
   async bumpCatalogue(storeId: string, slugs: string[]): Promise<void> {
-    const version = newToken(9);
+    const version = newVersion();
     const key = catalogueKey(storeId);
     await Promise.all([this.#writes.set(key, version), ...slugs.map((slug) => this.#writes.delete(slugKey(slug)))]);
     this.#local.set(key, version, this.#localTtlMs);
@@ -138,7 +154,7 @@ export class StoreVersions {
 
   /** Replaces the stock version in the shared cache; every instance sees it within `localTtlMs`. */
   async bumpStock(storeId: string): Promise<void> {
-    await this.#writes.set(stockKey(storeId), newToken(9));
+    await this.#writes.set(stockKey(storeId), newVersion());
   }
 
   #awaitEcho(version: string, boundMs = 100): Promise<void> {

@@ -10,7 +10,7 @@ export type {
   CacheStoresFixture,
 } from './cache/index.js';
 export { persistenceConformance } from './persistence/index.js';
-export type { PersistenceFactory, PersistenceHarness } from './persistence/index.js';
+export type { ConformanceOptions, OrderNumbering, PersistenceFactory, PersistenceHarness } from './persistence/index.js';
 export { testServices, uniqueTestName } from './services.js';
 export type { TestServices } from './services.js';
 export { seededRandom } from './seeded-random.js';

@@ -17,6 +17,8 @@ export interface Dialect {
   /**
    * Takes the store's next order number and stores the order under it (`order.number` is
    * ignored) with its lines and history; resolves the number. Call it in a transaction.
+   * SQLite: the store row's counter, given back by a rollback. PostgreSQL: the store's sequence,
+   * which locks nothing until commit and is not given back (a failure after it leaves a gap).
    */
   insertNumberedOrder(db: Knex, order: Order): Promise<number>;
   /** The orders `filter` selects (it gets a builder on `orders`), with lines and history. */

@@ -4,3 +4,5 @@ export { migrateLatest } from './migrate.js';
 export { objectionPersistence } from './objection-persistence.js';
 export { countQueries } from './count-queries.js';
 export type { QueryCounter } from './count-queries.js';
+export { objectionReadReplica } from './read-replica.js';
+export type { ReadReplicaOptions } from './read-replica.js';

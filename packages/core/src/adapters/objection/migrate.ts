@@ -11,6 +11,7 @@ import * as webhooks from './migrations/008-webhooks.js';
 import * as payments from './migrations/009-payments.js';
 import * as variants from './migrations/010-variants.js';
 import * as checkoutDepth from './migrations/011-checkout-depth.js';
+import * as orderNumberSequences from './migrations/012-order-number-sequences.js';
 
 interface Migration {
   name: string;
@@ -31,6 +32,7 @@ const migrations: Migration[] = [
   { name: '009-payments', ...payments },
   { name: '010-variants', ...variants },
   { name: '011-checkout-depth', ...checkoutDepth },
+  { name: '012-order-number-sequences', ...orderNumberSequences },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */
@@ -43,9 +45,9 @@ export const migrationSource: Knex.MigrationSource<Migration> = {
 /** Another process migrating the same database by other means (an older release without the lock). */
 function isMigrationRace(error: unknown): boolean {
   const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-  // 42P07 / 42710 / 23505: two first runs creating the same tables, types or schema at once;
-  // 40P01: their DDL deadlocked and PostgreSQL aborted one of them.
-  return name === 'MigrationLocked' || ['42P07', '42710', '23505', '40P01'].includes(String(code));
+  // 42P07 / 42710 / 42723 / 23505: two first runs creating the same tables, types, functions or
+  // schema at once; 40P01: their DDL deadlocked and PostgreSQL aborted one of them.
+  return name === 'MigrationLocked' || ['42P07', '42710', '42723', '23505', '40P01'].includes(String(code));
 }
 
 /**

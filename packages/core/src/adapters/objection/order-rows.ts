@@ -15,9 +15,9 @@ export function orderRows(order: Order): { order: Record<string, unknown>; items
 }
 
 /**
- * Takes the store's next order number with one statement: the row lock it takes serialises
- * concurrent checkouts of the store until commit, and a rollback gives the number back, so
- * numbers have no gaps.
+ * SQLite: takes the store's next order number from the store row. SQLite has one writer, so the
+ * row lock costs no concurrency there, and a rollback gives the number back: no gaps. PostgreSQL
+ * uses the store's sequence instead (postgres-orders.ts, migration 012).
  */
 export async function takeOrderNumber(db: Knex, storeId: string): Promise<number> {
   const rows = (await db('stores').where('id', storeId).increment('next_order_number', 1).returning('next_order_number')) as {

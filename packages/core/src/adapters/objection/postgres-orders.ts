@@ -6,29 +6,29 @@ import { OrderStatusModel } from './models/order-status-model.js';
 import { orderRows } from './order-rows.js';
 
 /** `INSERT INTO table (cols) VALUES (?, …), …` for rows sharing their keys, with its bindings. */
-function insertValues(table: string, rows: Record<string, unknown>[], extra: { column: string; sql: string } | null = null) {
+function insertValues(table: string, rows: Record<string, unknown>[], extra: { column: string; sql: string; bindings: Knex.Value[] } | null = null) {
   const columns = Object.keys(rows[0] ?? {});
   const names = [...columns, ...(extra ? [extra.column] : [])].map((c) => `"${c}"`).join(', ');
   const tuple = `(${[...columns.map(() => '?'), ...(extra ? [extra.sql] : [])].join(', ')})`;
   return {
     sql: `INSERT INTO "${table}" (${names}) VALUES ${rows.map(() => tuple).join(', ')}`,
-    bindings: rows.flatMap((row) => columns.map((c) => row[c] ?? null)) as Knex.Value[],
+    bindings: rows.flatMap((row) => [...columns.map((c) => row[c] ?? null), ...(extra ? extra.bindings : [])]) as Knex.Value[],
   };
 }
 
 /**
- * The number, the order, its lines and its history in ONE statement (data-modifying CTEs), so
- * a checkout holds the store row's lock for one round trip before its commit instead of four.
- * Foreign keys are checked at the end of the statement, when the order row exists.
+ * The order, its lines and its history in ONE statement (data-modifying CTEs), the number taken
+ * from the store's sequence (migration 012) as the order row is written. `nextval()` holds no lock
+ * until commit, so concurrent checkouts of one store do not queue behind each other; it does not
+ * roll back either, so an order that fails from here on (a replayed idempotency key meeting the
+ * first order's row, a failed commit) leaves a gap in the store's numbers. Foreign keys are
+ * checked at the end of the statement, when the order row exists.
  */
 export async function insertNumberedOrderPostgres(db: Knex, order: Order): Promise<number> {
   const rows = orderRows({ ...order, number: 0 });
   delete rows.order['number'];
-  const parts = [
-    { sql: 'UPDATE "stores" SET "next_order_number" = "next_order_number" + 1 WHERE "id" = ? RETURNING "next_order_number" - 1 AS "number"', bindings: [order.storeId] as Knex.Value[] },
-    insertValues(OrderModel.tableName, [rows.order], { column: 'number', sql: '(SELECT "number" FROM n)' }),
-  ];
-  const names = ['n', 'o'];
+  const parts = [insertValues(OrderModel.tableName, [rows.order], { column: 'number', sql: 'nextval(order_number_sequence(?)::regclass)', bindings: [order.storeId] })];
+  const names = ['o'];
   if (rows.items.length > 0) {
     parts.push(insertValues(OrderItemModel.tableName, rows.items));
     names.push('i');

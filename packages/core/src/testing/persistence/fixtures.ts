@@ -9,6 +9,20 @@ import { newId, newToken } from '../../shared/id.js';
 import type { Store, VendorRecord } from '../../vendors/vendor.js';
 import { defaultCheckoutSettings } from '../../stores/checkout-settings.js';
 
+/**
+ * What the adapter under test promises about order numbers. 'gapless': a failed checkout gives its
+ * number back (SQLite, the store-row counter). 'gaps after a failure': numbers come from a counter
+ * that does not roll back (PostgreSQL's per-store sequence), so a checkout that fails after taking
+ * its number leaves a gap; successful orders placed in turn are still contiguous, and refusals
+ * before the number (stock, coupon) take none.
+ */
+export type OrderNumbering = 'gapless' | 'gaps after a failure';
+
+/** Options of the conformance suite. */
+export interface ConformanceOptions {
+  orderNumbers?: OrderNumbering;
+}
+
 /** A fresh adapter, and how to dispose of it once a test is done. */
 export interface PersistenceHarness {
   persistence: Persistence;
