@@ -19,13 +19,17 @@ export function judge(results) {
   }
   if (by.b) target('b', `req/s >= ${targets.uncachedPageRps}`, `${by.b.requestsPerSecond}`, by.b.requestsPerSecond >= targets.uncachedPageRps);
   if (by.d) target('d', `orders/s >= ${targets.checkoutRps} with no error`, `${by.d.requestsPerSecond}/s, ${by.d.errors} errors`, by.d.requestsPerSecond >= targets.checkoutRps && by.d.errors === 0);
+  if (by.d && by['db-ceiling']) {
+    const share = by.d.requestsPerSecond / by['db-ceiling'].requestsPerSecond;
+    target('d', `orders/s >= ${targets.checkoutShareOfDbCeiling * 100}% of db-ceiling`, `${pct(share)}% of ${by['db-ceiling'].requestsPerSecond} tx/s`, share >= targets.checkoutShareOfDbCeiling);
+  }
   if (by.e) {
     target('e', `req/s >= ${targets.orderListRps}`, `${by.e.requestsPerSecond}`, by.e.requestsPerSecond >= targets.orderListRps);
     target('e', `p99 < ${targets.orderListP99Ms} ms`, `${by.e.latencyMs.p99} ms`, by.e.latencyMs.p99 < targets.orderListP99Ms);
   }
   if (by.g) judgeOrdersFlowing(by.g, ceiling, target, gate);
   for (const s of Object.values(by)) {
-    if (s.config !== 'ceiling') target(s.id, `app peak RSS < ${targets.rssMb} MB`, `${s.peakRssMb} MB`, s.peakRssMb < targets.rssMb);
+    if (s.config !== 'ceiling' && s.config !== 'database') target(s.id, `app peak RSS < ${targets.rssMb} MB`, `${s.peakRssMb} MB`, s.peakRssMb < targets.rssMb);
   }
   for (const s of Object.values(by)) {
     const errors = errorsOf(s);
@@ -61,6 +65,7 @@ export function ratios(results) {
   for (const id of ['a-memory', 'a-redis', 'b', 'c-memory', 'c-redis']) {
     if (by[id] && by.f) out[`${id}/f`] = Math.round((by[id].requestsPerSecond / by.f.requestsPerSecond) * 1000) / 1000;
   }
+  if (by.d && by['db-ceiling']) out['d/db-ceiling'] = Math.round((by.d.requestsPerSecond / by['db-ceiling'].requestsPerSecond) * 1000) / 1000;
   if (by.g) {
     out['g with orders/alone'] = by.g.ratio;
     if (by.f) out['g/f'] = Math.round((by.g.requestsPerSecond / by.f.requestsPerSecond) * 1000) / 1000;
@@ -80,7 +85,7 @@ export function table(results) {
     }
     if (s.alone) rows.push(`| ${s.label.replace('while checkouts run', 'alone (before / after the orders)')} | ${fmt(s.alone.requestsPerSecond)} / ${fmt(s.alone.after.requestsPerSecond)} | ${s.alone.latencyMs.p50} | ${s.alone.latencyMs.p99} / ${s.alone.after.latencyMs.p99} | ${s.alone.errors + (s.alone.warmup?.errors ?? 0) + s.alone.after.errors} | ${s.alone.peakRssMb} |`);
     const label = s.checkout ? `${s.label} (${fmt(s.checkout.requestsPerSecond)} orders/s)` : s.label;
-    rows.push(`| ${label} | ${fmt(s.requestsPerSecond)} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errorsOf(s)} | ${s.peakRssMb}${s.config === 'ceiling' ? ' (server)' : ''} |`);
+    rows.push(`| ${label} | ${fmt(s.requestsPerSecond)} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${errorsOf(s)} | ${s.config === 'database' ? '(no app)' : s.peakRssMb}${s.config === 'ceiling' ? ' (server)' : ''} |`);
   }
   return rows.join('\n');
 }
@@ -122,10 +127,21 @@ export function markdown(results) {
     lines.push(
       `Checkout audit: ${d.audit.orders} orders in PostgreSQL for ${d.audit.answered2xx} keys answered 2xx ` +
         `(${d.retry.unanswered} requests were in flight when the load stopped; retried with their key: ${d.retry.existing} already placed, ${d.retry.createdNow} placed by the retry, ${d.retry.failed} failed); ` +
-        `numbers ${d.audit.numbers}; ${d.audit.totalsChecked} totals checked; ${d.audit.unitsSold} units sold; oversold ${d.audit.oversold}.`,
+        `numbers ${d.audit.numbers}${d.audit.numberGaps === undefined ? '' : ` (${d.audit.numberGaps} missing, at most ${d.audit.answeredWithoutNewOrder} allowed: requests answered without a new order)`}; ${d.audit.totalsChecked} totals checked; ${d.audit.unitsSold} units sold; oversold ${d.audit.oversold}.`,
       '',
     );
     for (const p of d.audit.problems) lines.push(`- ${p}`);
+  }
+  const ceiling = results.scenarios.find((s) => s.id === 'db-ceiling' && s.status === 'ok');
+  if (ceiling) {
+    lines.push(
+      `Database ceiling: ${ceiling.templates} checkouts recorded through the core (knex 'query' events, BEGIN … COMMIT) and replayed by ${ceiling.connections} node-pg connections, ` +
+        `${ceiling.statements.length} statements each, fresh ids, token and key per transaction; ${fmt(ceiling.requestsPerSecond)} transactions/s, p99 ${ceiling.latencyMs.p99} ms, ${ceiling.errors} errors` +
+        `${ceiling.firstError ? ` (first: ${ceiling.firstError})` : ''}; synchronous_commit=${ceiling.settings?.synchronous_commit}.` +
+        (ceiling.withoutCouponClaim ? ` What-if without the coupon's used_count update: ${fmt(ceiling.withoutCouponClaim.requestsPerSecond)} transactions/s.` : '') +
+        (ceiling.atAppPoolSize ? ` At ${ceiling.atAppPoolSize.connections} connections (the app's pool): ${fmt(ceiling.atAppPoolSize.requestsPerSecond)} transactions/s.` : ''),
+      '',
+    );
   }
   const withDb = results.scenarios.filter((s) => s.status === 'ok' && s.postgres);
   if (withDb.length) {

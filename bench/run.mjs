@@ -3,7 +3,8 @@
 // See bench/README.md. Environment (all optional):
 //   BENCH_DATABASE_URL  server to create the throwaway database on (postgres://postgres@127.0.0.1:5432/test)
 //   BENCH_DURATION / BENCH_WARMUP / BENCH_CONNECTIONS   seconds / seconds / connections (10 / 2 / 32)
-//   BENCH_ONLY          comma-separated scenario ids (a-memory,c-memory,f,a-redis,c-redis,d,g,e,b)
+//   BENCH_ONLY          comma-separated scenario ids (a-memory,c-memory,f,a-redis,c-redis,d,g,e,b,db-ceiling)
+//   BENCH_DB_WHATIF=1   db-ceiling also replays without the coupon's used_count update, and at 10 connections (what-ifs, 24 s more)
 //   BENCH_ORDER_RATE / BENCH_ORDER_CONNECTIONS   (g): checkouts per second / their connections (50 / 8)
 //   BENCH_PROFILE=1     one app per scenario under node --cpu-prof (bench/profiles/<id>.cpuprofile)
 //   BENCH_LOG_LEVEL     the app's LOG_LEVEL (warn)
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { profileDir, startApp, startCeiling } from './app-process.mjs';
 import { auditOrders, checkoutTracker } from './checkout.mjs';
+import { captureCheckouts, commitSettings, replayCheckouts } from './db-ceiling.mjs';
 import { runLoad } from './load.mjs';
 import { runPageWithOrders } from './orders-flowing.mjs';
 import { samplePgActivity } from './pg-activity.mjs';
@@ -30,6 +32,10 @@ import { formatSummary, summarize } from './top-functions.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const env = process.env;
+// Modes that run on their own and exit (bench/scale.mjs, instances.mjs, soak.mjs): a default run never loads them.
+for (const mode of ['scale', 'instances', 'soak']) {
+  if (env[`BENCH_${mode.toUpperCase()}`] === '1') process.exit(await (await import(`./${mode}.mjs`)).run());
+}
 const settings = {
   connections: Number(env.BENCH_CONNECTIONS ?? 32),
   warmupSeconds: Number(env.BENCH_WARMUP ?? 2),
@@ -112,11 +118,15 @@ try {
   const envFor = (config) => ({ ...baseEnv, ...configurations[config].env, ...(config === 'redis' ? { REDIS_URL: redis.url } : {}) });
   const runState = { seededShop, captured: null, tracker: null };
 
-  for (const config of ['memory', 'ceiling', 'redis', 'off']) {
+  for (const config of ['memory', 'ceiling', 'redis', 'off', 'database']) {
     const group = selected.filter((s) => s.config === config);
     if (group.length === 0) continue;
     if (config === 'ceiling') {
       for (const scenario of group) results.scenarios.push(await runCeiling(scenario, runState, envFor('memory')));
+      continue;
+    }
+    if (config === 'database') {
+      for (const scenario of group) results.scenarios.push(await runDbCeiling(scenario, runState));
       continue;
     }
     let shared = null;
@@ -299,6 +309,29 @@ async function runCeiling(scenario, state, memoryEnv) {
     running.delete(server);
     await server.stop();
   }
+}
+
+/** db-ceiling: (d)'s checkouts recorded through the core, then replayed by node-pg alone (db-ceiling.mjs). */
+async function runDbCeiling(scenario, state) {
+  const base = { id: scenario.id, label: scenario.label, config: scenario.config };
+  const captured = await captureCheckouts(db.url, state.seededShop);
+  log(`db-ceiling: recorded ${captured.templates.length} checkouts, ${captured.statements.length} statements in the first: ${captured.statements.map((sql) => sql.slice(0, 40)).join(' | ')}`);
+  const settingsNow = await commitSettings(db.url);
+  const activity = await samplePgActivity(db.url);
+  const measured = await replayCheckouts(db.url, captured.templates, loadSettings());
+  const outcome = { ...base, status: 'ok', ...measured, templates: captured.templates.length, statements: captured.statements, outsideTransaction: captured.outsideTransaction, settings: settingsNow, postgres: await activity.stop() };
+  log(`db-ceiling: ${measured.requestsPerSecond} transactions/s, p50 ${measured.latencyMs.p50} ms, p99 ${measured.latencyMs.p99} ms, errors ${measured.errors}${measured.firstError ? ` (${measured.firstError})` : ''}`);
+  log(`db-ceiling: PostgreSQL backends on average: ${Object.entries(outcome.postgres.meanBackends).slice(0, 5).map(([k, v]) => `${v} ${k}`).join('; ') || 'none'}`);
+  if (env.BENCH_DB_WHATIF === '1') {
+    const whatIf = await replayCheckouts(db.url, captured.templates, { ...loadSettings(), skip: /^update "coupons"/i });
+    outcome.withoutCouponClaim = { requestsPerSecond: whatIf.requestsPerSecond, latencyMs: whatIf.latencyMs, errors: whatIf.errors };
+    log(`db-ceiling what-if, without the coupon's used_count update: ${whatIf.requestsPerSecond} transactions/s, p99 ${whatIf.latencyMs.p99} ms`);
+    // The app holds at most 10 connections (knex's default pool): the same statements at that concurrency.
+    const atPool = await replayCheckouts(db.url, captured.templates, { ...loadSettings(), connections: 10 });
+    outcome.atAppPoolSize = { connections: 10, requestsPerSecond: atPool.requestsPerSecond, latencyMs: atPool.latencyMs, errors: atPool.errors };
+    log(`db-ceiling what-if, 10 connections (the app's pool): ${atPool.requestsPerSecond} transactions/s, p99 ${atPool.latencyMs.p99} ms`);
+  }
+  return outcome;
 }
 
 function loadSettings() {

@@ -8,6 +8,7 @@ export const configurations = {
   redis: { label: 'Redis cache', env: { REDIS_URL: '(set by run.mjs)' } },
   off: { label: 'cache off', env: { CACHE: 'off' } },
   ceiling: { label: 'bare node:http', env: null },
+  database: { label: 'PostgreSQL alone (node-pg, no app)', env: null },
 };
 
 /** In the order they run; a group's scenarios share one app process. */
@@ -22,6 +23,8 @@ export const scenarios = [
   { id: 'g', config: 'redis', label: '(g) store page /{slug}, Redis, while checkouts run', request: { path: `/${shop.slug}` }, needs: 'page-with-orders' },
   { id: 'e', config: 'redis', label: `(e) GET /api/v1/orders?limit=20, ${ordersShop.orders.toLocaleString('en')} orders`, request: null, needs: 'token' },
   { id: 'b', config: 'off', label: '(b) store page /{slug}, cache off', request: { path: `/${shop.slug}` }, needs: 'page' },
+  // Last: its orders go to the bench store, after (d)'s audit and (g)'s stock check (db-ceiling.mjs).
+  { id: 'db-ceiling', config: 'database', label: "database ceiling: the checkout's SQL replayed by node-pg, no app (transactions/s)", request: null, needs: 'checkout-sql' },
 ];
 
 /** Targets on the 2-core machines at 32 connections (issue 5, item 6). */
@@ -35,4 +38,6 @@ export const targets = {
   rssMb: 150,
   /** (g): the store page with orders flowing, as a share of the page alone in the same run. */
   pageWithOrdersRatio: 0.7,
+  /** (d) orders/s as a share of db-ceiling's transactions/s in the same run (issue 15). */
+  checkoutShareOfDbCeiling: 0.5,
 };

@@ -41,6 +41,8 @@ export async function openCore(databaseUrl, mediaDir) {
   const core = createDukaan({ persistence: objectionPersistence(knex), cache: keyvCache(), outbox: { enabled: false }, ...(images ? { images } : {}) });
   return {
     ...core,
+    /** The core's own knex, for db-ceiling.mjs to record what a checkout sends. */
+    knex,
     async close() {
       await knex('outbox_events').whereNull('dispatched_at').update({ dispatched_at: new Date().toISOString() });
       await core.close();
@@ -68,6 +70,8 @@ export async function seedShop(dukaan, { withPhotos = true } = {}) {
     deliveryFee: 4000,
     freeDeliveryAbove: 99900,
     pickupAddress: '12 MG Road, Bengaluru 560001',
+    // Orders wait for the vendor: tax invoices are numbered at acceptance, not in the checkout.
+    autoAcceptOrders: false,
     ...checkoutSettings,
   });
   // No usage limit: every bench order uses it, and the limit's own cost is a row update either way.
