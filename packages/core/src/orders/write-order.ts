@@ -7,6 +7,7 @@ import { NotFoundError, OutOfStockError, StoreClosedError } from '../errors.js';
 import { financialYearOf } from '../india/financial-year.js';
 import type { DeliveryMethod } from '../pricing/index.js';
 import { checkoutCustomer } from './checkout-customer.js';
+import { splitTax } from './tax-split.js';
 import { assertPaymentOffered } from './payment-offered.js';
 import { recordLowStock, recordOrderEvent } from '../outbox/order-events.js';
 import type { Repositories } from '../persistence.js';
@@ -60,10 +61,9 @@ function outOfStock(short: string[], variants: ReturnType<typeof variantIndex>, 
   return new OutOfStockError(message, details);
 }
 
-/** The tax split of the order: IGST when the supply goes to another state than the store's. */
-function taxSplit(store: Store, placeOfSupply: string | null, taxTotal: number): Order['tax'] {
-  const interState = store.state !== null && placeOfSupply !== null && placeOfSupply !== store.state;
-  return interState ? { cgst: 0, sgst: 0, igst: taxTotal } : { cgst: taxTotal / 2, sgst: taxTotal / 2, igst: 0 };
+/** Whether the supply goes to another state than the store's (IGST); unknown states count as the same. */
+function crossesStates(store: Store, placeOfSupply: string | null): boolean {
+  return store.state !== null && placeOfSupply !== null && placeOfSupply !== store.state;
 }
 
 function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft, checked: CheckoutParty): Order {
@@ -87,7 +87,7 @@ function newOrder(store: Store, priced: PricedOrder, draft: OrderDraft, checked:
     codFee: totals.codFee,
     charges: totals.charges.map(({ kind, amount, taxRate, taxableValue, tax }) => ({ kind, amount, taxRate, taxableValue, tax })),
     taxTotal: totals.taxTotal,
-    tax: taxSplit(store, checked.placeOfSupply, totals.taxTotal),
+    tax: splitTax(totals.taxTotal, crossesStates(store, checked.placeOfSupply)),
     pricesIncludeTax: store.pricesIncludeTax,
     sellerGstin: store.gstin,
     placeOfSupply: checked.placeOfSupply,

@@ -1,11 +1,7 @@
 import type { Order, OrderCharge, OrderLine, OrderStatus, OrderStatusChange, PaymentMethod, PaymentStatus } from '../../../orders/order.js';
 import type { DeliveryMethod } from '../../../pricing/index.js';
+import { splitTax } from '../../../orders/tax-split.js';
 import { BaseModel } from './base-model.js';
-
-/** Every tax is two equal halves (see the pricing module), so CGST and SGST split it exactly. */
-function taxSplit(taxTotal: number, igst: boolean): Order['tax'] {
-  return igst ? { cgst: 0, sgst: 0, igst: taxTotal } : { cgst: taxTotal / 2, sgst: taxTotal / 2, igst: 0 };
-}
 
 /**
  * A row of `orders`; the customer is flattened into `customer_*` columns. The model is the
@@ -127,7 +123,7 @@ export class OrderModel extends BaseModel {
       codFee: this.codFee ?? 0,
       charges: this.charges ?? [],
       taxTotal: this.taxTotal ?? 0,
-      tax: taxSplit(this.taxTotal ?? 0, this.igst === true),
+      tax: splitTax(this.taxTotal ?? 0, this.igst === true),
       pricesIncludeTax: this.pricesIncludeTax ?? true,
       sellerGstin: this.sellerGstin ?? null,
       placeOfSupply: this.placeOfSupply ?? null,
