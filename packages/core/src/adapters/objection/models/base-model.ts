@@ -1,5 +1,6 @@
 import { Model, snakeCaseMappers } from 'objection';
 import type { Pojo } from 'objection';
+import { rateToBasisPoints } from '../../../pricing/index.js';
 
 /**
  * camelCase properties over snake_case columns. Never bound to a global knex: repositories
@@ -19,6 +20,25 @@ export abstract class BaseModel extends Model {
    */
   static bigintProperties: readonly string[] = [];
 
+  /**
+   * Tax rates (percent) stored as whole basis points in a column named for the property plus
+   * `_bp` (`taxRate` in `tax_rate_bp`: 18 % is 1800, 0.25 % is 25), so both databases hold and
+   * compare them exactly. null stays null.
+   */
+  static basisPointProperties: readonly string[] = [];
+
+  override $formatDatabaseJson(json: Pojo): Pojo {
+    const model = this.constructor as typeof BaseModel;
+    const row: Pojo = { ...json };
+    for (const key of model.basisPointProperties) {
+      if (!(key in row)) continue;
+      const rate = row[key] as unknown;
+      delete row[key];
+      if (rate !== undefined) row[`${key}Bp`] = typeof rate === 'number' ? rateToBasisPoints(rate) : null;
+    }
+    return super.$formatDatabaseJson(row);
+  }
+
   override $parseDatabaseJson(json: Pojo): Pojo {
     const parsed = super.$parseDatabaseJson(json);
     const model = this.constructor as typeof BaseModel;
@@ -27,6 +47,13 @@ export abstract class BaseModel extends Model {
     }
     for (const key of model.bigintProperties) {
       if (typeof parsed[key] === 'string' || typeof parsed[key] === 'bigint') parsed[key] = Number(parsed[key]);
+    }
+    for (const key of model.basisPointProperties) {
+      const column = `${key}Bp`;
+      if (!(column in parsed)) continue;
+      const bp = parsed[column] as number | string | null;
+      parsed[key] = bp === null ? null : Number(bp) / 100;
+      delete parsed[column];
     }
     return parsed;
   }

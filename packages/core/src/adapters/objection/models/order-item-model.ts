@@ -1,5 +1,3 @@
-import type { Pojo } from 'objection';
-import { rateToBasisPoints } from '../../../pricing/index.js';
 import type { OrderLine } from '../../../orders/order.js';
 import { BaseModel } from './base-model.js';
 
@@ -9,6 +7,7 @@ export class OrderItemModel extends BaseModel {
   static override idColumn = ['orderId', 'position'];
   static override bigintProperties = ['unitPrice', 'lineTotal', 'discount', 'taxableValue', 'tax'];
   static override jsonAttributes = ['options'];
+  static override basisPointProperties = ['taxRate'];
 
   declare orderId: string;
   declare position: number;
@@ -21,29 +20,13 @@ export class OrderItemModel extends BaseModel {
   declare unitPrice: number;
   declare quantity: number;
   declare lineTotal: number;
-  /** Percent; stored as whole basis points (`tax_rate_bp`). */
+  /** Percent, in `tax_rate_bp` (see basisPointProperties). */
   declare taxRate: number;
   declare hsnCode: string | null;
   declare discount: number;
   /** Null on lines sold before GST: the line total then. */
   declare taxableValue: number | null;
   declare tax: number;
-
-  override $parseDatabaseJson(json: Pojo): Pojo {
-    const parsed = super.$parseDatabaseJson(json);
-    if ('taxRateBp' in parsed) {
-      parsed['taxRate'] = Number(parsed['taxRateBp'] ?? 0) / 100;
-      delete parsed['taxRateBp'];
-    }
-    return parsed;
-  }
-
-  override $formatDatabaseJson(json: Pojo): Pojo {
-    const { taxRate, ...rest } = json;
-    const row: Pojo = rest;
-    if (typeof taxRate === 'number') row['taxRateBp'] = rateToBasisPoints(taxRate);
-    return super.$formatDatabaseJson(row);
-  }
 
   /** The rows of an order's lines; the position keeps them in the order they were sold. */
   static fromLines(orderId: string, lines: OrderLine[]): OrderItemModel[] {

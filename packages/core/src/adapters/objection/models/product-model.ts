@@ -1,5 +1,3 @@
-import type { Pojo } from 'objection';
-import { rateToBasisPoints } from '../../../pricing/index.js';
 import type { Product, ProductImage, ProductOption, ProductVariant } from '../../../catalog/product.js';
 import type { ProductPatch } from '../../../catalog/product-repository.js';
 import { summarizeVariants } from '../../../catalog/variant-summary.js';
@@ -29,6 +27,7 @@ export class ProductModel extends BaseModel {
   static override tableName = 'products';
   static override booleanProperties = ['active'];
   static override jsonAttributes = ['images', 'options'];
+  static override basisPointProperties = ['taxRate'];
 
   declare id: string;
   declare storeId: string;
@@ -37,7 +36,7 @@ export class ProductModel extends BaseModel {
   declare description: string;
   declare options: ProductOption[];
   declare categoryId: string | null;
-  /** Percent; stored as whole basis points (`tax_rate_bp`). */
+  /** Percent, in `tax_rate_bp` (see basisPointProperties). */
   declare taxRate: number | null;
   declare hsnCode: string | null;
   declare active: boolean;
@@ -45,23 +44,6 @@ export class ProductModel extends BaseModel {
   declare images: StoredImage[];
   declare createdAt: string;
   declare updatedAt: string;
-
-  override $parseDatabaseJson(json: Pojo): Pojo {
-    const parsed = super.$parseDatabaseJson(json);
-    if ('taxRateBp' in parsed) {
-      const bp = parsed['taxRateBp'] as number | string | null;
-      parsed['taxRate'] = bp === null ? null : Number(bp) / 100;
-      delete parsed['taxRateBp'];
-    }
-    return parsed;
-  }
-
-  override $formatDatabaseJson(json: Pojo): Pojo {
-    const { taxRate, ...rest } = json;
-    const row: Pojo = rest;
-    if (taxRate !== undefined) row['taxRateBp'] = typeof taxRate === 'number' ? rateToBasisPoints(taxRate) : null;
-    return super.$formatDatabaseJson(row);
-  }
 
   /** The row of a new product (its variants are rows of their own). */
   static fromProduct(product: Product): ProductModel {

@@ -1,6 +1,6 @@
 import type { Pojo } from 'objection';
 import { paymentMethods, type PaymentMethod } from '../../../orders/order.js';
-import { rateToBasisPoints, type ChargeRule, type DeliveryMethod } from '../../../pricing/index.js';
+import type { ChargeRule, DeliveryMethod } from '../../../pricing/index.js';
 import type { ServiceArea } from '../../../stores/service-area.js';
 import type { Store, StoreSettings } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
@@ -17,6 +17,7 @@ export class StoreModel extends BaseModel {
   static override tableName = 'stores';
   static override booleanProperties = ['isOpen', 'autoAcceptOrders', 'newOrderEmails', 'pricesIncludeTax'];
   static override jsonAttributes = ['packagingFee', 'codFee', 'serviceArea'];
+  static override basisPointProperties = ['defaultTaxRate'];
   static override bigintProperties = ['deliveryFee', 'freeDeliveryAbove', 'minOrderValue'];
 
   declare id: string;
@@ -41,7 +42,7 @@ export class StoreModel extends BaseModel {
   declare gstin: string | null;
   declare state: string | null;
   declare pricesIncludeTax: boolean;
-  /** Percent; stored as whole basis points (`default_tax_rate_bp`), so 0.25 % is exactly 25. */
+  /** Percent, in `default_tax_rate_bp` (see basisPointProperties). */
   declare defaultTaxRate: number;
   declare packagingFee: ChargeRule | null;
   declare codFee: ChargeRule | null;
@@ -64,20 +65,15 @@ export class StoreModel extends BaseModel {
     if (typeof parsed['deliveryMethods'] === 'string') {
       parsed['deliveryMethods'] = parsed['deliveryMethods'].split(',').filter((method) => method === 'delivery' || method === 'pickup');
     }
-    if (parsed['defaultTaxRateBp'] !== undefined) {
-      parsed['defaultTaxRate'] = Number(parsed['defaultTaxRateBp']) / 100;
-      delete parsed['defaultTaxRateBp'];
-    }
     return parsed;
   }
 
   override $formatDatabaseJson(json: Pojo): Pojo {
     // Before objection's own formatting, which would write an array as JSON.
-    const { paymentMethods: methods, deliveryMethods: delivery, defaultTaxRate: rate, ...rest } = json as Pojo & Record<string, unknown>;
+    const { paymentMethods: methods, deliveryMethods: delivery, ...rest } = json as Pojo & Record<string, unknown>;
     const row: Pojo = { ...rest };
     if (methods !== undefined) row['paymentMethods'] = Array.isArray(methods) ? methods.join(',') : methods;
     if (delivery !== undefined) row['deliveryMethods'] = Array.isArray(delivery) ? delivery.join(',') : delivery;
-    if (typeof rate === 'number') row['defaultTaxRateBp'] = rateToBasisPoints(rate);
     return super.$formatDatabaseJson(row);
   }
 
