@@ -70,7 +70,6 @@ export type { PincodeCheck } from './stores/check-pincode.js';
 export { defaultCheckoutSettings } from './stores/checkout-settings.js';
 export { deliveryMethods } from './stores/schemas.js';
 export { addressLine } from './orders/checkout-customer.js';
-export { pricingRulesOf } from './orders/price-order.js';
 export { taxRateField, hsnCodeField, gstinField, indianStateField, chargeRuleField, serviceAreaField } from './shared/tax-fields.js';
 export { CouponNotApplicableError, NotServiceableError } from './errors.js';
 export type { CouponRefusal } from './errors.js';

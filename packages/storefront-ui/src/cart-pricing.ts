@@ -2,8 +2,8 @@
 // island bundle (esbuild) takes nothing else from core. Lines as the UI holds them call the
 // unit price `price` (the browser cart in localStorage is stored that way); they are renamed
 // here, and every total the pages and islands show comes out of `priceCart`.
-import { priceCart, type CartChoices, type CartTotals, type DeliveryRules, type PricingRules } from '@dukaan-kit/core/pricing';
-import type { CartSummary, StoreView } from './types.js';
+import { priceCart, storePricingRules, type CartChoices, type CartTotals, type DeliveryRules, type PricingRules } from '@dukaan-kit/core/pricing';
+import type { CartSummary } from './types.js';
 
 /** A cart line as the pages and islands hold it: `price` is the unit price, minor units. */
 export interface UiPricedLine {
@@ -22,24 +22,9 @@ export function priceLines(lines: ReadonlyArray<UiPricedLine>, rules: PricingRul
   );
 }
 
-/** The store settings that price a cart. */
-export type PricingSettings = Pick<StoreView, 'deliveryFee' | 'freeDeliveryAbove' | 'minOrderValue' | 'packagingFee' | 'codFee' | 'gstin' | 'pricesIncludeTax' | 'defaultTaxRate'>;
-
-/**
- * A store's settings as pricing rules. A store without a GSTIN is not registered for GST and
- * charges none, whatever rates its products carry; placeOrder reads the settings the same way,
- * so the total shown is the total charged.
- */
-export function storePricingRules(store: PricingSettings): PricingRules {
-  return {
-    deliveryFee: store.deliveryFee,
-    freeDeliveryAbove: store.freeDeliveryAbove,
-    minOrderValue: store.minOrderValue,
-    packagingFee: store.packagingFee ?? null,
-    codFee: store.codFee ?? null,
-    tax: store.gstin ? { pricesIncludeTax: store.pricesIncludeTax, defaultTaxRate: store.defaultTaxRate } : null,
-  };
-}
+// The checkout prices with the same rules (`storePricingRules`, from the pricing module), so the
+// total shown is the total charged.
+export { storePricingRules };
 
 // The cart bar shows the goods alone: delivery and the minimum are the checkout's business.
 const goodsOnly: DeliveryRules = { deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0 };

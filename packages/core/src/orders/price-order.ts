@@ -7,7 +7,7 @@ import {
   type FieldError,
   type Quote,
 } from '../errors.js';
-import { formatMoney, isSafeAmount, lineTotal, priceCart, type CartTotals, type CouponTerms, type DeliveryMethod, type PricingRules } from '../pricing/index.js';
+import { formatMoney, isSafeAmount, lineTotal, priceCart, storePricingRules, type CartTotals, type CouponTerms, type DeliveryMethod } from '../pricing/index.js';
 import type { Store } from '../vendors/vendor.js';
 import type { OrderLine } from './order.js';
 import type { PlaceOrderInput } from './schemas.js';
@@ -25,18 +25,6 @@ export interface PricedOrder {
 export interface OrderChoices {
   deliveryMethod: DeliveryMethod;
   coupon: CouponTerms | null;
-}
-
-/** The store's settings as the pricing module reads them; GST only for a store with a GSTIN. */
-export function pricingRulesOf(store: Store): PricingRules {
-  return {
-    deliveryFee: store.deliveryFee,
-    freeDeliveryAbove: store.freeDeliveryAbove,
-    minOrderValue: store.minOrderValue,
-    packagingFee: store.packagingFee,
-    codFee: store.codFee,
-    tax: store.gstin ? { pricesIncludeTax: store.pricesIncludeTax, defaultTaxRate: store.defaultTaxRate } : null,
-  };
 }
 
 /** A line's variant, or why it cannot be sold. */
@@ -75,7 +63,7 @@ export function priceOrder(input: PlaceOrderInput, products: ReadonlyMap<string,
   });
   const totals = priceCart(
     sold.map(({ product, variant, quantity }) => ({ unitPrice: variant.price, quantity, taxRate: product.taxRate })),
-    pricingRulesOf(store),
+    storePricingRules(store),
     { deliveryMethod: choices.deliveryMethod, paymentMethod: input.paymentMethod, coupon: choices.coupon },
   );
   const lines: OrderLine[] = sold.map(({ product, variant, quantity }, index) => {

@@ -14,6 +14,8 @@ export type {
   ChargeLine,
 } from './totals.js';
 export { chargeAmount } from './charges.js';
+export { storePricingRules } from './store-rules.js';
+export type { StorePricingSettings } from './store-rules.js';
 export type { ChargeRule } from './charges.js';
 export { couponDiscount, couponApplies } from './coupon-discount.js';
 export type { CouponTerms } from './coupon-discount.js';
