@@ -1,6 +1,6 @@
 // BENCH_SCALE=1 node bench/run.mjs: cost curves as stores grow (issue 15, goal 4).
 //   products: the store page (cached, and a first visit) and the store API at 50 / 500 / 5,000 products
-//   orders:   the order list and the order search (by name, by phone) at 10,000 / 100,000 / 1,000,000 orders
+//   orders:   the order list and the order search (by name, phone, number) at 10,000 / 100,000 / 1,000,000 orders, with PostgreSQL's plans
 //   stores:   10,000 stores of 100 products (1,000,000 in all): RSS as stores get cached, first-visit latency
 // Volumes are seeded with bulk SQL: one template row written by the core itself, copied with
 // INSERT … SELECT generate_series. Copying the adapter's own row (every column, read from the
@@ -366,20 +366,55 @@ async function growOrders(dbUrl, orders, target, maxOrders) {
   });
 }
 
-/** A copy read back through the core: the list's first page, and one copy found by its phone. */
-async function verifyOrders(dbUrl, orders, count, phoneQuery) {
+/** The orders point's requests: the list, then the searches; each with its `q` (null: the plain list). */
+const orderRequests = (sample) => [
+  ['list', null],
+  ['searchName', sample.name],
+  ['searchPhone', sample.phone],
+  ['searchNumber', `#${sample.number}`],
+];
+
+/**
+ * A copy read back through the core (the list's first page, and one copy found by its phone),
+ * and the plan PostgreSQL runs for each of `orderRequests`: the core's own SQL, caught from its
+ * knex, under `EXPLAIN (ANALYZE, BUFFERS)`.
+ */
+async function verifyOrders(dbUrl, orders, count, sample) {
   const core = await openCore(dbUrl);
   try {
     const page = await core.orders.list(orders.storeId, { limit: 20 });
     if (page.items.length !== 20 || !page.items.every((o) => o.items.length === 1 && o.total > 0 && o.customer.name)) throw new Error(`orders at ${count}: the core's first page is not 20 whole orders`);
-    const found = await core.orders.list(orders.storeId, { limit: 20, q: phoneQuery });
-    if (found.items.length !== 1) throw new Error(`orders at ${count}: searching ${phoneQuery} through the core found ${found.items.length} orders, expected 1`);
+    const found = await core.orders.list(orders.storeId, { limit: 20, q: sample.phone });
+    if (found.items.length !== 1) throw new Error(`orders at ${count}: searching ${sample.phone} through the core found ${found.items.length} orders, expected 1`);
     const order = await core.orders.get(orders.storeId, found.items[0].id);
     if (order.history.length < 1 || order.items[0].quantity !== 2) throw new Error(`orders at ${count}: order ${order.id} read back without its history or lines`);
+    const plans = {};
+    for (const [key, q] of orderRequests(sample)) {
+      const sent = [];
+      const record = (query) => sent.push(query);
+      core.knex.on('query', record);
+      try {
+        await core.orders.list(orders.storeId, { limit: 20, ...(q ? { q } : {}) });
+      } finally {
+        core.knex.off('query', record);
+      }
+      const query = sent.find((entry) => /from "orders"/i.test(entry.sql));
+      if (!query) throw new Error(`orders at ${count}: no query on orders for ${key}`);
+      // knex reports the SQL as node-pg gets it ($1, $2, …): send it the same way.
+      const explained = await withClient(dbUrl, (client) => client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.bindings));
+      plans[key] = explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+    }
+    return plans;
   } finally {
     await core.close();
   }
 }
+
+/** The plan's reads of `orders` and its indexes (not its subqueries' reads of lines and history), e.g. "Bitmap Index Scan on orders_customer_phone_trgm_index". */
+const ordersNodes = (plan) =>
+  [...plan.matchAll(/(Seq Scan|Index Scan Backward|Index Scan|Index Only Scan|Bitmap Index Scan|Bitmap Heap Scan) (?:using (\S+) )?on (\S+)/g)]
+    .filter((m) => m[3] === 'orders' || m[3].startsWith('orders_'))
+    .map((m) => `${m[1]} ${m[2] ? `using ${m[2]}` : `on ${m[3]}`}`);
 
 async function ordersCurve({ points, orders, steps, start, stop, load, log, services }) {
   const maxOrders = Math.max(...steps);
@@ -392,21 +427,22 @@ async function ordersCurve({ points, orders, steps, start, stop, load, log, serv
       const inserted = await growOrders(services.db.url, orders, count, maxOrders);
       await analyze(services.db.url);
       const seedSeconds = (Date.now() - started) / 1000;
-      // A copy from the middle of the store: its phone matches only it, its name about 1 order in 256.
+      // A copy from the middle of the store: its phone and its number match only it, its name about 1 order in 256.
       const middle = Math.max(1, Math.floor(count / 2));
-      const sample = await withClient(services.db.url, async (c) => (await c.query("SELECT customer_name, customer_phone FROM orders WHERE store_id = $1 AND idempotency_key = $2", [orders.storeId, `scale-${middle}`])).rows[0]);
-      const phoneQuery = sample.customer_phone.slice(-10);
-      await verifyOrders(services.db.url, orders, count, phoneQuery);
+      const row = await withClient(services.db.url, async (c) => (await c.query('SELECT customer_name, customer_phone, number FROM orders WHERE store_id = $1 AND idempotency_key = $2', [orders.storeId, `scale-${middle}`])).rows[0]);
+      const sample = { name: row.customer_name, phone: row.customer_phone.slice(-10), number: Number(row.number) };
+      const plans = await verifyOrders(services.db.url, orders, count, sample);
       log(`orders: ${count.toLocaleString('en')} (${inserted.toLocaleString('en')} copied in ${seedSeconds.toFixed(1)} s, analyzed, read back through the core)`);
-      const point = { orders: count, seedSeconds: round(seedSeconds, 1), nameQuery: sample.customer_name, phoneQuery };
+      const point = { orders: count, seedSeconds: round(seedSeconds, 1), nameQuery: sample.name, phoneQuery: sample.phone, numberQuery: `#${sample.number}`, plans };
       points.push(point);
       const path = (q) => `/api/v1/orders?limit=20${q ? `&q=${encodeURIComponent(q)}` : ''}`;
-      for (const [key, q] of [['list', null], ['searchName', sample.customer_name], ['searchPhone', phoneQuery]]) {
+      for (const [key, q] of orderRequests(sample)) {
         const probe = await fetch(`${app.url}${path(q)}`, { headers });
         const body = probe.status === 200 ? await probe.json() : null;
-        if (!body || body.items.length < (key === 'searchPhone' ? 1 : 20)) throw new Error(`orders ${count} ${key}: ${probe.status}, ${body?.items?.length} items`);
+        const least = key === 'searchPhone' || key === 'searchNumber' ? 1 : 20;
+        if (!body || body.items.length < least) throw new Error(`orders ${count} ${key}: ${probe.status}, ${body?.items?.length} items`);
         point[key] = summary(await runLoad({ url: app.url, pid: app.pid, request: { path: path(q), headers }, ...load }));
-        log(`orders ${count.toLocaleString('en')} ${key}: ${point[key].requestsPerSecond} req/s, p50 ${point[key].p50} ms, p99 ${point[key].p99} ms, errors ${point[key].errors}`);
+        log(`orders ${count.toLocaleString('en')} ${key}: ${point[key].requestsPerSecond} req/s, p50 ${point[key].p50} ms, p99 ${point[key].p99} ms, errors ${point[key].errors}; reads ${ordersNodes(plans[key]).join(', ')}`);
       }
     }
   } finally {
@@ -543,7 +579,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 // Targets, report and charts
 
 /** The orders points measured in full (a failed step may leave one half done). */
-const completeOrders = (orders) => (Array.isArray(orders) ? orders.filter((p) => p.list && p.searchName && p.searchPhone) : []);
+const completeOrders = (orders) => (Array.isArray(orders) ? orders.filter((p) => p.list && p.searchName && p.searchPhone && p.searchNumber) : []);
 
 function judge(results) {
   const checks = [];
@@ -568,8 +604,10 @@ function judge(results) {
   if (orders?.length) {
     const largest = orders.at(-1);
     add('target', 'orders', `order list p99 < 30 ms at 1,000,000 orders${largest.orders < 1_000_000 ? ` (largest run: ${largest.orders.toLocaleString('en')})` : ''}`, `${largest.list.p99} ms`, largest.orders >= 1_000_000 ? largest.list.p99 < 30 : null);
+    const scans = Object.entries(largest.plans ?? {}).filter(([, plan]) => /Seq Scan on orders/.test(plan)).map(([key]) => key);
+    add('target', 'orders', `no request reads every order (no Seq Scan on orders) at ${largest.orders.toLocaleString('en')} orders`, scans.length ? `scans: ${scans.join(', ')}` : 'none', scans.length === 0);
     for (const p of orders) {
-      const runs = [p.list, p.searchName, p.searchPhone];
+      const runs = [p.list, p.searchName, p.searchPhone, p.searchNumber];
       const errors = runs.reduce((n, r) => n + r.errors, 0);
       const silent = runs.filter((r) => r.unanswered).length;
       add('gate', 'orders', `no error, every run answered, at ${p.orders.toLocaleString('en')} orders`, `${errors} errors${silent ? `, ${silent} run(s) without one answer` : ''}`, errors === 0 && silent === 0);
@@ -641,16 +679,21 @@ export function report(results) {
     lines.push(
       '## Order list and search by order count',
       '',
-      '`GET /api/v1/orders?limit=20` (newest first) and `?q=` with a customer name about 1 order in 256 has, and with one order\'s phone (the only match: the whole store is searched). One store; copies made with bulk SQL from an order the core placed, then `ANALYZE`.',
+      "`GET /api/v1/orders?limit=20` (newest first) and `?q=` with a customer name about 1 order in 256 has, with one order's phone (10 digits) and with one order's number (`#…`): each of the last two matches one order. One store; copies made with bulk SQL from an order the core placed, then `ANALYZE`.",
       '',
       mdTable(
-        ['orders', 'list req/s', 'list p50 / p99 ms', 'search by name req/s', 'name p50 / p99 ms', 'search by phone req/s', 'phone p50 / p99 ms', 'seeding s'],
-        orders.map((p) => [p.orders, p.list.requestsPerSecond, latency(p.list), p.searchName.requestsPerSecond, latency(p.searchName), p.searchPhone.requestsPerSecond, latency(p.searchPhone), p.seedSeconds]),
+        ['orders', 'list req/s', 'list p50 / p99 ms', 'search by name req/s', 'name p50 / p99 ms', 'search by phone req/s', 'phone p50 / p99 ms', 'search by number req/s', 'number p50 / p99 ms', 'seeding s'],
+        orders.map((p) => [p.orders, p.list.requestsPerSecond, latency(p.list), p.searchName.requestsPerSecond, latency(p.searchName), p.searchPhone.requestsPerSecond, latency(p.searchPhone), p.searchNumber.requestsPerSecond, latency(p.searchNumber), p.seedSeconds]),
       ),
       '',
       '![order list by order count](scale-orders-list.svg) ![order list and search by order count](scale-orders.svg)',
       '',
     );
+    const largest = orders.at(-1);
+    if (largest.plans) {
+      lines.push(`PostgreSQL's plans at ${largest.orders.toLocaleString('en')} orders (\`EXPLAIN (ANALYZE, BUFFERS)\` of the core's own query, run once before the load):`, '');
+      for (const [key, plan] of Object.entries(largest.plans)) lines.push(`${key}:`, '', '```', plan, '```', '');
+    }
     charts['scale-orders.svg'] = lineChart({
       title: 'Order list and search: p99 latency by order count',
       xLabel: 'orders in the store',
@@ -660,6 +703,7 @@ export function report(results) {
         { name: 'list, 20 newest', points: orders.map((p) => [p.orders, p.list.unanswered ? null : p.list.p99]) },
         { name: 'search by name', points: orders.map((p) => [p.orders, p.searchName.unanswered ? null : p.searchName.p99]) },
         { name: 'search by phone', points: orders.map((p) => [p.orders, p.searchPhone.unanswered ? null : p.searchPhone.p99]) },
+        { name: 'search by number', points: orders.map((p) => [p.orders, p.searchNumber.unanswered ? null : p.searchNumber.p99]) },
       ],
     });
     // The list alone, readable at its own scale (the target is its p99 under 30 ms).

@@ -12,6 +12,7 @@ import * as payments from './migrations/009-payments.js';
 import * as variants from './migrations/010-variants.js';
 import * as checkoutDepth from './migrations/011-checkout-depth.js';
 import * as orderNumberSequences from './migrations/012-order-number-sequences.js';
+import * as orderSearchIndexes from './migrations/014-order-search-indexes.js';
 
 interface Migration {
   name: string;
@@ -33,6 +34,7 @@ const migrations: Migration[] = [
   { name: '010-variants', ...variants },
   { name: '011-checkout-depth', ...checkoutDepth },
   { name: '012-order-number-sequences', ...orderNumberSequences },
+  { name: '014-order-search-indexes', ...orderSearchIndexes },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */
