@@ -41,7 +41,7 @@ import { listOrders } from './orders/list-orders.js';
 import { exportOrders } from './orders/export-orders.js';
 import { orderSummary } from './orders/order-summary.js';
 import { placeOrder } from './orders/place-order.js';
-import { cachedForStore } from './storefront/cached-for-store.js';
+import { cachedForStore, peekCachedForSlug } from './storefront/cached-for-store.js';
 import { getStoreView } from './storefront/get-store-view.js';
 import { getProductPage } from './storefront/product-page.js';
 import { resolveStoreSlug } from './storefront/resolve-store-slug.js';
@@ -157,6 +157,8 @@ export function facade(context: CoreContext) {
       resolveSlug: bind(context, resolveStoreSlug),
       /** Caches anything derived from a store's public data (e.g. rendered HTML) under its versions. */
       cached: <T>(storeId: string, name: string, load: () => Promise<T>) => cachedForStore(context, storeId, name, load),
+      /** What `cached` holds for the store at this current slug, when current without a round trip (the hot path); never loads. */
+      peekCached: <T>(slug: string, name: string) => peekCachedForSlug<T>(context, slug, name),
     },
     payments: {
       /** Applies a payment provider's verified notification (its webhook) to the order it names. */

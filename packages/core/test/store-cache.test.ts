@@ -58,6 +58,39 @@ for (const [name, open] of variants) {
       t.equal(loads, 1);
     });
 
+    t.test('peek answers a current in-process entry synchronously, and nothing once a change replaced it', async (t) => {
+      const load = async () => ({ html: 'page' });
+      t.equal(storeB.peek('p1', 'page'), undefined, 'nothing before the first load');
+      await storeB.getOrLoad('p1', 'page', load);
+      await storeB.getOrLoad('p1', 'page', load);
+      b.counter.calls = 0;
+      t.same(storeB.peek('p1', 'page'), { html: 'page' });
+      t.equal(b.counter.calls, 0, 'no shared-cache round trip');
+      t.equal(storeB.peek('p1', 'other'), undefined, 'another name is not there');
+      await storeA.invalidate('p1');
+      t.equal(storeB.peek('p1', 'page'), undefined, 'a catalogue change through A: B no longer answers the old entry');
+      await storeB.getOrLoad('p1', 'page', async () => ({ html: 'new' }));
+      await storeB.getOrLoad('p1', 'page', load);
+      t.same(storeB.peek('p1', 'page'), { html: 'new' });
+    });
+
+    t.test('peek does not answer once the stock version is no longer trusted locally', async (t) => {
+      await storeB.getOrLoad('p2', 'page', async () => 1);
+      await storeB.getOrLoad('p2', 'page', async () => 1);
+      t.equal(storeB.peek('p2', 'page'), 1);
+      await storeA.invalidateStock('p2');
+      await sleep(400);
+      t.equal(storeB.peek('p2', 'page'), undefined, 'past the local TTL the versions must be read again: getOrLoad decides');
+      t.equal(await storeB.getOrLoad('p2', 'page', async () => 2), 2, 'the stock change is seen');
+      t.equal(storeB.peek('p2', 'page'), 2);
+    });
+
+    t.test('peekSlug answers only a lookup held in process', async (t) => {
+      t.equal(storeB.peekSlug('peek-shop'), undefined);
+      await storeB.slug('peek-shop', async () => ({ storeId: 'p3', currentSlug: 'peek-shop' }), () => 60_000);
+      t.same(storeB.peekSlug('peek-shop'), { storeId: 'p3', currentSlug: 'peek-shop' });
+    });
+
     t.test('a change through A is seen by B on its next read', async (t) => {
       let price = 100;
       const load = async () => ({ price });
@@ -139,6 +172,7 @@ t.test('a cache that keeps nothing does not fill process memory with unreachable
   for (let i = 0; i < 5; i++) await store.getOrLoad('s', 'view', async () => ++loads);
   t.equal(loads, 5, 'every read loads: nothing is cached anywhere');
   t.equal(store.localSize.entries, 0);
+  t.equal(store.peek('s', 'view'), undefined, 'and peek never answers');
 });
 
 t.test('the in-process layer stays within its byte bound however many keys arrive', async (t) => {

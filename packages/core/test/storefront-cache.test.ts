@@ -48,7 +48,7 @@ for (const variant of coreVariants()) {
       await dukaan.catalog.createProduct(store.id, { name: 'Chai', price: 1000 });
       fixture.queries.reset();
       const first = await dukaan.storefront.view(store.slug);
-      t.equal(fixture.queries.count, 4, 'a cold view resolves the slug, then reads the store, its categories and its products once: stock comes with them');
+      t.equal(fixture.queries.count, 5, 'a cold view resolves the slug, then reads the store, its categories, its products and their variants once (side by side): stock comes with them');
       await dukaan.storefront.view(store.slug);
       fixture.queries.reset();
       const warm = await dukaan.storefront.view(store.slug);

@@ -40,6 +40,35 @@ for (const variant of serverVariants()) {
       t.notMatch(page, /Masala Chai/);
     });
 
+    t.test('a warm page is answered without reading the store view, with each visit its own origin and token', async (t) => {
+      const visitor = new Browser(server);
+      await visitor.get(url);
+      await visitor.get(url);
+      const { storefront } = fixture.dukaan;
+      const view = storefront.view;
+      let views = 0;
+      storefront.view = (...args) => (views++, view(...args));
+      t.teardown(() => {
+        storefront.view = view;
+      });
+      const origin = (host: string) => server.inject({ url, headers: { host } });
+      const shop = await origin('shop.example');
+      const other = await origin('other.example:8080');
+      const shopAgain = await origin('shop.example');
+      t.equal(views, 0, 'three warm hits, no store view read');
+      t.match(shop.payload, /rel="canonical" href="https?:\/\/shop\.example\//, 'the origin of the visit');
+      t.notMatch(shop.payload, /other\.example/);
+      t.match(other.payload, /other\.example:8080/, 'another Host gets its own origin');
+      t.notMatch(other.payload, /shop\.example/);
+      t.equal(shopAgain.payload.split(crumbOf(shopAgain.payload) ?? '').join('T'), shop.payload.split(crumbOf(shop.payload) ?? '').join('T'), 'back to the first origin, the same page');
+      t.notMatch(shop.payload, /dk[0-9a-f]{24}/, 'no marker left');
+      views = 0;
+      t.match((await visitor.get(`${url}?q=chai`)).payload, /<title>“chai” · /, 'a search is not the shared page');
+      t.equal((await visitor.get(`${url}/c/00000000-0000-4000-8000-000000000000`)).statusCode, 404, 'a made-up category is still the friendly 404');
+      t.equal((await visitor.get(`${url}?page=2`)).statusCode, 404, 'a page past the end is still a 404');
+      t.ok(views >= 3, 'those took the full path');
+    });
+
     t.test('a visitor with a cookie cart gets a page of their own', async (t) => {
       const visitor = new Browser(server);
       await visitor.get(url);

@@ -25,6 +25,13 @@ export interface EntryOptions {
   shared?: boolean;
 }
 
+/** The versions an entry of `scope` was loaded under, as stored beside it. */
+function tagOf(scope: EntryScope, catalogue: string | undefined, stock: string | undefined): string {
+  if (scope === 'catalogue') return catalogue ?? '';
+  if (scope === 'stock') return stock ?? '';
+  return `${catalogue ?? ''}.${stock ?? ''}`;
+}
+
 /** What is stored under an entry's key: the value and the versions it was loaded under. */
 interface Tagged<T> {
   tag: string;
@@ -86,8 +93,24 @@ export class StoreCache {
       scope === 'stock' ? undefined : this.#versions.catalogue(storeId),
       scope === 'catalogue' ? undefined : this.#versions.stock(storeId),
     ]);
-    const tag = [catalogue?.version, stock?.version].filter((v) => v !== undefined).join('.');
-    return { tag, fresh: Boolean(catalogue?.fresh || stock?.fresh) };
+    return { tag: tagOf(scope, catalogue?.version, stock?.version), fresh: Boolean(catalogue?.fresh || stock?.fresh) };
+  }
+
+  /**
+   * The in-process value of `name` when this process can tell, without a round trip, that it is
+   * current: its versions are trusted locally and the entry carries them. undefined otherwise
+   * (then getOrLoad decides). Synchronous, so a hit costs no promise: the cached page's hot path.
+   */
+  peek<T>(storeId: string, name: string, scope: EntryScope = 'both'): T | undefined {
+    const versions = this.#versions.peek(storeId);
+    if (!versions) return undefined;
+    const local = this.#local.get<Tagged<T>>(`store:${storeId}:entry:${name}`);
+    return local?.tag === tagOf(scope, versions.catalogue, versions.stock) ? local.value : undefined;
+  }
+
+  /** A slug lookup answered in process (no round trip), or undefined when this process does not trust one. */
+  peekSlug<T>(slug: string): T | undefined {
+    return this.#versions.live ? this.#local.get<T>(slugKey(slug)) : undefined;
   }
 
   /**

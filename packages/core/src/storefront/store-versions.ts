@@ -111,6 +111,16 @@ export class StoreVersions {
     return this.#read(stockKey(storeId), true);
   }
 
+  /**
+   * The catalogue and stock versions this process trusts right now, without a round trip or a
+   * promise; undefined when either would have to be read from the shared cache.
+   */
+  peek(storeId: string): { catalogue: string; stock: string } | undefined {
+    const catalogue = this.#live ? this.#local.get<string>(catalogueKey(storeId)) : undefined;
+    const stock = catalogue ? this.#local.get<string>(stockKey(storeId)) : undefined;
+    return catalogue && stock ? { catalogue, stock } : undefined;
+  }
+
   async #read(key: string, trustLocal: boolean): Promise<StoreVersion> {
     const local = trustLocal ? this.#local.get<string>(key) : undefined;
     if (local) return { version: local, fresh: false };

@@ -38,24 +38,43 @@ function cut(page: string): Template {
   return { parts, slots };
 }
 
-// The in-process copy of a cached template is the same object on every hit, so its encoded
-// parts are kept beside it: a hit then costs one Buffer.concat, not a UTF-8 encode of the page.
-const encoded = new WeakMap<Template, Buffer[]>();
-
-function encode(template: Template): Buffer[] {
-  let parts = encoded.get(template);
-  if (!parts) {
-    parts = template.parts.map((part) => Buffer.from(part, 'utf8'));
-    encoded.set(template, parts);
-  }
-  return parts;
-}
-
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** As the renderer would have escaped it in an attribute (the origin is checked, publicUrl is any URL). */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
+}
+
+/** A template with one origin spliced in: encoded pieces with only the CSRF slots left between them. */
+interface WithOrigin {
+  origin: string;
+  pieces: Buffer[];
+  bytes: number;
+}
+
+// The in-process copy of a cached template is the same object on every hit, so its encoding
+// with the last origin (one per deployment behind PUBLIC_URL, or per Host) is kept beside it:
+// a hit then costs one Buffer.concat with the visitor's token, not a UTF-8 encode of the page.
+// One origin per template bounds it whatever Host headers arrive.
+const withOrigins = new WeakMap<Template, WithOrigin>();
+
+function withOrigin(template: Template, origin: string): WithOrigin {
+  const known = withOrigins.get(template);
+  if (known?.origin === origin) return known;
+  const pieces: Buffer[] = [];
+  let text = template.parts[0] ?? '';
+  template.slots.forEach((slot, index) => {
+    if (slot === 'origin') text += escapeHtml(origin);
+    else {
+      pieces.push(Buffer.from(text, 'utf8'));
+      text = '';
+    }
+    text += template.parts[index + 1] ?? '';
+  });
+  pieces.push(Buffer.from(text, 'utf8'));
+  const made = { origin, pieces, bytes: pieces.reduce((sum, piece) => sum + piece.length, 0) };
+  withOrigins.set(template, made);
+  return made;
 }
 
 /** What this visitor's copy gets in place of the markers. */
@@ -64,15 +83,32 @@ export interface Splice {
   origin: string;
 }
 
+function spliced(template: Template, splice: Splice): Buffer {
+  const { pieces, bytes } = withOrigin(template, splice.origin);
+  const csrf = Buffer.from(escapeHtml(splice.csrfToken), 'utf8');
+  const out: Buffer[] = new Array(2 * pieces.length - 1);
+  for (let i = 0; i < pieces.length; i++) {
+    if (i > 0) out[2 * i - 1] = csrf;
+    out[2 * i] = pieces[i] as Buffer;
+  }
+  return Buffer.concat(out, bytes + (pieces.length - 1) * csrf.length);
+}
+
+const templateName = (variant: string) => `page:store:v3:${variant}`;
+
 /** The page for this visitor: from the cached template, rendering it (once per version) when missing. */
 export async function cachedStorePage(dukaan: Dukaan, storeId: string, variant: string, splice: Splice, render: () => string | Promise<string>): Promise<Buffer> {
-  const template = await dukaan.storefront.cached<Template>(storeId, `page:store:v3:${variant}`, async () => cut(await render()));
-  const parts = encode(template);
-  const values = { csrf: Buffer.from(escapeHtml(splice.csrfToken), 'utf8'), origin: Buffer.from(escapeHtml(splice.origin), 'utf8') };
-  const out: Buffer[] = [];
-  parts.forEach((part, index) => {
-    if (index > 0) out.push(values[template.slots[index - 1] ?? 'csrf']);
-    out.push(part);
-  });
-  return Buffer.concat(out);
+  const template = await dukaan.storefront.cached<Template>(storeId, templateName(variant), async () => cut(await render()));
+  return spliced(template, splice);
+}
+
+/**
+ * The page for this visitor when the store at the current `slug` has its template in process
+ * and current (no round trip, no promise); undefined otherwise, and the caller takes its full
+ * path. A template only exists for a category and page that existed when it was rendered, so a
+ * hit needs no look at the store's data; a miss caches nothing, so made-up paths cost nothing.
+ */
+export function peekStorePage(dukaan: Dukaan, slug: string, variant: string, splice: () => Splice): Buffer | undefined {
+  const hit = dukaan.storefront.peekCached<Template>(slug, templateName(variant));
+  return hit ? spliced(hit.value, splice()) : undefined;
 }

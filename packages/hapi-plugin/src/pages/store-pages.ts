@@ -5,8 +5,9 @@ import { baseUrl, originOf, type Runtime } from '../runtime.js';
 import { cartLines, readCart } from './cart.js';
 import { pageContext, storeView } from './context.js';
 import { html, notFound, pageRoute } from './define.js';
-import { cachedStorePage, csrfMarker, originMarker } from './store-page-cache.js';
-import { isResolved, resolveProduct, storeForPage, type ResolvedStore } from './store-lookup.js';
+import { cachedStorePage, csrfMarker, originMarker, peekStorePage } from './store-page-cache.js';
+import { csrfTokenFor } from './csrf.js';
+import { isResolved, resolveProduct, slugOf, storeForPage, type ResolvedStore } from './store-lookup.js';
 
 /** Products per page of the store listing; the UI's "Load more" asks for the next one. */
 export const storePageSize = 48;
@@ -98,12 +99,31 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
   return h.response(body).type('text/html; charset=utf-8');
 }
 
+/**
+ * The shared page of this listing when the visit is one every visitor makes alike (no query but
+ * `?page=`, no cookie cart) and the page is in process and current: the cached hit without a look
+ * at the store's data or a promise. null when the visit needs the full path.
+ */
+function sharedPageHit(runtime: Runtime, request: Request, h: ResponseToolkit, categoryId: string | null) {
+  for (const name in request.query) if (name !== 'page') return null;
+  const raw = request.query['page'];
+  if (raw !== undefined && (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw))) return null;
+  if (Object.keys(readCart(request)).length > 0) return null;
+  const body = peekStorePage(runtime.dukaan, slugOf(request), `${categoryId ?? ''}:${raw ?? 1}`, () => ({
+    csrfToken: csrfTokenFor(runtime, request, h),
+    origin: originOf(runtime, request),
+  }));
+  return body ? h.response(body).type('text/html; charset=utf-8') : null;
+}
+
 function categoryOf(view: CoreStoreView, id: unknown): string | null {
   return typeof id === 'string' && view.categories.some((c) => c.id === id) ? id : null;
 }
 
 /** The store link; `?category=` (the link before categories had their own) moves to the category's URL. */
 async function storePage(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const hit = sharedPageHit(runtime, request, h, null);
+  if (hit) return hit;
   const resolved = await storeForPage(runtime, request, h);
   if (!isResolved(resolved)) return resolved;
   const moved = categoryOf(resolved.view, request.query['category']);
@@ -117,6 +137,8 @@ async function storePage(runtime: Runtime, request: Request, h: ResponseToolkit)
 }
 
 async function categoryPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const hit = sharedPageHit(runtime, request, h, request.params['categoryId'] as string);
+  if (hit) return hit;
   const resolved = await storeForPage(runtime, request, h);
   if (!isResolved(resolved)) return resolved;
   const categoryId = categoryOf(resolved.view, request.params['categoryId']);

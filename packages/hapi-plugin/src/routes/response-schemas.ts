@@ -281,6 +281,14 @@ export const publicStoreBody = object({
       }),
     )
     .required(),
+  productsPage: object({
+    page: Joi.number().integer().min(1).required(),
+    pageSize: Joi.number().integer().min(1).required(),
+    total: Joi.number().integer().min(0).required().description('Active products in the store'),
+    next: Joi.string().allow(null).required().description("The next page's path (`?page=`); null on the last"),
+  })
+    .label('PublicStorePage')
+    .description('Only for a store of more than one page of products: which page `products` is'),
 }).label('PublicStore');
 
 /** A product as the public search lists it (the store page's own shape; more fields may come). */

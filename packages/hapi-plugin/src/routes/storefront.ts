@@ -1,6 +1,6 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import Joi from 'joi';
-import { NotFoundError, idempotencyKeySchema, maxQueryLength, maxSearchLimit, placeOrderSchema, searchProducts, toCustomerOrderView } from '@dukaan-kit/core';
+import { NotFoundError, idempotencyKeySchema, type StoreView as CoreStoreView, maxQueryLength, maxSearchLimit, placeOrderSchema, searchProducts, toCustomerOrderView } from '@dukaan-kit/core';
 import { clientOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
 import { slugParams, trackingParams } from './params.js';
@@ -21,12 +21,61 @@ function encodedView(view: object): Buffer {
   return body;
 }
 
+/** Products per page of the public store for a store with more than this (a store at or under it is one answer, as ever). */
+export const storeApiPageSize = 100;
+
+/** A big store's page of the public store, as cached: its JSON (an object, so its encoding can be kept beside it). */
+interface EncodedPage {
+  json: string;
+}
+
+const encodedPages = new WeakMap<EncodedPage, Buffer>();
+
+function encodedPage(page: EncodedPage): Buffer {
+  let body = encodedPages.get(page);
+  if (!body) {
+    body = Buffer.from(page.json, 'utf8');
+    encodedPages.set(page, body);
+  }
+  return body;
+}
+
+const apiPageName = (page: number) => `api:store:v1:${page}`;
+
+/**
+ * One page of a big store's public view: its store and categories as ever, `storeApiPageSize`
+ * products in the store's order, and `productsPage` saying where the next page is. NOT_FOUND past
+ * the last page.
+ */
+function storePage(runtime: Runtime, view: CoreStoreView, page: number): EncodedPage {
+  const total = view.products.length;
+  const pages = Math.max(1, Math.ceil(total / storeApiPageSize));
+  if (page > pages) throw new NotFoundError('No such page of products in this store');
+  const products = view.products.slice((page - 1) * storeApiPageSize, page * storeApiPageSize);
+  const next = page < pages ? `${runtime.prefix}/api/v1/stores/${view.store.slug}?page=${page + 1}` : null;
+  return { json: JSON.stringify({ ...view, products, productsPage: { page, pageSize: storeApiPageSize, total, next } }) };
+}
+
 async function storeHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const slug = request.params['slug'] as string;
+  const page = (request.query as { page?: number }).page ?? 1;
+  const type = 'application/json; charset=utf-8';
+  // A big store's page already encoded in process: no look at its view (tens of MB at 5,000 products).
+  const hit = runtime.dukaan.storefront.peekCached<EncodedPage>(slug, apiPageName(page));
+  if (hit) return h.response(encodedPage(hit.value)).type(type);
   const { view, currentSlug } = await runtime.dukaan.storefront.view(slug);
-  if (currentSlug !== slug) return h.redirect(`${runtime.prefix}/api/v1/stores/${currentSlug}`).code(301);
-  return h.response(encodedView(view)).type('application/json; charset=utf-8');
+  if (currentSlug !== slug) return h.redirect(`${runtime.prefix}/api/v1/stores/${currentSlug}${request.url.search}`).code(301);
+  // A store at or under one page answers as it always has: the whole view, no paging fields.
+  if (view.products.length <= storeApiPageSize) {
+    if (page > 1) throw new NotFoundError('No such page of products in this store');
+    return h.response(encodedView(view)).type(type);
+  }
+  const encoded = await runtime.dukaan.storefront.cached(view.store.id, apiPageName(page), async () => storePage(runtime, view, page));
+  return h.response(encodedPage(encoded)).type(type);
 }
+
+/** `?page=` of the public store: only a big store has more than the first. */
+const storeQuery = Joi.object({ page: Joi.number().integer().min(1).max(99_999).label('page') });
 
 /** What a client may ask the product search; the words' other limits (at most 8) are core's. */
 const productSearchQuery = Joi.object({
@@ -72,12 +121,13 @@ export function storefrontRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'GET',
       path: '/api/v1/stores/{slug}',
-      description: 'The public store: settings, categories, active products',
+      description: `The public store: settings, categories, active products. A store of more than ${storeApiPageSize} products answers them ${storeApiPageSize} a page (\`?page=\`, from 1) with \`productsPage\` (page, pageSize, total, next: the next page's path or null); a smaller store answers them all, without \`productsPage\``,
       auth: false,
       params: slugParams,
+      query: storeQuery,
       responses: {
         ok: { 200: { description: 'The store', body: publicStoreBody }, 301: { description: 'An earlier slug: the store moved', body: null, headers: { location: 'The current URL' } } },
-        errors: { 404: noStore },
+        errors: { 400: 'VALIDATION_FAILED: page is not a whole number from 1', 404: `${noStore}, or no such page of its products` },
       },
       handler: (request, h) => storeHandler(runtime, request, h),
     }),
