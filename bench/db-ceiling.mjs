@@ -9,9 +9,11 @@
 // takes one recorded checkout in turn (the request bodies are (d)'s, so the same products and
 // variants are hit in the same mix) and gives it fresh values where the database demands them:
 // every UUID the checkout made (order, coupon use, outbox event), the order's token and its
-// idempotency key, also inside JSON texts. The order number comes from the store's sequence as
-// in the app; stock is taken, the coupon use counted and the outbox event written, and every
-// transaction commits with synchronous_commit on. The orders it writes land in the bench store,
+// idempotency key, also inside JSON texts (the order.placed event's text comes in two bindings,
+// cut where the statement joins in the order number: each half is rewritten the same way). The
+// order number comes from the store's sequence as in the app; stock is taken, the coupon's use
+// written (a coupon that limits nothing: with the order, its row untouched) and the outbox event
+// written, and every transaction commits with synchronous_commit on. The orders it writes land in the bench store,
 // so run.mjs runs this scenario after (d)'s audit and (g)'s stock check.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';

@@ -45,7 +45,7 @@ export type { Mailer, MailKind, MailMessage } from './mail/mailer.js';
 export type { Outgoing, MailQueueOptions } from './mail/index.js';
 export type { CategoryRepository } from './catalog/category-repository.js';
 export type { ProductRepository, ProductListQuery, ProductPatch, ProductBulkPatch, SlugMatch } from './catalog/product-repository.js';
-export type { OrderRepository, OrderListQuery, CustomerMatch } from './orders/order-repository.js';
+export type { OrderRepository, OrderListQuery, CustomerMatch, NumberedOrder, PlacedOrderWrites } from './orders/order-repository.js';
 
 // Port implementations that need no driver
 export { inProcessEventBus } from './events.js';
@@ -114,9 +114,10 @@ export type { ProductPageData } from './storefront/product-page.js';
 export type { Page } from './shared/page.js';
 
 // Coupons (coupons/): the vendor's codes, the public check, the store page's offers, the pure refusal rules
-export type { Coupon, CouponOffer, CouponStatus, CouponType, CouponUse, CouponView, ClaimResult, CouponRepository, RefusalMessageOptions, CouponInput, CouponCheckInput, CheckCouponOptions } from './coupons/index.js';
+export type { Coupon, CouponAtCheckout, CouponOffer, CouponStatus, CouponType, CouponUse, CouponView, ClaimResult, CouponRepository, RefusalMessageOptions, CouponInput, CouponCheckInput, CheckCouponOptions } from './coupons/index.js';
 export {
   couponTypes,
+  limitsNothing,
   couponTerms,
   couponOffer,
   couponStatus,

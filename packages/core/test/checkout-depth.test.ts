@@ -181,6 +181,27 @@ for (const variant of coreVariants()) {
       t.equal(again.order.discount, 2000);
     });
 
+    t.test('a coupon without limits: concurrent orders all counted, cancel and reject give uses back, a limit set later counts them', async (t) => {
+      const { store } = await openStore(dukaan, { deliveryFee: 0 });
+      const p = await dukaan.catalog.createProduct(store.id, { name: 'Peda', price: 20000 });
+      const coupon = await dukaan.coupons.create(store.id, { code: 'ALWAYS', type: 'flat', value: 2000 });
+      const place = () => dukaan.orders.place(store.slug, { ...order([{ productId: p.id, quantity: 1 }]), customer: { ...buyer, phone: nextPhone() }, couponCode: 'always' });
+      const placed = await Promise.all(Array.from({ length: 12 }, place));
+      t.ok(placed.every(({ order }) => order.discount === 2000));
+      t.equal((await dukaan.coupons.get(store.id, coupon.id)).usedCount, 12);
+      t.equal((await dukaan.coupons.list(store.id)).find((c) => c.id === coupon.id)?.usedCount, 12, 'the list shows the same count');
+      const [first, second] = placed;
+      if (!first || !second) return;
+      await dukaan.orders.changeStatus(store.id, first.order.id, { status: 'cancelled' });
+      await dukaan.orders.changeStatus(store.id, second.order.id, { status: 'rejected' });
+      t.equal((await dukaan.coupons.get(store.id, coupon.id)).usedCount, 10, 'the cancel and the reject gave their uses back');
+      const limited = await dukaan.coupons.update(store.id, coupon.id, { usageLimit: 11 });
+      t.equal(limited.usedCount, 10, 'the limit starts from the uses so far');
+      t.equal((await place()).order.discount, 2000, 'one use left');
+      await t.rejects(place(), { code: 'COUPON_NOT_APPLICABLE', reason: 'used_up' });
+      t.equal((await dukaan.coupons.get(store.id, coupon.id)).usedCount, 11);
+    });
+
     t.test('coupon per-phone and first-order limits', async (t) => {
       const { store } = await openStore(dukaan, { deliveryFee: 0 });
       const p = await dukaan.catalog.createProduct(store.id, { name: 'Barfi', price: 20000 });

@@ -1,7 +1,7 @@
 import type { CouponRefusal } from '../errors.js';
 import { formatMoney } from '../pricing/format.js';
 import { defaultStoreTimeZone } from '../shared/time-zone.js';
-import type { Coupon } from './coupon.js';
+import type { CouponAtCheckout } from './coupon.js';
 
 /** Every reason a code may not apply to an order (the API documents them). */
 export const couponRefusals: readonly CouponRefusal[] = ['unknown', 'inactive', 'not_started', 'expired', 'below_minimum', 'used_up', 'per_customer_limit', 'first_order_only'];
@@ -12,12 +12,12 @@ export const couponRefusals: readonly CouponRefusal[] = ['unknown', 'inactive', 
  * says so even when the cart is also too small. Per-phone and first-order limits need the
  * customer's phone and are decided at checkout, when the use is claimed.
  */
-export function couponRefusal(coupon: Coupon | null, at: string, itemsSubtotal: number): CouponRefusal | null {
+export function couponRefusal(coupon: CouponAtCheckout | null, at: string, itemsSubtotal: number): CouponRefusal | null {
   if (!coupon) return 'unknown';
   if (!coupon.active) return 'inactive';
   if (coupon.startsAt !== null && at < coupon.startsAt) return 'not_started';
   if (coupon.endsAt !== null && at >= coupon.endsAt) return 'expired';
-  if (coupon.usageLimit !== null && coupon.usedCount >= coupon.usageLimit) return 'used_up';
+  if (coupon.usageLimit !== null && coupon.usedCount !== null && coupon.usedCount >= coupon.usageLimit) return 'used_up';
   if (itemsSubtotal < coupon.minOrderValue) return 'below_minimum';
   return null;
 }
@@ -51,7 +51,7 @@ function clockTime(instant: string, timeZone: string): string {
 }
 
 /** A sentence for the customer about why the code does not apply: "This code expired on 3 Dec", "Add ₹150.00 more to use SAVE10". */
-export function couponRefusalMessage(reason: CouponRefusal, coupon: Coupon | null, currency: string, options: RefusalMessageOptions = {}): string {
+export function couponRefusalMessage(reason: CouponRefusal, coupon: CouponAtCheckout | null, currency: string, options: RefusalMessageOptions = {}): string {
   const timeZone = options.timeZone ?? defaultStoreTimeZone;
   if (!coupon || reason === 'unknown' || reason === 'inactive') return 'This code is not valid';
   const code = coupon.code;

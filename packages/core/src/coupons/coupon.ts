@@ -52,8 +52,23 @@ export interface CouponUse {
   at: string;
 }
 
+/**
+ * A coupon as the checkout reads it. Its `usedCount` is the stored count for a coupon with any
+ * limit, and null for one that limits nothing: the checkout does not count those uses (they are
+ * counted from their rows when a coupon is shown) and has no use for the number.
+ */
+export type CouponAtCheckout = Omit<Coupon, 'usedCount'> & { usedCount: number | null };
+
+/**
+ * No usage limit, per-phone limit or first-order rule: nothing a claim could refuse, so such a
+ * coupon's uses are recorded without touching its row (adapters count them when it is read).
+ */
+export function limitsNothing(coupon: Pick<Coupon, 'usageLimit' | 'perPhoneLimit' | 'firstOrderOnly'>): boolean {
+  return coupon.usageLimit === null && coupon.perPhoneLimit === null && !coupon.firstOrderOnly;
+}
+
 /** The public terms of a coupon. */
-export function couponTerms(coupon: Coupon): CouponTerms {
+export function couponTerms(coupon: CouponAtCheckout): CouponTerms {
   const { code, type, value, minOrderValue, maxDiscount } = coupon;
   return { code, type, value, minOrderValue, maxDiscount };
 }

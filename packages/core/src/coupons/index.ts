@@ -1,7 +1,7 @@
 // Coupons: the vendor's codes, the public check, the store page's offers, and the rules that
 // refuse a code (pure, so the checkout and the pages share them).
-export type { Coupon, CouponOffer, CouponStatus, CouponType, CouponUse, CouponView, ClaimResult } from './coupon.js';
-export { couponTypes, couponTerms, couponOffer, couponStatus, toCouponView, normalizeCouponCode, couponCodePattern } from './coupon.js';
+export type { Coupon, CouponAtCheckout, CouponOffer, CouponStatus, CouponType, CouponUse, CouponView, ClaimResult } from './coupon.js';
+export { couponTypes, limitsNothing, couponTerms, couponOffer, couponStatus, toCouponView, normalizeCouponCode, couponCodePattern } from './coupon.js';
 export type { CouponRepository } from './coupon-repository.js';
 export { couponRefusals, couponRefusal, publicCouponRefusal, couponRefusalMessage } from './coupon-refusal.js';
 export type { RefusalMessageOptions } from './coupon-refusal.js';

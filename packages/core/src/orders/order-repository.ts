@@ -1,3 +1,5 @@
+import type { CouponUse } from '../coupons/coupon.js';
+import type { OutboxEventInput } from '../outbox/outbox-event.js';
 import type { Page } from '../shared/page.js';
 import type { Order, OrderInvoice, OrderStatus, OrderSummary, PaymentStatus } from './order.js';
 
@@ -38,6 +40,30 @@ export interface PaymentChange {
 /** Which customer's orders: by phone (E.164) or by email (lower-cased); exactly one is given. */
 export type CustomerMatch = { phone: string; email?: undefined } | { email: string; phone?: undefined };
 
+/** What the checkout writes with its order, in the same step where the adapter can (PostgreSQL: one statement). */
+export interface PlacedOrderWrites {
+  /**
+   * The use of a coupon that limits nothing (no usage limit, per-phone limit or first-order
+   * rule), written without touching the coupon's row, so checkouts with one popular code do not
+   * queue on it. Written only while the coupon still limits nothing: otherwise (a limit set since
+   * the checkout read it, or the coupon deleted) `couponUseRecorded` is false and the caller
+   * claims the coupon as a limited one.
+   */
+  freeCouponUse: CouponUse | null;
+  /** The order's outbox event, built from the order's number once it is taken. */
+  event: ((number: number) => OutboxEventInput) | null;
+}
+
+/** Nothing written with the order but its lines and history. */
+export const noWrites: PlacedOrderWrites = { freeCouponUse: null, event: null };
+
+/** What OrderRepository.insertPlaced wrote. */
+export interface NumberedOrder {
+  number: number;
+  /** False when the coupon no longer limits nothing (a limit was set since it was read, or it is gone): no use was written. */
+  couponUseRecorded: boolean;
+}
+
 export interface OrderRepository {
   /**
    * Takes the store's next order number (1001, 1002, … per store, without gaps: a rollback
@@ -49,6 +75,13 @@ export interface OrderRepository {
    * gets this error).
    */
   insertWithNextNumber(order: Order): Promise<number>;
+  /**
+   * insertWithNextNumber for a checkout, and with the order what `writes` names: a free coupon
+   * use and the order's event. Each round trip inside the checkout's transaction keeps the
+   * connection (and, with a limited coupon, its row lock) waiting for the app, so an adapter
+   * should write them all in one (PostgreSQL: data-modifying CTEs).
+   */
+  insertPlaced(order: Order, writes: PlacedOrderWrites): Promise<NumberedOrder>;
   /**
    * Issues the order's tax invoice: takes the store's next invoice number of the financial year
    * (1, 2, … per store and year; the counter's row stays locked until commit, so a rollback gives

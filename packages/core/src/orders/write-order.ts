@@ -2,14 +2,14 @@ import type { Product, ProductVariant, StockLine } from '../catalog/product.js';
 import { variantLabel } from '../catalog/variant-summary.js';
 import { couponNotApplicable } from '../coupons/coupon-not-applicable.js';
 import { couponRefusal } from '../coupons/coupon-refusal.js';
-import { couponTerms, type Coupon } from '../coupons/coupon.js';
+import { couponTerms, limitsNothing, type CouponAtCheckout, type CouponUse } from '../coupons/coupon.js';
 import { NotFoundError, OutOfStockError, StoreClosedError } from '../errors.js';
 import { financialYearOf } from '../india/financial-year.js';
 import type { DeliveryMethod } from '../pricing/index.js';
 import { checkoutCustomer } from './checkout-customer.js';
 import { splitTax } from './tax-split.js';
 import { assertPaymentOffered } from './payment-offered.js';
-import { recordLowStock, recordOrderEvent } from '../outbox/order-events.js';
+import { orderEvent, recordLowStock, recordOrderEvent } from '../outbox/order-events.js';
 import type { Repositories } from '../persistence.js';
 import { newId, newToken } from '../shared/id.js';
 import type { Store } from '../vendors/vendor.js';
@@ -111,25 +111,20 @@ interface CheckoutParty {
   customer: Order['customer'];
   placeOfSupply: string | null;
   deliveryMethod: DeliveryMethod;
-  coupon: Coupon | null;
+  coupon: CouponAtCheckout | null;
 }
 
 /** The coupon named at checkout, refused (409) unless it applies to these items now; null without a code. */
-async function findCoupon(tx: Repositories, store: Store, input: PlaceOrderInput, itemsSubtotal: number, at: string): Promise<Coupon | null> {
+async function findCoupon(tx: Repositories, store: Store, input: PlaceOrderInput, itemsSubtotal: number, at: string): Promise<CouponAtCheckout | null> {
   if (!input.couponCode) return null;
-  const coupon = await tx.coupons.findByCode(store.id, input.couponCode);
+  const coupon = await tx.coupons.findForCheckout(store.id, input.couponCode);
   const refusal = couponRefusal(coupon, at, itemsSubtotal);
   if (refusal !== null) throw couponNotApplicable(refusal, coupon, store.currency, { itemsSubtotal, timeZone: store.timeZone, at });
   return coupon;
 }
 
-/** No usage limit, per-phone limit or first-order rule: nothing a claim could refuse. */
-function limitsNothing(coupon: Coupon): boolean {
-  return coupon.usageLimit === null && coupon.perPhoneLimit === null && !coupon.firstOrderOnly;
-}
-
 /** Counts the coupon's use in the transaction, or refuses the order (409) when the coupon's limits say so. */
-async function claimCoupon(tx: Repositories, coupon: Coupon, phone: string, store: Store, at: string): Promise<void> {
+async function claimCoupon(tx: Repositories, coupon: CouponAtCheckout, phone: string, store: Store, at: string): Promise<void> {
   const claim = await tx.coupons.claim(coupon, phone);
   if (claim !== 'claimed') throw couponNotApplicable(claim, coupon, store.currency, { timeZone: store.timeZone, at });
 }
@@ -163,29 +158,34 @@ export async function writeOrder(tx: Repositories, storeId: string, draft: Order
   if (short.length > 0) throw outOfStock(short, variants, priced.lines, input);
   // Claimed after the stock: an order refused for stock never counts a use. A coupon that limits
   // something is claimed before the number, so an order it refuses spends none. One that limits
-  // nothing cannot refuse: it is claimed last, just before the commit, so the row lock its claim
-  // takes on PostgreSQL (every checkout with that code queues on it until commit) is held for two
-  // statements and the commit rather than for the whole write.
-  const claimLast = coupon !== null && limitsNothing(coupon);
-  if (coupon && !claimLast) await claimCoupon(tx, coupon, customer.phone, store, at);
+  // nothing cannot refuse: it is not claimed at all, and its use is written with the order
+  // (insertPlaced) without touching the coupon's row, whose lock every checkout with the
+  // code would otherwise queue on until commit (PostgreSQL).
+  const free = coupon !== null && limitsNothing(coupon);
+  if (coupon && !free) await claimCoupon(tx, coupon, customer.phone, store, at);
   const order = newOrder(store, priced, draft, { customer, placeOfSupply, deliveryMethod, coupon });
+  const use: CouponUse | null = coupon ? { couponId: coupon.id, storeId, orderId: order.id, phone: customer.phone, at } : null;
   // Numbered only now, after the stock and the coupon's limits passed: a refused order spends no number. The
-  // number and the rows go in one step, and (PostgreSQL) without a store-wide lock until commit.
-  order.number = await tx.orders.insertWithNextNumber(order);
-  const use = coupon ? { couponId: coupon.id, storeId, orderId: order.id, phone: customer.phone, at } : null;
-  if (use && !claimLast) await tx.coupons.recordUse(use);
-  if (order.status === 'accepted') order.invoice = await tx.orders.assignInvoice(storeId, order.id, financialYearOf(at, store.timeZone), at);
-  await recordOrderEvent(tx, 'order.placed', order);
-  await recordLowStock(tx, variants, wanted, store.currency, draft.at);
-  // The claim before the use row: a use row first would key-share-lock the coupon row while
-  // waiting for the claim, and PostgreSQL then builds every claim's lock from all the waiters
-  // (multixacts; measured slower at 32 connections). A usage limit set (or the coupon deleted)
-  // since it was read is still obeyed: the claim's UPDATE re-checks it. That rare refusal comes
-  // after the number, which PostgreSQL then skips.
-  if (coupon && use && claimLast) {
+  // number, the rows, a free coupon's use and the event go in one step (PostgreSQL: one statement),
+  // without a store-wide lock until commit. An accepted order's event carries its invoice, issued after.
+  const accepted = order.status === 'accepted';
+  const written = await tx.orders.insertPlaced(order, {
+    freeCouponUse: free ? use : null,
+    event: accepted ? null : (number) => orderEvent('order.placed', { ...order, number }),
+  });
+  order.number = written.number;
+  if (coupon && use && !free) await tx.coupons.recordUse(use);
+  // A limit set (or the coupon deleted) since it was read is still obeyed: the coupon is then
+  // claimed as a limited one. That rare refusal comes after the number, which PostgreSQL skips.
+  if (coupon && use && free && !written.couponUseRecorded) {
     await claimCoupon(tx, coupon, customer.phone, store, at);
     await tx.coupons.recordUse(use);
   }
+  if (accepted) {
+    order.invoice = await tx.orders.assignInvoice(storeId, order.id, financialYearOf(at, store.timeZone), at);
+    await recordOrderEvent(tx, 'order.placed', order);
+  }
+  await recordLowStock(tx, variants, wanted, store.currency, draft.at);
   const tracked = wanted.filter((line) => variants.get(line.variantId)?.variant.stock != null);
   const soldOut = tracked.filter((line) => (variants.get(line.variantId)?.variant.stock ?? 0) - line.quantity <= 0);
   const productOf = (line: StockLine) => variants.get(line.variantId)?.product.id ?? '';

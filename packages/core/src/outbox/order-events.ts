@@ -4,7 +4,7 @@ import { toVendorProductView } from '../catalog/product-view.js';
 import type { Order } from '../orders/order.js';
 import { toVendorOrderView } from '../orders/order-view.js';
 import type { Repositories } from '../persistence.js';
-import type { OutboxEventType } from './outbox-event.js';
+import type { OutboxEventInput, OutboxEventType } from './outbox-event.js';
 
 /**
  * A product is low on stock when a sale takes it from above this many units to this many or
@@ -23,14 +23,19 @@ export async function recordOrderEvent(
   order: Order,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.outbox.add({
+  await tx.outbox.add(orderEvent(type, order, extra));
+}
+
+/** The event recordOrderEvent writes, for a repository that writes it with the change itself. */
+export function orderEvent(type: Extract<OutboxEventType, `order.${string}`>, order: Order, extra: Record<string, unknown> = {}): OutboxEventInput {
+  return {
     type,
     storeId: order.storeId,
     orderId: order.id,
     productId: null,
     data: { order: webhookOrderView(order), ...extra },
     createdAt: order.updatedAt,
-  });
+  };
 }
 
 /** The order as webhook payloads carry it: the vendor API's view without the tracking token. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Order } from '../../orders/order.js';
+import type { NumberedOrder, PlacedOrderWrites } from '../../orders/order-repository.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 
@@ -19,8 +20,9 @@ export interface Dialect {
    * ignored) with its lines and history; resolves the number. Call it in a transaction.
    * SQLite: the store row's counter, given back by a rollback. PostgreSQL: the store's sequence,
    * which locks nothing until commit and is not given back (a failure after it leaves a gap).
+   * With `writes`, also what OrderRepository.insertPlaced names (PostgreSQL: in the same statement).
    */
-  insertNumberedOrder(db: Knex, order: Order): Promise<number>;
+  insertNumberedOrder(db: Knex, order: Order, writes?: PlacedOrderWrites): Promise<NumberedOrder>;
   /** The orders `filter` selects (it gets a builder on `orders`), with lines and history. */
   loadOrders(db: Knex, filter: (builder: Knex.QueryBuilder) => void): Promise<Order[]>;
   /** Runs `work` (the migrations) while no other process migrates the same schema. */

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
-import type { ClaimResult, Coupon, CouponUse } from '../../coupons/coupon.js';
+import { limitsNothing, type ClaimResult, type Coupon, type CouponAtCheckout, type CouponUse } from '../../coupons/coupon.js';
 import type { CouponRepository } from '../../coupons/coupon-repository.js';
 import { ConflictError } from '../../errors.js';
-import { newId } from '../../shared/id.js';
 import { atomically } from './atomically.js';
 import { canBeStored, columnLimits } from './column-limits.js';
+import { couponColumns, insertCouponUse, limitsNothingSql, usedCountSql } from './coupon-uses.js';
 import { deleteReturning } from './delete-returning.js';
+import { dialectFor } from './dialect.js';
 import { CouponModel } from './models/coupon-model.js';
 import { uniqueViolationColumns } from './unique-violation.js';
 
@@ -35,9 +36,29 @@ async function countOf(builder: Knex.QueryBuilder): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** CouponRepository on `coupons` and `coupon_uses`; every query is scoped to the store. */
+/** The limit columns of a row, as a Coupon's fields (SQLite keeps booleans as 0 and 1). */
+interface LimitRow {
+  usage_limit: number | null;
+  per_phone_limit: number | null;
+  first_order_only: boolean | number;
+}
+
+function limitsOf(row: LimitRow): Pick<Coupon, 'usageLimit' | 'perPhoneLimit' | 'firstOrderOnly'> {
+  return { usageLimit: row.usage_limit, perPhoneLimit: row.per_phone_limit, firstOrderOnly: Boolean(row.first_order_only) };
+}
+
+/**
+ * CouponRepository on `coupons` and `coupon_uses`; every query is scoped to the store. The
+ * `used_count` column counts the uses of a coupon with a limit only; for one that limits nothing
+ * readers count its `coupon_uses` rows (coupon-uses.ts).
+ */
 export class ObjectionCouponRepository implements CouponRepository {
   constructor(private readonly db: Knex) {}
+
+  /** Coupons with their exact used count. */
+  #coupons(db: Knex = this.db) {
+    return CouponModel.query(db).select([...couponColumns, db.raw(`${usedCountSql} AS used_count`)]);
+  }
 
   async insert(coupon: Coupon): Promise<Coupon> {
     await withUniqueCode(() => CouponModel.query(this.db).insert(CouponModel.fromCoupon(coupon)));
@@ -46,10 +67,28 @@ export class ObjectionCouponRepository implements CouponRepository {
 
   async update(storeId: string, id: string, patch: Partial<Coupon>, at: string): Promise<Coupon | null> {
     if (!canBeStored(id, columnLimits.id)) return null;
-    const changes = { ...CouponModel.patchOf(patch), updatedAt: at };
-    const rows = await withUniqueCode(() => CouponModel.query(this.db).patch(changes).where({ store_id: storeId, id }).returning('*'));
-    const row = rows[0];
-    return row ? row.toCoupon() : null;
+    return atomically(this.db, async (db) => {
+      // FOR UPDATE rather than the UPDATE's own lock: only it conflicts with the key-share lock a
+      // checkout recording a use of a coupon that limits nothing holds until commit. Waiting for
+      // those, the count below includes their uses, and checkouts after it see the new limits.
+      const before = (await dialectFor(db).lockRows(db('coupons').where({ store_id: storeId, id }).first('usage_limit', 'per_phone_limit', 'first_order_only'))) as
+        | LimitRow
+        | undefined;
+      if (!before) return null;
+      const changes: Partial<Record<keyof CouponModel, unknown>> = { ...CouponModel.patchOf(patch), updatedAt: at };
+      const was = limitsOf(before);
+      const will = {
+        usageLimit: patch.usageLimit === undefined ? was.usageLimit : patch.usageLimit,
+        perPhoneLimit: patch.perPhoneLimit === undefined ? was.perPhoneLimit : patch.perPhoneLimit,
+        firstOrderOnly: patch.firstOrderOnly ?? was.firstOrderOnly,
+      };
+      const gainsLimit = limitsNothing(was) && !limitsNothing(will);
+      // Its uses were not counted while it limited nothing: the counter starts from them.
+      if (gainsLimit && patch.usedCount === undefined) changes.usedCount = db.raw('(SELECT COUNT(*) FROM coupon_uses cu WHERE cu.coupon_id = coupons.id)');
+      await withUniqueCode(() => CouponModel.query(db).patch(changes as Partial<CouponModel>).where({ store_id: storeId, id }));
+      const row = await this.#coupons(db).findOne({ 'coupons.store_id': storeId, 'coupons.id': id });
+      return row ? row.toCoupon() : null;
+    });
   }
 
   async delete(storeId: string, id: string): Promise<boolean> {
@@ -60,26 +99,35 @@ export class ObjectionCouponRepository implements CouponRepository {
 
   async findById(storeId: string, id: string): Promise<Coupon | null> {
     if (!canBeStored(id, columnLimits.id)) return null;
-    const row = await CouponModel.query(this.db).findOne({ store_id: storeId, id });
+    const row = await this.#coupons().findOne({ 'coupons.store_id': storeId, 'coupons.id': id });
     return row ? row.toCoupon() : null;
   }
 
   async findByCode(storeId: string, code: string): Promise<Coupon | null> {
     if (!canBeStored(code, codeLength)) return null;
-    const row = await CouponModel.query(this.db).findOne({ store_id: storeId, code });
+    const row = await this.#coupons().findOne({ 'coupons.store_id': storeId, 'coupons.code': code });
     return row ? row.toCoupon() : null;
+  }
+
+  async findForCheckout(storeId: string, code: string): Promise<CouponAtCheckout | null> {
+    if (!canBeStored(code, codeLength)) return null;
+    // The stored counter, not the count of uses: a scan per order of a popular code's uses.
+    const row = await CouponModel.query(this.db).findOne({ store_id: storeId, code });
+    if (!row) return null;
+    const coupon = row.toCoupon();
+    return { ...coupon, usedCount: limitsNothing(coupon) ? null : coupon.usedCount };
   }
 
   async list(storeId: string): Promise<Coupon[]> {
     // Ids are UUIDv7: id order is creation order.
-    const rows = await CouponModel.query(this.db).where('store_id', storeId).orderBy('id', 'desc');
+    const rows = await this.#coupons().where('coupons.store_id', storeId).orderBy('coupons.id', 'desc');
     return rows.map((row) => row.toCoupon());
   }
 
   async listCurrent(storeId: string, at: string): Promise<Coupon[]> {
     // Instants are fixed-width UTC text, so text order is time order on both databases.
-    const rows = await CouponModel.query(this.db)
-      .where({ store_id: storeId, active: true })
+    const rows = await this.#coupons()
+      .where({ 'coupons.store_id': storeId, 'coupons.active': true })
       .where((q) => q.whereNull('starts_at').orWhere('starts_at', '<=', at))
       .where((q) => q.whereNull('ends_at').orWhere('ends_at', '>', at))
       .where((q) => q.whereNull('usage_limit').orWhereRaw('used_count < usage_limit'))
@@ -87,7 +135,7 @@ export class ObjectionCouponRepository implements CouponRepository {
     return rows.map((row) => row.toCoupon());
   }
 
-  claim(coupon: Coupon, phone: string): Promise<ClaimResult> {
+  claim(coupon: CouponAtCheckout, phone: string): Promise<ClaimResult> {
     return atomically(this.db, async (db) => {
       // The row lock this UPDATE takes is held until commit: a concurrent claim of the same coupon
       // waits here, then re-reads the row (PostgreSQL) and sees the uses committed before it.
@@ -105,7 +153,7 @@ export class ObjectionCouponRepository implements CouponRepository {
     });
   }
 
-  async #customerRefusal(db: Knex, coupon: Coupon, phone: string): Promise<Exclude<ClaimResult, 'claimed' | 'used_up'> | null> {
+  async #customerRefusal(db: Knex, coupon: CouponAtCheckout, phone: string): Promise<Exclude<ClaimResult, 'claimed' | 'used_up'> | null> {
     if (coupon.perPhoneLimit !== null) {
       const uses = await countOf(db('coupon_uses').where({ coupon_id: coupon.id, phone }));
       if (uses >= coupon.perPhoneLimit) return 'per_customer_limit';
@@ -118,14 +166,7 @@ export class ObjectionCouponRepository implements CouponRepository {
   }
 
   async recordUse(use: CouponUse): Promise<void> {
-    await this.db('coupon_uses').insert({
-      id: newId(),
-      coupon_id: use.couponId,
-      store_id: use.storeId,
-      order_id: use.orderId,
-      phone: use.phone,
-      created_at: use.at,
-    });
+    await insertCouponUse(this.db, use);
   }
 
   release(storeId: string, orderId: string): Promise<boolean> {
@@ -137,6 +178,8 @@ export class ObjectionCouponRepository implements CouponRepository {
       await db('coupons')
         .where({ id: String(use['coupon_id']), store_id: storeId })
         .where('used_count', '>', 0)
+        // A coupon that limits nothing keeps no counter: its remaining rows are its count.
+        .whereRaw(`NOT ${limitsNothingSql}`)
         .update({ used_count: db.raw('used_count - 1') });
       return true;
     });

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Order, OrderInvoice, OrderStatus, OrderSummary } from '../../orders/order.js';
 import { assignInvoiceNumber } from './invoice-numbers.js';
-import type { CustomerMatch, OrderListQuery, OrderRepository, PaymentChange } from '../../orders/order-repository.js';
+import { noWrites, type CustomerMatch, type NumberedOrder, type OrderListQuery, type OrderRepository, type PaymentChange, type PlacedOrderWrites } from '../../orders/order-repository.js';
 import { encodeCursor } from '../../shared/page.js';
 import type { Page } from '../../shared/page.js';
 import { atomically } from './atomically.js';
@@ -20,8 +20,12 @@ export class ObjectionOrderRepository implements OrderRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  insertWithNextNumber(order: Order): Promise<number> {
-    return withUniqueFields([uniqueFields.idempotencyKey], () => this.dialect.insertNumberedOrder(this.db, order));
+  async insertWithNextNumber(order: Order): Promise<number> {
+    return (await this.insertPlaced(order, noWrites)).number;
+  }
+
+  insertPlaced(order: Order, writes: PlacedOrderWrites): Promise<NumberedOrder> {
+    return withUniqueFields([uniqueFields.idempotencyKey], () => this.dialect.insertNumberedOrder(this.db, order, writes));
   }
 
   assignInvoice(storeId: string, orderId: string, financialYear: string, at: string): Promise<OrderInvoice> {

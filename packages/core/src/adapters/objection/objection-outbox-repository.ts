@@ -5,6 +5,7 @@ import type { OutboxEvent, OutboxEventInput, OutboxEventType } from '../../outbo
 import type { OutboxRepository, RetryResult } from '../../outbox/outbox-repository.js';
 import { newId } from '../../shared/id.js';
 import type { Dialect } from './dialect.js';
+import { outboxEventRow } from './outbox-rows.js';
 
 interface EventRow {
   id: string;
@@ -98,18 +99,9 @@ export class ObjectionOutboxRepository implements OutboxRepository {
   ) {}
 
   async add(event: OutboxEventInput): Promise<string> {
-    const id = newId();
-    await this.db('outbox_events').insert({
-      id,
-      store_id: event.storeId,
-      type: event.type,
-      order_id: event.orderId,
-      product_id: event.productId,
-      data: JSON.stringify(event.data),
-      created_at: event.createdAt,
-      dispatched_at: null,
-    });
-    return id;
+    const row = outboxEventRow(event);
+    await this.db('outbox_events').insert(row);
+    return row.id;
   }
 
   async claimUndispatched(limit: number): Promise<OutboxEvent[]> {

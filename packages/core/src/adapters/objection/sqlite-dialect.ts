@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import type { Dialect } from './dialect.js';
 import { atomically } from './atomically.js';
+import { noWrites } from '../../orders/order-repository.js';
+import { recordFreeCouponUse } from './coupon-uses.js';
+import { outboxEventRow } from './outbox-rows.js';
 import { repairMigrationLockTable } from './migration-lock.js';
 import { OrderModel } from './models/order-model.js';
 import { insertOrderRows, takeOrderNumber, withLines } from './order-rows.js';
@@ -12,11 +15,13 @@ import { insertOrderRows, takeOrderNumber, withLines } from './order-rows.js';
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   lockRows: (builder) => builder,
-  insertNumberedOrder: (db, order) =>
+  insertNumberedOrder: (db, order, writes = noWrites) =>
     atomically(db, async (trx) => {
       const number = await takeOrderNumber(trx, order.storeId);
       await insertOrderRows(trx, { ...order, number });
-      return number;
+      const couponUseRecorded = writes.freeCouponUse ? await recordFreeCouponUse(trx, writes.freeCouponUse) : false;
+      if (writes.event) await trx('outbox_events').insert(outboxEventRow(writes.event(number)));
+      return { number, couponUseRecorded };
     }),
   async loadOrders(db: Knex, filter: (builder: Knex.QueryBuilder) => void) {
     const builder = db(OrderModel.tableName).select('*');

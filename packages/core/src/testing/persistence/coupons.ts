@@ -51,6 +51,29 @@ function checkout(p: Persistence, coupon: Coupon, phone: string): Promise<ClaimR
   });
 }
 
+/**
+ * As a checkout does with a coupon that limits nothing: the order and its use in one step, no
+ * claim. Resolves whether the use was written.
+ */
+function freeCheckout(p: Persistence, coupon: Coupon, phone: string): Promise<boolean> {
+  return p.transaction(async (tx) => {
+    const order = orderRecord(coupon.storeId);
+    const use = { couponId: coupon.id, storeId: coupon.storeId, orderId: order.id, phone, at: at() };
+    const written = await tx.orders.insertPlaced({ ...order, customer: { ...order.customer, phone } }, { freeCouponUse: use, event: null });
+    return written.couponUseRecorded;
+  });
+}
+
+/** usedCount as every reader shows it: by id, by code, in the list and among the current offers. */
+async function shownCounts(p: Persistence, coupon: Coupon): Promise<(number | undefined)[]> {
+  return [
+    (await p.coupons.findById(coupon.storeId, coupon.id))?.usedCount,
+    (await p.coupons.findByCode(coupon.storeId, coupon.code))?.usedCount,
+    (await p.coupons.list(coupon.storeId)).find((c) => c.id === coupon.id)?.usedCount,
+    (await p.coupons.listCurrent(coupon.storeId, at())).find((c) => c.id === coupon.id)?.usedCount,
+  ];
+}
+
 function tally(results: ClaimResult[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const result of results) counts[result] = (counts[result] ?? 0) + 1;
@@ -141,6 +164,47 @@ export function couponTests(t: Test, factory: PersistenceFactory): void {
     t.equal((await p.coupons.findById(store.id, coupon.id))?.usedCount, 10);
     t.equal((await p.orders.list(store.id, { limit: 100 })).items.length, 10, 'one order per claimed use');
     t.same(await p.coupons.listCurrent(store.id, at()), [], 'a used-up coupon is no offer');
+  });
+
+  t.test('coupons: a coupon that limits nothing counts the uses written with its orders, exactly, wherever it is shown', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const coupon = couponRecord(store.id);
+    await p.coupons.insert(coupon);
+    const recorded = await Promise.all(Array.from({ length: 20 }, (_, i) => freeCheckout(p, coupon, `+9197${String(i).padStart(8, '0')}`)));
+    t.same(recorded, Array.from({ length: 20 }, () => true), 'every use written, none refused');
+    t.same(await shownCounts(p, coupon), [20, 20, 20, 20]);
+    t.equal((await p.coupons.findForCheckout(store.id, coupon.code))?.usedCount, null, 'the checkout does not count them');
+    t.equal((await p.orders.list(store.id, { limit: 100 })).items.length, 20);
+    const [order] = (await p.orders.list(store.id, { limit: 1 })).items;
+    t.equal(await p.coupons.release(store.id, order!.id), true);
+    t.same(await shownCounts(p, coupon), [19, 19, 19, 19], 'a cancelled order gives its use back');
+    t.equal(await p.coupons.release(store.id, order!.id), false, 'only once');
+    t.same(await shownCounts(p, coupon), [19, 19, 19, 19]);
+  });
+
+  t.test('coupons: a limit set on a coupon with uses counts from them; the checkout then claims it', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const coupon = couponRecord(store.id);
+    await p.coupons.insert(coupon);
+    for (let i = 0; i < 3; i += 1) t.equal(await freeCheckout(p, coupon, `+9196${String(i).padStart(8, '0')}`), true);
+    const limited = await p.coupons.update(store.id, coupon.id, { usageLimit: 5 }, at());
+    t.equal(limited?.usedCount, 3, 'the counter starts at the uses recorded while it limited nothing');
+    t.same((await p.coupons.findForCheckout(store.id, coupon.code))?.usedCount, 3, 'and the checkout reads it');
+    t.equal(await freeCheckout(p, coupon, '+919600000009'), false, 'a checkout that read it before the limit writes no use');
+    t.same(await shownCounts(p, coupon), [3, 3, 3, 3]);
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => checkout(p, { ...coupon, usageLimit: 5 }, `+9195${String(i).padStart(8, '0')}`)));
+    t.same(tally(results), { claimed: 2, used_up: 4 }, 'the limit counts the earlier uses');
+    t.same(await shownCounts(p, coupon), [5, 5, 5, 5].map((n, i) => (i === 3 ? undefined : n)), 'used up: no longer an offer');
+    const [order] = (await p.orders.list(store.id, { limit: 1 })).items;
+    t.equal(await p.coupons.release(store.id, order!.id), true);
+    t.equal((await p.coupons.findById(store.id, coupon.id))?.usedCount, 4, 'a limited coupon gives its use back to its counter');
+    t.equal((await p.coupons.update(store.id, coupon.id, { usageLimit: null }, at()))?.usedCount, 4, 'the limit lifted: counted from its uses again');
+    t.equal(await freeCheckout(p, coupon, '+919600000010'), true);
+    t.equal((await p.coupons.update(store.id, coupon.id, { perPhoneLimit: 3 }, at()))?.usedCount, 5, 'another limit later: counted again');
+    t.equal(await p.coupons.delete(store.id, coupon.id), true);
+    t.equal(await freeCheckout(p, coupon, '+919600000011'), false, 'a deleted coupon records nothing');
   });
 
   t.test('coupons: 10 concurrent checkouts from one phone on a once-per-customer coupon claim 1', async (t) => {

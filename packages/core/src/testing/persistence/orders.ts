@@ -36,6 +36,33 @@ function orderNumberingTests(t: Test, factory: PersistenceFactory, numbering: Or
     t.equal((await placeOrder(p, orderRecord(store.id))).number, numbering === 'gapless' ? 1004 : 1005, 'and numbers go on contiguously');
     t.equal((await placeOrder(p, orderRecord(other.store.id))).number, 1002, "another store's numbers are not affected");
   });
+
+  t.test('orders: insertPlaced writes the event the order\'s number makes, with or without an order number in it', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const createdAt = at();
+    const event = (orderId: string, data: (number: number) => Record<string, unknown>) => (number: number) => ({
+      type: 'order.placed' as const, storeId: store.id, orderId, productId: null, data: data(number), createdAt,
+    });
+    const first = orderRecord(store.id);
+    // Texts that look like the number must stay as they are.
+    const firstData = (number: number) => ({ order: { id: first.id, number, note: '"number":1001 "number":0', total: 1001 } });
+    const written = await p.transaction((tx) => tx.orders.insertPlaced(first, { freeCouponUse: null, event: event(first.id, firstData) }));
+    t.same(written, { number: 1001, couponUseRecorded: false });
+    const second = orderRecord(store.id);
+    const secondData = () => ({ order: { id: second.id, note: 'no number here' } });
+    await p.transaction((tx) => tx.orders.insertPlaced(second, { freeCouponUse: null, event: event(second.id, secondData) }));
+    const third = orderRecord(store.id);
+    const thirdData = (number: number) => ({ order: { id: third.id, number }, again: { number } });
+    await p.transaction((tx) => tx.orders.insertPlaced(third, { freeCouponUse: null, event: event(third.id, thirdData) }));
+    const events = await p.transaction((tx) => tx.outbox.claimUndispatched(10));
+    t.same(
+      events.map(({ id: _id, ...rest }) => rest),
+      [event(first.id, firstData)(1001), event(second.id, secondData)(1002), event(third.id, thirdData)(1003)],
+      'one event per order, its data built from the number the order got',
+    );
+    t.same(await p.orders.findById(store.id, first.id), { ...first, number: 1001 }, 'and the order as insertWithNextNumber writes it');
+  });
 }
 
 /** Lookups by id, token and idempotency key, hits and misses. */
