@@ -67,4 +67,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The same node flags as `npm start` (examples/server/package.json): see bench/README.md, memory.
-CMD ["node", "--max-semi-space-size=2", "examples/server/dist/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=384", "examples/server/dist/main.js"]

@@ -29,7 +29,7 @@ export async function runLoad({ url, pid, request, connections = defaults.connec
   const peakRssMb = rss.stop();
   return {
     requestsPerSecond: round(result.requests.average, 1),
-    completed: result.totalCompletedRequests,
+    completed: answeredCount(result),
     durationSeconds: result.duration,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: round(result.latency.average, 2) },
     errors: result.errors + result.non2xx,
@@ -37,10 +37,18 @@ export async function runLoad({ url, pid, request, connections = defaults.connec
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])),
-    warmup: warmup ? { completed: warmup.totalCompletedRequests, errors: warmup.errors + warmup.non2xx, statusCodes: Object.fromEntries(Object.entries(warmup.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])) } : null,
+    warmup: warmup ? { completed: answeredCount(warmup), errors: warmup.errors + warmup.non2xx, statusCodes: Object.fromEntries(Object.entries(warmup.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])) } : null,
     throughputMBps: round(result.throughput.average / 1048576, 2),
     peakRssMb: round(peakRssMb, 1),
   };
+}
+
+/**
+ * How many requests got an answer. autocannon 9's result has no `totalCompletedRequests` (that
+ * is the per-worker field its aggregateResult sums); the sum is `requests.total`.
+ */
+export function answeredCount(result) {
+  return result.requests.total;
 }
 
 export function round(value, digits) {

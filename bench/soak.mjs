@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { join } from 'node:path';
 import { startApp } from './app-process.mjs';
 import { auditOrders, checkoutTracker } from './checkout.mjs';
+import { answeredCount } from './load.mjs';
 import { analyze, apiToken, appEnv, envNumber, logger, machine, mdTable, openServices, round, writeModeResults } from './mode-kit.mjs';
 import { openCore, seedShop, shop } from './seed.mjs';
 import { lineChart } from './svg-chart.mjs';
@@ -104,7 +105,7 @@ export async function run() {
     sample();
     const retry = await tracker.retryUnanswered(app.url);
     results.totals = {
-      completed: result.totalCompletedRequests ?? result.requests.total ?? answered,
+      completed: answeredCount(result),
       requestsPerSecond: round(result.requests.average, 1),
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       errors: result.errors + result.non2xx + retry.failed,

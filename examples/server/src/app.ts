@@ -21,6 +21,9 @@ export interface BuildOptions {
   logStream?: NodeJS.WriteStream;
 }
 
+/** The in-process shared cache's bound when there is no REDIS_URL (keyvCache's default is 64 MiB). */
+const inProcessCacheBytes = 32 * 1024 * 1024;
+
 /** Builds the reference app from its configuration: adapters, migrations, plugin. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const knex = createKnex(config.databaseUrl);
@@ -40,7 +43,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     replica: config.databaseReplicaUrl
       ? objectionReadReplica(knex, createKnex(config.databaseReplicaUrl), { onError: (error, operation) => logBackgroundError(error, operation) })
       : null,
-    cache: !config.cacheEnabled ? noCache() : keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : {}),
+    // Without Redis the "shared" cache is this process's memory too, behind core's in-process
+    // layer (16 MiB): 32 MiB of serialized entries keeps both within the 150 MB an instance aims
+    // for (docs/scaling.md, Memory).
+    cache: !config.cacheEnabled ? noCache() : keyvCache(config.redisUrl ? { redisUrl: config.redisUrl, namespace: 'dukaan' } : { memoryMaxBytes: inProcessCacheBytes }),
     images: diskImageStore({ directory: config.mediaDir, publicPath: '/media' }),
     // Throttling is core policy now, shared by the JSON API and the page forms.
     // Sign-ups count under the login setting, as they did when the plugin held the limits.

@@ -1,5 +1,6 @@
 import type { EventBus } from '../events.js';
 import { subscribeStoreInvalidation } from '../storefront/invalidation.js';
+import { defaultLocalMaxBytes } from '../storefront/local-entries.js';
 import { StoreCache } from '../storefront/store-cache.js';
 import { Circuit } from './circuit.js';
 import { DurableWrites } from './durable-writes.js';
@@ -13,6 +14,8 @@ export interface CachingOptions {
   storeTtlMs: number;
   /** How long an instance trusts its in-process copy of a store's versions (0: never); bounds stock staleness. */
   localTtlMs: number;
+  /** Bound on the in-process layer of store entries, in bytes as entryBytes counts them (default defaultLocalMaxBytes). */
+  localMaxBytes?: number;
   /** Told about cache failures (which never fail a request). */
   onError?: (error: unknown, operation: string) => void;
   /** Bound on each counter call (default 500 ms): the limits must hold on a busy machine. */
@@ -55,7 +58,7 @@ export function wireCaching(stores: CacheStores, options: CachingOptions, events
   const durableWrites = new DurableWrites(stores.cache, options.onError ? { onError: options.onError } : {});
   const storeCache = new StoreCache(
     { cache, bus: stores.bus ? resilientBus(stores.bus, circuit) : null, writes: durableWrites },
-    { ttlMs: options.storeTtlMs, localTtlMs: options.localTtlMs },
+    { ttlMs: options.storeTtlMs, localTtlMs: options.localTtlMs, localMaxBytes: options.localMaxBytes ?? defaultLocalMaxBytes },
   );
   const unsubscribe = subscribeStoreInvalidation(events, storeCache);
   const stopListening = storeCache.listen();

@@ -1,33 +1,22 @@
 import { LRUCache } from 'lru-cache';
+import { entryBytes } from '../cache/entry-size.js';
 
 /** lru-cache refuses undefined and null values; every value travels in a box. */
 interface Box {
   value: unknown;
 }
 
-/** What one entry is assumed to cost when its size cannot be estimated (it is not JSON). */
-const unknownSizeBytes = 1024;
-
 /**
- * Roughly what an entry holds in memory: JavaScript strings are UTF-16, so two bytes a
- * character of its JSON. Computed once per set, which happens once per load, never per hit.
+ * The in-process layer's default byte bound (wireCaching's). Entries are counted at what they
+ * cost in the heap with what callers derive beside them (see entryBytes): a store of 100
+ * products with photos costs about 1.1 MB here (its view with its encoded JSON, its rendered
+ * page with its encoded parts), so this holds the busiest dozen or so such stores; the rest are
+ * a round trip to the shared cache away.
  */
-function estimateBytes(box: Box, key: string): number {
-  const { value } = box;
-  let characters = unknownSizeBytes / 2;
-  if (typeof value === 'string') characters = value.length;
-  else {
-    try {
-      characters = JSON.stringify(value)?.length ?? 4;
-    } catch {
-      // Not JSON (a cycle): keep the default estimate.
-    }
-  }
-  return 2 * (characters + key.length) + 64;
-}
+export const defaultLocalMaxBytes = 16 * 1024 * 1024;
 
 export interface LocalEntriesOptions {
-  /** Bound on the estimated bytes held; the least recently used entries go first. */
+  /** Bound on the bytes held, as entryBytes counts them; the least recently used entries go first. */
   maxBytes: number;
   /** Bound on the number of entries, whatever their size (default 50,000). */
   maxEntries?: number;
@@ -45,7 +34,8 @@ export class LocalEntries {
     this.#lru = new LRUCache<string, Box>({
       max: options.maxEntries ?? 50_000,
       maxSize: options.maxBytes,
-      sizeCalculation: estimateBytes,
+      // Measured once per set, which happens once per load, never per hit.
+      sizeCalculation: (box, key) => entryBytes(key, box.value),
       ttlAutopurge: true,
       // Read the clock on every check: lru-cache would otherwise reuse a reading until a timer
       // resets it, and a busy stretch without a turn of the event loop would freeze its time.

@@ -1,6 +1,6 @@
 import type { Cache } from '../cache/ports.js';
 import { singleFlight } from '../cache/memoize.js';
-import { LocalEntries } from './local-entries.js';
+import { defaultLocalMaxBytes, LocalEntries } from './local-entries.js';
 import { slugKey, StoreVersions, versionTime, type StoreVersionPorts } from './store-versions.js';
 
 export interface StoreCacheOptions {
@@ -59,7 +59,7 @@ export class StoreCache {
     this.#cache = ports.cache;
     this.#ttlMs = options.ttlMs;
     this.#localTtlMs = options.localTtlMs ?? 1000;
-    this.#local = new LocalEntries({ maxBytes: options.localMaxBytes ?? 32 * 1024 * 1024 });
+    this.#local = new LocalEntries({ maxBytes: options.localMaxBytes ?? defaultLocalMaxBytes });
     this.#versions = new StoreVersions(ports, this.#local, this.#localTtlMs);
   }
 
