@@ -11,7 +11,7 @@ export interface StoreCacheOptions {
    * from the shared cache on every request. Bounds how stale shown stock may be. Default 1000.
    */
   localTtlMs?: number;
-  /** Bound on the estimated bytes held in process (store views and pages are tens of KB each). Default 32 MiB. */
+  /** Bound on the bytes held in process, as entryBytes measures them (default defaultLocalMaxBytes, 16 MiB). */
   localMaxBytes?: number;
 }
 
