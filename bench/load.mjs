@@ -1,6 +1,18 @@
 // One scenario's load: a warm-up, then the measured run, with the target's RSS sampled throughout.
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import { sampleRss } from './app-process.mjs';
+
+/** utime + stime of a process in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 export const defaults = { connections: 32, warmupSeconds: 2, durationSeconds: 10 };
 
@@ -25,8 +37,12 @@ export async function runLoad({ url, pid, request, connections = defaults.connec
     ...(request.requests ? { requests: request.requests() } : {}),
   });
   const warmup = warmupSeconds > 0 ? await autocannon(options(warmupSeconds)) : null;
+  // The app's own CPU over the measured window: per request it is steadier than req/s on a shared machine.
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon(options(durationSeconds));
+  const cpuAfter = cpuMs(pid);
   const peakRssMb = rss.stop();
+  const appCpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   return {
     requestsPerSecond: round(result.requests.average, 1),
     completed: answeredCount(result),
@@ -40,6 +56,8 @@ export async function runLoad({ url, pid, request, connections = defaults.connec
     warmup: warmup ? { completed: answeredCount(warmup), errors: warmup.errors + warmup.non2xx, statusCodes: Object.fromEntries(Object.entries(warmup.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])) } : null,
     throughputMBps: round(result.throughput.average / 1048576, 2),
     peakRssMb: round(peakRssMb, 1),
+    appCpuMs,
+    appCpuMsPerRequest: appCpuMs === null || !(result.requests.total > 0) ? null : round(appCpuMs / result.requests.total, 2),
   };
 }
 

@@ -242,7 +242,7 @@ async function runScenario(scenario, app, state) {
     if (early200 > 0) outcome.audit.problems.push(`${early200} checkouts with a fresh key were answered 200 (an existing order)`), (outcome.audit.ok = false);
     log(`d: audit ${outcome.audit.ok ? 'ok' : 'FAILED'}: ${outcome.audit.orders} orders, ${outcome.audit.problems.length} problems`);
   }
-  log(`${scenario.id}: ${measured.requestsPerSecond} req/s, p50 ${measured.latencyMs.p50} ms, p99 ${measured.latencyMs.p99} ms, errors ${measured.errors}, peak RSS ${measured.peakRssMb} MB`);
+  log(`${scenario.id}: ${measured.requestsPerSecond} req/s, p50 ${measured.latencyMs.p50} ms, p99 ${measured.latencyMs.p99} ms, errors ${measured.errors}, peak RSS ${measured.peakRssMb} MB, app CPU ${measured.appCpuMs} ms = ${measured.appCpuMsPerRequest} ms per request`);
   log(`${scenario.id}: PostgreSQL backends on average: ${Object.entries(outcome.postgres.meanBackends).slice(0, 5).map(([k, v]) => `${v} ${k}`).join('; ') || 'none'}`);
   return outcome;
 }

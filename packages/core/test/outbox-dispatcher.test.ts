@@ -22,8 +22,15 @@ for (const variant of coreVariants()) {
     t.teardown(() => receiver.close());
     const sent: MailMessage[] = [];
     let mailDown = false;
+    // While set, sends wait for it: holds a pass in flight.
+    let gate: Promise<void> | null = null;
+    let held = 0;
     const mailer = {
       async send(message: MailMessage) {
+        if (gate) {
+          held += 1;
+          await gate;
+        }
         if (mailDown) throw new Error('SMTP 451 try later');
         sent.push(message);
       },
@@ -68,6 +75,23 @@ for (const variant of coreVariants()) {
       t.ok(await eventually(() => sent.length >= 1), 'mail went out');
     });
 
+    t.test('an order without an email fans out no customer mail (none can ever be due), placed or moved', async (t) => {
+      const before = sent.length;
+      const { order } = await dukaan.orders.place(store.slug, orderFor([{ productId: product.id, quantity: 1 }]));
+      t.equal(order.customer.email, null);
+      await dukaan.orders.changeStatus(store.id, order.id, { status: 'accepted' });
+      t.ok(await eventually(() => receiver.received.filter((r) => (r.json.data['order'] as { id?: string } | undefined)?.id === order.id).length === 2), 'both webhooks went');
+      await dukaan.outbox.idle();
+      const rows = (await knex('outbox_deliveries as d')
+        .join('outbox_events as e', 'e.id', 'd.event_id')
+        .where('e.order_id', order.id)
+        .select('e.type', 'd.target', 'd.status')) as Array<{ type: string; target: string; status: string }>;
+      t.same(rows.filter((r) => r.type === 'order.placed').map((r) => r.target).sort(), ['mail:vendor', 'webhook']);
+      t.same(rows.filter((r) => r.type === 'order.status_changed').map((r) => r.target).sort(), ['webhook']);
+      t.ok(await eventually(() => sent.length === before + 1), 'the vendor still heard of the order');
+      t.equal(sent[before]?.kind, 'new-order');
+    });
+
     t.test('a mail the server refuses is retried later, not lost', async (t) => {
       mailDown = true;
       const before = sent.length;
@@ -88,6 +112,36 @@ for (const variant of coreVariants()) {
       t.notOk(JSON.stringify(pendingMail).includes('ravi@example.com'), 'no address in the stored error');
       t.equal(sent.length, before);
       mailDown = false;
+    });
+
+    t.test('commits while a pass is in flight queue one more pass, not one per commit', async (t) => {
+      await dukaan.outbox.idle();
+      let release: () => void = () => {};
+      gate = new Promise((resolve) => (release = resolve));
+      held = 0;
+      const claims: string[] = [];
+      const onQuery = (query: { sql: string }) => {
+        // claimUndispatched: PostgreSQL quotes with ", SQLite with `.
+        if (/^select .* from .outbox_events. where .dispatched_at. is null/i.test(query.sql)) claims.push(query.sql);
+      };
+      knex.on('query', onQuery);
+      t.teardown(() => {
+        knex.off('query', onQuery);
+        gate = null;
+        release();
+      });
+      const withEmail = { ...orderFor([{ productId: product.id, quantity: 1 }]), customer: { ...orderFor([]).customer, email: 'meera@example.com' } };
+      const first = await dukaan.orders.place(store.slug, withEmail);
+      t.ok(await eventually(() => held > 0), 'a pass is held in the mail');
+      const placed = [first.order.id];
+      for (let i = 0; i < 5; i++) placed.push((await dukaan.orders.place(store.slug, orderFor([{ productId: product.id, quantity: 1 }]))).order.id);
+      gate = null;
+      release();
+      const delivered = () => placed.every((id) => receiver.received.some((r) => (r.json.data['order'] as { id?: string } | undefined)?.id === id));
+      t.ok(await eventually(delivered), 'every order was delivered');
+      await dukaan.outbox.idle();
+      // The held pass, then one pass for the five commits (one per commit was six).
+      t.ok(claims.length >= 2 && claims.length <= 3, `${claims.length} fan-out claims`);
     });
 
     t.test('close() waits for a delivery in flight, but not longer than closeTimeoutMs', async (t) => {

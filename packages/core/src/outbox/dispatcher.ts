@@ -66,14 +66,30 @@ export function attemptDeadlineMs(leaseMs: number, webhookTimeoutMs: number): nu
 
 type DispatchContext = Pick<CoreContext, 'persistence' | 'clock' | 'webhooks' | 'mailer' | 'publicUrl' | 'events' | 'counters'>;
 
+/**
+ * Whether the event's order snapshot says its customer gave no email. An order's email is written
+ * with the order and only ever erased after, so no mail to the customer can become due: the
+ * delivery would cost a claim, two reads and a finish per order to send nothing. An event without
+ * a snapshot, or one whose customer is not a plain object, is not known to lack one.
+ */
+function snapshotHasNoEmail(event: Pick<OutboxEvent, 'data'>): boolean {
+  const order = event.data['order'];
+  if (typeof order !== 'object' || order === null) return false;
+  const customer = (order as Record<string, unknown>)['customer'];
+  if (typeof customer !== 'object' || customer === null || !('email' in customer)) return false;
+  const email = (customer as Record<string, unknown>)['email'];
+  return email === null || email === '';
+}
+
 /** The deliveries an event fans out to: one per subscribed webhook, and the order mail when the core can mail. */
 function deliveriesFor(context: DispatchContext, event: OutboxEvent, webhooks: WebhookRecord[], at: string): DeliveryInput[] {
   const base = { eventId: event.id, storeId: event.storeId, createdAt: at };
   const out: DeliveryInput[] = webhooks.filter((webhook) => webhook.events.includes(event.type)).map((webhook) => ({ ...base, target: 'webhook' as const, webhookId: webhook.id }));
   if (context.mailer && context.publicUrl !== null) {
-    // Only the mail that can be due: the vendor hears of new orders, the customer of placing and each status change.
+    // Only the mail that can be due: the vendor hears of new orders, the customer (one who gave an
+    // email) of placing and each status change.
     if (event.type === 'order.placed') out.push({ ...base, target: 'mail:vendor', webhookId: null });
-    if (event.type === 'order.placed' || event.type === 'order.status_changed') out.push({ ...base, target: 'mail:customer', webhookId: null });
+    if ((event.type === 'order.placed' || event.type === 'order.status_changed') && !snapshotHasNoEmail(event)) out.push({ ...base, target: 'mail:customer', webhookId: null });
   }
   return out;
 }
@@ -127,6 +143,9 @@ export function startDispatcher(context: DispatchContext, options: OutboxOptions
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let active: Promise<unknown> | null = null;
+  // A pass is scheduled to run after the one in flight and has not started: it will see every
+  // event committed until it starts, so a nudge meanwhile needs no pass of its own.
+  let waiting = false;
   let lastCleanUp = 0;
 
   /** Runs `work` when no other pass of this dispatcher runs. */
@@ -251,7 +270,11 @@ export function startDispatcher(context: DispatchContext, options: OutboxOptions
   function loop(): void {
     timer = null;
     if (closed) return;
-    exclusive(pass)
+    waiting = true;
+    exclusive(() => {
+      waiting = false;
+      return pass();
+    })
       .catch((error: unknown) => onError(error, 'outbox dispatch'))
       .finally(() => {
         if (closed || timer) return;
@@ -262,6 +285,9 @@ export function startDispatcher(context: DispatchContext, options: OutboxOptions
 
   function nudge(): void {
     if (!enabled || closed) return;
+    // Under a stream of checkouts, one pass per commit would queue passes that find nothing left
+    // (each still a transaction and a claim): the pass already waiting covers this commit.
+    if (waiting) return;
     if (timer) clearTimeout(timer);
     // Soon, not now: the caller (a commit's event) must not wait for deliveries.
     timer = setTimeout(loop, 0);
