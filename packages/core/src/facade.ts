@@ -29,7 +29,7 @@ import { reorderProductImages } from './catalog/reorder-product-images.js';
 import { updateCategory } from './catalog/update-category.js';
 import { updateProduct } from './catalog/update-product.js';
 import type { CoreContext } from './context.js';
-import { checkCoupon, createCoupon, currentOffers, deleteCoupon, getCoupon, listCoupons, updateCoupon } from './coupons/index.js';
+import { checkCoupon, createCoupon, currentOffers, currentOffersOfStore, deleteCoupon, getCoupon, listCoupons, updateCoupon } from './coupons/index.js';
 import { changeOrderStatus } from './orders/change-order-status.js';
 import { changePayment } from './orders/change-payment.js';
 import { confirmPayment } from './payments/confirm-payment.js';
@@ -181,6 +181,8 @@ export function facade(context: CoreContext) {
       check: bind(context, checkCoupon),
       /** The store page's current offers (public terms only). */
       currentOffers: bind(context, currentOffers),
+      /** currentOffers of a store already resolved (its id from the store view): no second slug lookup. */
+      currentOffersOfStore: bind(context, currentOffersOfStore),
     },
     mail: {
       /** Resolves when no mail is being prepared, delivered or retried (tests, a graceful shutdown). */

@@ -56,6 +56,20 @@ for (const variant of coreVariants()) {
       t.same(warm, first);
     });
 
+    t.test("the store page's offers by the store's id cost one query and no slug lookup", async (t) => {
+      const { store } = await openStore(dukaan);
+      await dukaan.coupons.create(store.id, { code: 'PCT', type: 'percent', value: 15, maxDiscount: 20000 });
+      await dukaan.coupons.create(store.id, { code: 'PAUSED', type: 'flat', value: 100, active: false });
+      const other = await openStore(dukaan);
+      await dukaan.coupons.create(other.store.id, { code: 'ELSEWHERE', type: 'flat', value: 100 });
+      fixture.queries.reset();
+      const offers = await dukaan.coupons.currentOffersOfStore(store.id);
+      t.equal(fixture.queries.count, 1, 'the coupons only');
+      t.same(offers, await dukaan.coupons.currentOffers(store.slug), 'what the slug gives');
+      t.same(offers.map((o) => o.code), ['PCT'], 'live coupons of this store only');
+      t.same(await dukaan.coupons.currentOffersOfStore('no-such-store'), [], 'an unknown id has none');
+    });
+
     t.test('an update through one instance is seen at once by another sharing the cache', async (t) => {
       const { store } = await openStore(dukaan);
       const p = await dukaan.catalog.createProduct(store.id, { name: 'Chai', price: 1000 });

@@ -9,6 +9,14 @@ import { couponOffer, type CouponOffer } from './coupon.js';
  */
 export async function currentOffers(context: CoreContext, slug: string): Promise<CouponOffer[]> {
   const { storeId } = await resolveStoreSlug(context, slug);
+  return currentOffersOfStore(context, storeId);
+}
+
+/**
+ * currentOffers of a store the caller has already resolved (the store page holds its view): one
+ * query, where asking by slug would look the slug up again (a query of its own when nothing is cached).
+ */
+export async function currentOffersOfStore(context: CoreContext, storeId: string): Promise<CouponOffer[]> {
   const coupons = await context.persistence.coupons.listCurrent(storeId, nowIso(context));
   return coupons.map(couponOffer);
 }

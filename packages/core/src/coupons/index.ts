@@ -13,6 +13,6 @@ export { updateCoupon } from './update-coupon.js';
 export { deleteCoupon } from './delete-coupon.js';
 export { getCoupon } from './get-coupon.js';
 export { listCoupons } from './list-coupons.js';
-export { currentOffers } from './current-offers.js';
+export { currentOffers, currentOffersOfStore } from './current-offers.js';
 export { checkCoupon } from './check-coupon.js';
 export type { CheckCouponOptions } from './check-coupon.js';

@@ -70,8 +70,9 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
   const pincode = await pincodeAnswer(runtime, request, view.store.slug);
   // The offers are baked into the shared template (replaced with it when a coupon changes); a page
   // rendered for one visitor takes them from the store's cache, so neither costs a query per visit.
-  const offersFor = (shared: boolean) =>
-    page > 1 ? Promise.resolve([]) : shared ? runtime.dukaan.coupons.currentOffers(view.store.slug) : runtime.dukaan.storefront.cached(view.store.id, 'offers:v1', () => runtime.dukaan.coupons.currentOffers(view.store.slug));
+  // By the store's id: the view already resolved the slug, and a second lookup is a query uncached.
+  const loadOffers = () => runtime.dukaan.coupons.currentOffersOfStore(view.store.id);
+  const offersFor = (shared: boolean) => (page > 1 ? Promise.resolve([]) : shared ? loadOffers() : runtime.dukaan.storefront.cached(view.store.id, 'offers:v1', loadOffers));
   const render = (csrfToken: string | null, origin: string, offers: CouponOffer[]) =>
     renderPage({
       page: 'store',

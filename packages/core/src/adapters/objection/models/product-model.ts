@@ -9,9 +9,9 @@ const patchKeys = ['name', 'slug', 'description', 'options', 'categoryId', 'taxR
 const productKeys = ['id', 'storeId', ...patchKeys, 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Product)[];
 
 /** An image as stored: older rows hold only `key` and `url`. */
-type StoredImage = Pick<ProductImage, 'key' | 'url'> & Partial<ProductImage>;
+export type StoredImage = Pick<ProductImage, 'key' | 'url'> & Partial<ProductImage>;
 
-function toImage(image: StoredImage): ProductImage {
+export function toImage(image: StoredImage): ProductImage {
   return {
     key: image.key,
     url: image.url,
