@@ -36,6 +36,21 @@ function splitDigits(minor: number, exponent: number): { negative: boolean; whol
  * separately, so every safe integer prints exactly (9007199254740991 paise -> "…47,409.91").
  */
 export function formatMoney(minor: number, currency: string): string {
+  const key = `${currency}:${minor}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  const text = formatFresh(minor, currency);
+  // A page prints the same few prices many times and formatToParts allocates a part list per
+  // call (a quarter of a store page's render): remembered, bounded by dropping all at the cap.
+  if (formatted.size >= formattedCap) formatted.clear();
+  formatted.set(key, text);
+  return text;
+}
+
+const formatted = new Map<string, string>();
+const formattedCap = 4096;
+
+function formatFresh(minor: number, currency: string): string {
   const exponent = currencyExponent(currency);
   if (!Number.isSafeInteger(minor)) return formatter(currency).format(minor / 10 ** exponent);
   const { negative, whole, fraction } = splitDigits(minor, exponent);
