@@ -1,6 +1,7 @@
 import type { Dialect } from './dialect.js';
 import { withAdvisoryMigrationLock } from './migration-lock.js';
-import { insertNumberedOrderPostgres, loadOrdersPostgres } from './postgres-orders.js';
+import { loadOrdersPostgres } from './postgres-order-list.js';
+import { insertNumberedOrderPostgres } from './postgres-orders.js';
 
 /** PostgreSQL: one-statement checkout numbered from the store's sequence, order reads, advisory lock around migrations. */
 export const postgresDialect: Dialect = {

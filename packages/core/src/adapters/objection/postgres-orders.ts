@@ -64,26 +64,3 @@ export async function insertNumberedOrderPostgres(db: Knex, order: Order, writes
   if (writes.event && !event) await db('outbox_events').insert(outboxEventRow(writes.event(number)));
   return { number, couponUseRecorded: Number(row.uses) > 0 };
 }
-
-/**
- * Each order's lines and history as JSON arrays of whole rows (keys are column names, so the
- * models read them as they read a row), in their stored order.
- */
-const linesAndHistorySql = `
-  COALESCE((SELECT json_agg(i ORDER BY i.position) FROM order_items i WHERE i.order_id = orders.id), '[]'::json) AS dk_items,
-  COALESCE((SELECT json_agg(h ORDER BY h.id) FROM order_status_history h WHERE h.order_id = orders.id), '[]'::json) AS dk_history`;
-
-type RowWithLines = Record<string, unknown> & { dk_items: Record<string, unknown>[]; dk_history: Record<string, unknown>[] };
-
-/** Orders matching `filter` with their lines and history, in one query. */
-export async function loadOrdersPostgres(db: Knex, filter: (builder: Knex.QueryBuilder) => void): Promise<Order[]> {
-  const builder = db(OrderModel.tableName).select('orders.*', db.raw(linesAndHistorySql));
-  filter(builder);
-  const rows = (await builder) as RowWithLines[];
-  return rows.map(({ dk_items, dk_history, ...row }) =>
-    OrderModel.fromDatabaseJson(row).toOrder(
-      dk_items.map((item) => OrderItemModel.fromDatabaseJson(item).toLine()),
-      dk_history.map((change) => OrderStatusModel.fromDatabaseJson(change).toStatusChange()),
-    ),
-  );
-}

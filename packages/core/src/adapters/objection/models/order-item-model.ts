@@ -1,5 +1,6 @@
 import type { OrderLine } from '../../../orders/order.js';
 import { BaseModel } from './base-model.js';
+import { fieldsOfRow } from './row-fields.js';
 
 /** A row of `order_items`: a line as sold, with no reference kept to the product row. */
 export class OrderItemModel extends BaseModel {
@@ -56,20 +57,33 @@ export class OrderItemModel extends BaseModel {
 
   /** The domain line of this row. */
   toLine(): OrderLine {
-    return {
-      productId: this.productId,
-      variantId: this.variantId ?? this.productId,
-      name: this.name,
-      options: this.options,
-      sku: this.sku,
-      unitPrice: this.unitPrice,
-      quantity: this.quantity,
-      lineTotal: this.lineTotal,
-      taxRate: this.taxRate ?? 0,
-      hsnCode: this.hsnCode ?? null,
-      discount: this.discount ?? 0,
-      taxableValue: this.taxableValue ?? this.lineTotal - (this.discount ?? 0),
-      tax: this.tax ?? 0,
-    };
+    return lineOf(this);
   }
+}
+
+/** What a line row holds, by property: a model, or a row's fields read without one. */
+export type LineFields = Omit<OrderItemModel, keyof BaseModel | 'toLine'>;
+
+/** The domain line of a row's fields: the one mapping, for a model (`toLine`) and for rows read without one. */
+export function lineOf(fields: LineFields): OrderLine {
+  return {
+    productId: fields.productId,
+    variantId: fields.variantId ?? fields.productId,
+    name: fields.name,
+    options: fields.options,
+    sku: fields.sku,
+    unitPrice: fields.unitPrice,
+    quantity: fields.quantity,
+    lineTotal: fields.lineTotal,
+    taxRate: fields.taxRate ?? 0,
+    hsnCode: fields.hsnCode ?? null,
+    discount: fields.discount ?? 0,
+    taxableValue: fields.taxableValue ?? fields.lineTotal - (fields.discount ?? 0),
+    tax: fields.tax ?? 0,
+  };
+}
+
+/** The domain line of a raw `order_items` row, as `OrderItemModel.fromDatabaseJson(row).toLine()` gives it. */
+export function lineOfRow(row: Record<string, unknown>): OrderLine {
+  return lineOf(fieldsOfRow(OrderItemModel, row) as LineFields);
 }

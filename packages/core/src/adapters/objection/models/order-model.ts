@@ -2,6 +2,7 @@ import type { Order, OrderCharge, OrderLine, OrderStatus, OrderStatusChange, Pay
 import type { DeliveryMethod } from '../../../pricing/index.js';
 import { splitTax } from '../../../orders/tax-split.js';
 import { BaseModel } from './base-model.js';
+import { fieldsOfRow } from './row-fields.js';
 
 /**
  * A row of `orders`; the customer is flattened into `customer_*` columns. The model is the
@@ -95,58 +96,75 @@ export class OrderModel extends BaseModel {
 
   /** The domain order of this row with its lines and history. */
   toOrder(items: OrderLine[], history: OrderStatusChange[]): Order {
-    return {
-      id: this.id,
-      storeId: this.storeId,
-      number: this.number,
-      token: this.token,
-      status: this.status,
-      customer: {
-        name: this.customerName,
-        phone: this.customerPhone,
-        email: this.customerEmail,
-        address: this.customerAddress,
-        pincode: this.customerPincode,
-        house: this.customerHouse ?? null,
-        street: this.customerStreet ?? null,
-        landmark: this.customerLandmark ?? null,
-        city: this.customerCity ?? null,
-        state: this.customerState ?? null,
-      },
-      items,
-      subtotal: this.subtotal,
-      deliveryFee: this.deliveryFee,
-      deliveryMethod: this.deliveryMethod ?? 'delivery',
-      discount: this.discount ?? 0,
-      coupon: this.couponCode ? { code: this.couponCode } : null,
-      packagingFee: this.packagingFee ?? 0,
-      codFee: this.codFee ?? 0,
-      charges: this.charges ?? [],
-      taxTotal: this.taxTotal ?? 0,
-      tax: splitTax(this.taxTotal ?? 0, this.igst === true),
-      pricesIncludeTax: this.pricesIncludeTax ?? true,
-      sellerGstin: this.sellerGstin ?? null,
-      placeOfSupply: this.placeOfSupply ?? null,
-      invoice:
-        this.invoiceNumber !== null && this.invoiceNumber !== undefined && this.invoiceFinancialYear && this.invoicedAt
-          ? { number: Number(this.invoiceNumber), financialYear: this.invoiceFinancialYear, issuedAt: this.invoicedAt }
-          : null,
-      total: this.total,
-      currency: this.currency,
-      paymentMethod: this.paymentMethod,
-      payment: {
-        method: this.paymentMethod,
-        status: this.paymentStatus ?? 'pending',
-        reference: this.paymentReference ?? null,
-        updatedAt: this.paymentUpdatedAt ?? this.createdAt,
-      },
-      note: this.note,
-      idempotencyKey: this.idempotencyKey,
-      idempotencyFingerprint: this.idempotencyFingerprint ?? null,
-      customerErasedAt: this.customerErasedAt ?? null,
-      history,
-      createdAt: this.createdAt,
-      updatedAt: this.updatedAt,
-    };
+    return orderOf(this, items, history);
   }
+}
+
+/** What an order row holds, by property: a model, or a row's fields read without one (fieldsOfRow). */
+export type OrderFields = Omit<OrderModel, keyof BaseModel | 'toOrder'>;
+
+/**
+ * The domain order of a row's fields with its lines and history: the one mapping, for a model
+ * (`toOrder`) and for rows read without model instances (orderOfRow).
+ */
+export function orderOf(fields: OrderFields, items: OrderLine[], history: OrderStatusChange[]): Order {
+  return {
+    id: fields.id,
+    storeId: fields.storeId,
+    number: fields.number,
+    token: fields.token,
+    status: fields.status,
+    customer: {
+      name: fields.customerName,
+      phone: fields.customerPhone,
+      email: fields.customerEmail,
+      address: fields.customerAddress,
+      pincode: fields.customerPincode,
+      house: fields.customerHouse ?? null,
+      street: fields.customerStreet ?? null,
+      landmark: fields.customerLandmark ?? null,
+      city: fields.customerCity ?? null,
+      state: fields.customerState ?? null,
+    },
+    items,
+    subtotal: fields.subtotal,
+    deliveryFee: fields.deliveryFee,
+    deliveryMethod: fields.deliveryMethod ?? 'delivery',
+    discount: fields.discount ?? 0,
+    coupon: fields.couponCode ? { code: fields.couponCode } : null,
+    packagingFee: fields.packagingFee ?? 0,
+    codFee: fields.codFee ?? 0,
+    charges: fields.charges ?? [],
+    taxTotal: fields.taxTotal ?? 0,
+    tax: splitTax(fields.taxTotal ?? 0, fields.igst === true),
+    pricesIncludeTax: fields.pricesIncludeTax ?? true,
+    sellerGstin: fields.sellerGstin ?? null,
+    placeOfSupply: fields.placeOfSupply ?? null,
+    invoice:
+      fields.invoiceNumber !== null && fields.invoiceNumber !== undefined && fields.invoiceFinancialYear && fields.invoicedAt
+        ? { number: Number(fields.invoiceNumber), financialYear: fields.invoiceFinancialYear, issuedAt: fields.invoicedAt }
+        : null,
+    total: fields.total,
+    currency: fields.currency,
+    paymentMethod: fields.paymentMethod,
+    payment: {
+      method: fields.paymentMethod,
+      status: fields.paymentStatus ?? 'pending',
+      reference: fields.paymentReference ?? null,
+      updatedAt: fields.paymentUpdatedAt ?? fields.createdAt,
+    },
+    note: fields.note,
+    idempotencyKey: fields.idempotencyKey,
+    idempotencyFingerprint: fields.idempotencyFingerprint ?? null,
+    customerErasedAt: fields.customerErasedAt ?? null,
+    history,
+    createdAt: fields.createdAt,
+    updatedAt: fields.updatedAt,
+  };
+}
+
+/** The domain order of a raw `orders` row (column names), as `OrderModel.fromDatabaseJson(row).toOrder(…)` gives it. */
+export function orderOfRow(row: Record<string, unknown>, items: OrderLine[], history: OrderStatusChange[]): Order {
+  // fieldsOfRow gives the model's properties with the model's types (it shares their conversion).
+  return orderOf(fieldsOfRow(OrderModel, row) as OrderFields, items, history);
 }

@@ -1,5 +1,6 @@
 import type { OrderStatus, OrderStatusChange } from '../../../orders/order.js';
 import { BaseModel } from './base-model.js';
+import { fieldsOfRow } from './row-fields.js';
 
 /** A row of `order_status_history`; the serial id keeps entries in the order they were written. */
 export class OrderStatusModel extends BaseModel {
@@ -18,7 +19,17 @@ export class OrderStatusModel extends BaseModel {
 
   /** The domain status change of this row. */
   toStatusChange(): OrderStatusChange {
-    // Rows written before 006 (and PostgreSQL's json_agg of them) have no reason.
-    return { status: this.status, at: this.at, reason: this.reason ?? null };
+    return statusChangeOf(this);
   }
+}
+
+/** The domain status change of a history row's fields: the one mapping, for a model and for rows read without one. */
+export function statusChangeOf(fields: Pick<OrderStatusModel, 'status' | 'at' | 'reason'>): OrderStatusChange {
+  // Rows written before 006 (and PostgreSQL's json_agg of them) have no reason.
+  return { status: fields.status, at: fields.at, reason: fields.reason ?? null };
+}
+
+/** The domain status change of a raw `order_status_history` row, as `OrderStatusModel.fromDatabaseJson(row).toStatusChange()` gives it. */
+export function statusChangeOfRow(row: Record<string, unknown>): OrderStatusChange {
+  return statusChangeOf(fieldsOfRow(OrderStatusModel, row) as Pick<OrderStatusModel, 'status' | 'at' | 'reason'>);
 }
