@@ -228,14 +228,20 @@ for (const variant of serverVariants()) {
       t.match(badAction.headers['content-type'], /text\/html/);
 
       const view = fixture.dukaan.storefront.view;
+      const peekCached = fixture.dukaan.storefront.peekCached;
       fixture.dukaan.storefront.view = async () => {
         throw new Error('connect to postgres://user:hunter2@db failed');
       };
-      t.teardown(() => {
+      // The page was rendered above, and a current cached page is answered without reading the
+      // store: take that hit away so the visit reads the (failing) store.
+      fixture.dukaan.storefront.peekCached = () => undefined;
+      const restore = () => {
         fixture.dukaan.storefront.view = view;
-      });
+        fixture.dukaan.storefront.peekCached = peekCached;
+      };
+      t.teardown(restore);
       const broken = await server.inject(`/${slug}`);
-      fixture.dukaan.storefront.view = view;
+      restore();
       t.equal(broken.statusCode, 500);
       t.match(broken.headers['content-type'], /text\/html/);
       t.match(broken.payload, 'Something went wrong');
