@@ -4,6 +4,7 @@ import { trustedProxies } from './client-address.js';
 import { checkHost, checkPageBody } from './guards.js';
 import { resolveOptions, type DukaanPluginOptions } from './options.js';
 import { registerCartCookie } from './pages/cart.js';
+import { registerLangCookie } from './pages/locale.js';
 import { cartRoutes } from './pages/cart-routes.js';
 import { checkoutRoutes } from './pages/checkout.js';
 import { assets } from './pages/context.js';
@@ -41,6 +42,7 @@ export async function registerPages(server: Server, rawOptions: DukaanPluginOpti
   await server.register({ plugin: Inert, once: true });
   registerCsrfCookie(server, runtime);
   registerCartCookie(server, runtime);
+  registerLangCookie(server, runtime);
   server.ext('onPreAuth', checkHost(runtime), { sandbox: 'plugin' });
   server.ext('onPreAuth', checkPageBody, { sandbox: 'plugin' });
   server.ext('onPreResponse', pagesOnPreResponse(runtime), { sandbox: 'plugin' });

@@ -41,6 +41,9 @@ const js = await build({
   jsx: 'automatic',
   jsxImportSource: 'preact',
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Islands get their texts pre-parsed from the server (useIslandMessages), so the browser needs
+  // intl-messageformat's formatter only: FormatJS's no-parser entry leaves the ICU parser out.
+  alias: { '@formatjs/icu-messageformat-parser': '@formatjs/icu-messageformat-parser/no-parser.js' },
 });
 
 const css = await build({

@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { IslandsUsed } from './components/island.js';
+import { I18nContext, i18nOf } from './i18n/context.js';
 import { AccountPage, type AccountPageProps } from './pages/account.js';
 import { CategoriesPage, type CategoriesPageProps } from './pages/categories.js';
 import { CouponFormPage, type CouponFormPageProps } from './pages/coupon-form.js';
@@ -98,10 +99,13 @@ export function renderPage(view: PageView): string {
   const Page = pages[view.page] as (props: PageView['props']) => VNode;
   if (!Page) throw new TypeError(`Unknown page: ${String((view as { page: unknown }).page)}`);
   // A fresh set per render: which islands appeared decides whether the script tag is written.
+  const { ctx } = view.props;
   const html = renderToString(
-    <IslandsUsed.Provider value={new Set<string>()}>
-      <Page {...view.props} />
-    </IslandsUsed.Provider>,
+    <I18nContext.Provider value={i18nOf(ctx.locale, ctx.timeZone)}>
+      <IslandsUsed.Provider value={new Set<string>()}>
+        <Page {...view.props} />
+      </IslandsUsed.Provider>
+    </I18nContext.Provider>,
   );
   return `<!doctype html>${html}`;
 }

@@ -16,6 +16,7 @@ import type {
   Store,
   StoreSettings,
 } from '@dukaan-kit/core';
+import type { Locale } from '@dukaan-kit/core/i18n';
 
 /** An order's state: core's own type, so the two can never list different states. */
 export type { OrderStatus };
@@ -50,6 +51,13 @@ export interface PageContext {
   flash?: string;
   /** IANA zone for dates and times; default 'Asia/Kolkata'. */
   timeZone?: string;
+  /** The language the page is written in; default 'en'. */
+  locale?: Locale;
+  /**
+   * Where the language chooser's links lead: this page's own URL with `lang=` set per language.
+   * Absent: no chooser is shown.
+   */
+  languageLinks?: Readonly<Record<Locale, string>>;
 }
 
 /**

@@ -49,7 +49,7 @@ t.test('dashboard: today, share link island, WhatsApp, pending orders with actio
   t.match(html, '<button type="submit" name="status" value="accepted"');
   t.match(html, '<button type="submit" name="status" value="rejected"');
   t.match(html, '<a href="/dashboard/orders/ord-1">#1001</a>');
-  t.match(html, /Orders<span class="badge">3<span class="sr-only"> pending<\/span><\/span>/, 'pending badge in the navigation');
+  t.match(html, /Orders<span class="badge"><span aria-hidden="true">3<\/span><span class="sr-only">3 orders waiting<\/span><\/span>/, 'pending badge in the navigation');
   t.match(html, '<form method="post" action="/logout" class="dash-logout">');
   t.match(html, '<script type="module" src="/static/client.TEST.js"></script>');
   const none = renderPage({ page: 'dashboard', props: { ctx: vendorCtx(), store: { ...store, isOpen: false }, summary: { orders: 0, revenue: 0, pending: 0 }, pendingOrders: [], storeUrl: 'https://x.test/a' } });

@@ -3,6 +3,7 @@ import { localDate, startOfDay, type Store, type VendorPrincipal } from '@dukaan
 import { loadAssetManifest, type AssetManifest, type OrderSummary, type PageContext, type StoreView } from '@dukaan-kit/storefront-ui';
 import { principalOf, type Runtime } from '../runtime.js';
 import { csrfTokenFor } from './csrf.js';
+import { visitorLocale } from './locale.js';
 
 let manifest: AssetManifest | undefined;
 
@@ -53,6 +54,8 @@ export function pageContext(runtime: Runtime, request: Request, h: ResponseToolk
     assets: assets(),
     csrfToken: csrfTokenFor(runtime, request, h),
     timeZone: pageTimeZone,
+    // Pages that know better (a store's, the dashboard's) pass their own language in `extra`.
+    locale: visitorLocale(runtime, request, h),
     ...(flash ? { flash } : {}),
     ...extra,
   };

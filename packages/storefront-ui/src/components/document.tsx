@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import { locales, localeNames } from '@dukaan-kit/core/i18n';
 import { withBase } from '../url.js';
 import type { PageContext } from '../types.js';
 import { IslandScript } from './island.js';
+import { useI18n } from '../i18n/context.js';
 
 /** Head data of a page; Open Graph tags are written when `canonicalUrl` is given. */
 export interface PageMeta {
@@ -45,8 +47,9 @@ const favicon =
 
 /** The whole HTML document: head, stylesheet, the page body and (only if an island rendered) the client script. */
 export function Document({ ctx, meta, bodyClass, children }: { ctx: PageContext; meta: PageMeta; bodyClass?: string; children: ComponentChildren }) {
+  const { locale, t } = useI18n();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -60,6 +63,9 @@ export function Document({ ctx, meta, bodyClass, children }: { ctx: PageContext;
         <link rel="stylesheet" href={withBase(ctx.basePath, `/static/${ctx.assets.css}`)} />
       </head>
       <body class={bodyClass}>
+        <a class="skip-link" href="#main">
+          {t('common.skipToContent')}
+        </a>
         {children}
         <IslandScript ctx={ctx} />
       </body>
@@ -74,5 +80,30 @@ export function Flash({ message }: { message: string | undefined }) {
     <div class="flash" role="status">
       {message}
     </div>
+  );
+}
+
+/**
+ * Links to this page in each language (`ctx.languageLinks`); the current one is marked, not linked.
+ * Each language is named in itself, with `lang` set so a screen reader says it right.
+ */
+export function LanguageChooser({ ctx }: { ctx: PageContext }) {
+  const { locale, t } = useI18n();
+  const links = ctx.languageLinks;
+  if (!links) return null;
+  return (
+    <nav class="lang-chooser" aria-label={t('common.language')}>
+      {locales.map((l) =>
+        l === locale ? (
+          <span lang={l} aria-current="true">
+            {localeNames[l]}
+          </span>
+        ) : (
+          <a lang={l} hreflang={l} href={links[l]}>
+            {localeNames[l]}
+          </a>
+        ),
+      )}
+    </nav>
   );
 }

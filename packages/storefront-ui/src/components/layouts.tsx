@@ -1,13 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { withBase } from '../url.js';
 import type { PageContext, StoreView } from '../types.js';
-import { Document, Flash, type PageMeta } from './document.js';
+import { Document, Flash, LanguageChooser, type PageMeta } from './document.js';
+import { useT } from '../i18n/context.js';
 import { Island } from './island.js';
 import { PostForm } from './form.js';
 
 /** A customer-facing page of one store: header with logo and name, closed banner, footer. */
 export function StoreLayout({ ctx, store, meta, children }: { ctx: PageContext; store: StoreView; meta: PageMeta; children: ComponentChildren }) {
   const home = withBase(ctx.basePath, `/${store.slug}`);
+  const t = useT();
   return (
     <Document ctx={ctx} meta={meta} bodyClass="shop">
       <header class="shop-header">
@@ -18,7 +20,7 @@ export function StoreLayout({ ctx, store, meta, children }: { ctx: PageContext; 
       </header>
       {!store.isOpen && (
         <div class="banner-closed" role="status">
-          {store.name} is closed right now and is not taking orders. Please check back later.
+          {t('store.closedBanner', { store: store.name })}
         </div>
       )}
       <Flash message={ctx.flash} />
@@ -28,24 +30,25 @@ export function StoreLayout({ ctx, store, meta, children }: { ctx: PageContext; 
       <footer class="shop-footer">
         {store.phone && (
           <p>
-            Questions? Call <a href={`tel:${store.phone}`}>{store.phone}</a>
+            <a href={`tel:${store.phone}`}>{t('store.questionsCall', { phone: store.phone })}</a>
           </p>
         )}
-        <p class="powered">Powered by dukaan-kit</p>
+        <LanguageChooser ctx={ctx} />
+        <p class="powered">{t('common.poweredBy')}</p>
       </footer>
     </Document>
   );
 }
 
 const dashboardLinks = [
-  ['dashboard', '/dashboard', 'Home'],
-  ['orders', '/dashboard/orders', 'Orders'],
-  ['products', '/dashboard/products', 'Products'],
-  ['categories', '/dashboard/categories', 'Categories'],
-  ['coupons', '/dashboard/coupons', 'Coupons'],
-  ['settings', '/dashboard/settings', 'Settings'],
-  ['webhooks', '/dashboard/webhooks', 'Webhooks'],
-  ['account', '/dashboard/account', 'Account'],
+  ['dashboard', '/dashboard', 'dashboard.nav.home'],
+  ['orders', '/dashboard/orders', 'dashboard.nav.orders'],
+  ['products', '/dashboard/products', 'dashboard.nav.products'],
+  ['categories', '/dashboard/categories', 'dashboard.nav.categories'],
+  ['coupons', '/dashboard/coupons', 'dashboard.nav.coupons'],
+  ['settings', '/dashboard/settings', 'dashboard.nav.settings'],
+  ['webhooks', '/dashboard/webhooks', 'dashboard.nav.webhooks'],
+  ['account', '/dashboard/account', 'dashboard.nav.account'],
 ] as const;
 
 /** Which dashboard section a page belongs to (for aria-current). */
@@ -58,8 +61,9 @@ const liveSections: ReadonlySet<DashboardSection> = new Set(['dashboard', 'order
 export function DashboardLayout({ ctx, title, section, children }: { ctx: PageContext; title: string; section: DashboardSection; children: ComponentChildren }) {
   const v = ctx.vendor;
   const href = (p: string) => withBase(ctx.basePath, p);
+  const t = useT();
   return (
-    <Document ctx={ctx} meta={{ title: `${title} · ${v?.storeName ?? 'Dashboard'}`, robots: 'noindex' }} bodyClass="dash">
+    <Document ctx={ctx} meta={{ title: `${title} · ${v?.storeName ?? t('dashboard.fallbackTitle')}`, robots: 'noindex' }} bodyClass="dash">
       <header class="dash-header">
         <div class="dash-top">
           <a class="dash-brand" href={href('/dashboard')}>
@@ -67,23 +71,23 @@ export function DashboardLayout({ ctx, title, section, children }: { ctx: PageCo
           </a>
           {v && (
             <a class="dash-view" href={href(`/${v.storeSlug}`)}>
-              View store
+              {t('dashboard.viewStore')}
             </a>
           )}
           <PostForm ctx={ctx} action="/logout" class="dash-logout">
             <button type="submit" class="btn-link">
-              Log out
+              {t('dashboard.logOut')}
             </button>
           </PostForm>
         </div>
-        <nav class="dash-nav" aria-label="Dashboard">
+        <nav class="dash-nav" aria-label={t('dashboard.nav.label')}>
           {dashboardLinks.map(([key, path, label]) => (
             <a href={href(path)} aria-current={key === section ? 'page' : undefined}>
-              {label}
+              {t(label)}
               {key === 'orders' && v && v.pendingOrders > 0 && (
                 <span class="badge">
-                  {v.pendingOrders}
-                  <span class="sr-only"> pending</span>
+                  <span aria-hidden="true">{v.pendingOrders}</span>
+                  <span class="sr-only">{t('dashboard.nav.pending', { count: v.pendingOrders })}</span>
                 </span>
               )}
             </a>

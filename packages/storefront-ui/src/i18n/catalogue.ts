@@ -1,0 +1,16 @@
+import type { Locale } from '@dukaan-kit/core/i18n';
+import * as common from './messages/common.js';
+
+// Every page text, one file per area (messages/*.ts), merged here. Keys start with their area
+// ("store.", "checkout.", "dashboard.") so two files never define the same key; the merge below
+// would otherwise let the later one win silently, and test/i18n-catalogue.test.ts checks that too.
+export const areas = { common } as const;
+
+export const en = { ...common.en } as const;
+
+/** Any page text's key. */
+export type MessageKey = Extract<keyof typeof en, string>;
+
+export const hi: Readonly<Record<MessageKey, string>> = { ...common.hi };
+
+export const catalogues: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, hi };
