@@ -49,3 +49,9 @@ export function languageLinks(request: Request): Record<Locale, string> {
   }
   return out;
 }
+
+/** The language a store chose for its customers (`locale` of its settings), English when it chose none. */
+export function storeLocale(store: object): Locale {
+  const chosen = (store as { locale?: unknown }).locale;
+  return isLocale(chosen) ? chosen : 'en';
+}
