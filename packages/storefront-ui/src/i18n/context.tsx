@@ -27,6 +27,22 @@ function translatorOf(locale: Locale): I18n['t'] {
 
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a page formats
+// many dates with the same few options: kept per language, zone and options (a handful in all).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormatCap = 256;
+
+function dateFormat(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${timeZone}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    if (dateFormats.size >= dateFormatCap) dateFormats.clear();
+    f = new Intl.DateTimeFormat(tag, { timeZone, ...options });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 /** The page's language tools; `timeZone` is where dates are read (default Asia/Kolkata). */
 export function i18nOf(locale: Locale = defaultLocale, timeZone = 'Asia/Kolkata'): I18n {
   const tag = intlLocale(locale);
@@ -39,7 +55,7 @@ export function i18nOf(locale: Locale = defaultLocale, timeZone = 'Asia/Kolkata'
       return f.format(n);
     },
     dateTime: (instant, options = { dateStyle: 'medium', timeStyle: 'short' }) =>
-      new Intl.DateTimeFormat(tag, { timeZone, ...options }).format(typeof instant === 'string' ? new Date(instant) : instant),
+      dateFormat(tag, timeZone, options).format(typeof instant === 'string' ? new Date(instant) : instant),
   };
 }
 
