@@ -1,5 +1,6 @@
 // The map from each facade method to the file holding its use case (the core README lists it too).
 import { changePassword } from './accounts/change-password.js';
+import { updateAccount } from './accounts/update-account.js';
 import { checkLinkToken } from './accounts/check-link-token.js';
 import { closeAccount } from './accounts/close-account.js';
 import { confirmEmailChange } from './accounts/confirm-email-change.js';
@@ -79,6 +80,8 @@ export function facade(context: CoreContext) {
       signUp: bind(context, signUp),
       logIn: bind(context, logIn),
       getAccount: bind(context, getAccount),
+      /** The vendor's own settings (`{ locale }`), at once. */
+      updateAccount: bind(context, updateAccount),
       requestPasswordReset: bind(context, requestPasswordReset),
       resetPassword: bind(context, resetPassword),
       changePassword: bind(context, changePassword),

@@ -56,6 +56,7 @@ export { scryptPasswordHasher } from './vendors/password-hasher.js';
 // Entities and views
 export type { Vendor, VendorRecord, Store, StoreSettings, SessionRecord, ApiTokenRecord, VendorPrincipal } from './vendors/vendor.js';
 export type { VendorStoreView } from './stores/store-view.js';
+export type { Account } from './vendors/get-account.js';
 export { toVendorStoreView } from './stores/store-view.js';
 export type { Category } from './catalog/category.js';
 export type { Product, ProductImage, ProductOption, ProductVariant, VariantOptions, StockLine } from './catalog/product.js';
@@ -146,6 +147,8 @@ export {
   emailChangeSchema,
   emailConfirmSchema,
   closeAccountSchema,
+  accountUpdateSchema,
+  accountPatchSchema,
   customerEraseSchema,
 } from './accounts/schemas.js';
 export type {
@@ -155,8 +158,11 @@ export type {
   EmailChangeInput,
   EmailConfirmInput,
   CloseAccountInput,
+  AccountUpdateInput,
+  AccountPatchInput,
   CustomerEraseInput,
 } from './accounts/schemas.js';
+export { localeField } from './shared/locale-field.js';
 export { storeUpdateSchema, upiIdField, upiIdPattern, timeZoneField, paymentMethodsField } from './stores/schemas.js';
 export type { StoreUpdateInput } from './stores/schemas.js';
 export {

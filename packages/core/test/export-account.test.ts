@@ -129,7 +129,7 @@ for (const variant of coreVariants()) {
       for (const name of files.keys()) if (!name.startsWith('images/')) t.match(readme, name, `README.txt explains ${name}`);
 
       const account = parseJson(files.get('account.json'));
-      t.same(account, { id: vendor.id, email: vendor.email, createdAt: vendor.createdAt }, 'account.json: id, email, created; no password hash');
+      t.same(account, { id: vendor.id, email: vendor.email, createdAt: vendor.createdAt, locale: 'en' }, 'account.json: id, email, created, language; no password hash');
 
       t.match(parseJson(files.get('store.json')), { id: store.id, slug: store.slug, name: store.name, logoUrl: withLogo.logoUrl, logoFile });
       t.same(parseJson(files.get('categories.json')), [{ ...sweets }], 'categories.json, with the name in its own script');

@@ -158,6 +158,32 @@ for (const variant of coreVariants()) {
       t.notMatch(only(mail, 'asha@example.com')[0]?.text, 'confirm it soon');
     });
 
+    t.test("a Hindi store mails its customers in Hindi; the vendor's mail follows the vendor's own language", async (t) => {
+      await dukaan.stores.update(store.id, { locale: 'hi' });
+      t.teardown(() => dukaan.stores.update(store.id, { locale: 'en' }));
+      const order = await place();
+      await dukaan.orders.changeStatus(store.id, order.id, { status: 'accepted' });
+      const [placed, accepted] = await eventsOf(knex, order.id);
+      const mail = await deliver(placed!);
+      const toCustomer = only(mail, 'asha@example.com')[0];
+      t.equal(toCustomer?.subject, `${store.name} पर आपका ऑर्डर #${order.number}`);
+      t.match(toCustomer?.text, 'कृपया ₹498.00 तैयार रखें।');
+      t.match(toCustomer?.text, 'अपना ऑर्डर यहाँ देखें:');
+      t.equal(only(mail, vendor.email)[0]?.subject, `New order #${order.number} · ₹498.00`, 'the vendor chose no language: English');
+      const [status] = await deliver(accepted!);
+      t.equal(status?.subject, `आपका ऑर्डर #${order.number} स्वीकार हो गया है · ${store.name}`);
+
+      const principal = { vendorId: vendor.id, storeId: store.id, via: 'session' as const, credentialId: 'test' };
+      await dukaan.vendors.updateAccount(principal, { locale: 'hi' });
+      t.teardown(() => dukaan.vendors.updateAccount(principal, { locale: 'en' }));
+      await dukaan.stores.update(store.id, { locale: 'en' });
+      const next = await place();
+      const second = await deliver((await eventsOf(knex, next.id))[0]!);
+      t.equal(only(second, vendor.email)[0]?.subject, `नया ऑर्डर #${next.number} · ₹498.00`, 'a Hindi vendor gets the new order in Hindi');
+      t.match(only(second, vendor.email)[0]?.text, 'भुगतान: कैश ऑन डिलीवरी');
+      t.equal(only(second, 'asha@example.com')[0]?.subject, `Your order #${next.number} at ${store.name}`, 'while the English store mails its customers in English');
+    });
+
     t.test('the setting off: no vendor mail; the customer still gets theirs', async (t) => {
       await dukaan.stores.update(store.id, { newOrderEmails: false });
       t.teardown(() => dukaan.stores.update(store.id, { newOrderEmails: true }));

@@ -48,6 +48,7 @@ function viewOf(products: PublicProduct[]): StoreView {
     minOrderValue: 0,
     isOpen: true,
     paymentMethods: ['cod' as const],
+    locale: 'en' as const,
     ...checkoutDefaults,
   };
   return { store, categories: [{ id: 'c1', name: 'Sweets', position: 0 }], products };

@@ -4,7 +4,7 @@ import { serverVariants, signUp } from './support/server.js';
 
 const storeFields = [
   'autoAcceptOrders', 'codFee', 'currency', 'defaultTaxRate', 'deliveryFee', 'deliveryMethods', 'description', 'freeDeliveryAbove', 'gstin', 'id', 'isOpen',
-  'logoUrl', 'minOrderValue', 'name', 'newOrderEmails', 'packagingFee', 'paymentMethods', 'phone', 'pickupAddress', 'pricesIncludeTax', 'serviceArea', 'slug', 'state',
+  'locale', 'logoUrl', 'minOrderValue', 'name', 'newOrderEmails', 'packagingFee', 'paymentMethods', 'phone', 'pickupAddress', 'pricesIncludeTax', 'serviceArea', 'slug', 'state',
   'timeZone', 'upiId', 'url',
 ];
 const someId = '00000000-0000-4000-8000-000000000000';
@@ -24,7 +24,7 @@ for (const variant of serverVariants()) {
       t.equal(response.statusCode, 201);
       const body = json(response);
       t.same(Object.keys(body).sort(), ['store', 'vendor']);
-      t.same(Object.keys(body.vendor).sort(), ['email', 'id']);
+      t.same(Object.keys(body.vendor).sort(), ['email', 'id', 'locale']);
       t.equal(body.vendor.email, 'priya@example.com');
       t.same(Object.keys(body.store).sort(), storeFields);
       t.match(body.store, { name: 'Priya Pickles', phone: '+919876543210', currency: 'INR', isOpen: true, autoAcceptOrders: false });

@@ -60,6 +60,8 @@ for (const variant of serverVariants()) {
       holds('get', '/api/v1/store', await api.get('/api/v1/store'));
       holds('patch', '/api/v1/store', await api.patch('/api/v1/store', { description: 'Fresh tea' }));
       holds('patch', '/api/v1/store', await api.patch('/api/v1/store', { deliveryFee: 'free' }));
+      holds('patch', '/api/v1/store', await api.patch('/api/v1/store', { locale: 'hi' }));
+      holds('patch', '/api/v1/store', await api.patch('/api/v1/store', { locale: 'fr' }));
       const category = await api.post('/api/v1/categories', { name: 'Tea' });
       holds('post', '/api/v1/categories', category);
       holds('get', '/api/v1/categories', await api.get('/api/v1/categories'));
@@ -118,6 +120,8 @@ for (const variant of serverVariants()) {
       holds('post', '/api/v1/me/email/confirm', await server.inject({ method: 'POST', url: '/api/v1/me/email/confirm', payload: { token: 'x'.repeat(43) } }));
       holds('patch', '/api/v1/me', await api.patch('/api/v1/me', { email: `new.${vendor.email}`, currentPassword: 'correct horse battery' }));
       holds('patch', '/api/v1/me', await api.patch('/api/v1/me', { email: `new.${vendor.email}`, currentPassword: 'wrong password' }));
+      holds('patch', '/api/v1/me', await api.patch('/api/v1/me', { locale: 'hi' }));
+      holds('patch', '/api/v1/me', await api.patch('/api/v1/me', { locale: 'fr' }));
       holds('post', '/api/v1/me/password', await api.post('/api/v1/me/password', { currentPassword: 'wrong password', newPassword: 'a brand new passphrase' }));
       holds('post', '/api/v1/me/password', await api.post('/api/v1/me/password', { currentPassword: 'correct horse battery', newPassword: 'a brand new passphrase' }));
       const sessions = await api.get('/api/v1/me/sessions');

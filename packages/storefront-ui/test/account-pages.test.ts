@@ -28,7 +28,7 @@ t.test('login links to "Forgot password?"; the dashboard navigation has Account'
   t.match(login, '<a href="/forgot-password">Forgot password?</a>');
   const html = account();
   t.match(html, '<a href="/dashboard/account" aria-current="page">Account</a>');
-  const dash = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: { name: 'S', slug: 's', description: '', logoUrl: null, phone: null, pickupAddress: '', currency: 'INR', deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0, isOpen: true, autoAcceptOrders: false, paymentMethods: ['cod'], upiId: null, timeZone: 'Asia/Kolkata', newOrderEmails: true, ...checkoutDefaults } } });
+  const dash = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: { name: 'S', slug: 's', description: '', logoUrl: null, phone: null, pickupAddress: '', currency: 'INR', deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0, isOpen: true, autoAcceptOrders: false, paymentMethods: ['cod'], upiId: null, timeZone: 'Asia/Kolkata', newOrderEmails: true, locale: 'en', ...checkoutDefaults } } });
   t.match(dash, '<a href="/dashboard/account">Account</a>', 'not current on other pages');
 });
 

@@ -29,6 +29,6 @@ export async function changePassword(context: CoreContext, principal: VendorPrin
   });
   await endSessions(context, vendor.id, principal.via === 'session' ? principal.credentialId : undefined);
   if (context.publicUrl !== null) {
-    context.mail.send({ ...passwordChangedMail({ to: vendor.email, at, resetLink: pageLink(context.publicUrl, '/forgot-password') }), accountId: vendor.id });
+    context.mail.send({ ...passwordChangedMail({ to: vendor.email, locale: vendor.locale, at, resetLink: pageLink(context.publicUrl, '/forgot-password') }), accountId: vendor.id });
   }
 }

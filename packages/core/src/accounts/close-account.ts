@@ -51,7 +51,7 @@ export async function closeAccount(context: CoreContext, principal: VendorPrinci
     await tx.accountTokens.deleteByVendor(vendor.id);
     return { slugs: closed, apiTokens: await tx.apiTokens.deleteByVendor(vendor.id) };
   });
-  context.mail.send({ ...accountClosedMail({ to: address, storeName: store.name }), accountId: vendor.id });
+  context.mail.send({ ...accountClosedMail({ to: address, storeName: store.name, locale: vendor.locale }), accountId: vendor.id });
   await Promise.all([
     context.durableWrites.set(sessionsRevokedKey(vendor.id), true, principalTtlMs + 5_000),
     ...apiTokens.map((token) => context.durableWrites.delete(credentialCacheKey('token', token.tokenHash))),

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { Locale } from '../i18n/locales.js';
 import type { Category } from '../catalog/category.js';
 import type { Product } from '../catalog/product.js';
 import type { CoreContext } from '../context.js';
@@ -38,7 +39,7 @@ async function countExport(context: ExportContext, vendorId: string): Promise<vo
 
 /** The small part of the export, read before the download starts: a missing account is a proper error, not a cut-off file. */
 interface ExportHead {
-  account: { id: string; email: string; createdAt: string };
+  account: { id: string; email: string; createdAt: string; locale: Locale };
   store: Store;
   categories: Category[];
 }
@@ -48,7 +49,7 @@ async function loadExportHead({ persistence }: ExportContext, { vendorId, storeI
   if (!vendor || !store || store.vendorId !== vendorId) throw new NotFoundError('Account not found');
   const categories = await persistence.categories.list(storeId);
   // Picked field by field: the vendor record also holds the password hash, which never leaves core.
-  return { account: { id: vendor.id, email: vendor.email, createdAt: vendor.createdAt }, store, categories };
+  return { account: { id: vendor.id, email: vendor.email, createdAt: vendor.createdAt, locale: vendor.locale }, store, categories };
 }
 
 /** An order as exported: without the tracking link's secret and the idempotency internals. */

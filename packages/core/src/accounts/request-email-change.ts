@@ -31,7 +31,7 @@ export async function requestEmailChange(context: CoreContext, principal: Vendor
   await countEmailChange(context, vendor.id);
   const requestedAt = context.clock.now();
   context.mail.defer('email-change-confirm', () => confirmationOrRefusal(context, base, vendor, email, requestedAt));
-  context.mail.send({ ...emailChangeNoticeMail({ to: vendor.email, newEmail: email }), accountId: vendor.id });
+  context.mail.send({ ...emailChangeNoticeMail({ to: vendor.email, newEmail: email, locale: vendor.locale }), accountId: vendor.id });
   return { pendingEmail: email };
 }
 
@@ -43,7 +43,7 @@ export async function requestEmailChange(context: CoreContext, principal: Vendor
 async function confirmationOrRefusal(context: CoreContext, base: string, vendor: VendorRecord, email: string, requestedAt: Date): Promise<MailMessage> {
   await context.persistence.accountTokens.deleteByVendor(vendor.id, 'email_change');
   const owner = await context.persistence.vendors.findByEmail(email);
-  if (owner) return { ...emailTakenMail({ to: email }), accountId: owner.id };
+  if (owner) return { ...emailTakenMail({ to: email, locale: owner.locale }), accountId: owner.id };
   const token = await issueLinkToken(context, vendor.id, 'email_change', { newEmail: email, issuedAt: requestedAt });
-  return { ...emailChangeConfirmMail({ to: email, link: pageLink(base, '/confirm-email', token), oldEmail: vendor.email }), accountId: vendor.id };
+  return { ...emailChangeConfirmMail({ to: email, link: pageLink(base, '/confirm-email', token), oldEmail: vendor.email, locale: vendor.locale }), accountId: vendor.id };
 }

@@ -37,6 +37,6 @@ export async function requestPasswordReset(context: CoreContext, input: unknown,
     if (!vendor) return null;
     const token = await issueLinkToken(context, vendor.id, 'password_reset', { issuedAt: requestedAt });
     const link = pageLink(base, '/reset-password', token);
-    return { ...passwordResetMail({ to: vendor.email, link, expiresInMinutes: linkLifetimeMs.password_reset / 60_000 }), accountId: vendor.id };
+    return { ...passwordResetMail({ to: vendor.email, locale: vendor.locale, link, expiresInMinutes: linkLifetimeMs.password_reset / 60_000 }), accountId: vendor.id };
   });
 }

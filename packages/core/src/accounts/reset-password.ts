@@ -33,6 +33,6 @@ export async function resetPassword(context: CoreContext, input: unknown): Promi
   });
   await endSessions(context, vendor.id);
   if (context.publicUrl !== null) {
-    context.mail.send({ ...passwordChangedMail({ to: vendor.email, at, resetLink: pageLink(context.publicUrl, '/forgot-password') }), accountId: vendor.id });
+    context.mail.send({ ...passwordChangedMail({ to: vendor.email, locale: vendor.locale, at, resetLink: pageLink(context.publicUrl, '/forgot-password') }), accountId: vendor.id });
   }
 }

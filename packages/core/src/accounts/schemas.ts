@@ -1,5 +1,7 @@
 import Joi from 'joi';
 import { emailField, phoneField, textField } from '../shared/fields.js';
+import type { Locale } from '../i18n/locales.js';
+import { localeField } from '../shared/locale-field.js';
 import { newPasswordField } from '../vendors/password-policy.js';
 
 // One schema per account form, shared with the HTTP layer (joi route validation) like the others.
@@ -25,6 +27,17 @@ export interface EmailChangeInput {
 
 export interface EmailConfirmInput {
   token: string;
+}
+
+export interface AccountUpdateInput {
+  locale: Locale;
+}
+
+/** What PATCH /api/v1/me changes at once: the language, or the email (confirmed by mail), or both. */
+export interface AccountPatchInput {
+  locale?: Locale;
+  email?: string;
+  currentPassword?: string;
 }
 
 export interface CloseAccountInput {
@@ -61,6 +74,22 @@ export const emailChangeSchema = Joi.object<EmailChangeInput>({
 
 export const emailConfirmSchema = Joi.object<EmailConfirmInput>({
   token: linkTokenField.required(),
+});
+
+/** The vendor's own settings that change at once (no password needed: nothing here is a credential). */
+export const accountUpdateSchema = Joi.object<AccountUpdateInput>({
+  locale: localeField.label('Your language').required(),
+});
+
+/**
+ * The body of PATCH /api/v1/me: `locale` alone changes the language; `email` (with
+ * `currentPassword`) starts an email change as emailChangeSchema does, with or without `locale`.
+ * Without either, the email is what is missing (the route's older, email-only use).
+ */
+export const accountPatchSchema = Joi.object<AccountPatchInput>({
+  locale: localeField.label('Your language'),
+  email: emailField.label('New email').when('locale', { not: Joi.exist(), then: Joi.required() }),
+  currentPassword: currentPasswordField.label('Current password').when('email', { is: Joi.exist(), then: Joi.required() }),
 });
 
 export const closeAccountSchema = Joi.object<CloseAccountInput>({

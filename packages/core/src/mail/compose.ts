@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locales.js';
+import { mailTranslator } from '../i18n/mail-messages.js';
 import { escapeHtml, safeHref } from './html.js';
 import type { MailKind, MailMessage } from './mailer.js';
 
@@ -13,8 +15,6 @@ export interface MailContent {
   footer?: string;
 }
 
-const accountFooter = 'This is an automatic message about your store account.';
-
 /**
  * A subject as one line: CR, LF and other control characters (a store or customer name may hold
  * them) become spaces, so nothing typed can start a header of its own.
@@ -23,9 +23,10 @@ export function singleLine(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-function renderText(content: MailContent): string {
-  const footer = content.footer ?? accountFooter;
-  const blocks = ['Hello,', ...content.before];
+function renderText(content: MailContent, locale: Locale): string {
+  const t = mailTranslator(locale);
+  const footer = content.footer ?? t('mail.accountFooter');
+  const blocks = [t('mail.hello'), ...content.before];
   if (content.action) blocks.push(`${content.action.intro}\n\n${content.action.url}`);
   // '-- ' (with the space) is the signature separator mail programs recognise and fold away.
   blocks.push(...(content.after ?? []), `-- \n${footer}`);
@@ -46,21 +47,22 @@ const styles = {
 const paragraph = (text: string) => `<p style="${styles.p}">${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p>`;
 
 // Inline styles only: most mail clients drop <style> blocks and external sheets.
-function renderHtml(subject: string, content: MailContent): string {
-  const footer = content.footer ?? accountFooter;
-  const parts = [paragraph('Hello,'), ...content.before.map(paragraph)];
+function renderHtml(subject: string, content: MailContent, locale: Locale): string {
+  const t = mailTranslator(locale);
+  const footer = content.footer ?? t('mail.accountFooter');
+  const parts = [paragraph(t('mail.hello')), ...content.before.map(paragraph)];
   if (content.action) {
     const href = safeHref(content.action.url);
     parts.push(
       paragraph(content.action.intro),
       `<p style="${styles.p}"><a href="${href}" style="${styles.button}">${escapeHtml(content.action.label)}</a></p>`,
-      `<p style="${styles.small}">If the button does not work, copy this link into your browser:<br><a href="${href}" style="${styles.link}">${escapeHtml(content.action.url)}</a></p>`,
+      `<p style="${styles.small}">${escapeHtml(t('mail.buttonFallback'))}<br><a href="${href}" style="${styles.link}">${escapeHtml(content.action.url)}</a></p>`,
     );
   }
   parts.push(...(content.after ?? []).map(paragraph), `<p style="${styles.footer}">${escapeHtml(footer)}</p>`);
   return [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(subject)}</title></head>`,
     `<body style="${styles.body}"><div style="${styles.card}">`,
     ...parts,
@@ -69,8 +71,11 @@ function renderHtml(subject: string, content: MailContent): string {
   ].join('\n');
 }
 
-/** A message in both forms from one content, so text and HTML never say different things. */
-export function composeMail(kind: MailKind, to: string, subject: string, content: MailContent): MailMessage {
+/**
+ * A message in both forms from one content, so text and HTML never say different things;
+ * `locale` is the language of the parts every mail shares (greeting, footer, the link's fallback).
+ */
+export function composeMail(kind: MailKind, to: string, subject: string, content: MailContent, locale: Locale = 'en'): MailMessage {
   const line = singleLine(subject);
-  return { kind, to, subject: line, text: renderText(content), html: renderHtml(line, content) };
+  return { kind, to, subject: line, text: renderText(content, locale), html: renderHtml(line, content, locale) };
 }

@@ -73,7 +73,7 @@ async function vendorMail(context: EventMailContext, base: string, event: Outbox
   const vendor = await context.persistence.vendors.findById(store.vendorId);
   if (!vendor) return null;
   const accepted = announced(event, order).status === 'accepted';
-  const message = newOrderMail({ to: vendor.email, storeName: store.name, order, accepted, orderLink: link(base, 'dashboard', 'orders', order.id) });
+  const message = newOrderMail({ to: vendor.email, storeName: store.name, order, accepted, orderLink: link(base, 'dashboard', 'orders', order.id), locale: vendor.locale });
   // Tagged with the account, so closing it erases every copy a mailer keeps.
   return { ...message, accountId: vendor.id };
 }
@@ -83,7 +83,8 @@ function customerMail(base: string, event: OutboxEvent, store: Store, order: Ord
   const to = order.customer.email;
   if (!to) return null;
   const trackingLink = link(base, store.slug, 'orders', order.token);
-  const common = { to, storeName: store.name, storePhone: store.phone, trackingLink };
+  // In the store's language for its customers: the one its pages greet them in.
+  const common = { to, storeName: store.name, storePhone: store.phone, trackingLink, locale: store.locale };
   let message: MailMessage;
   if (event.type === 'order.placed') {
     message = orderConfirmationMail({ ...common, order, accepted: announced(event, order).status === 'accepted' });

@@ -1,13 +1,18 @@
+import { intlLocale, type Locale } from '../i18n/locales.js';
+
 const formatters = new Map<string, Intl.NumberFormat>();
 const exponents = new Map<string, number>();
 
-function formatter(currency: string): Intl.NumberFormat {
+function formatter(currency: string, locale: Locale = 'en'): Intl.NumberFormat {
   const code = currency.toUpperCase();
-  let f = formatters.get(code);
+  const key = `${locale}:${code}`;
+  let f = formatters.get(key);
   if (!f) {
-    // en-IN groups lakhs and crores the way Indian shoppers read prices.
-    f = new Intl.NumberFormat(code === 'INR' ? 'en-IN' : 'en', { style: 'currency', currency: code });
-    formatters.set(code, f);
+    // en-IN and hi-IN group lakhs and crores the way Indian shoppers read prices (hi-IN keeps
+    // Latin digits); other currencies keep their international English form in English.
+    const tag = code === 'INR' || locale !== 'en' ? intlLocale(locale) : 'en';
+    f = new Intl.NumberFormat(tag, { style: 'currency', currency: code });
+    formatters.set(key, f);
   }
   return f;
 }
@@ -34,12 +39,13 @@ function splitDigits(minor: number, exponent: number): { negative: boolean; whol
  * Formats an integer amount of minor units in its currency's own exponent: (129900, 'INR') ->
  * "₹1,299.00", (500, 'JPY') -> "¥500". The whole part and the fraction digits are formatted
  * separately, so every safe integer prints exactly (9007199254740991 paise -> "…47,409.91").
+ * `locale` picks the language's Intl locale (intlLocale); rupees read the same in both.
  */
-export function formatMoney(minor: number, currency: string): string {
-  const key = `${currency}:${minor}`;
+export function formatMoney(minor: number, currency: string, locale: Locale = 'en'): string {
+  const key = `${locale}:${currency}:${minor}`;
   const known = formatted.get(key);
   if (known !== undefined) return known;
-  const text = formatFresh(minor, currency);
+  const text = formatFresh(minor, currency, locale);
   // A page prints the same few prices many times and formatToParts allocates a part list per
   // call (a quarter of a store page's render): remembered, bounded by dropping all at the cap.
   if (formatted.size >= formattedCap) formatted.clear();
@@ -50,13 +56,13 @@ export function formatMoney(minor: number, currency: string): string {
 const formatted = new Map<string, string>();
 const formattedCap = 4096;
 
-function formatFresh(minor: number, currency: string): string {
+function formatFresh(minor: number, currency: string, locale: Locale): string {
   const exponent = currencyExponent(currency);
-  if (!Number.isSafeInteger(minor)) return formatter(currency).format(minor / 10 ** exponent);
+  if (!Number.isSafeInteger(minor)) return formatter(currency, locale).format(minor / 10 ** exponent);
   const { negative, whole, fraction } = splitDigits(minor, exponent);
   const wholeValue = Number(whole);
   // -0 keeps its sign in Intl ("-₹0.50"), so a negative amount under one unit still reads negative.
-  const parts = formatter(currency).formatToParts(negative ? -wholeValue : wholeValue);
+  const parts = formatter(currency, locale).formatToParts(negative ? -wholeValue : wholeValue);
   return parts.map((part) => (part.type === 'fraction' ? fraction : part.value)).join('');
 }
 

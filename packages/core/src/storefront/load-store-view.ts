@@ -7,10 +7,10 @@ import type { PublicStore, StoreView } from './store-view.js';
 
 function toPublicStore(store: Store): PublicStore {
   const { id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen, paymentMethods } = store;
-  const { gstin, state, pricesIncludeTax, defaultTaxRate, packagingFee, codFee, deliveryMethods } = store;
+  const { gstin, state, pricesIncludeTax, defaultTaxRate, packagingFee, codFee, deliveryMethods, locale } = store;
   return {
     ...{ id, name, slug, description, phone, pickupAddress, logoUrl, currency, deliveryFee, freeDeliveryAbove, minOrderValue, isOpen, paymentMethods },
-    ...{ gstin, state, pricesIncludeTax, defaultTaxRate, packagingFee, codFee, deliveryMethods },
+    ...{ gstin, state, pricesIncludeTax, defaultTaxRate, packagingFee, codFee, deliveryMethods, locale },
   };
 }
 

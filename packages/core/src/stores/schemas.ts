@@ -6,6 +6,8 @@ import { canonicalTimeZone, maxTimeZoneLength } from '../shared/time-zone.js';
 import { chargeRuleField, gstinField, indianStateField, serviceAreaField, taxRateField } from '../shared/tax-fields.js';
 import type { ChargeRule, DeliveryMethod } from '../pricing/index.js';
 import type { ServiceArea } from './service-area.js';
+import type { Locale } from '../i18n/locales.js';
+import { localeField } from '../shared/locale-field.js';
 
 export const deliveryMethods = ['delivery', 'pickup'] as const;
 
@@ -69,6 +71,8 @@ export interface StoreUpdateInput {
   codFee?: ChargeRule | null;
   deliveryMethods?: DeliveryMethod[];
   serviceArea?: ServiceArea;
+  /** The language customers see the store and their order mails in, until they choose one. */
+  locale?: Locale;
 }
 
 export const storeUpdateSchema = Joi.object<StoreUpdateInput>({
@@ -102,6 +106,7 @@ export const storeUpdateSchema = Joi.object<StoreUpdateInput>({
     .label('Delivery methods')
     .messages({ 'array.min': 'Offer delivery, pickup or both', 'array.unique': 'Each delivery method may be listed once' }),
   serviceArea: serviceAreaField,
+  locale: localeField.label("Customers' language"),
 })
   .min(1)
   .messages({ 'object.min': 'Send at least one field to change' });

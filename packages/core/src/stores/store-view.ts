@@ -30,5 +30,6 @@ export function toVendorStoreView(store: Store): VendorStoreView {
     codFee: store.codFee,
     deliveryMethods: store.deliveryMethods,
     serviceArea: store.serviceArea,
+    locale: store.locale,
   };
 }

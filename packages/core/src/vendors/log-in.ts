@@ -51,9 +51,10 @@ export async function logIn(context: CoreContext, input: unknown, options: LogIn
         at: nowIso(context),
         address: options.clientAddress ?? null,
         sessionsLink: pageLink(context.publicUrl, '/dashboard/account'),
+        locale: record.locale,
       }),
       accountId: record.id,
     });
   }
-  return { vendor: { id: record.id, email: record.email, createdAt: record.createdAt }, store };
+  return { vendor: { id: record.id, email: record.email, createdAt: record.createdAt, locale: record.locale }, store };
 }

@@ -1,5 +1,7 @@
 import Joi from 'joi';
 import { emailField, phoneField, slugField, textField } from '../shared/fields.js';
+import type { Locale } from '../i18n/locales.js';
+import { localeField } from '../shared/locale-field.js';
 import { newPasswordField } from './password-policy.js';
 
 export interface SignUpInput {
@@ -8,6 +10,8 @@ export interface SignUpInput {
   storeName: string;
   slug?: string;
   phone?: string | null;
+  /** The vendor's language and their store's customers' (both change apart later); default 'en'. */
+  locale?: Locale;
 }
 
 export interface LogInInput {
@@ -28,6 +32,7 @@ export const signUpSchema = Joi.object<SignUpInput>({
   storeName: storeNameField.required(),
   slug: slugField,
   phone: phoneField.allow(null),
+  locale: localeField,
 });
 
 export const logInSchema = Joi.object<LogInInput>({

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales.js';
 import type { VendorRecord } from './vendor.js';
 
 /** Erased vendors (closed accounts) are kept as empty rows so ids stay unique; the finds never return them. */
@@ -12,6 +13,8 @@ export interface VendorRepository {
   updatePassword(id: string, passwordHash: string, at: string): Promise<boolean>;
   /** Changes the (lower-cased) email; ConflictError (path `email`) when another vendor has it; resolves whether the vendor exists. */
   updateEmail(id: string, email: string): Promise<boolean>;
+  /** Changes the vendor's language; resolves whether the vendor exists (erased ones do not). */
+  updateLocale(id: string, locale: Locale): Promise<boolean>;
   /**
    * Erases the vendor's personal data, keeping the row: the email becomes
    * `deleted-<id>@invalid` (freeing the real one), the password hash '' (which never verifies),

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales.js';
 import type { PaymentMethod } from '../orders/order.js';
 import type { ChargeRule, DeliveryMethod } from '../pricing/index.js';
 import type { ServiceArea } from '../stores/service-area.js';
@@ -7,6 +8,8 @@ export interface Vendor {
   id: string;
   email: string;
   createdAt: string;
+  /** The language of the vendor's dashboard and of the mails they get. Default 'en'. */
+  locale: Locale;
 }
 
 /** A vendor with the stored password hash; never leaves the core. */
@@ -60,6 +63,8 @@ export interface StoreSettings {
   deliveryMethods: DeliveryMethod[];
   /** Where the store delivers. Default all of India (`{ type: 'all', values: [] }`). */
   serviceArea: ServiceArea;
+  /** The language customers see the store in until they choose one, and of their order mails. Default 'en'. */
+  locale: Locale;
 }
 
 export interface Store extends StoreSettings {

@@ -1,12 +1,13 @@
 import type { Request, ResponseToolkit } from '@hapi/hapi';
 import { isDomainError, type Store } from '@dukaan-kit/core';
+import type { Locale } from '@dukaan-kit/core/i18n';
 import { clientOf, principalOf, type Runtime } from '../runtime.js';
 import { deviceFor, rememberDevice } from './device-cookie.js';
 import { startSession, userAgentOf } from './strategies.js';
 
 /** What a successful sign-up or login hands the route. */
 export interface SignedIn {
-  vendor: { id: string; email: string };
+  vendor: { id: string; email: string; locale: Locale };
   store: Store;
 }
 
@@ -31,7 +32,7 @@ export async function logIn(runtime: Runtime, request: Request, h: ResponseToolk
   });
   await startSession(runtime, request, h, { vendorId: vendor.id, storeId: store.id });
   rememberDevice(runtime, request, h, vendor.email);
-  return { vendor: { id: vendor.id, email: vendor.email }, store };
+  return { vendor: { id: vendor.id, email: vendor.email, locale: vendor.locale }, store };
 }
 
 /** Sign-up, counted per client address by core; the new account's browser is a known device from the start. */
@@ -39,7 +40,7 @@ export async function signUp(runtime: Runtime, request: Request, h: ResponseTool
   const { vendor, store } = await runtime.dukaan.vendors.signUp(input, { clientAddress: clientOf(runtime, request) });
   await startSession(runtime, request, h, { vendorId: vendor.id, storeId: store.id });
   rememberDevice(runtime, request, h, vendor.email);
-  return { vendor: { id: vendor.id, email: vendor.email }, store };
+  return { vendor: { id: vendor.id, email: vendor.email, locale: vendor.locale }, store };
 }
 
 /**

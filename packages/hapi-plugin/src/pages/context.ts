@@ -94,6 +94,7 @@ export function storeView(store: Omit<StoreView, 'autoAcceptOrders'> & { autoAcc
     packagingFee: store.packagingFee,
     codFee: store.codFee,
     deliveryMethods: store.deliveryMethods,
+    locale: store.locale,
   };
 }
 
@@ -116,6 +117,8 @@ export async function vendorPage(runtime: Runtime, request: Request, h: Response
     vendor: { email: vendor.email, storeName: store.name, storeSlug: store.slug, pendingOrders: summary.pending },
     // Dates on the dashboard read in the store's own zone (the one its date filters count days in).
     timeZone: store.timeZone,
+    // The dashboard speaks the vendor's own language (their account setting), not the visitor's.
+    locale: vendor.locale,
     ...extra,
   });
   return { ctx, principal, store, summary };

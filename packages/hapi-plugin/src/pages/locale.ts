@@ -50,8 +50,10 @@ export function languageLinks(request: Request): Record<Locale, string> {
   return out;
 }
 
-/** The language a store chose for its customers (`locale` of its settings), English when it chose none. */
+/**
+ * The language a store chose for its customers (`locale` of its settings). English for a store
+ * view cached by a release before stores had one.
+ */
 export function storeLocale(store: object): Locale {
-  const chosen = (store as { locale?: unknown }).locale;
-  return isLocale(chosen) ? chosen : 'en';
+  return (store as { locale?: Locale }).locale ?? 'en';
 }

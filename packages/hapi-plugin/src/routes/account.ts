@@ -1,10 +1,11 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
-import { closeAccountSchema, emailConfirmSchema, emailChangeSchema, passwordChangeSchema } from '@dukaan-kit/core';
+import { accountPatchSchema, closeAccountSchema, emailConfirmSchema, passwordChangeSchema, type AccountPatchInput } from '@dukaan-kit/core';
 import { keepDeviceAfterPasswordChange } from '../auth/log-in.js';
 import { clearCookie } from '../cookies.js';
-import { principalOf, type Runtime } from '../runtime.js';
+import { presentStore } from '../presenters.js';
+import { baseUrl, principalOf, type Runtime } from '../runtime.js';
 import { apiRoute } from './define.js';
-import { emailChangeBody } from './response-schemas.js';
+import { emailChangeBody, meBody } from './response-schemas.js';
 
 const wrongPassword = 'VALIDATION_FAILED: a bad field, or the current password is not right (details name the field)';
 const counted = 'RATE_LIMITED: too many wrong current passwords from this session, or for this account from all its sessions (failed logins are counted apart)';
@@ -15,10 +16,21 @@ async function changePassword(runtime: Runtime, request: Request, h: ResponseToo
   return h.response().code(204);
 }
 
-async function requestEmailChange(runtime: Runtime, request: Request, h: ResponseToolkit) {
-  const { pendingEmail } = await runtime.dukaan.vendors.requestEmailChange(principalOf(request), request.payload);
-  const message = `We sent a link to ${pendingEmail}. Your email changes when you follow it; until then you log in with the old one.`;
-  return h.response({ pendingEmail, message }).code(202);
+/**
+ * `locale` changes at once; `email` starts a change confirmed by mail (202). With both, the email
+ * request runs first, so a wrong current password changes nothing.
+ */
+async function patchAccount(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const { locale, email, currentPassword } = request.payload as AccountPatchInput;
+  const principal = principalOf(request);
+  const pending = email === undefined ? null : await runtime.dukaan.vendors.requestEmailChange(principal, { email, currentPassword });
+  const account = locale === undefined ? null : await runtime.dukaan.vendors.updateAccount(principal, { locale });
+  if (pending) {
+    const message = `We sent a link to ${pending.pendingEmail}. Your email changes when you follow it; until then you log in with the old one.`;
+    return h.response({ pendingEmail: pending.pendingEmail, message }).code(202);
+  }
+  const { vendor, store } = account ?? (await runtime.dukaan.vendors.getAccount(principal));
+  return { vendor, store: presentStore(store, baseUrl(runtime, request)) };
 }
 
 async function confirmEmailChange(runtime: Runtime, request: Request, h: ResponseToolkit) {
@@ -35,7 +47,7 @@ async function closeAccount(runtime: Runtime, request: Request, h: ResponseToolk
 
 const noBody = { description: 'Done', body: null };
 
-/** The vendor's own account: password, email (confirmed by mail), closing it. */
+/** The vendor's own account: language, password, email (confirmed by mail), closing it. */
 export function accountRoutes(runtime: Runtime): ServerRoute[] {
   return [
     apiRoute({
@@ -51,15 +63,19 @@ export function accountRoutes(runtime: Runtime): ServerRoute[] {
     apiRoute({
       method: 'PATCH',
       path: '/api/v1/me',
-      description: 'Change the email: a confirmation link goes to the new address and a notice to the old; nothing changes until the link is followed',
+      description:
+        "Change the vendor's own settings. `locale` (en or hi: the dashboard's and their mails' language) changes at once (200). `email` with `currentPassword` starts an email change: a confirmation link goes to the new address and a notice to the old; nothing changes until the link is followed (202)",
       auth: true,
       private: true,
-      payload: emailChangeSchema,
+      payload: accountPatchSchema,
       responses: {
-        ok: { 202: { description: 'The confirmation link is on its way', body: emailChangeBody } },
+        ok: {
+          200: { description: 'The language is changed: the vendor and their store', body: meBody },
+          202: { description: 'The confirmation link is on its way (the language, when given, is changed too)', body: emailChangeBody },
+        },
         errors: { 400: wrongPassword, 429: 'RATE_LIMITED: too many wrong current passwords, or too many email changes this hour', 503: 'MAIL_UNAVAILABLE: this server sends no mail' },
       },
-      handler: (request, h) => requestEmailChange(runtime, request, h),
+      handler: (request, h) => patchAccount(runtime, request, h),
     }),
     apiRoute({
       method: 'POST',

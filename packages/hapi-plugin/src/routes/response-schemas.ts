@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { locales } from '@dukaan-kit/core/i18n';
 
 // The bodies the API answers with, as joi schemas: the OpenAPI document is generated from them
 // (joi-to-json, like the request schemas), and the tests check real answers against it.
@@ -41,7 +42,13 @@ const pricingSettings = {
   deliveryMethods: Joi.array().items(Joi.string().valid('delivery', 'pickup')).required(),
 };
 
-export const vendorBody = object({ id: id.required(), email: Joi.string().required() });
+const locale = Joi.string().valid(...locales);
+
+export const vendorBody = object({
+  id: id.required(),
+  email: Joi.string().required(),
+  locale: locale.required().description("The vendor's language: the dashboard's and their mails' (en English, hi Hindi)"),
+});
 
 export const storeBody = object({
   id: id.required(),
@@ -67,6 +74,7 @@ export const storeBody = object({
     type: Joi.string().valid('all', 'pincodes', 'prefixes').required(),
     values: Joi.array().items(Joi.string()).required().description('Six-digit PIN codes, or prefixes of 1-5 digits'),
   }).required(),
+  locale: locale.required().description("The language customers see the store and get their order mails in until they choose one (en English, hi Hindi)"),
 }).label('Store');
 
 export const meBody = object({ vendor: vendorBody.required(), store: storeBody.required() }).label('Me');

@@ -31,7 +31,7 @@ export function storeRoutes(runtime: Runtime): ServerRoute[] {
       method: 'PATCH',
       path: '/api/v1/store',
       description:
-        'Change store settings; a changed slug keeps the old link redirecting. Payments: `paymentMethods` (cod, upi; at least one), `upiId` (name@bank; null or empty removes it; required while upi is offered, which also needs the INR currency), `timeZone` (IANA, e.g. Asia/Kolkata: the days of the order list filters and the CSV), `newOrderEmails` (an email per new order)',
+        'Change store settings; a changed slug keeps the old link redirecting. Payments: `paymentMethods` (cod, upi; at least one), `upiId` (name@bank; null or empty removes it; required while upi is offered, which also needs the INR currency), `timeZone` (IANA, e.g. Asia/Kolkata: the days of the order list filters and the CSV), `newOrderEmails` (an email per new order). Language: `locale` (en or hi), what customers see the store and get their order mails in until they choose one',
       auth: true,
       payload: storeUpdateSchema,
       responses: {

@@ -10,7 +10,7 @@ import { meBody, tokenBody } from './response-schemas.js';
 import { idParams as tokenParams } from './params.js';
 
 function me(runtime: Runtime, request: Request, { vendor, store }: { vendor: SignedIn['vendor']; store: Store }) {
-  return { vendor: { id: vendor.id, email: vendor.email }, store: presentStore(store, baseUrl(runtime, request)) };
+  return { vendor: { id: vendor.id, email: vendor.email, locale: vendor.locale }, store: presentStore(store, baseUrl(runtime, request)) };
 }
 
 async function signUpHandler(runtime: Runtime, request: Request, h: ResponseToolkit) {

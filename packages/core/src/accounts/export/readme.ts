@@ -8,7 +8,8 @@ and your orders. The JSON files are complete and exact; the CSV files are the sa
 for spreadsheets.
 
 README.txt       This file.
-account.json     Your account: id, sign-in email address and when the account was created.
+account.json     Your account: id, sign-in email address, when the account was created and
+                 your language ("locale": en English, hi Hindi).
 store.json       Your store's settings: name, web address (slug), contact details, currency,
                  delivery fee, minimum order, open or closed. "logoFile" names the logo in
                  images/ when you uploaded one.

@@ -13,6 +13,7 @@ import * as variants from './migrations/010-variants.js';
 import * as checkoutDepth from './migrations/011-checkout-depth.js';
 import * as orderNumberSequences from './migrations/012-order-number-sequences.js';
 import * as orderSearchIndexes from './migrations/014-order-search-indexes.js';
+import * as locales from './migrations/015-locales.js';
 
 interface Migration {
   name: string;
@@ -35,6 +36,7 @@ const migrations: Migration[] = [
   { name: '011-checkout-depth', ...checkoutDepth },
   { name: '012-order-number-sequences', ...orderNumberSequences },
   { name: '014-order-search-indexes', ...orderSearchIndexes },
+  { name: '015-locales', ...locales },
 ];
 
 /** Every migration, in order; exported for tests that stop at an earlier one. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Locale } from '../../i18n/locales.js';
 import type { VendorRecord } from '../../vendors/vendor.js';
 import type { VendorRepository } from '../../vendors/vendor-repository.js';
 import { canBeStored, columnLimits } from './column-limits.js';
@@ -35,6 +36,11 @@ export class ObjectionVendorRepository implements VendorRepository {
     const updated = await withUniqueFields([uniqueFields.email], () =>
       VendorModel.query(this.db).patch({ email }).where('id', id).whereNull('deleted_at'),
     );
+    return updated > 0;
+  }
+
+  async updateLocale(id: string, locale: Locale): Promise<boolean> {
+    const updated = await VendorModel.query(this.db).patch({ locale }).where('id', id).whereNull('deleted_at');
     return updated > 0;
   }
 

@@ -1,13 +1,16 @@
+import type { Locale } from '../../i18n/locales.js';
+import { mailTranslator } from '../../i18n/mail-messages.js';
 import { composeMail } from '../compose.js';
 import type { MailMessage } from '../mailer.js';
 
 /** The last mail to a closed account: what went, and what the law makes the store keep. */
-export function accountClosedMail({ to, storeName }: { to: string; storeName: string }): MailMessage {
-  return composeMail('account-closed', to, 'Your store account is closed', {
-    before: [
-      `Your store account and the store "${storeName}" are closed, as you asked. The store is offline and you can no longer sign in.`,
-      "Your personal data, and your customers' personal data in your orders, is being erased now. Order numbers, totals and the items sold are kept without names or contact details, because tax law requires it.",
-      'This is the last email you will get from us about this account.',
-    ],
-  });
+export function accountClosedMail({ to, storeName, locale = 'en' }: { to: string; storeName: string; locale?: Locale }): MailMessage {
+  const t = mailTranslator(locale);
+  return composeMail(
+    'account-closed',
+    to,
+    t('mail.accountClosed.subject'),
+    { before: [t('mail.accountClosed.closed', { storeName }), t('mail.accountClosed.erased'), t('mail.accountClosed.last')] },
+    locale,
+  );
 }

@@ -1,3 +1,5 @@
+import type { Locale } from '../../i18n/locales.js';
+import { mailTranslator } from '../../i18n/mail-messages.js';
 import { composeMail } from '../compose.js';
 import type { MailMessage } from '../mailer.js';
 import type { OrderStatus } from '../../orders/order.js';
@@ -6,20 +8,16 @@ import { customerFooter, storeContact } from './order-confirmation.js';
 /** The statuses a customer hears about (pending is the confirmation's). */
 export type MailedStatus = Exclude<OrderStatus, 'pending'>;
 
-const wording: Record<MailedStatus, { subject: (n: number) => string; says: (store: string, n: number) => string }> = {
-  accepted: { subject: (n) => `Your order #${n} is accepted`, says: (store, n) => `${store} accepted your order #${n} and is getting it ready.` },
-  shipped: { subject: (n) => `Your order #${n} is on its way`, says: (store, n) => `${store} sent your order #${n}. It is on its way to you.` },
-  delivered: { subject: (n) => `Your order #${n} is delivered`, says: (store, n) => `Your order #${n} from ${store} is delivered. Thank you for shopping with them.` },
-  rejected: { subject: (n) => `Your order #${n} could not be taken`, says: (store, n) => `Sorry: ${store} could not take your order #${n}.` },
-  cancelled: { subject: (n) => `Your order #${n} is cancelled`, says: (store, n) => `Your order #${n} at ${store} is cancelled.` },
-  returned: { subject: (n) => `Your order #${n} went back to the store`, says: (store, n) => `Your order #${n} went back to ${store} and will not be delivered.` },
-};
+const mailedStatuses: ReadonlySet<string> = new Set<MailedStatus>(['accepted', 'shipped', 'delivered', 'rejected', 'cancelled', 'returned']);
 
 export function isMailedStatus(status: string): status is MailedStatus {
-  return Object.hasOwn(wording, status);
+  return mailedStatuses.has(status);
 }
 
-/** To the customer on each status change; a reject, cancel or return says why when the vendor wrote a reason. */
+/**
+ * To the customer on each status change, in the store's language for its customers; a reject,
+ * cancel or return says why when the vendor wrote a reason.
+ */
 export function orderStatusMail({
   to,
   storeName,
@@ -28,6 +26,7 @@ export function orderStatusMail({
   status,
   reason,
   trackingLink,
+  locale = 'en',
 }: {
   to: string;
   storeName: string;
@@ -36,12 +35,21 @@ export function orderStatusMail({
   status: MailedStatus;
   reason: string | null;
   trackingLink: string;
+  locale?: Locale;
 }): MailMessage {
-  const words = wording[status];
-  return composeMail('order-status', to, `${words.subject(number)} · ${storeName}`, {
-    before: [words.says(storeName, number), ...(reason ? [`The store's reason: ${reason}`] : [])],
-    action: { intro: 'See your order:', label: 'Track your order', url: trackingLink },
-    after: storeContact(storeName, storePhone),
-    footer: customerFooter(storeName),
-  });
+  const t = mailTranslator(locale);
+  const values = { storeName, number: String(number) };
+  const subject = t(`mail.status.${status}.subject`, values);
+  return composeMail(
+    'order-status',
+    to,
+    t('mail.status.subject', { subject, storeName }),
+    {
+      before: [t(`mail.status.${status}.says`, values), ...(reason ? [t('mail.status.reason', { reason })] : [])],
+      action: { intro: t('mail.status.intro'), label: t('mail.order.trackLabel'), url: trackingLink },
+      after: storeContact(storeName, storePhone, locale),
+      footer: customerFooter(storeName, locale),
+    },
+    locale,
+  );
 }

@@ -1,15 +1,20 @@
+import type { Locale } from '../../i18n/locales.js';
+import { mailTranslator } from '../../i18n/mail-messages.js';
 import { composeMail } from '../compose.js';
 import type { MailMessage } from '../mailer.js';
 
 /** The reset link asked for on the forgot-password page. */
-export function passwordResetMail({ to, link, expiresInMinutes }: { to: string; link: string; expiresInMinutes: number }): MailMessage {
-  return composeMail('password-reset', to, 'Reset your password', {
-    before: ['Someone asked to reset the password of the store account for this email address.'],
-    action: {
-      intro: `To choose a new password, open this link. It works once, for the next ${expiresInMinutes} minutes:`,
-      label: 'Choose a new password',
-      url: link,
+export function passwordResetMail({ to, link, expiresInMinutes, locale = 'en' }: { to: string; link: string; expiresInMinutes: number; locale?: Locale }): MailMessage {
+  const t = mailTranslator(locale);
+  return composeMail(
+    'password-reset',
+    to,
+    t('mail.passwordReset.subject'),
+    {
+      before: [t('mail.passwordReset.asked')],
+      action: { intro: t('mail.passwordReset.intro', { minutes: String(expiresInMinutes) }), label: t('mail.passwordReset.label'), url: link },
+      after: [t('mail.passwordReset.ignore')],
     },
-    after: ["If you didn't ask for this, you can ignore this email: your password stays as it is."],
-  });
+    locale,
+  );
 }

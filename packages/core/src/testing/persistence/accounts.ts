@@ -36,6 +36,23 @@ function vendorAccountTests(t: Test, factory: PersistenceFactory): void {
     t.equal(await p.vendors.updateEmail(vendorRecord().id, `x-${unique()}@example.com`), false, 'unknown vendor');
   });
 
+  t.test('vendors: the language round-trips, English by default; updateLocale changes only that vendor', async (t) => {
+    const p = await open(t, factory);
+    const { vendor } = await seedStore(p);
+    const other = await seedStore(p);
+    t.equal((await p.vendors.findById(vendor.id))?.locale, 'en');
+    t.equal(await p.vendors.updateLocale(vendor.id, 'hi'), true);
+    t.same(await p.vendors.findById(vendor.id), { ...vendor, locale: 'hi' });
+    t.same(await p.vendors.findByEmail(vendor.email), { ...vendor, locale: 'hi' });
+    t.same(await p.vendors.findById(other.vendor.id), other.vendor, 'the other vendor keeps English');
+    t.equal(await p.vendors.updateLocale(vendorRecord().id, 'hi'), false, 'unknown vendor');
+    const hindi = vendorRecord({ locale: 'hi' });
+    await p.vendors.insert(hindi);
+    t.same(await p.vendors.findById(hindi.id), hindi, 'insert writes it too');
+    t.equal(await p.vendors.erase(vendor.id, at()), true);
+    t.equal(await p.vendors.updateLocale(vendor.id, 'en'), false, 'an erased vendor is not written');
+  });
+
   t.test('vendors: updateEmail to a taken email is a ConflictError on `email`', async (t) => {
     const p = await open(t, factory);
     const { vendor } = await seedStore(p);

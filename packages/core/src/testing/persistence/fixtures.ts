@@ -51,7 +51,7 @@ export function at(offsetMs = 0): string {
 
 /** A vendor with a unique email. */
 export function vendorRecord(overrides: Partial<VendorRecord> = {}): VendorRecord {
-  return { id: newId(), email: `vendor-${unique()}@example.com`, passwordHash: 'hash', createdAt: at(), passwordChangedAt: null, ...overrides };
+  return { id: newId(), email: `vendor-${unique()}@example.com`, passwordHash: 'hash', createdAt: at(), passwordChangedAt: null, locale: 'en', ...overrides };
 }
 
 /** A store of the vendor with a unique slug. */
@@ -76,6 +76,7 @@ export function storeRecord(vendorId: string, overrides: Partial<Store> = {}): S
     paymentMethods: ['cod'],
     timeZone: 'Asia/Kolkata',
     newOrderEmails: true,
+    locale: 'en',
     ...defaultCheckoutSettings,
     createdAt: now,
     updatedAt: now,

@@ -53,6 +53,19 @@ function storeRecordTests(t: Test, factory: PersistenceFactory): void {
     t.same(await p.stores.findById(upiStore.id), upiStore, 'insert writes them too');
   });
 
+  t.test('stores: the customers\' language round-trips, English by default', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    t.equal((await p.stores.findById(store.id))?.locale, 'en');
+    const when = at(1000);
+    const updated = await p.stores.update(store.id, { locale: 'hi' }, when);
+    t.same(updated, { ...store, locale: 'hi', updatedAt: when });
+    t.same(await p.stores.findById(store.id), updated);
+    t.equal((await p.stores.update(store.id, { name: 'Chai Point' }, at(2000)))?.locale, 'hi', 'other changes leave it');
+    const { store: hindiStore } = await seedStore(p, { locale: 'hi' });
+    t.same(await p.stores.findById(hindiStore.id), hindiStore, 'insert writes it too');
+  });
+
   t.test('stores: lock holds the store until the transaction ends', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);

@@ -1,4 +1,5 @@
 import type { Pojo } from 'objection';
+import type { Locale } from '../../../i18n/locales.js';
 import { paymentMethods, type PaymentMethod } from '../../../orders/order.js';
 import type { ChargeRule, DeliveryMethod } from '../../../pricing/index.js';
 import type { ServiceArea } from '../../../stores/service-area.js';
@@ -9,7 +10,7 @@ import { pick } from './pick.js';
 /** The columns a vendor may change. */
 const settingKeys = ['name', 'description', 'phone', 'pickupAddress', 'logoUrl', 'currency', 'deliveryFee',
   'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders', 'upiId', 'paymentMethods', 'timeZone', 'newOrderEmails', 'gstin', 'state', 'pricesIncludeTax', 'defaultTaxRate', 'packagingFee',
-  'codFee', 'deliveryMethods', 'serviceArea'] as const satisfies readonly (keyof StoreSettings)[];
+  'codFee', 'deliveryMethods', 'serviceArea', 'locale'] as const satisfies readonly (keyof StoreSettings)[];
 const storeKeys = ['id', 'vendorId', 'slug', ...settingKeys, 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Store)[];
 
 /** A row of `stores`; `next_order_number` is the adapter's own and never leaves it. */
@@ -49,6 +50,7 @@ export class StoreModel extends BaseModel {
   /** Stored comma-separated, like the payment methods. */
   declare deliveryMethods: DeliveryMethod[];
   declare serviceArea: ServiceArea;
+  declare locale: Locale;
   declare nextOrderNumber: number;
   /** When the vendor closed the account; the adapter's own, like the order counter. */
   declare closedAt: string | null;

@@ -1,8 +1,9 @@
+import type { Locale } from '../../../i18n/locales.js';
 import type { VendorRecord } from '../../../vendors/vendor.js';
 import { BaseModel } from './base-model.js';
 import { pick } from './pick.js';
 
-const vendorKeys = ['id', 'email', 'passwordHash', 'createdAt', 'passwordChangedAt'] as const satisfies readonly (keyof VendorRecord)[];
+const vendorKeys = ['id', 'email', 'passwordHash', 'createdAt', 'passwordChangedAt', 'locale'] as const satisfies readonly (keyof VendorRecord)[];
 
 /** A row of `vendors`. */
 export class VendorModel extends BaseModel {
@@ -14,6 +15,7 @@ export class VendorModel extends BaseModel {
   declare createdAt: string;
   declare passwordChangedAt: string | null;
   declare deletedAt: string | null;
+  declare locale: Locale;
 
   /** The row of a new vendor. */
   static fromRecord(vendor: VendorRecord): VendorModel {
