@@ -109,10 +109,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
       trustProxy: config.trustProxy,
       mediaDir: config.mediaDir,
+      // The reference app owns the root: the plugin's landing page (what it is, open a store, log in).
+      landingPage: true,
     },
   });
-  // The reference app owns the root: send visitors to the dashboard (which asks a stranger to log in or sign up).
-  server.route({ method: 'GET', path: '/', options: { auth: false }, handler: (_request, h) => h.redirect('/dashboard').code(303) });
   return {
     server,
     dukaan,

@@ -103,6 +103,8 @@ function accountFlow() {
 
     // Forgot the password: from the login page to "check your inbox".
     await v.goto(url('/login'));
+    const forgot = await v.locator('a:text-is("Forgot password?")').boundingBox();
+    t.ok(forgot && forgot.height >= 44, `"Forgot password?" is a 44 px target (${forgot?.height} px)`);
     await Promise.all([v.waitForURL(url('/forgot-password')), v.click('a:text-is("Forgot password?")')]);
     await v.fill('#forgot-email', vendor.email);
     await Promise.all([v.waitForNavigation(), v.click('form[action="/forgot-password"] button[type="submit"]')]);
@@ -214,6 +216,11 @@ function accountFlow() {
     await Promise.all([v.waitForNavigation(), v.click('form[action="/reset-password"] button[type="submit"]')]);
     await v.locator('#reset-password-error').waitFor();
     t.match(await v.locator('#reset-password-error').textContent(), /\S/, 'the refusal sits beside the field');
+    // Issue 14: written for a person, shown once; the summary above only links to the field.
+    const refusal = (await v.locator('#reset-password-error').textContent()) ?? '';
+    t.match(refusal, /^This password is one of the most common ones/, 'in words for a person');
+    t.equal((await v.locator('main').innerText()).split(refusal).length - 1, 1, 'the message is on the page once');
+    t.equal(await v.locator('.alert-error a[href="#reset-password"]').textContent(), 'New password', 'the summary links to the field by its label');
     t.equal(await v.getAttribute('#reset-password', 'aria-invalid'), 'true');
     t.equal(await v.inputValue('#reset-password'), '', 'the password is not echoed back');
 

@@ -24,6 +24,8 @@ export interface DukaanPluginOptions {
   mediaDir?: string;
   /** Serve the HTML pages (storefront and dashboard) when registering `plugin`. Default true. */
   pages?: boolean;
+  /** Serve a short landing page at `/` (under the prefix): what dukaan-kit is, open a store, log in. Default false (the host's own home page). */
+  landingPage?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -37,6 +39,7 @@ export interface ResolvedOptions {
   trustProxy: string[];
   mediaDir: string | null;
   pages: boolean;
+  landingPage: boolean;
 }
 
 function isDukaan(value: unknown): value is Dukaan {
@@ -65,6 +68,7 @@ const schema = Joi.object({
   // inert wants an absolute directory; a relative one is taken from the working directory.
   mediaDir: Joi.string().custom((value: string) => resolve(value)).default(null),
   pages: Joi.boolean().default(true),
+  landingPage: Joi.boolean().default(false),
 });
 
 /** Validates once at registration, so a bad option fails start-up with its name in the message. */

@@ -28,6 +28,7 @@ import { passwordResetPageRoutes } from './pages/password-reset.js';
 import { staticRoutes } from './pages/static.js';
 import { storePageRoutes } from './pages/store-pages.js';
 import { vendorRoutes } from './pages/vendor.js';
+import { landingRoutes } from './pages/landing.js';
 import type { Runtime } from './runtime.js';
 
 const apiName = 'dukaan-kit-api';
@@ -67,6 +68,7 @@ export async function registerPages(server: Server, rawOptions: DukaanPluginOpti
     dashboardAccountRoutes,
     dashboardCredentialRoutes,
     dashboardCloseRoutes,
+    landingRoutes,
   ];
   server.route(routeSets.flatMap((routes) => routes(runtime)));
 }

@@ -159,7 +159,7 @@ for (const variant of serverVariants()) {
       const bad = await browser.post(`/${slug}/checkout`, form);
       t.equal(bad.statusCode, 400);
       t.match(bad.payload, /id="checkout-phone"[^>]*aria-invalid="true"/);
-      t.match(bad.payload, /id="checkout-phone-error">Phone number must be a 10-digit mobile number/);
+      t.match(bad.payload, /id="checkout-phone-error">Enter a 10-digit mobile number/);
       t.match(bad.payload, 'value="Asha Rao"', 'values kept');
       t.match(bad.payload, 'Ring twice');
 

@@ -111,7 +111,7 @@ for (const [name, make] of variants) {
       await browser.get('/dashboard/webhooks');
       const refused = await browser.post('/dashboard/webhooks', { url: 'ftp://example.com/x', events: ['order.placed'] });
       t.equal(refused.statusCode, 400);
-      t.match(text(refused.payload), /Please fix the following/);
+      t.match(text(refused.payload), /Please check this field/);
       t.match(refused.payload, 'value="ftp://example.com/x"', 'what was typed is kept');
       const none = await browser.post('/dashboard/webhooks', { url: hook.url });
       t.equal(none.statusCode, 400);

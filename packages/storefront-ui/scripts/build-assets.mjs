@@ -49,12 +49,12 @@ const js = await build({
 const css = await build({
   ...common,
   absWorkingDir: root,
-  entryPoints: ['src/styles/app.css'],
+  entryPoints: ['src/styles/index.css'],
   entryNames: 'app.[hash]',
   target: ['chrome80', 'safari13', 'firefox78'],
 });
 
-const manifest = { css: outputName(css, 'src/styles/app.css'), js: outputName(js, 'src/client.ts') };
+const manifest = { css: outputName(css, 'src/styles/index.css'), js: outputName(js, 'src/client.ts') };
 await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 const chunks = Object.keys(js.metafile.outputs).length - 1;
 console.log(`assets: ${manifest.css}, ${manifest.js} (+${chunks} chunks)`);

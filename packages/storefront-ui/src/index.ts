@@ -68,3 +68,8 @@ export type { AccountPageProps, AccountForm } from './pages/account.js';
 export type { CloseAccountPageProps } from './pages/close-account.js';
 export type { WebhooksPageProps, WebhookWithDeliveries } from './pages/webhooks.js';
 export type { LiveOrdersProps } from './islands/live-orders.js';
+export type { LandingPageProps } from './pages/landing.js';
+// The plugin writes the messages it hands to pages (field errors, form errors) in the page's language.
+export { i18nOf } from './i18n/context.js';
+export type { I18n } from './i18n/context.js';
+export type { MessageKey } from './i18n/catalogue.js';

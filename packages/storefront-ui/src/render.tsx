@@ -1,6 +1,8 @@
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { IslandsUsed } from './components/island.js';
+// The form parts' own texts ("(optional)", the error summary) in the page's language, server side only.
+import './components/form-i18n.js';
 import { I18nContext, i18nOf } from './i18n/context.js';
 import { AccountPage, type AccountPageProps } from './pages/account.js';
 import { CategoriesPage, type CategoriesPageProps } from './pages/categories.js';
@@ -13,6 +15,7 @@ import { DashboardPage, type DashboardPageProps } from './pages/dashboard.js';
 import { ErrorPage, type ErrorPageProps } from './pages/error.js';
 import { ForgotPasswordPage, type ForgotPasswordPageProps } from './pages/forgot-password.js';
 import { InvoicePage, type InvoicePageProps } from './pages/invoice.js';
+import { LandingPage, type LandingPageProps } from './pages/landing.js';
 import { LoginPage, type LoginPageProps } from './pages/login.js';
 import { NotFoundPage, type NotFoundPageProps } from './pages/not-found.js';
 import { OrderDetailPage, type OrderDetailPageProps } from './pages/order-detail.js';
@@ -57,6 +60,7 @@ export interface PagePropsMap {
   account: AccountPageProps;
   'close-account': CloseAccountPageProps;
   webhooks: WebhooksPageProps;
+  landing: LandingPageProps;
 }
 
 /** A page name. */
@@ -92,6 +96,7 @@ const pages: { [N in PageName]: (props: PagePropsMap[N]) => VNode } = {
   account: AccountPage,
   'close-account': CloseAccountPage,
   webhooks: WebhooksPage,
+  landing: LandingPage,
 };
 
 /** Renders a page to a complete HTML5 document (`<!doctype html>…`). */

@@ -25,7 +25,7 @@ function assertCrumbs(t: Test, html: string) {
 
 t.test('login links to "Forgot password?"; the dashboard navigation has Account', async (t) => {
   const login = renderPage({ page: 'login', props: { ctx: ctx() } });
-  t.match(login, '<a href="/forgot-password">Forgot password?</a>');
+  t.match(login, '<a class="btn btn-link" href="/forgot-password">Forgot password?</a>');
   const html = account();
   t.match(html, '<a href="/dashboard/account" aria-current="page">Account</a>');
   const dash = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: { name: 'S', slug: 's', description: '', logoUrl: null, phone: null, pickupAddress: '', currency: 'INR', deliveryFee: 0, freeDeliveryAbove: null, minOrderValue: 0, isOpen: true, autoAcceptOrders: false, paymentMethods: ['cod'], upiId: null, timeZone: 'Asia/Kolkata', newOrderEmails: true, locale: 'en', ...checkoutDefaults } } });
@@ -41,8 +41,9 @@ t.test('forgot password: email form, errors beside the field and in a summary, t
   t.match(input, 'value="a&quot;b@example.com"', 'typed value kept, escaped');
   t.match(input, 'aria-describedby="forgot-email-error"');
   t.match(html, '<p class="field-error" id="forgot-email-error">Enter a valid email</p>');
-  t.match(html, '<a href="#forgot-email">Enter a valid email</a>');
-  t.match(html, '<li>Too many tries; wait a minute</li>');
+  t.match(html, '<a href="#forgot-email">Email</a>', 'the summary names the field, linking to it');
+  t.equal(html.split('Enter a valid email').length - 1, 1, 'the message itself is shown once, at the field');
+  t.match(html, '<p class="alert-text">Too many tries; wait a minute</p>');
   assertCrumbs(t, html);
   const sent = renderPage({ page: 'forgot-password', props: { ctx: ctx(), sent: true } });
   t.match(sent, '<h1>Check your inbox</h1>');
@@ -62,7 +63,8 @@ t.test('reset password: hidden token, new password field; an invalid link offers
   t.match(input, 'aria-invalid="true"');
   t.notMatch(input, 'value=');
   t.match(html, '<p class="field-error" id="reset-password-error">That password is too common</p>');
-  t.match(html, '<a href="#reset-password">That password is too common</a>');
+  t.match(html, '<a href="#reset-password">New password</a>');
+  t.equal(html.split('That password is too common').length - 1, 1, 'shown once');
   assertCrumbs(t, html);
   const invalid = renderPage({ page: 'reset-password', props: { ctx: ctx(), token: 'used-token', invalid: true } });
   t.equal(forms(invalid).length, 0);
@@ -76,11 +78,11 @@ t.test('confirm email: a button posts the token; an invalid link says so', async
   const form = formFor(html, '/confirm-email');
   t.match(form, '<input type="hidden" name="token" value="tok&amp;1"/>');
   t.match(form, '<button type="submit" class="btn btn-primary btn-block">Confirm new email</button>');
-  t.match(html, '<li>Another account uses that email now</li>');
+  t.match(html, '<p class="alert-text">Another account uses that email now</p>');
   assertCrumbs(t, html);
   const invalid = renderPage({ page: 'confirm-email', props: { ctx: ctx(), token: 'x', invalid: true } });
   t.equal(forms(invalid).length, 0);
-  t.match(invalid, '<a href="/dashboard/account">your account</a>');
+  t.match(invalid, '<a href="/dashboard/account">Go to your account</a>');
 });
 
 t.test('account: email and password forms with labels, actions and no password echoed', async (t) => {
@@ -106,16 +108,16 @@ t.test('account: errors go beside the fields of their form only, with a summary 
   const password = formFor(html, '/dashboard/account/password');
   t.match(tagWithId(html, 'change-password-currentPassword') ?? '', 'aria-invalid="true"');
   t.match(html, '<p class="field-error" id="change-password-currentPassword-error">The current password is not right</p>');
-  t.match(html, '<a href="#change-password-newPassword">At least 8 characters</a>');
+  t.match(html, '<a href="#change-password-newPassword">New password</a>');
   t.ok(html.indexOf('change-password-errors-title') < html.indexOf(password), 'summary above the form');
   t.notMatch(tagWithId(html, 'change-email-currentPassword') ?? '', 'aria-invalid', 'the email form is untouched');
-  t.equal((html.match(/Please fix the following/g) ?? []).length, 1);
+  t.equal((html.match(/Please check these fields/g) ?? []).length, 1);
   const erase = account({ form: 'erase', values: { phone: '98&76 "x"' }, errors: { phone: 'Enter a phone number' } });
   t.match(tagWithId(erase, 'erase-customer-phone') ?? '', 'value="98&amp;76 &quot;x&quot;"');
   t.match(erase, '<p class="field-error" id="erase-customer-phone-error">Enter a phone number</p>');
   t.notMatch(tagWithId(erase, 'change-email-email') ?? '', 'value=', "another form's values are not used");
   const loose = account({ errors: { form: 'That session has already ended' } });
-  t.match(loose, '<li>That session has already ended</li>', 'errors without a form show at the top');
+  t.match(loose, '<p class="alert-text">That session has already ended</p>', 'errors without a form show at the top');
   const notice = account({ notice: '3 orders erased' });
   t.match(notice, '<p class="notice" role="status">3 orders erased</p>');
 });
@@ -218,7 +220,7 @@ t.test('close account: what goes and what stays for tax, password, a red button'
   t.match(tagWithId(html, 'close-password') ?? '', 'autocomplete="current-password"');
   t.match(tagWithId(html, 'close-password') ?? '', 'aria-invalid="true"');
   t.match(html, '<p class="field-error" id="close-password-error">The current password is not right</p>');
-  t.match(html, '<a href="#close-password">The current password is not right</a>');
+  t.match(html, '<a href="#close-password">', 'the summary links to the field');
   t.match(form, '<button type="submit" class="btn btn-danger">Close my account</button>');
   t.match(form, '<a class="btn btn-secondary" href="/dashboard/account">Keep my account</a>');
   t.match(html, '<a href="/dashboard/account" aria-current="page">Account</a>');

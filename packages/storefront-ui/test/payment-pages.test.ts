@@ -167,7 +167,7 @@ t.test('settings: payment methods as boxes, the UPI ID, the time zone, the new-o
   });
   t.match(tagWithId(refused, 'settings-upiId') ?? '', 'aria-invalid="true"');
   t.match(refused, '<p class="field-error" id="settings-upiId-error">Add your UPI ID to take UPI payments</p>');
-  t.match(refused, '<a href="#settings-upiId">Add your UPI ID to take UPI payments</a>', 'and in the summary');
+  t.match(refused, /<a href="#settings-upiId">[^<]+<\/a>/, 'and the summary links to it');
   t.match(tagWithId(refused, 'settings-paymentMethods-upi') ?? '', 'checked', 'the boxes as ticked');
   t.notMatch(tagWithId(refused, 'settings-paymentMethods-cod') ?? '', 'checked');
   const none = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: storeSettings, values: { paymentMethods: [] }, errors: { paymentMethods: 'Offer at least one payment method' } } });

@@ -18,7 +18,8 @@ t.test('signup: labels, errors beside fields, values kept, password never echoed
   t.match(slug, 'aria-describedby="signup-slug-hint signup-slug-error"');
   t.match(slug, 'value="chai"');
   t.match(html, '<p class="field-error" id="signup-slug-error">That link is taken</p>');
-  t.match(html, '<a href="#signup-slug">That link is taken</a>', 'error summary links to the field');
+  t.match(html, '<a href="#signup-slug">Store link</a>', 'error summary links to the field');
+  t.equal(html.split('That link is taken').length - 1, 1, 'the message is shown once, beside its field');
   t.match(tagWithId(html, 'signup-email') ?? '', 'value="asha@example.com"');
   t.notMatch(tagWithId(html, 'signup-password') ?? '', 'value=');
   t.match(html, '<meta name="robots" content="noindex"/>');
@@ -28,7 +29,7 @@ t.test('signup: labels, errors beside fields, values kept, password never echoed
 t.test('login: hidden next, form error', async (t) => {
   const html = renderPage({ page: 'login', props: { ctx: { ...vendorCtx(), vendor: undefined }, next: '/dashboard/orders', values: { email: 'a@b.co' }, errors: { form: 'Wrong email or password' } } });
   t.match(html, '<form method="post" action="/login"><input type="hidden" name="next" value="/dashboard/orders"/>');
-  t.match(html, '<li>Wrong email or password</li>');
+  t.match(html, '<p class="alert-text">Wrong email or password</p>');
   t.match(tagWithId(html, 'login-password') ?? '', 'autocomplete="current-password"');
   t.match(html, '<a href="/signup">Open your store</a>');
 });

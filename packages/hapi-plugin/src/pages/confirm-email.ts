@@ -1,11 +1,11 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { ConflictError, TokenInvalidError, ValidationFailedError } from '@dukaan-kit/core';
-import type { FieldErrors } from '@dukaan-kit/storefront-ui';
+import { i18nOf, type FieldErrors } from '@dukaan-kit/storefront-ui';
 import type { Runtime } from '../runtime.js';
-import { pageContext } from './context.js';
 import { noReferrer, pageRoute, presented, privatePage, seeOther } from './define.js';
 import { field } from './forms.js';
 import { liveLinkToken } from './link-token.js';
+import { visitorContext } from './vendor.js';
 
 interface ConfirmExtra {
   invalid?: boolean;
@@ -14,7 +14,8 @@ interface ConfirmExtra {
 
 /** The confirm page; its URL (or its form) holds the token, so it sends no Referer anywhere. */
 function confirmPage(runtime: Runtime, request: Request, h: ResponseToolkit, token: string, extra: ConfirmExtra = {}, status = 200) {
-  const ctx = pageContext(runtime, request, h);
+  // A used link's page does not repeat the token, not even in the chooser's links.
+  const ctx = visitorContext(runtime, request, h, extra.invalid === true);
   return noReferrer(privatePage(h, { page: 'confirm-email', props: { ctx, token: extra.invalid ? '' : token, ...extra } }, status));
 }
 
@@ -32,7 +33,10 @@ async function confirmPost(runtime: Runtime, request: Request, h: ResponseToolki
   } catch (error) {
     const invalid = error instanceof TokenInvalidError || (error instanceof ValidationFailedError && error.details.some((d) => d.path === 'token'));
     if (invalid) return confirmPage(runtime, request, h, token, { invalid: true }, 400);
-    if (error instanceof ConflictError) return presented(confirmPage(runtime, request, h, token, { errors: { form: 'Another account uses this email now, so yours cannot change to it.' } }), error);
+    if (error instanceof ConflictError) {
+      const form = i18nOf(visitorContext(runtime, request, h).locale).t('auth.error.emailTakenMeanwhile');
+      return presented(confirmPage(runtime, request, h, token, { errors: { form } }), error);
+    }
     throw error;
   }
   const next = request.auth.isAuthenticated ? '/dashboard/account?done=email-changed' : '/login?done=email-changed';

@@ -1,5 +1,7 @@
 import type { FieldError, RateLimitedError } from '@dukaan-kit/core';
-import type { FieldErrors } from '@dukaan-kit/storefront-ui';
+import type { Locale } from '@dukaan-kit/core/i18n';
+import { i18nOf, type FieldErrors } from '@dukaan-kit/storefront-ui';
+import { fieldMessage } from './field-messages.js';
 
 type Payload = Record<string, unknown>;
 
@@ -52,14 +54,21 @@ export function file(payload: unknown, name: string): Buffer | null {
 }
 
 /**
- * The core's error details as the pages' `Record<field, message>`: the first message per field,
- * paths renamed by `rename` (null drops one into `form`). Core's schemas label their fields
- * (joi `.label()`), so a message already reads "Phone number must be…"; only its first letter is raised.
+ * The core's error details as the pages' `Record<field, message>`, written for a person in the
+ * page's language: the first message per field, paths renamed by `rename` (null drops one into
+ * `form`). What core says is the API's text (`{label} length must be at least 8 characters
+ * long`); the pages say what to do instead ("Use at least 8 characters"), without the field's
+ * name, since the message sits under the field's label (field-messages.ts reads the kind of
+ * problem out of core's text). A message of a kind it does not know is shown as core wrote it.
  */
-export function fieldErrors(details: FieldError[], rename: (path: string) => string | null = (p) => p): FieldErrors {
+export function fieldErrors(details: FieldError[], rename: (path: string) => string | null = (p) => p, locale: Locale = 'en'): FieldErrors {
   const errors: FieldErrors = {};
-  for (const { path, message } of details) {
-    errors[rename(path) ?? 'form'] ??= message.charAt(0).toUpperCase() + message.slice(1);
+  const t = i18nOf(locale).t;
+  for (const detail of details) {
+    const field = rename(detail.path) ?? 'form';
+    if (errors[field] !== undefined) continue;
+    const known = fieldMessage(detail);
+    errors[field] = known ? t(known.key, known.values) : detail.message.charAt(0).toUpperCase() + detail.message.slice(1);
   }
   return errors;
 }
@@ -110,7 +119,7 @@ export function refererPath(referer: string | undefined, under: string, fallback
   }
 }
 
-/** A form's message for a rate limit, naming the wait. */
-export function tooManyAttempts(error: RateLimitedError): string {
-  return `Too many attempts. Please try again in ${error.retryAfterSeconds} seconds.`;
+/** A form's message for a rate limit, naming the wait, in the page's language. */
+export function tooManyAttempts(error: RateLimitedError, locale: Locale = 'en'): string {
+  return i18nOf(locale).t('forms.error.tooMany', { seconds: error.retryAfterSeconds });
 }

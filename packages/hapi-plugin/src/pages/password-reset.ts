@@ -1,14 +1,12 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { MailUnavailableError, RateLimitedError, TokenInvalidError, ValidationFailedError } from '@dukaan-kit/core';
-import type { FieldErrors } from '@dukaan-kit/storefront-ui';
+import { i18nOf, type FieldErrors } from '@dukaan-kit/storefront-ui';
 import { clearCookie } from '../cookies.js';
 import { clientOf, type Runtime } from '../runtime.js';
-import { pageContext } from './context.js';
 import { noReferrer, noStore, pageRoute, presented, privatePage, seeOther } from './define.js';
 import { field, fieldErrors, tooManyAttempts } from './forms.js';
 import { liveLinkToken } from './link-token.js';
-
-export const mailUnavailable = 'This site cannot send mail yet, so a password cannot be reset by email. Please ask the people who run it.';
+import { visitorContext } from './vendor.js';
 
 interface ForgotExtra {
   values?: { email: string };
@@ -17,19 +15,20 @@ interface ForgotExtra {
 }
 
 function forgotPage(runtime: Runtime, request: Request, h: ResponseToolkit, extra: ForgotExtra = {}) {
-  return privatePage(h, { page: 'forgot-password', props: { ctx: pageContext(runtime, request, h), ...extra } });
+  return privatePage(h, { page: 'forgot-password', props: { ctx: visitorContext(runtime, request, h), ...extra } });
 }
 
 /** Asks core for a link; the page then says "check your inbox" whether or not the email has an account. */
 async function forgotPost(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const values = { email: field(request.payload, 'email') };
+  const { locale } = visitorContext(runtime, request, h);
   const again = (error: unknown, errors: FieldErrors) => presented(forgotPage(runtime, request, h, { values, errors }), error);
   try {
     await runtime.dukaan.vendors.requestPasswordReset(values, { clientAddress: clientOf(runtime, request) });
   } catch (error) {
-    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details));
-    if (error instanceof RateLimitedError) return again(error, { form: tooManyAttempts(error) });
-    if (error instanceof MailUnavailableError) return again(error, { form: mailUnavailable });
+    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details, undefined, locale));
+    if (error instanceof RateLimitedError) return again(error, { form: tooManyAttempts(error, locale) });
+    if (error instanceof MailUnavailableError) return again(error, { form: i18nOf(locale).t('auth.error.mailUnavailable') });
     throw error;
   }
   return forgotPage(runtime, request, h, { sent: true });
@@ -42,7 +41,8 @@ interface ResetExtra {
 
 /** The reset page; its URL (or its form) holds the token, so it sends no Referer anywhere. */
 function resetPage(runtime: Runtime, request: Request, h: ResponseToolkit, token: string, extra: ResetExtra = {}, status = 200) {
-  const ctx = pageContext(runtime, request, h);
+  // A used link's page does not repeat the token, not even in the chooser's links.
+  const ctx = visitorContext(runtime, request, h, extra.invalid === true);
   return noReferrer(privatePage(h, { page: 'reset-password', props: { ctx, token: extra.invalid ? '' : token, ...extra } }, status));
 }
 
@@ -59,13 +59,14 @@ async function resetGet(runtime: Runtime, request: Request, h: ResponseToolkit) 
  */
 async function resetPost(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const token = field(request.payload, 'token');
+  const { locale } = visitorContext(runtime, request, h);
   try {
     await runtime.dukaan.vendors.resetPassword({ token, password: field(request.payload, 'password') });
   } catch (error) {
     const invalid = error instanceof TokenInvalidError || (error instanceof ValidationFailedError && error.details.some((d) => d.path === 'token'));
     if (invalid) return resetPage(runtime, request, h, token, { invalid: true }, 400);
-    if (error instanceof ValidationFailedError) return presented(resetPage(runtime, request, h, token, { errors: fieldErrors(error.details) }), error);
-    if (error instanceof RateLimitedError) return presented(resetPage(runtime, request, h, token, { errors: { form: tooManyAttempts(error) } }), error);
+    if (error instanceof ValidationFailedError) return presented(resetPage(runtime, request, h, token, { errors: fieldErrors(error.details, undefined, locale) }), error);
+    if (error instanceof RateLimitedError) return presented(resetPage(runtime, request, h, token, { errors: { form: tooManyAttempts(error, locale) } }), error);
     throw error;
   }
   clearCookie(runtime, request, h, runtime.options.cookie.name);

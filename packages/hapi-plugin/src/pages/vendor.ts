@@ -1,32 +1,56 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import { locales, type Locale } from '@dukaan-kit/core/i18n';
 import { ConflictError, RateLimitedError, UnauthenticatedError, ValidationFailedError } from '@dukaan-kit/core';
-import type { FieldErrors } from '@dukaan-kit/storefront-ui';
+import { i18nOf, type FieldErrors, type MessageKey, type PageContext } from '@dukaan-kit/storefront-ui';
 import { logIn, signUp } from '../auth/log-in.js';
 import { endSession } from '../auth/strategies.js';
 import type { Runtime } from '../runtime.js';
 import { pageContext } from './context.js';
 import { noStore, pageRoute, presented, privatePage, seeOther } from './define.js';
 import { field, fieldErrors, safeNext, tooManyAttempts as tooMany } from './forms.js';
+import { languageLinks, visitorLocale } from './locale.js';
+
+/**
+ * The context of a page for visitors who have no store yet: their language, and the chooser.
+ * `bareLinks`: the chooser links to the path alone, for a page that must not repeat its query
+ * (a used link's token).
+ */
+export function visitorContext(runtime: Runtime, request: Request, h: ResponseToolkit, bareLinks = false): PageContext & { locale: Locale } {
+  const links = bareLinks ? (Object.fromEntries(locales.map((l) => [l, `${request.url.pathname}?lang=${l}`])) as Record<Locale, string>) : languageLinks(request);
+  const ctx = pageContext(runtime, request, h, { languageLinks: links });
+  const locale = ctx.locale ?? 'en';
+  const done = request.query['done'];
+  const flash = typeof done === 'string' ? authFlashes[done] : undefined;
+  return { ...ctx, locale, ...(flash ? { flash: i18nOf(locale).t(flash) } : {}) };
+}
+
+/** The one-off messages that land on the login page (`?done=`), in the page's language. */
+const authFlashes: Partial<Record<string, MessageKey>> = {
+  'logged-out': 'auth.flash.loggedOut',
+  'password-reset': 'auth.flash.passwordReset',
+  'email-changed': 'auth.flash.emailChanged',
+  'account-closed': 'auth.flash.accountClosed',
+};
 
 function signupForm(runtime: Runtime, request: Request, h: ResponseToolkit, status = 200, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
-  return privatePage(h, { page: 'signup', props: { ctx: pageContext(runtime, request, h), ...extra } }, status);
+  return privatePage(h, { page: 'signup', props: { ctx: visitorContext(runtime, request, h), ...extra } }, status);
 }
 
 async function signUpPost(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const values = { email: field(request.payload, 'email'), storeName: field(request.payload, 'storeName'), slug: field(request.payload, 'slug') };
+  const locale = visitorLocale(runtime, request, h);
   const again = (error: unknown, errors: FieldErrors) => presented(signupForm(runtime, request, h, 200, { values, errors }), error);
   const slug = values.slug.trim();
   try {
     await signUp(runtime, request, h, { email: values.email, password: field(request.payload, 'password'), storeName: values.storeName, ...(slug ? { slug } : {}) });
     return noStore(seeOther(runtime, h, '/dashboard?done=welcome')); // sets the session cookies
   } catch (error) {
-    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details));
+    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details, undefined, locale));
     if (error instanceof ConflictError) {
-      const errors = fieldErrors(error.details);
-      if (errors['email']) errors['email'] = 'An account with this email already exists. Log in instead?';
+      const errors = fieldErrors(error.details, undefined, locale);
       return again(error, Object.keys(errors).length > 0 ? errors : { form: error.message });
     }
-    if (error instanceof RateLimitedError) return again(error, { form: tooMany(error) });
+    if (error instanceof RateLimitedError) return again(error, { form: tooMany(error, locale) });
     throw error;
   }
 }
@@ -38,21 +62,21 @@ function nextOf(runtime: Runtime, value: unknown): string | null {
 function loginPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const next = nextOf(runtime, request.query['next']);
   if (request.auth.isAuthenticated) return h.redirect(next ?? `${runtime.prefix}/dashboard`).code(303);
-  return privatePage(h, { page: 'login', props: { ctx: pageContext(runtime, request, h), ...(next ? { next } : {}) } });
+  return privatePage(h, { page: 'login', props: { ctx: visitorContext(runtime, request, h), ...(next ? { next } : {}) } });
 }
 
 async function logInPost(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const email = field(request.payload, 'email');
   const next = nextOf(runtime, field(request.payload, 'next'));
-  const again = (error: unknown, errors: FieldErrors) =>
-    presented(privatePage(h, { page: 'login', props: { ctx: pageContext(runtime, request, h), values: { email }, errors, ...(next ? { next } : {}) } }), error);
+  const ctx = visitorContext(runtime, request, h);
+  const again = (error: unknown, errors: FieldErrors) => presented(privatePage(h, { page: 'login', props: { ctx, values: { email }, errors, ...(next ? { next } : {}) } }), error);
   try {
     await logIn(runtime, request, h, { email, password: field(request.payload, 'password') });
     return noStore(h.redirect(next ?? `${runtime.prefix}/dashboard`).code(303)); // sets the session cookies
   } catch (error) {
-    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details));
-    if (error instanceof UnauthenticatedError) return again(error, { form: 'The email or password is not right.' });
-    if (error instanceof RateLimitedError) return again(error, { form: tooMany(error) });
+    if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details, undefined, ctx.locale));
+    if (error instanceof UnauthenticatedError) return again(error, { form: i18nOf(ctx.locale).t('auth.error.wrongLogin') });
+    if (error instanceof RateLimitedError) return again(error, { form: tooMany(error, ctx.locale) });
     throw error;
   }
 }

@@ -4,6 +4,26 @@ import type { FieldErrors, PageContext } from '../types.js';
 
 type FormCtx = Pick<PageContext, 'basePath' | 'csrfToken'>;
 
+/** The texts the form parts write themselves (keys of messages/forms.ts). */
+export type FormTextKey = 'forms.optional' | 'forms.summary.title' | 'forms.summary.formTitle';
+type FormTexts = (key: FormTextKey, values?: { count: number }) => string;
+
+// Islands bundle this file, and an island must not carry the catalogue: so the parts ask a hook
+// that the server side installs (form-i18n.ts, loaded with the pages) for the page's language.
+// Without it (in the browser, or a part rendered alone in a test) they write English; an island
+// passes its texts as props instead (`optional="…"`), so hydration finds the same words.
+const english: Record<FormTextKey, (count: number) => string> = {
+  'forms.optional': () => '(optional)',
+  'forms.summary.title': (count) => `Please check ${count === 1 ? 'this field' : 'these fields'}`,
+  'forms.summary.formTitle': () => 'That did not work',
+};
+let useFormTexts: () => FormTexts = () => (key, values) => english[key](values?.count ?? 0);
+
+/** Server side, once: how the form parts find the page's texts (a hook, called while rendering). */
+export function installFormTexts(hook: () => FormTexts): void {
+  useFormTexts = hook;
+}
+
 /** A POST form to an app path: prefixes the mount path and carries the CSRF crumb when there is one. */
 export function PostForm({
   ctx,
@@ -26,13 +46,19 @@ function describedBy(id: string, error?: string, hint?: string) {
   return { id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': ids || undefined };
 }
 
+/** The "(optional)" after a label: the text an island gave, else the page's own. */
+function OptionalMark({ text }: { text: true | string }) {
+  const texts = useFormTexts();
+  return <span class="optional"> {text === true ? texts('forms.optional') : text}</span>;
+}
+
 /** The label line, hint and error around one control. */
-function FieldFrame(p: { id: string; label: string; optional?: boolean; hint?: string; error?: string; children: ComponentChildren; class?: string }) {
+function FieldFrame(p: { id: string; label: string; optional?: boolean | string; hint?: string; error?: string; children: ComponentChildren; class?: string }) {
   return (
     <div class={`field${p.error ? ' has-error' : ''}${p.class ? ` ${p.class}` : ''}`}>
       <label for={p.id}>
         {p.label}
-        {p.optional && <span class="optional"> (optional)</span>}
+        {p.optional && <OptionalMark text={p.optional} />}
       </label>
       {p.hint && (
         <p class="hint" id={`${p.id}-hint`}>
@@ -56,7 +82,8 @@ interface FieldBase {
   label: string;
   error?: string | undefined;
   hint?: string;
-  optional?: boolean;
+  /** Marks the label "(optional)"; an island passes the text itself (it has no catalogue). */
+  optional?: boolean | string;
   class?: string;
 }
 
@@ -141,18 +168,32 @@ export function CheckboxField({ form, name, label, error, hint, checked, value =
   );
 }
 
-/** A list of every error at the top of a form, each linking to its field (errors without a field are listed as text). */
+/**
+ * The top of a form that came back with errors. Each message is shown once: a field's own
+ * message sits under that field, so the summary only names the field (a link to it, by its
+ * label); a message that belongs to no field (`form`, or a name without a label) is written here.
+ */
 export function ErrorSummary({ form, errors, labels }: { form: string; errors: FieldErrors | undefined; labels: Record<string, string> }) {
+  const texts = useFormTexts();
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
+  const fields = entries.filter(([field]) => labels[field]).map(([field]) => field);
+  const loose = entries.filter(([field]) => !labels[field]).map(([, message]) => message);
   return (
     <div class="alert alert-error" role="alert" aria-labelledby={`${form}-errors-title`}>
-      <h2 id={`${form}-errors-title`}>Please fix the following</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li>{labels[field] ? <a href={`#${form}-${field}`}>{message}</a> : message}</li>
-        ))}
-      </ul>
+      <h2 id={`${form}-errors-title`}>{fields.length > 0 ? texts('forms.summary.title', { count: fields.length }) : texts('forms.summary.formTitle')}</h2>
+      {loose.map((message) => (
+        <p class="alert-text">{message}</p>
+      ))}
+      {fields.length > 0 && (
+        <ul class="error-links">
+          {fields.map((field) => (
+            <li>
+              <a href={`#${form}-${field}`}>{labels[field]}</a>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

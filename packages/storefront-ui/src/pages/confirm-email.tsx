@@ -1,5 +1,7 @@
+import { LanguageChooser } from '../components/document.js';
 import { ErrorSummary, PostForm } from '../components/form.js';
 import { AuthLayout } from '../components/layouts.js';
+import { useT } from '../i18n/context.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext } from '../types.js';
 
@@ -19,27 +21,30 @@ export interface ConfirmEmailPageProps {
  * them, and that must not change anybody's login.
  */
 export function ConfirmEmailPage({ ctx, token, invalid = false, errors = {} }: ConfirmEmailPageProps) {
-  const account = withBase(ctx.basePath, '/dashboard/account');
+  const t = useT();
   if (invalid) {
     return (
-      <AuthLayout ctx={ctx} title="This link no longer works">
-        <p>Confirmation links work once, for 24 hours. This one has expired or was already used.</p>
-        <p>
-          To change your email, ask again from <a href={account}>your account</a>.
+      <AuthLayout ctx={ctx} title={t('auth.confirm.invalidTitle')}>
+        <p>{t('auth.confirm.invalid')}</p>
+        <p>{t('auth.confirm.askAgain')}</p>
+        <p class="auth-alt">
+          <a href={withBase(ctx.basePath, '/dashboard/account')}>{t('auth.confirm.account')}</a>
         </p>
+        <LanguageChooser ctx={ctx} />
       </AuthLayout>
     );
   }
   return (
-    <AuthLayout ctx={ctx} title="Confirm your new email">
-      <p class="lead">From now on you will log in with this address, and account mail goes to it.</p>
+    <AuthLayout ctx={ctx} title={t('auth.confirm.title')}>
+      <p class="lead">{t('auth.confirm.lead')}</p>
       <ErrorSummary form="confirm" errors={errors} labels={{}} />
       <PostForm ctx={ctx} action="/confirm-email">
         <input type="hidden" name="token" value={token} />
         <button type="submit" class="btn btn-primary btn-block">
-          Confirm new email
+          {t('auth.confirm.submit')}
         </button>
       </PostForm>
+      <LanguageChooser ctx={ctx} />
     </AuthLayout>
   );
 }

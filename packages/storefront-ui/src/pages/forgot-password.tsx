@@ -1,5 +1,7 @@
+import { LanguageChooser } from '../components/document.js';
 import { ErrorSummary, Field, PostForm } from '../components/form.js';
 import { AuthLayout } from '../components/layouts.js';
+import { useT } from '../i18n/context.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext } from '../types.js';
 
@@ -13,35 +15,37 @@ export interface ForgotPasswordPageProps {
   sent?: boolean;
 }
 
-const labels = { email: 'Email' };
-
 /** Ask for a password reset link by email. */
 export function ForgotPasswordPage({ ctx, values = {}, errors = {}, sent = false }: ForgotPasswordPageProps) {
+  const t = useT();
   const f = 'forgot';
-  const login = <a href={withBase(ctx.basePath, '/login')}>Back to log in</a>;
+  const labels = { email: t('auth.field.email') };
+  const login = <a href={withBase(ctx.basePath, '/login')}>{t('auth.forgot.back')}</a>;
   if (sent) {
     // Worded so it reveals nothing about whether the address has an account.
     return (
-      <AuthLayout ctx={ctx} title="Check your inbox">
-        <p role="status">If an account uses that email address, we have sent it a link to choose a new password. The link works once, for 30 minutes.</p>
-        <p class="lead">Nothing after a few minutes? Look in your spam folder, or ask again below.</p>
+      <AuthLayout ctx={ctx} title={t('auth.forgot.sentTitle')}>
+        <p role="status">{t('auth.forgot.sent')}</p>
+        <p class="lead">{t('auth.forgot.sentLead')}</p>
         <p class="auth-alt">
-          <a href={withBase(ctx.basePath, '/forgot-password')}>Send another link</a> · {login}
+          <a href={withBase(ctx.basePath, '/forgot-password')}>{t('auth.forgot.again')}</a> · {login}
         </p>
+        <LanguageChooser ctx={ctx} />
       </AuthLayout>
     );
   }
   return (
-    <AuthLayout ctx={ctx} title="Forgot your password?">
-      <p class="lead">Enter the email you log in with and we will send you a link to choose a new password.</p>
+    <AuthLayout ctx={ctx} title={t('auth.forgot.title')}>
+      <p class="lead">{t('auth.forgot.lead')}</p>
       <ErrorSummary form={f} errors={errors} labels={labels} />
       <PostForm ctx={ctx} action="/forgot-password">
         <Field form={f} name="email" label={labels.email} type="email" value={values.email} error={errors['email']} required autocomplete="email" />
         <button type="submit" class="btn btn-primary btn-block">
-          Send me a link
+          {t('auth.forgot.submit')}
         </button>
       </PostForm>
       <p class="auth-alt">{login}</p>
+      <LanguageChooser ctx={ctx} />
     </AuthLayout>
   );
 }

@@ -1,5 +1,7 @@
+import { LanguageChooser } from '../components/document.js';
 import { ErrorSummary, Field, PostForm } from '../components/form.js';
 import { AuthLayout } from '../components/layouts.js';
+import { useT } from '../i18n/context.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext } from '../types.js';
 
@@ -13,28 +15,32 @@ export interface LoginPageProps {
   errors?: FieldErrors;
 }
 
-const labels = { email: 'Email', password: 'Password' };
-
 /** Vendor login. */
 export function LoginPage({ ctx, next, values = {}, errors = {} }: LoginPageProps) {
+  const t = useT();
   const f = 'login';
+  const labels = { email: t('auth.field.email'), password: t('auth.field.password') };
   return (
-    <AuthLayout ctx={ctx} title="Log in">
+    <AuthLayout ctx={ctx} title={t('auth.login.title')}>
       <ErrorSummary form={f} errors={errors} labels={labels} />
       <PostForm ctx={ctx} action="/login">
         {next && <input type="hidden" name="next" value={next} />}
         <Field form={f} name="email" label={labels.email} type="email" value={values.email} error={errors['email']} required autocomplete="email" />
         <Field form={f} name="password" label={labels.password} type="password" error={errors['password']} required autocomplete="current-password" />
+        {/* Right under the password, where a person who cannot remember it looks. */}
+        <p class="auth-forgot">
+          <a class="btn btn-link" href={withBase(ctx.basePath, '/forgot-password')}>
+            {t('auth.login.forgot')}
+          </a>
+        </p>
         <button type="submit" class="btn btn-primary btn-block">
-          Log in
+          {t('auth.login.submit')}
         </button>
       </PostForm>
       <p class="auth-alt">
-        <a href={withBase(ctx.basePath, '/forgot-password')}>Forgot password?</a>
+        {t('auth.login.newHere')} <a href={withBase(ctx.basePath, '/signup')}>{t('auth.login.openStore')}</a>
       </p>
-      <p class="auth-alt">
-        New here? <a href={withBase(ctx.basePath, '/signup')}>Open your store</a>
-      </p>
+      <LanguageChooser ctx={ctx} />
     </AuthLayout>
   );
 }

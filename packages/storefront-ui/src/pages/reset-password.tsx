@@ -1,5 +1,7 @@
+import { LanguageChooser } from '../components/document.js';
 import { ErrorSummary, Field, PostForm } from '../components/form.js';
 import { AuthLayout } from '../components/layouts.js';
+import { useT } from '../i18n/context.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext } from '../types.js';
 
@@ -14,34 +16,36 @@ export interface ResetPasswordPageProps {
   errors?: FieldErrors;
 }
 
-const labels = { password: 'New password' };
-
 /** Choose a new password from a reset link. */
 export function ResetPasswordPage({ ctx, token, invalid = false, errors = {} }: ResetPasswordPageProps) {
+  const t = useT();
   const f = 'reset';
+  const labels = { password: t('auth.field.newPassword') };
   if (invalid) {
     return (
-      <AuthLayout ctx={ctx} title="This link no longer works">
-        <p>Password links work once, for 30 minutes. This one has expired or was already used.</p>
+      <AuthLayout ctx={ctx} title={t('auth.reset.invalidTitle')}>
+        <p>{t('auth.reset.invalid')}</p>
         <p>
           <a class="btn btn-primary btn-block" href={withBase(ctx.basePath, '/forgot-password')}>
-            Get a new link
+            {t('auth.reset.newLink')}
           </a>
         </p>
+        <LanguageChooser ctx={ctx} />
       </AuthLayout>
     );
   }
   return (
-    <AuthLayout ctx={ctx} title="Choose a new password">
-      <p class="lead">You will be logged out everywhere else, then you can log in with the new password.</p>
+    <AuthLayout ctx={ctx} title={t('auth.reset.title')}>
+      <p class="lead">{t('auth.reset.lead')}</p>
       <ErrorSummary form={f} errors={errors} labels={labels} />
       <PostForm ctx={ctx} action="/reset-password">
         <input type="hidden" name="token" value={token} />
-        <Field form={f} name="password" label={labels.password} type="password" error={errors['password']} required minLength={8} autocomplete="new-password" hint="At least 8 characters" />
+        <Field form={f} name="password" label={labels.password} type="password" error={errors['password']} required minLength={8} autocomplete="new-password" hint={t('auth.signup.passwordHint')} />
         <button type="submit" class="btn btn-primary btn-block">
-          Save new password
+          {t('auth.reset.submit')}
         </button>
       </PostForm>
+      <LanguageChooser ctx={ctx} />
     </AuthLayout>
   );
 }
