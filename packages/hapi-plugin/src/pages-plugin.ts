@@ -16,6 +16,7 @@ import { dashboardCouponRoutes } from './pages/dashboard-coupons.js';
 import { dashboardCloseRoutes } from './pages/dashboard-close.js';
 import { dashboardCredentialRoutes } from './pages/dashboard-credentials.js';
 import { dashboardHomeRoutes } from './pages/dashboard-home.js';
+import { dashboardManifestRoutes } from './pages/dashboard-manifest.js';
 import { dashboardOrderRoutes } from './pages/dashboard-orders.js';
 import { invoicePageRoutes } from './pages/invoice-pages.js';
 import { dashboardProductRoutes } from './pages/dashboard-products.js';
@@ -56,6 +57,7 @@ export async function registerPages(server: Server, rawOptions: DukaanPluginOpti
     passwordResetPageRoutes,
     confirmEmailPageRoutes,
     dashboardHomeRoutes,
+    dashboardManifestRoutes,
     dashboardOrderRoutes,
     invoicePageRoutes,
     dashboardProductRoutes,

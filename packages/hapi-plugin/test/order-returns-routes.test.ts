@@ -78,30 +78,42 @@ for (const variant of serverVariants()) {
       t.match(json(cancelled), { status: 'cancelled', statusReason: 'Customer asked' });
     });
 
-    t.test('dashboard: the reason field goes with cancel, reject and return; a bad one comes back with its message', async (t) => {
+    t.test('dashboard: cancel, reject and return ask first, with a reason the customer sees; a bad one comes back beside its field', async (t) => {
       const { browser, api, store, order } = await shop();
       const placed = await order(['accepted', 'shipped']);
       const detail = await browser.get(`/dashboard/orders/${placed.id}`);
-      t.match(detail.payload, 'name="reason"');
-      t.match(detail.payload, 'value="returned"');
-      const tooLong = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'returned', reason: 'y'.repeat(201) });
+      t.match(detail.payload, '<div data-island-root="confirm-stop"><button type="submit" name="status" value="returned"');
+      // Without JavaScript the button posts without `confirmed`: the page asks, nothing moves.
+      const asked = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'returned' });
+      t.equal(asked.statusCode, 200);
+      t.match(asked.payload, `Mark order #${placed.number} as returned?`);
+      t.match(asked.payload, '<input type="hidden" name="confirmed" value="1"/>');
+      t.match(asked.payload, 'id="confirm-reason"');
+      t.match(json(await api.get(`/api/v1/orders/${placed.id}`)), { status: 'shipped' }, 'nothing moved before confirming');
+      const tooLong = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'returned', reason: 'y'.repeat(201), confirmed: '1' });
       t.equal(tooLong.statusCode, 400);
-      t.match(tooLong.payload, 'Reason length must be less than or equal to 200 characters long');
-      t.match(tooLong.payload, `value="${'y'.repeat(201)}"`, 'the reason as typed');
+      t.match(tooLong.payload, /<p class="field-error" id="confirm-reason-error">Reason length must be less than or equal to 200 characters long<\/p>/, 'the message under the reason field');
+      t.match(tooLong.payload, `>${'y'.repeat(201)}</textarea>`, 'the reason as typed');
       const wrongMove = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'delivered', reason: 'oops' });
       t.equal(wrongMove.statusCode, 400);
       t.match(wrongMove.payload, 'A reason can only be given to cancel, reject or return an order');
-      const returned = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'returned', reason: 'Return to origin' });
+      const returned = await browser.post(`/dashboard/orders/${placed.id}/status`, { status: 'returned', reason: 'Return to origin', confirmed: '1' }, { headers: { referer: `http://localhost/dashboard/orders/${placed.id}/status` } });
       t.equal(returned.statusCode, 303);
+      t.equal(returned.headers.location, `/dashboard/orders/${placed.id}?done=status`, 'from the confirm page, back to the order (not to the post-only address)');
       const after = await browser.get(`/dashboard/orders/${placed.id}`);
       t.match(after.payload, '<span class="status status-returned">Returned</span>');
       t.match(after.payload, 'Reason: Return to origin');
       t.match(json(await api.get(`/api/v1/orders/${placed.id}`)), { status: 'returned', statusReason: 'Return to origin' });
       const plain = await order();
-      t.equal((await browser.post(`/dashboard/orders/${plain.id}/status`, { status: 'rejected', reason: '' })).statusCode, 303, 'the reason is optional');
+      t.equal((await browser.post(`/dashboard/orders/${plain.id}/status`, { status: 'rejected', reason: '', confirmed: '1' })).statusCode, 303, 'the reason is optional');
       const tracking = await server.inject(`/${store.slug}/orders/${plain.token}`);
       t.match(tracking.payload, 'could not take this order');
       t.notMatch(tracking.payload, 'Reason:');
+      const explained = await order();
+      const rejected = await browser.post(`/dashboard/orders/${explained.id}/status`, { status: 'rejected', reason: 'Out of stock till Monday', confirmed: '1' }, { headers: { referer: 'http://localhost/dashboard' } });
+      t.equal(rejected.headers.location, '/dashboard?done=status', 'the dialog on the home page: back home');
+      const seen = await server.inject(`/${store.slug}/orders/${explained.token}`);
+      t.match(seen.payload, 'Out of stock till Monday', 'the customer reads the reason on their order page');
     });
 
     t.test('dashboard: "Message on WhatsApp" opens a chat prefilled with the number, status and tracking link', async (t) => {

@@ -276,7 +276,7 @@ for (const variant of serverVariants()) {
 
       // Cancelled after payment: the money goes back, and the customer sees it.
       await vendor.get(`/dashboard/orders/${order.id}`);
-      t.equal((await vendor.post(`/dashboard/orders/${order.id}/status`, { status: 'cancelled', reason: 'Out of stock' })).statusCode, 303);
+      t.equal((await vendor.post(`/dashboard/orders/${order.id}/status`, { status: 'cancelled', reason: 'Out of stock', confirmed: '1' })).statusCode, 303);
       const cancelled = await vendor.get(`/dashboard/orders/${order.id}`);
       t.match(cancelled.payload, '>Mark refunded</button>');
       const refunded = await vendor.post(`/dashboard/orders/${order.id}/payment`, { status: 'refunded', reference: 'RF-1' });

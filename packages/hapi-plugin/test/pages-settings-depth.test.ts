@@ -68,7 +68,7 @@ for (const variant of serverVariants()) {
       const { browser } = await vendorBrowser(server);
       const page = await browser.get('/dashboard/settings');
       t.equal(page.statusCode, 200);
-      for (const heading of ['GST', 'Charges', 'Delivery']) t.match(page.payload, `<h2 class="span-2 form-section">${heading}</h2>`);
+      for (const heading of ['GST', 'Delivery &amp; charges', 'Payments']) t.match(page.payload, `<legend><h2 class="form-section">${heading}</h2></legend>`);
       t.match(page.payload, '<option value="Dadra and Nagar Haveli and Daman and Diu"', 'the 36 states by their GST-list names');
       t.equal((page.payload.match(/id="settings-state"[\s\S]*?<\/select>/)?.[0].match(/<option /g) ?? []).length, 37, '36 states and "Choose"');
       t.match(page.payload, '<option value="18">18%</option>');

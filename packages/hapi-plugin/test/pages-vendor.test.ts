@@ -111,7 +111,7 @@ for (const variant of serverVariants()) {
       const product = await client(server, headers).product({ name: 'Masala Chai', stock: 10 });
       const placed = json(await placeOrder(server, store.slug, [{ productId: product.id, quantity: 2 }]));
       const home = await browser.get('/dashboard');
-      t.match(home.payload, /class="badge"><span aria-hidden="true">1<\/span><span class="sr-only">1 order waiting/, 'the pending count in the navigation');
+      t.match(home.payload, /class="badge"><span aria-hidden="true">1<\/span><span class="sr-only">1 order waiting<\/span>/, 'the pending count in the navigation');
       t.match(home.payload, '#1001');
 
       const list = await browser.get('/dashboard/orders?status=pending');

@@ -11,6 +11,7 @@ type Loaders = { [N in IslandName]: () => Promise<FunctionComponent<IslandProps[
 const loaders: Loaders = {
   cart: () => import('./islands/cart.js').then((m) => m.CartIsland),
   checkout: () => import('./islands/checkout.js').then((m) => m.Checkout),
+  'confirm-stop': () => import('./islands/confirm-stop.js').then((m) => m.ConfirmStop),
   'copy-link': () => import('./islands/copy-link.js').then((m) => m.CopyLink),
   'live-orders': () => import('./islands/live-orders.js').then((m) => m.LiveOrders),
   'load-more': () => import('./islands/load-more.js').then((m) => m.LoadMore),

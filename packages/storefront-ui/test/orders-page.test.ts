@@ -18,7 +18,7 @@ t.test('a GET form: search, from, to, the status tab as a hidden field; values s
   t.match(tagWithId(html, 'orders-filter-from') ?? '', 'value="2025-03-01"');
   t.match(tagWithId(html, 'orders-filter-to') ?? '', 'value="2025-03-05"');
   for (const control of controls(search)) t.ok(isLabelled(html, control), `labelled: ${control}`);
-  t.match(search, '<a href="/dashboard/orders?status=accepted">Clear</a>', 'Clear keeps the tab, drops the filters');
+  t.match(search, '<a class="btn btn-secondary" href="/dashboard/orders?status=accepted">Clear</a>', 'Clear keeps the tab, drops the filters');
   t.notMatch(html, '<script src', 'nothing here needs JavaScript');
 });
 

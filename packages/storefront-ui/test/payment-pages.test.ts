@@ -138,7 +138,7 @@ t.test('orders list: a payment filter beside the status tabs, kept by every link
   t.ok(hrefs.includes('/api/v1/orders/export?status=accepted&paymentStatus=pending'), 'the export gets the payment filter');
   t.ok(hrefs.includes('/dashboard/orders?paymentStatus=pending'), 'the All tab keeps it');
   t.ok(hrefs.includes('/dashboard/orders?status=accepted&paymentStatus=pending&cursor=n1'), 'the next page keeps it');
-  t.match(search, '<a href="/dashboard/orders?status=accepted">Clear</a>');
+  t.match(search, '<a class="btn btn-secondary" href="/dashboard/orders?status=accepted">Clear</a>');
   t.match(html, '<span class="pay pay-pending">Not paid</span>');
   t.match(html, '<span class="pay pay-paid">Paid</span>');
   const none = renderPage({ page: 'orders', props: { ctx: vendorCtx(), orders: [], status: null, filters, nextCursor: null } });

@@ -46,7 +46,7 @@ t.test('dashboard: today, share link island, WhatsApp, pending orders with actio
   t.match(html, '<label for="store-link">Your store link</label>');
   t.same(JSON.parse(islandScript(html, 'copy-link') ?? 'null'), { id: 'store-link', label: 'Your store link', url: 'https://shop.example.com/chai-corner' });
   t.match(html, `href="https://wa.me/?text=${encodeURIComponent('Order from Chai Corner online: https://shop.example.com/chai-corner')}"`);
-  t.match(html, '<form method="post" action="/dashboard/orders/ord-1/status" class="row-actions">');
+  t.match(html, '<form method="post" action="/dashboard/orders/ord-1/status" class="row-actions" id="status-form-ord-1">');
   t.match(html, '<button type="submit" name="status" value="accepted"');
   t.match(html, '<button type="submit" name="status" value="rejected"');
   t.match(html, '<a href="/dashboard/orders/ord-1">#1001</a>');
@@ -146,7 +146,7 @@ const tracking = { storeName: 'Chai Corner', trackingUrl: 'https://shop.example.
 t.test('order detail: only the allowed next statuses, customer, totals, history', async (t) => {
   const o = order({ status: 'accepted', history: [{ status: 'pending', at: '2025-11-25T10:00:00.000Z', reason: null }, { status: 'accepted', at: '2025-11-25T10:05:00.000Z', reason: null }] });
   const html = renderPage({ page: 'order-detail', props: { ctx: vendorCtx({ timeZone: 'UTC' }), order: o, nextStatuses: ['shipped', 'cancelled'], ...tracking } });
-  t.match(html, '<form method="post" action="/dashboard/orders/ord-1/status" class="status-actions">');
+  t.match(html, '<form method="post" action="/dashboard/orders/ord-1/status" class="status-actions" id="status-form-ord-1">');
   t.match(html, '<button type="submit" name="status" value="shipped" class="btn btn-primary">Mark as shipped</button>');
   t.match(html, '<button type="submit" name="status" value="cancelled" class="btn btn-danger-outline">Cancel order</button>');
   t.notMatch(html, 'value="accepted"');
@@ -165,19 +165,27 @@ t.test('order detail: only the allowed next statuses, customer, totals, history'
   t.notMatch(erased, 'wa.me', 'no chat without a number (an erased customer)');
 });
 
-t.test('order detail: cancel, reject and return take an optional reason in a form of their own; reasons show in the history', async (t) => {
+t.test('order detail: reject, cancel and return ask first (a dialog island, a confirm panel without JavaScript); reasons show in the history', async (t) => {
   const shipped = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ status: 'shipped' }), nextStatuses: ['delivered', 'returned'], ...tracking } });
-  const all = forms(shipped);
-  const forward = all.find((f) => f.includes('value="delivered"')) ?? '';
-  const stop = all.find((f) => f.includes('value="returned"')) ?? '';
-  t.notMatch(forward, 'name="reason"', 'the delivered button sends no reason');
-  t.match(stop, '<form method="post" action="/dashboard/orders/ord-1/status" class="status-stop">');
-  t.match(tagWithId(stop, 'status-reason') ?? '', /name="reason"[^>]*maxLength="200"|maxlength="200"/i);
-  t.match(stop, '<label for="status-reason">Reason<span class="optional"> (optional)</span></label>');
-  t.match(stop, 'Shown to the customer');
-  t.match(stop, '<button type="submit" name="status" value="returned" class="btn btn-danger-outline">Mark as returned</button>');
-  const again = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ status: 'shipped' }), nextStatuses: ['delivered', 'returned'], ...tracking, reason: 'typed "<b>' } });
-  t.match(tagWithId(again, 'status-reason') ?? '', /value="typed &quot;(<|&lt;)b/, 'a refused reason comes back as typed, escaped');
+  const [actions = ''] = forms(shipped).filter((f) => f.includes('value="delivered"'));
+  t.notMatch(actions, 'name="reason"', 'no reason field (nor confirmed flag) is sent by the forward buttons');
+  t.notMatch(actions, 'name="confirmed"');
+  t.match(actions, '<div data-island-root="confirm-stop"><button type="submit" name="status" value="returned" class="btn btn-danger-outline">Mark as returned</button></div>');
+  const props = JSON.parse(islandScript(shipped, 'confirm-stop') ?? 'null') as Record<string, unknown>;
+  t.match(props, { status: 'returned', title: 'Mark order #1001 as returned?', confirm: 'Yes, mark it returned', keep: 'Keep the order', maxLength: 200 });
+  t.match(props['reasonHint'], 'The customer sees it');
+  // Without JavaScript the post comes back as this page with `confirm`: the question, the reason, the move.
+  const asking = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order({ status: 'shipped' }), nextStatuses: ['delivered', 'returned'], ...tracking, confirm: { status: 'returned', reason: 'typed "<b>' } } });
+  t.match(asking, '<h2 id="confirm-title">Mark order #1001 as returned?</h2>');
+  const [confirm = ''] = forms(asking).filter((f) => f.includes('name="confirmed"'));
+  t.match(confirm, '<input type="hidden" name="confirmed" value="1"/>');
+  t.match(tagWithId(confirm, 'confirm-reason') ?? '', /maxLength="200"|maxlength="200"/i);
+  t.match(confirm, /typed &quot;(<|&lt;)b/, 'the reason comes back as typed, escaped');
+  t.match(confirm, '<button type="submit" name="status" value="returned" class="btn btn-danger">Yes, mark it returned</button>');
+  t.match(confirm, '<a class="btn btn-secondary" href="/dashboard/orders/ord-1">Keep the order</a>');
+  t.notMatch(asking, 'value="delivered"', 'while asking, no other move is offered');
+  const refused = renderPage({ page: 'order-detail', props: { ctx: vendorCtx(), order: order(), nextStatuses: ['accepted', 'rejected', 'cancelled'], ...tracking, confirm: { status: 'rejected', reason: 'x', error: 'The reason is too long' } } });
+  t.match(refused, '<p class="field-error" id="confirm-reason-error">The reason is too long</p>', 'a refused reason sits under its field');
   const returned = order({
     status: 'returned',
     statusReason: 'Refused at the door',
@@ -204,7 +212,7 @@ t.test('settings: multipart with logo, money in major units, switches', async (t
   t.match(tagWithId(html, 'settings-isOpen') ?? '', 'checked');
   t.notMatch(tagWithId(html, 'settings-autoAcceptOrders') ?? '', 'checked');
   t.match(html, 'https://shop.example.com/chai-corner. Changing it keeps the old link working.');
-  t.match(html, '<a href="/dashboard/account#api-tokens">API tokens, password and sessions are under Account →</a>', 'Settings leads to the API tokens');
+  t.match(html, '<a class="text-link" href="/dashboard/account#api-tokens">API tokens, password and sessions are under Account →</a>', 'Settings leads to the API tokens');
   t.match(tagWithId(html, 'settings-slug') ?? '', 'aria-invalid="true"');
   for (const f of ['name', 'slug', 'description', 'logo', 'phone', 'pickupAddress', 'currency', 'deliveryFee', 'freeDeliveryAbove', 'minOrderValue', 'isOpen', 'autoAcceptOrders']) {
     t.match(html, `<label for="settings-${f}">`, `label for ${f}`);
@@ -220,3 +228,111 @@ t.test("the dashboard's status tabs list every state of core's OrderStatus, once
   t.notOk('orderStatuses' in uiIndex, 'the UI no longer exports a second list');
 });
 
+
+// ---- issue 14: the phone dashboard, confirmations, grouped settings, Hindi ----
+
+/** One settings group: from its fieldset to the next group's. */
+function section(html: string, id: string): string {
+  const at = html.indexOf(`id="settings-section-${id}"`);
+  const next = html.indexOf('id="settings-section-', at + 10);
+  return html.slice(at, next < 0 ? undefined : next);
+}
+
+/** The text of the first element matching `open` up to its closing `</tag>` (no nesting of the same tag inside). */
+function element(html: string, open: string, tag: string): string {
+  const at = html.indexOf(open);
+  if (at < 0) return '';
+  return html.slice(at, html.indexOf(`</${tag}>`, at) + tag.length + 3);
+}
+
+t.test('dashboard frame: one-line header, every section in the tab strip, the bottom bar with the badge and "More", the manifest', async (t) => {
+  const html = renderPage({ page: 'orders', props: { ctx: vendorCtx(), orders: [], status: null, nextCursor: null } });
+  const top = element(html, '<div class="dash-top">', 'div');
+  t.match(top, '<a class="dash-view" href="/chai-corner">View store</a>');
+  t.match(top, '<button type="submit" class="btn-link">Log out</button>');
+  const strip = element(html, '<nav class="dash-nav"', 'nav');
+  for (const path of ['', '/orders', '/products', '/categories', '/coupons', '/settings', '/webhooks', '/account']) t.match(strip, `href="/dashboard${path}"`, `tab strip: /dashboard${path}`);
+  const bar = html.slice(html.indexOf('<nav class="dash-bottom"'), html.lastIndexOf('</nav>') + 6);
+  t.match(bar, 'aria-label="Main sections"');
+  t.match(bar, /<a href="\/dashboard\/orders" aria-current="page"><svg[^>]*aria-hidden="true"[\s\S]*?<span class="nav-text">Orders<\/span><span class="badge"><span aria-hidden="true">3<\/span><span class="sr-only">3 orders waiting<\/span><\/span><\/a>/);
+  const barLinks = [...bar.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+  t.same(barLinks, ['/dashboard', '/dashboard/orders', '/dashboard/products', '/dashboard/settings', '/dashboard/categories', '/dashboard/coupons', '/dashboard/webhooks', '/dashboard/account'], 'four sections, then the rest under More');
+  t.match(bar, '<details class="dash-more"><summary>');
+  t.ok(html.indexOf('<nav class="dash-bottom"') > html.indexOf('<main'), 'the bar comes after the content (reading order)');
+  t.match(html, '<link rel="manifest" href="/dashboard/manifest.webmanifest"/>');
+  t.match(html, '<link rel="apple-touch-icon" href="/dashboard/icons/icon-192.png"/>');
+  const more = renderPage({ page: 'settings', props: { ctx: vendorCtx({ basePath: '/shop', locale: 'hi' }), store: storeSettings } });
+  t.match(more, '<link rel="manifest" href="/shop/dashboard/manifest.webmanifest?lang=hi"/>', 'under the prefix, in the vendor’s language');
+  const account = renderPage({ page: 'categories', props: { ctx: vendorCtx(), categories } });
+  t.match(account, '<summary class="current">', 'a section under More marks More as current');
+});
+
+t.test('dashboard home: orders to act on first, the whole store link, Reject asks first', async (t) => {
+  const html = renderPage({
+    page: 'dashboard',
+    props: { ctx: vendorCtx(), store, summary: { orders: 4, revenue: 250000, pending: 1 }, pendingOrders: [order()], storeUrl: 'https://shop.example.com/chai-corner' },
+  });
+  const main = html.slice(html.indexOf('<main'));
+  t.ok(main.indexOf('Orders to act on') < main.indexOf('class="stats"'), 'the waiting orders come before the numbers');
+  t.ok(main.indexOf('Orders to act on') < main.indexOf('Share your store'));
+  t.match(html, '<p class="store-url"><a href="https://shop.example.com/chai-corner">https://shop.example.com/chai-corner</a></p>', 'the whole link, as text that wraps');
+  t.match(html, '<button type="submit" name="status" value="accepted" class="btn btn-small btn-primary">Accept<span class="sr-only"> order #1001</span></button>');
+  t.match(html, '<div data-island-root="confirm-stop"><button type="submit" name="status" value="rejected" class="btn btn-danger-outline btn-small">Reject<span class="sr-only"> order #1001</span></button></div>');
+  t.match(JSON.parse(islandScript(html, 'confirm-stop') ?? 'null'), { id: 'stop-rejected-ord-1', status: 'rejected', title: 'Reject order #1001?', confirm: 'Yes, reject it' });
+});
+
+t.test('settings: grouped in named fieldsets, every error named and beside its field', async (t) => {
+  const errors = { deliveryFee: 'Enter an amount like 40 or 40.50', upiId: 'UPI needs a UPI id', isOpen: 'Must be true or false', packagingFee: 'For no packaging fee, choose “No fee”' };
+  const html = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: storeSettings, errors, indianStates: [] } });
+  const legends = [...html.matchAll(/<fieldset class="settings-section span-2" id="settings-section-(\w+)"><legend><h2 class="form-section">([^<]+)<\/h2><\/legend>/g)].map((m) => [m[1], m[2]]);
+  t.same(legends, [
+    ['store', 'Store details'],
+    ['orders', 'Orders'],
+    ['delivery', 'Delivery &amp; charges'],
+    ['gst', 'GST'],
+    ['payments', 'Payments'],
+    ['notifications', 'Notifications'],
+  ]);
+  const store = section(html, 'store');
+  for (const f of ['name', 'slug', 'phone', 'currency', 'timeZone']) t.match(store, `id="settings-${f}"`, `${f} under store details`);
+  t.match(section(html, 'delivery'), 'id="settings-deliveryFee"');
+  t.match(section(html, 'payments'), 'id="settings-upiId"');
+  t.match(section(html, 'notifications'), 'id="settings-newOrderEmails"');
+  for (const [field, message] of Object.entries(errors)) t.match(html, `<p class="field-error" id="settings-${field}-error">${message.replace(/“|”/g, (q) => q)}</p>`, `${field}: beside its field`);
+  t.match(html, '<a href="#settings-deliveryFee">Delivery fee: Enter an amount like 40 or 40.50</a>', 'the list names the field');
+  t.match(html, '<a href="#settings-isOpen">Store is open for orders: Must be true or false</a>');
+  t.match(html, '<a href="#settings-packagingFee">Packaging fee: For no packaging fee, choose “No fee”</a>');
+});
+
+t.test('Hindi: the dashboard frame, home, orders, one order and settings read in the vendor’s language', async (t) => {
+  const hi = vendorCtx({ locale: 'hi' });
+  const home = renderPage({ page: 'dashboard', props: { ctx: hi, store, summary: { orders: 4, revenue: 250000, pending: 1 }, pendingOrders: [order()], storeUrl: 'https://shop.example.com/chai-corner' } });
+  t.match(home, '<html lang="hi">');
+  for (const text of ['स्टोर देखें', 'लॉग आउट', 'होम', 'प्रोडक्ट', 'सेटिंग्स', 'और', 'इन ऑर्डर पर काम करें', 'स्वीकार करें', 'अस्वीकार करें', 'WhatsApp पर शेयर करें', '3 ऑर्डर बाकी']) t.match(home, text);
+  t.match(home, `href="https://wa.me/?text=${encodeURIComponent('Chai Corner से ऑनलाइन ऑर्डर करें: https://shop.example.com/chai-corner')}"`);
+  const orders = renderPage({ page: 'orders', props: { ctx: hi, orders: [order()], status: 'pending', nextCursor: null } });
+  for (const text of ['सभी', 'बाकी', 'स्वीकार', 'रद्द', 'खोजें', 'CSV डाउनलोड करें']) t.match(orders, text);
+  const detail = renderPage({ page: 'order-detail', props: { ctx: hi, order: order(), nextStatuses: ['accepted', 'rejected', 'cancelled'], ...tracking } });
+  for (const text of ['ऑर्डर #1001', 'ऑर्डर स्वीकार करें', 'ऑर्डर अस्वीकार करें', 'ऑर्डर रद्द करें', 'ग्राहक', 'भुगतान']) t.match(detail, text);
+  const settings = renderPage({ page: 'settings', props: { ctx: hi, store: storeSettings, indianStates: [] } });
+  for (const text of ['स्टोर की जानकारी', 'डिलीवरी और शुल्क', 'सूचनाएँ', 'स्टोर का नाम', 'डिलीवरी शुल्क', 'सेटिंग्स सेव करें']) t.match(settings, text);
+  // No English of ours left in the main content (data and allowed terms aside).
+  const main = settings.slice(settings.indexOf('<main'), settings.indexOf('</main>')).replace(/<[^>]+>/g, ' ');
+  const english = (main.match(/\b[A-Z][a-z]{3,}\b/g) ?? []).filter((w) => !['Chai', 'Corner', 'Fresh', 'Assam', 'Darjeeling', 'Road', 'Pune', 'Asia', 'Kolkata', 'Kathmandu', 'Dhaka', 'Colombo', 'Thimphu', 'Indian', 'Maldives', 'Karachi', 'Yangon', 'Dubai', 'Riyadh', 'Singapore', 'Kuala', 'Lumpur', 'Europe', 'London', 'America', 'York', 'India', 'Nepal', 'Bangladesh', 'Lanka', 'Bhutan', 'Pakistan', 'Myanmar', 'Saudi', 'Arabia', 'Malaysia', 'United', 'Kingdom', 'Eastern'].includes(w));
+  t.same(english, [], 'no English words on the Hindi settings page, but place names');
+});
+
+t.test('settings: "Language your customers see" first among the store details, once the store has a language', async (t) => {
+  const before = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: storeSettings } });
+  t.notMatch(before, 'name="locale"', 'no select while core’s store has no language');
+  const withLocale = { ...storeSettings, locale: 'hi' } as typeof storeSettings;
+  const html = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: withLocale, errors: { locale: 'Choose a language' } } });
+  const store = section(html, 'store');
+  t.match(store, '<label for="settings-locale">Language your customers see</label>');
+  t.match(store, '<option value="hi" selected>हिन्दी</option>');
+  t.match(store, '<option value="en">English</option>');
+  t.match(store, '<p class="field-error" id="settings-locale-error">Choose a language</p>');
+  t.match(html, '<a href="#settings-locale">Language your customers see: Choose a language</a>');
+  const typed = renderPage({ page: 'settings', props: { ctx: vendorCtx(), store: withLocale, values: { locale: 'en' } } });
+  t.match(typed, '<option value="en" selected>English</option>', 'what was typed wins after a refused save');
+});

@@ -1,12 +1,15 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { InvalidTransitionError, ValidationFailedError, nextStatuses, orderStatuses, paymentStatuses, toVendorOrderView, type OrderStatus, type PaymentStatus } from '@dukaan-kit/core';
-import type { PaymentFormState } from '@dukaan-kit/storefront-ui';
+import type { OrderDetailPageProps, PaymentFormState } from '@dukaan-kit/storefront-ui';
 import { presentError } from '../errors.js';
 import { baseUrl, type Runtime } from '../runtime.js';
 import { vendorPage } from './context.js';
 import { flashContext, idOf, orNotFound, pageSize, privateHtml, storeIdOf } from './dashboard-page.js';
 import { pageRoute } from './define.js';
 import { field, fieldErrors, refererPath } from './forms.js';
+
+/** A stop the order page asks about first (storefront-ui's confirm state). */
+type StopConfirmState = NonNullable<OrderDetailPageProps['confirm']>;
 
 const orderGone = 'This order does not exist, or it belongs to another store.';
 
@@ -16,6 +19,8 @@ interface Refused {
   flash?: string;
   reason?: string;
   paymentForm?: PaymentFormState;
+  /** A stop to confirm first (posted without `confirmed`), or one whose reason core refused. */
+  confirm?: StopConfirmState;
 }
 
 /**
@@ -35,6 +40,7 @@ async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit,
     pickupAddress: store.pickupAddress,
     reason: refused?.reason ?? '',
     ...(refused?.paymentForm ? { paymentForm: refused.paymentForm } : {}),
+    ...(refused?.confirm ? { confirm: refused.confirm } : {}),
   };
   return privateHtml(h, { page: 'order-detail', props }, refused?.status ?? 200);
 }
@@ -75,24 +81,45 @@ async function listOrders(runtime: Runtime, request: Request, h: ResponseToolkit
   }
 }
 
-/** Moves an order on, then back to the dashboard page the vendor came from (or the order). */
+/** The moves that stop an order (core's reason statuses): asked about first, with a reason the customer sees. */
+const stopStatuses: ReadonlyArray<StopConfirmState['status']> = ['rejected', 'cancelled', 'returned'];
+
+function stopStatusOf(status: string): StopConfirmState['status'] | null {
+  return stopStatuses.find((s) => s === status) ?? null;
+}
+
+/**
+ * Moves an order on, then back to the dashboard page the vendor came from (or the order). A stop
+ * posted without `confirmed` (the Reject button without JavaScript) changes nothing: the order
+ * page asks first, with the reason field; the dialog sends `confirmed` itself.
+ */
 async function changeStatus(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const id = idOf(request, orderGone);
-  // The reason field sits beside the cancel, reject and return buttons; other buttons send none ('').
+  const status = field(request.payload, 'status');
+  // The reason comes with a confirmed stop; other buttons send none ('').
   const reason = field(request.payload, 'reason');
+  const stop = stopStatusOf(status);
+  if (stop && field(request.payload, 'confirmed') !== '1') return orderPage(runtime, request, h, id, { status: 200, confirm: { status: stop, reason } });
   try {
-    await orNotFound(runtime.dukaan.orders.changeStatus(storeIdOf(request), id, { status: field(request.payload, 'status'), reason }), orderGone);
+    await orNotFound(runtime.dukaan.orders.changeStatus(storeIdOf(request), id, { status, reason }), orderGone);
   } catch (error) {
     // The order page again with what went wrong, under the shared presenter's status (409 for
     // a transition the order cannot make, 400 for a status that does not exist or a bad reason).
     if (error instanceof InvalidTransitionError || error instanceof ValidationFailedError) {
       const flash = error instanceof ValidationFailedError && error.details[0] ? error.details[0].message : error.message;
-      return orderPage(runtime, request, h, id, { status: presentError(error).body.statusCode, flash, reason });
+      const code = presentError(error).body.statusCode;
+      // A refused reason goes back under the reason field, the stop still to confirm.
+      const reasonRefused = stop && error instanceof ValidationFailedError && error.details.some((d) => d.path === 'reason');
+      if (reasonRefused) return orderPage(runtime, request, h, id, { status: code, confirm: { status: stop, reason, error: flash } });
+      return orderPage(runtime, request, h, id, { status: code, flash });
     }
     throw error;
   }
-  const back = refererPath(request.headers['referer'] as string | undefined, `${runtime.prefix}/dashboard`, `${runtime.prefix}/dashboard/orders/${id}`);
+  // The confirm page's own address is no place to come back to: its post would ask again.
+  const orderPath = `${runtime.prefix}/dashboard/orders/${id}`;
+  const back = refererPath(request.headers['referer'] as string | undefined, `${runtime.prefix}/dashboard`, orderPath);
   const url = new URL(back, 'http://local.invalid');
+  if (url.pathname.endsWith('/status')) return h.redirect(`${orderPath}?done=status`).code(303);
   url.searchParams.set('done', 'status');
   return h.redirect(`${url.pathname}${url.search}`).code(303);
 }

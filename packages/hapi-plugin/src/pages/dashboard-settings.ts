@@ -25,6 +25,7 @@ function settingsValues(payload: unknown): SettingsValues {
     deliveryMethods: fields(payload, 'deliveryMethods').slice(0, 10),
     serviceAreaType: field(payload, 'serviceArea.type') || 'all',
     serviceAreaValues: field(payload, 'serviceArea.values'),
+    locale: field(payload, 'locale'),
   };
 }
 
@@ -160,6 +161,8 @@ function settingsInput(values: SettingsValues, groups: FormGroups): { input: Rec
     ...(groups.checkout ? checkoutInput(values, currency, errors) : {}),
     // A form from before the setting existed sends none: keep the store's.
     ...(values.timeZone.trim() ? { timeZone: values.timeZone.trim() } : {}),
+    // A form from before the setting existed sends none: keep the store's.
+    ...(values.locale ? { locale: values.locale } : {}),
   };
   return { input, errors };
 }

@@ -17,6 +17,8 @@ export interface PageMeta {
   siteName?: string;
   /** Dashboard and account pages are private: 'noindex'. */
   robots?: string;
+  /** The web app manifest (the dashboard is installable) and the home-screen icon for iOS. */
+  manifest?: { href: string; icon: string };
 }
 
 function SocialTags({ meta }: { meta: PageMeta }) {
@@ -60,6 +62,8 @@ export function Document({ ctx, meta, bodyClass, children }: { ctx: PageContext;
         {meta.canonicalUrl && <SocialTags meta={meta} />}
         <meta name="theme-color" content="#0f766e" />
         <link rel="icon" href={favicon} />
+        {meta.manifest && <link rel="manifest" href={meta.manifest.href} />}
+        {meta.manifest && <link rel="apple-touch-icon" href={meta.manifest.icon} />}
         <link rel="stylesheet" href={withBase(ctx.basePath, `/static/${ctx.assets.css}`)} />
       </head>
       <body class={bodyClass}>

@@ -1,5 +1,21 @@
 import { formatMoney } from '@dukaan-kit/core/pricing';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { IslandMessages } from '../i18n/context.js';
+import { islandT } from '../i18n/island-t.js';
+
+/** The texts the island shows, in the page's language (the layout passes them as `m`). */
+// Lower-case in English: the status follows the line's "·" ("New order #12 · Asha · ₹210 · accepted").
+const statusKeys = [
+  'dashboard.live.status.pending',
+  'dashboard.live.status.accepted',
+  'dashboard.live.status.rejected',
+  'dashboard.live.status.shipped',
+  'dashboard.live.status.delivered',
+  'dashboard.live.status.cancelled',
+  'dashboard.live.status.returned',
+] as const;
+type StatusKey = (typeof statusKeys)[number];
+export const liveOrderKeys = ['dashboard.live.label', 'dashboard.live.newOrder', 'dashboard.live.customer', 'dashboard.live.soundOn', 'dashboard.live.soundOff', ...statusKeys] as const;
 
 /** Props of the 'live-orders' island: where the stream and the orders are, and how many wait now. */
 export interface LiveOrdersProps {
@@ -9,6 +25,7 @@ export interface LiveOrdersProps {
   orders: string;
   /** Orders waiting when the page was rendered. */
   pending: number;
+  m: IslandMessages<(typeof liveOrderKeys)[number]>;
 }
 
 /** What the stream says about an order (the API's LiveOrderEvent; only what is shown is read). */
@@ -21,6 +38,12 @@ interface LiveOrder {
   total: number;
   currency: string;
   pending: number;
+}
+
+/** A status from the stream in words; one this page does not know yet, as sent. */
+function statusText(t: (key: StatusKey) => string, status: string): string {
+  const key = `dashboard.live.status.${status}`;
+  return (statusKeys as readonly string[]).includes(key) ? t(key as StatusKey) : status;
 }
 
 const soundKey = 'dukaan.liveSound';
@@ -49,7 +72,8 @@ function beep(audio: AudioContext): void {
  * browsers only play sound after a click anyway). The server renders an empty list, so the
  * page is the same without JavaScript; the stream reconnects with a growing pause when it drops.
  */
-export function LiveOrders({ stream, orders, pending: initial }: LiveOrdersProps) {
+export function LiveOrders({ stream, orders, pending: initial, m }: LiveOrdersProps) {
+  const t = islandT(m);
   const [items, setItems] = useState<LiveOrder[]>([]);
   const [pending, setPending] = useState(initial);
   const [sound, setSound] = useState(false);
@@ -126,19 +150,19 @@ export function LiveOrders({ stream, orders, pending: initial }: LiveOrdersProps
   };
 
   return (
-    <section class="live-orders" aria-label="New orders">
+    <section class="live-orders" aria-label={t('dashboard.live.label')}>
       <ul class="live-list" aria-live="polite">
         {items.map((o) => (
           <li key={o.orderId} class={`live-order live-${o.status}`}>
             <a href={`${orders}/${encodeURIComponent(o.orderId)}`}>
-              New order #{o.number} · {o.customerName || 'Customer'} · {formatMoney(o.total, o.currency)}
+              {t('dashboard.live.newOrder', { number: String(o.number), customer: o.customerName || t('dashboard.live.customer'), total: formatMoney(o.total, o.currency) })}
             </a>
-            {o.status !== 'pending' && <span class="live-status"> · {o.status}</span>}
+            {o.status !== 'pending' && <span class="live-status"> · {statusText(t, o.status)}</span>}
           </li>
         ))}
       </ul>
       <button type="button" class="btn-link js-only live-sound" aria-pressed={sound} onClick={toggle}>
-        {sound ? 'Sound on' : 'Sound off'}
+        {sound ? t('dashboard.live.soundOn') : t('dashboard.live.soundOff')}
       </button>
     </section>
   );

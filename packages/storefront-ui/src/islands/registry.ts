@@ -1,6 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import { CartIsland, type CartIslandProps } from './cart.js';
 import { Checkout, type CheckoutIslandProps } from './checkout.js';
+import { ConfirmStop, type ConfirmStopProps } from './confirm-stop.js';
 import { CopyLink, type CopyLinkProps } from './copy-link.js';
 import { LiveOrders, type LiveOrdersProps } from './live-orders.js';
 import { LoadMore, type LoadMoreProps } from './load-more.js';
@@ -11,6 +12,7 @@ import { VariantPicker, type VariantPickerProps } from './variant-picker.js';
 export interface IslandProps {
   cart: CartIslandProps;
   checkout: CheckoutIslandProps;
+  'confirm-stop': ConfirmStopProps;
   'copy-link': CopyLinkProps;
   'live-orders': LiveOrdersProps;
   'load-more': LoadMoreProps;
@@ -25,6 +27,7 @@ export type IslandName = keyof IslandProps;
 export const islands: { [N in IslandName]: FunctionComponent<IslandProps[N]> } = {
   cart: CartIsland,
   checkout: Checkout,
+  'confirm-stop': ConfirmStop,
   'copy-link': CopyLink,
   'live-orders': LiveOrders,
   'load-more': LoadMore,

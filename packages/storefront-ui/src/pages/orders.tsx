@@ -1,7 +1,7 @@
 import { ErrorSummary, Field, SelectField } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
-import { paymentStatusLabel, statusLabel } from '../components/order-parts.js';
 import { NextPageLink, OrderTable } from '../components/order-table.js';
+import { useT } from '../i18n/context.js';
 import { queryString, withBase } from '../url.js';
 import type { FieldErrors, OrderStatus, OrderView, PageContext, PaymentStatus } from '../types.js';
 
@@ -24,10 +24,7 @@ export interface OrderListFilters {
 }
 
 /** The payment filter's choices, in the order a vendor looks for them (money still owed first). */
-export const paymentFilterOptions: ReadonlyArray<readonly [PaymentStatus | '', string]> = [
-  ['', 'Any payment'],
-  ...(['pending', 'paid', 'refunded'] as const).map((s) => [s, paymentStatusLabel(s)] as const),
-];
+export const paymentFilterChoices: ReadonlyArray<PaymentStatus | ''> = ['', 'pending', 'paid', 'refunded'];
 
 /** Props of the 'orders' page (`/dashboard/orders?status=&paymentStatus=&q=&from=&to=&cursor=`). */
 export interface OrdersPageProps {
@@ -43,7 +40,6 @@ export interface OrdersPageProps {
 }
 
 const noFilters: OrderListFilters = { q: '', from: '', to: '' };
-const filterLabels: Record<string, string> = { q: 'Search', paymentStatus: 'Payment', from: 'From', to: 'To' };
 const form = 'orders-filter';
 
 /** True when anything beyond the status tab narrows the list. */
@@ -55,53 +51,61 @@ function isFiltered(f: OrderListFilters): boolean {
  * Search, payment and dates: a plain GET form, so it works without JavaScript. The status tab travels as
  * a hidden field, so a search stays within the tab shown.
  */
-function FilterForm({ base, status, filters, errors }: { base: string; status: OrderStatus | null; filters: OrderListFilters; errors: FieldErrors | undefined }) {
+function FilterForm({ base, status, filters, errors, labels }: { base: string; status: OrderStatus | null; filters: OrderListFilters; errors: FieldErrors | undefined; labels: Record<string, string> }) {
+  const t = useT();
   const filtered = isFiltered(filters);
+  const payments = paymentFilterChoices.map((p): [string, string] => [p, t(`dashboard.orders.payment.${p || 'any'}`)]);
   return (
-    <form method="get" action={base} class="inline-form" role="search" aria-label="Search orders">
+    <form method="get" action={base} class="inline-form" role="search" aria-label={t('dashboard.orders.searchLabel')}>
       {status && <input type="hidden" name="status" value={status} />}
-      <Field form={form} name="q" label="Search" type="search" value={filters.q} placeholder="Order number, name or phone" maxLength={100} error={errors?.['q']} />
-      <SelectField form={form} name="paymentStatus" label="Payment" value={filters.paymentStatus ?? ''} options={paymentFilterOptions} error={errors?.['paymentStatus']} />
-      <Field form={form} name="from" label="From" type="date" value={filters.from} placeholder="YYYY-MM-DD" error={errors?.['from']} />
-      <Field form={form} name="to" label="To" type="date" value={filters.to} placeholder="YYYY-MM-DD" error={errors?.['to']} />
+      <Field form={form} name="q" label={labels['q']!} type="search" value={filters.q} placeholder={t('dashboard.orders.searchPlaceholder')} maxLength={100} error={errors?.['q']} />
+      <SelectField form={form} name="paymentStatus" label={labels['paymentStatus']!} value={filters.paymentStatus ?? ''} options={payments} error={errors?.['paymentStatus']} />
+      <Field form={form} name="from" label={labels['from']!} type="date" value={filters.from} placeholder="YYYY-MM-DD" error={errors?.['from']} />
+      <Field form={form} name="to" label={labels['to']!} type="date" value={filters.to} placeholder="YYYY-MM-DD" error={errors?.['to']} />
       <button type="submit" class="btn btn-secondary">
-        Search
+        {t('dashboard.orders.search')}
       </button>
-      {filtered && <a href={`${base}${queryString({ status })}`}>Clear</a>}
+      {filtered && (
+        <a class="btn btn-secondary" href={`${base}${queryString({ status })}`}>
+          {t('dashboard.orders.clear')}
+        </a>
+      )}
     </form>
   );
 }
 
 /** Orders, newest first: a tab per status, search by number, name or phone, a date range, and the same list as a CSV file. */
 export function OrdersPage({ ctx, orders, status, filters = noFilters, errors, nextCursor }: OrdersPageProps) {
+  const t = useT();
+  const labels: Record<string, string> = { q: t('dashboard.orders.search'), paymentStatus: t('dashboard.orders.paymentLabel'), from: t('dashboard.orders.from'), to: t('dashboard.orders.to') };
   const base = withBase(ctx.basePath, '/dashboard/orders');
   const { q, from, to } = filters;
   const paymentStatus = filters.paymentStatus ?? '';
-  const tabs: Array<[OrderStatus | null, string]> = [[null, 'All'], ...statusTabs.map((s): [OrderStatus, string] => [s, statusLabel(s)])];
+  const tabs: Array<[OrderStatus | null, string]> = [[null, t('dashboard.orders.all')], ...statusTabs.map((s): [OrderStatus, string] => [s, t(`dashboard.status.${s}`)])];
   const refused = errors !== undefined && Object.keys(errors).length > 0;
   const filtered = isFiltered(filters);
   // The export answers the session cookie like the rest of the API; it gets exactly the filters shown.
   const exportHref = `${withBase(ctx.basePath, '/api/v1/orders/export')}${queryString({ status, paymentStatus, q, from, to })}`;
   return (
-    <DashboardLayout ctx={ctx} title="Orders" section="orders">
-      <nav class="tabs" aria-label="Filter by status">
+    <DashboardLayout ctx={ctx} title={t('dashboard.orders.title')} section="orders">
+      <nav class="tabs" aria-label={t('dashboard.orders.byStatus')}>
         {tabs.map(([s, label]) => (
           <a class="tab" href={`${base}${queryString({ status: s, paymentStatus, q, from, to })}`} aria-current={s === status ? 'page' : undefined}>
             {label}
           </a>
         ))}
       </nav>
-      <ErrorSummary form={form} errors={errors} labels={filterLabels} />
+      <ErrorSummary form={form} errors={errors} labels={labels} />
       <div class="toolbar">
-        <FilterForm base={base} status={status} filters={filters} errors={errors} />
+        <FilterForm base={base} status={status} filters={filters} errors={errors} labels={labels} />
         {!refused && (
           <a class="btn btn-secondary" href={exportHref}>
-            Export CSV
+            {t('dashboard.orders.export')}
           </a>
         )}
       </div>
       {refused ? null : orders.length === 0 ? (
-        <p class="empty">{filtered ? 'No orders match.' : status ? `No ${statusLabel(status).toLowerCase()} orders.` : 'No orders yet. Share your store link to get the first one.'}</p>
+        <p class="empty">{filtered ? t('dashboard.orders.noMatch') : status ? t(`dashboard.orders.noneInTab.${status}`) : t('dashboard.orders.none')}</p>
       ) : (
         <OrderTable ctx={ctx} orders={orders} />
       )}

@@ -3,6 +3,7 @@
 // `codFee`): the core's paths inside it (`packagingFee.value`, `serviceArea.values.3`) are shown
 // under the group, since the vendor fixes them there.
 import type { ChargeRule } from '@dukaan-kit/core/pricing';
+import { useT } from '../i18n/context.js';
 import { moneyInputValue } from '../money.js';
 
 /** A charge as the form's select has it: no fee, a flat amount or a percent of the items. */
@@ -35,21 +36,22 @@ function groupAttrs(id: string, error: string | undefined, cls: string) {
 
 /** A packaging or cash-on-delivery fee: its kind and its amount or percent. */
 export function ChargeField(p: { form: string; name: 'packagingFee' | 'codFee'; label: string; currency: string; type: ChargeKind; value: string; error: string | undefined; hint: string }) {
+  const t = useT();
   const id = `${p.form}-${p.name}`;
   const kinds: Array<[ChargeKind, string]> = [
-    ['none', 'No fee'],
-    ['flat', `A flat amount (${p.currency})`],
-    ['percent', 'A percent of the items’ total'],
+    ['none', t('dashboard.charge.none')],
+    ['flat', t('dashboard.charge.flat', { currency: p.currency })],
+    ['percent', t('dashboard.charge.percent')],
   ];
   return (
     <fieldset {...groupAttrs(id, p.error, 'charge-field')}>
       <legend>{p.label}</legend>
       <p class="hint" id={`${id}-hint`}>
-        {p.hint} A percent is worked out on the items before any coupon discount.
+        {p.hint} {t('dashboard.charge.percentHint')}
       </p>
       <div class="charge-inputs">
         <div>
-          <label for={`${id}-type`}>Kind of fee</label>
+          <label for={`${id}-type`}>{t('dashboard.charge.kind')}</label>
           <select id={`${id}-type`} name={`${p.name}.type`} aria-describedby={`${id}-hint`}>
             {kinds.map(([value, text]) => (
               <option value={value} selected={value === p.type}>
@@ -59,7 +61,7 @@ export function ChargeField(p: { form: string; name: 'packagingFee' | 'codFee'; 
           </select>
         </div>
         <div>
-          <label for={`${id}-value`}>Amount or percent</label>
+          <label for={`${id}-value`}>{t('dashboard.charge.value')}</label>
           <input
             id={`${id}-value`}
             name={`${p.name}.value`}
@@ -77,23 +79,21 @@ export function ChargeField(p: { form: string; name: 'packagingFee' | 'codFee'; 
   );
 }
 
-const methodText: Record<'delivery' | 'pickup', { label: string; hint: string }> = {
-  delivery: { label: 'Delivery', hint: 'You bring the order to the customer’s address, with the delivery fee below.' },
-  pickup: { label: 'Pickup', hint: 'The customer collects the order from your pickup address; no delivery fee.' },
-};
+const deliveryMethods = ['delivery', 'pickup'] as const;
 
 /** How customers may receive orders: a box each; pickup needs the pickup address. */
-export function DeliveryMethodsField({ form, checked, error }: { form: string; checked: string[]; error: string | undefined }) {
+export function DeliveryMethodsField({ form, label, checked, error }: { form: string; label: string; checked: string[]; error: string | undefined }) {
+  const t = useT();
   const id = `${form}-deliveryMethods`;
   return (
     <fieldset {...groupAttrs(id, error, 'delivery-methods')}>
-      <legend>Delivery methods</legend>
-      {(Object.keys(methodText) as Array<keyof typeof methodText>).map((m) => (
+      <legend>{label}</legend>
+      {deliveryMethods.map((m) => (
         <div class="field-check">
           <input type="checkbox" name="deliveryMethods" value={m} id={`${id}-${m}`} checked={checked.includes(m)} aria-describedby={`${id}-${m}-hint`} />
-          <label for={`${id}-${m}`}>{methodText[m].label}</label>
+          <label for={`${id}-${m}`}>{t(`dashboard.delivery.method.${m}`)}</label>
           <p class="hint" id={`${id}-${m}-hint`}>
-            {methodText[m].hint}
+            {t(`dashboard.delivery.methodHint.${m}`)}
           </p>
         </div>
       ))}
@@ -102,28 +102,24 @@ export function DeliveryMethodsField({ form, checked, error }: { form: string; c
   );
 }
 
-const areaText: Array<[string, string]> = [
-  ['all', 'All of India'],
-  ['pincodes', 'Only these pincodes'],
-  ['prefixes', 'Pincodes starting with'],
-];
+const areaTypes = ['all', 'pincodes', 'prefixes'] as const;
 
 /** Where the store delivers: everywhere, listed pincodes, or pincodes starting with listed digits. */
-export function ServiceAreaField({ form, type, values, error }: { form: string; type: string; values: string; error: string | undefined }) {
+export function ServiceAreaField({ form, label, type, values, error }: { form: string; label: string; type: string; values: string; error: string | undefined }) {
+  const t = useT();
   const id = `${form}-serviceArea`;
   return (
     <fieldset {...groupAttrs(id, error, 'service-area')}>
-      <legend>Where you deliver</legend>
-      {areaText.map(([value, text]) => (
+      <legend>{label}</legend>
+      {areaTypes.map((value) => (
         <div class="field-check">
           <input type="radio" name="serviceArea.type" value={value} id={`${id}-${value}`} checked={type === value} />
-          <label for={`${id}-${value}`}>{text}</label>
+          <label for={`${id}-${value}`}>{t(`dashboard.area.type.${value}`)}</label>
         </div>
       ))}
-      <label for={`${id}-values`}>Pincodes or their first digits</label>
+      <label for={`${id}-values`}>{t('dashboard.area.values')}</label>
       <p class="hint" id={`${id}-values-hint`}>
-        Separate them with commas, spaces or new lines: 110001, 110002 for those pincodes; 1100, 56 for every pincode starting with those digits.
-        Customers elsewhere are told before they order.
+        {t('dashboard.area.valuesHint')}
       </p>
       <textarea
         id={`${id}-values`}
