@@ -96,7 +96,7 @@ for (const variant of serverVariants()) {
         ['landmark', 'Landmark'],
         ['city', 'City or town'],
         ['state', 'State or union territory'],
-        ['pincode', 'Pincode'],
+        ['pincode', 'PIN code'],
       ]) {
         t.match(html, `<label for="checkout-${name}">${label}`, `${name} has its label`);
       }

@@ -54,7 +54,7 @@ for (const variant of serverVariants()) {
       t.equal((await browser.post(`/${slug}/checkout`, { ...customer, idempotencyKey: key })).statusCode, 303);
       const reused = await browser.post(`/${slug}/checkout`, { ...customer, ...shown, name: 'Someone Else', idempotencyKey: key });
       t.equal(reused.statusCode, 409);
-      t.match(reused.payload, 'already used for a different order');
+      t.match(reused.payload, 'already used for another order');
       t.not(idempotencyKeyOf(reused.payload), key, 'a fresh key to try again with');
     });
 
@@ -75,7 +75,7 @@ for (const variant of serverVariants()) {
       const refused = await order();
       t.equal(refused.statusCode, 429);
       t.ok(Number(refused.headers['retry-after']) > 0, 'Retry-After as the API sends it');
-      t.match(refused.payload, 'Too many attempts');
+      t.match(refused.payload, 'Too many tries');
       t.match(refused.headers['content-type'], /text\/html/);
     });
   });

@@ -151,7 +151,7 @@ for (const variant of serverVariants()) {
 
       const refused = await checkout(server, store.slug, product.id, 'upi');
       t.equal(refused.placed.statusCode, 400, 'a method the store does not offer');
-      t.match(refused.placed.payload, /<p class="field-error" id="checkout-paymentMethod-error">This store does not (take|accept) UPI/, 'said on the page, not only in the island data');
+      t.match(refused.placed.payload, /<p class="field-error" id="checkout-paymentMethod-error">The shop no longer takes this way to pay. Choose another./, 'said on the page, not only in the island data');
 
       await saveSettings(server, vendor, { paymentMethods: ['cod', 'upi'], upiId: 'chai.co@okaxis' });
       const upi = await checkout(server, store.slug, product.id, 'upi');

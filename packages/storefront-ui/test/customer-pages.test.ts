@@ -4,6 +4,8 @@ import { attrValues, islandScript, tagWithId } from './fixtures/html.js';
 import { categories, ctx, order, store, storeProduct, storeProducts } from './fixtures/pages.js';
 
 const canonicalUrl = 'https://shop.example.com/chai-corner';
+/** The page as the customer reads it: the islands' props (their texts as JSON) left out. */
+const visible = (html: string) => html.replace(/<script type="application\/json"[^>]*>.*?<\/script>/gs, '');
 
 t.test('store page: meta, Open Graph, cards, prices and add-to-cart forms', async (t) => {
   const html = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: storeProducts(8), canonicalUrl } });
@@ -109,9 +111,9 @@ t.test('checkout page: lines, totals, labelled fields, errors tied to fields', a
   });
   t.match(html, '<title>Checkout · Chai Corner</title>');
   t.match(html, '<meta name="robots" content="noindex"/>');
-  t.match(html, '<form method="post" action="/chai-corner/checkout" id="checkout-form">');
+  t.match(html, '<form method="post" action="/chai-corner/checkout" id="checkout-form" novalidate>', 'novalidate: every refusal in our words, never the browser\'s bubble');
   t.match(html, '<input type="hidden" name="idempotencyKey" value="idem-123"/>');
-  const checkoutForm = /<form[^>]*id="checkout-form">[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+  const checkoutForm = /<form[^>]*id="checkout-form"[^>]*>[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
   t.match(checkoutForm, '<input type="hidden" name="item" value="prod-1:prod-1:2"/>', 'the line shown (product, variant, quantity), posted with the order');
   t.match(checkoutForm, '<input type="hidden" name="expectedTotal" value="103800"/>', 'the total shown (₹1,038.00), in minor units');
   t.equal(checkoutForm.match(/name="item"/g)?.length, 1, 'exactly the lines shown');
@@ -120,7 +122,9 @@ t.test('checkout page: lines, totals, labelled fields, errors tied to fields', a
   t.match(phone, 'aria-invalid="true"');
   t.match(phone, 'aria-describedby="checkout-phone-hint checkout-phone-error"');
   t.match(phone, 'value="98123"', 'typed value kept');
-  t.match(html, '<p class="field-error" id="checkout-phone-error">Enter a 10-digit mobile number</p>');
+  t.match(html, '<p class="field-error" id="checkout-phone-error">Enter a 10-digit mobile number, such as 98765 43210.</p>', 'a person\'s words, whatever the server said');
+  t.match(html, '<p class="field-error" id="checkout-pincode-error">Enter your 6-digit PIN code.</p>', 'the PIN code left empty: asked for');
+  t.match(html, /<div class="alert alert-error error-summary" role="alert" tabindex="-1"><h2>Please fix these 2 things before placing your order:<\/h2><ul><li><a href="#checkout-phone">Mobile number<\/a><\/li><li><a href="#checkout-pincode">PIN code<\/a><\/li><\/ul><\/div>/, 'a summary links to each field by name, without JavaScript too');
   t.match(html, /<textarea name="address" id="checkout-address"[^>]*>4 Lake View<\/textarea>/);
   t.notMatch(tagWithId(html, 'checkout-name') ?? '', 'aria-invalid');
   t.match(html, /<input type="hidden" name="action" value="set"\/>[\s\S]*?<input id="qty-prod-1" type="number" name="quantity"[^>]*value="2"/);
@@ -142,16 +146,38 @@ t.test('checkout page: free delivery, minimum order, empty cart, closed', async 
   t.match(free, '<dd data-delivery="true">Free</dd>');
   t.match(free, '<dd data-total="true">₹1,000.00</dd>');
   const short = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: line(1, 15000), idempotencyKey: 'k' } });
-  t.match(short, 'The minimum order is ₹200.00. Add ₹50.00 more to check out.');
-  t.match(short, /<button type="submit" class="btn btn-primary btn-block" disabled>/);
-  const empty = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: [], idempotencyKey: 'k' } });
-  t.match(empty, 'Your cart is empty.');
-  t.match(empty, /disabled>Place order/);
-  t.notMatch(empty, 'name="item"', 'an empty cart posts no lines');
-  t.match(empty, '<input type="hidden" name="expectedTotal" value="0"/>');
+  t.match(
+    short,
+    /<button type="submit" class="btn btn-primary btn-block place-order" disabled aria-describedby="place-order-why">Place order · ₹190.00<\/button><p class="notice place-order-why" id="place-order-why">Add ₹50.00 more to place your order. The minimum order is ₹200.00.<\/p>/,
+    'the greyed button says why, right under it',
+  );
+  t.equal(visible(short).split('The minimum order is').length, 2, 'said once');
+  const empty = visible(renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines: [], idempotencyKey: 'k' } }));
+  t.match(empty, '<h2 id="cart-title">Your cart is empty</h2>');
+  t.match(empty, /<a class="btn btn-primary" href="\/chai-corner">Continue shopping<\/a>/);
+  for (const gone of ['Place order', 'checkout-form', 'name="item"', 'data-total', 'Your details']) t.notMatch(empty, gone, `an empty cart shows no ${gone}`);
   const closed = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, isOpen: false }, lines: line(2), idempotencyKey: 'k', formError: 'Chai Corner is closed' } });
-  t.match(closed, 'This shop is not taking orders right now.');
-  t.match(closed, '<div class="alert alert-error" role="alert" tabindex="-1">Chai Corner is closed</div>');
+  t.match(closed, '<p class="notice place-order-why" id="place-order-why">This shop is not taking orders right now.</p>');
+  t.match(closed, '<div class="alert alert-error error-summary" role="alert" tabindex="-1"><p class="error-summary-form">Chai Corner is closed</p></div>');
+});
+
+t.test('checkout page: a quantity cut to the stock left and a sold-out line are said, a line without a photo shows its initial', async (t) => {
+  const lines = [{ productId: 'p', variantId: 'p', options: {}, name: 'Tea', price: 50000, quantity: 2, image: null, maxQuantity: 2 }];
+  const html = visible(renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines, cuts: { p: { asked: 5, left: 2 } }, dropped: ['Kulhad Cups'], idempotencyKey: 'k' } }));
+  t.match(html, '<p class="line-note" id="line-p-cut" role="status">Only 2 left, so your quantity is now 2 instead of 5.</p>');
+  t.match(tagWithId(html, 'qty-p') ?? '', 'aria-describedby="line-p-cut"');
+  t.match(html, '<p class="notice cart-dropped" role="status">Kulhad Cups is sold out and was taken out of your cart.</p>');
+  t.match(html, '<span class="line-img line-img-empty" aria-hidden="true">T</span>');
+  t.match(html, '<button type="submit" class="btn-link line-remove" aria-label="Remove Tea">Remove</button>');
+});
+
+t.test('checkout page in Hindi: the page, the island\'s texts and the PIN code message', async (t) => {
+  const lines = [{ productId: 'p', variantId: 'p', options: {}, name: 'Tea', price: 50000, quantity: 2, image: null, maxQuantity: null }];
+  const html = renderPage({ page: 'checkout', props: { ctx: ctx({ locale: 'hi' }), store, lines, idempotencyKey: 'k', errors: { pincode: 'PIN code must be 6 digits and cannot start with 0' }, values: { pincode: '012345' } } });
+  t.match(html, '<h1>चेकआउट</h1>');
+  t.match(html, 'ऑर्डर करें · ₹1,000.00');
+  t.match(html, '<p class="field-error" id="checkout-pincode-error">भारत का कोई भी PIN कोड 0 से शुरू नहीं होता। पहला अंक जाँच लें।</p>');
+  t.equal(JSON.parse(islandScript(html, 'checkout') ?? '{}').m.locale, 'hi', 'the island formats in Hindi after hydration too');
 });
 
 t.test('checkout page: every amount in its currency\'s own exponent', async (t) => {
@@ -159,7 +185,7 @@ t.test('checkout page: every amount in its currency\'s own exponent', async (t) 
   const jpy = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, currency: 'JPY', deliveryFee: 400, freeDeliveryAbove: null, minOrderValue: 5000 }, lines: line, idempotencyKey: 'k' } });
   t.match(jpy, '<p class="line-unit">¥1,500 each</p>', 'JPY has no minor unit: 1500 is ¥1,500');
   t.match(jpy, '<dd data-total="true">¥3,400</dd>');
-  t.match(jpy, 'The minimum order is ¥5,000. Add ¥2,000 more to check out.', 'the minimum is not divided by 100');
+  t.match(jpy, 'Add ¥2,000 more to place your order. The minimum order is ¥5,000.', 'the minimum is not divided by 100');
   const kwd = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, currency: 'KWD', deliveryFee: 500, freeDeliveryAbove: null, minOrderValue: 0 }, lines: line, idempotencyKey: 'k' } });
   t.match(kwd, /<dd data-total="true">KWD\s3\.500<\/dd>/u, 'KWD has three decimals');
 });
@@ -167,33 +193,59 @@ t.test('checkout page: every amount in its currency\'s own exponent', async (t) 
 t.test('order page: thank-you only when just placed, lines and totals', async (t) => {
   const placed = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order(), justPlaced: true } });
   t.match(placed, '<h1>Thank you, Ravi Kumar!</h1>');
-  t.match(placed, '<strong>#1001</strong>');
-  t.match(placed, '<span class="status status-pending">Pending</span>');
+  t.match(placed, 'Your order #1001 has been placed.');
+  t.match(placed, '<span class="status status-pending">Placed</span>', 'the customer\'s word, the tracker\'s');
+  t.notMatch(placed, 'Pending', 'one status word, not the vendor\'s beside it');
   t.match(placed, /<td>Masala Chai<\/td><td class="num">2<\/td><td class="num">₹499.00<\/td><td class="num">₹998.00<\/td>/);
   t.match(placed, /Delivery<\/th><td class="num">Free<\/td>/);
   t.match(placed, /Total<\/th><td class="num">₹1,348.00<\/td>/);
-  t.match(placed, '<time datetime="2025-11-25T10:00:00.000Z">25 Nov 2025, 3:30 pm</time>');
-  t.notMatch(placed, '<script', 'no island on the order page');
-  const later = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'shipped' }), justPlaced: false } });
+  t.match(placed, '<li class="current" aria-current="step"><span class="tracker-word">Placed</span><time datetime="2025-11-25T10:00:00.000Z">25 Nov 2025, 3:30 pm</time></li>');
+  t.same([...placed.matchAll(/data-island="([^"]+)"/g)].map((m) => m[1]), ['copy-link'], 'the one island: copy or share the link');
+  const later = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'shipped' }), justPlaced: false, timeline: { accepted: '2025-11-25T11:00:00.000Z', shipped: '2025-11-26T04:30:00.000Z' } } });
   t.notMatch(later, 'Thank you');
   t.match(later, '<h1>Order #1001</h1>');
-  t.match(later, '<li class="done" aria-current="step">On the way</li>');
+  t.match(later, '<span class="status status-shipped">On the way</span>', 'badge and tracker agree');
+  t.match(later, '<li class="done"><span class="tracker-word">Confirmed</span><time datetime="2025-11-25T11:00:00.000Z">25 Nov 2025, 4:30 pm</time></li>');
+  t.match(later, '<li class="current" aria-current="step"><span class="tracker-word">On the way</span><time datetime="2025-11-26T04:30:00.000Z">26 Nov 2025, 10:00 am</time></li>', 'each step with its time');
+  t.match(later, '<li class="todo"><span class="tracker-word">Delivered</span><span class="tracker-next">Next</span></li>');
   t.match(later, 'Please keep ₹1,348.00 ready', 'an order on its way asks for the cash');
-  const rejected = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'rejected' }), justPlaced: false } });
-  t.match(rejected, 'could not take this order');
+  const pickup = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'shipped', deliveryMethod: 'pickup' }), justPlaced: false } });
+  t.match(pickup, '<span class="status status-shipped">Ready to collect</span>');
+});
+
+t.test('order page: copy or share the link, and the shop\'s phone and WhatsApp', async (t) => {
+  const html = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order(), justPlaced: false, orderUrl: 'https://shop.example/chai-corner/orders/tok_1' } });
+  const props = JSON.parse(islandScript(html, 'copy-link') ?? '{}');
+  t.equal(props.url, 'https://shop.example/chai-corner/orders/tok_1');
+  t.same(props.share, { title: 'Order #1001', text: 'My order #1001 at Chai Corner' });
+  t.match(html, `href="https://wa.me/?text=${encodeURIComponent('My order #1001 at Chai Corner https://shop.example/chai-corner/orders/tok_1')}"`, 'WhatsApp without JavaScript or a share sheet');
+  t.match(html, '<a class="btn btn-secondary contact-call" href="tel:+919876543210">Call +91 98765 43210</a>');
+  t.match(html, `href="https://wa.me/919876543210?text=${encodeURIComponent('Hello Chai Corner, about my order #1001: ')}"`);
+  const noPhone = renderPage({ page: 'order', props: { ctx: ctx(), store: { ...store, phone: null }, order: order(), justPlaced: false } });
+  t.notMatch(noPhone, 'order-contact', 'no phone: no contact box');
+  const hi = renderPage({ page: 'order', props: { ctx: ctx({ locale: 'hi' }), store, order: order({ status: 'shipped' }), justPlaced: false } });
+  t.match(hi, '<span class="status status-shipped">रास्ते में</span>');
+  t.match(hi, 'दुकान को WhatsApp करें');
+  t.match(hi, '₹1,348.00 तैयार रखें');
 });
 
 t.test('order page: a rejected, cancelled or returned order shows the reason and asks for no cash', async (t) => {
   for (const status of ['rejected', 'cancelled', 'returned'] as const) {
-    const html = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status, statusReason: 'Out of stock <today>' }), justPlaced: false } });
-    t.match(html, 'Reason: Out of stock &lt;today', `${status}: the reason, escaped`);
+    const html = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status, statusReason: 'Out of stock <today>' }), justPlaced: false, timeline: { [status]: '2025-11-25T12:00:00.000Z' } } });
+    t.match(html, 'Reason from the shop: Out of stock &lt;today', `${status}: the reason, escaped`);
     t.notMatch(html, 'ready', `${status}: no cash to keep ready`);
-    t.notMatch(html, 'class="progress"', `${status}: no progress steps`);
+    t.match(html, 'You do not need to pay anything for it.', `${status}: says nothing is owed`);
+    t.match(html, `<li class="current" aria-current="step"><span class="tracker-word">`, `${status}: where it stopped`);
+    t.match(html, '<time datetime="2025-11-25T12:00:00.000Z">', `${status}: and when`);
+    t.notMatch(html, 'On the way', `${status}: no steps it will never reach`);
     const plain = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status }), justPlaced: false } });
-    t.notMatch(plain, 'Reason:', `${status}: nothing when no reason was given`);
+    t.notMatch(plain, 'Reason from the shop', `${status}: nothing when no reason was given`);
   }
+  const rejected = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'rejected' }), justPlaced: false } });
+  t.match(rejected, '<span class="status status-rejected">Declined</span>');
+  t.match(rejected, 'Chai Corner could not take this order.');
   const returned = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'returned' }), justPlaced: false } });
-  t.match(returned, 'returned to');
+  t.match(returned, 'went back to Chai Corner');
 });
 
 t.test('not-found and error pages', async (t) => {

@@ -105,7 +105,7 @@ if (!existsSync(executablePath)) {
     });
     await page.click('#checkout-form button[type="submit"]');
     await page.locator('#checkout-phone-error').waitFor();
-    t.equal(await page.locator('#checkout-phone-error').textContent(), 'Enter a 10-digit mobile number');
+    t.equal(await page.locator('#checkout-phone-error').textContent(), 'Enter a 10-digit mobile number, such as 98765 43210.', 'the page\'s own words for the field (issue 14)');
     t.equal(await page.getAttribute('#checkout-phone', 'aria-invalid'), 'true');
     t.match(await page.getAttribute('#checkout-phone', 'aria-describedby'), 'checkout-phone-error');
     t.ok(await page.locator('.field:has(#checkout-phone) #checkout-phone-error').count(), 'the error sits in the phone field');

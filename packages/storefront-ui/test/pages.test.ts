@@ -6,7 +6,7 @@ import { attrValues, controls, forms, isLabelled } from './fixtures/html.js';
 import { ctx, everyPage } from './fixtures/pages.js';
 
 // The dashboard's home, orders and order pages show new orders live (the live-orders island).
-const withIslands = new Set(['store', 'product', 'checkout', 'dashboard', 'orders', 'order-detail']);
+const withIslands = new Set(['store', 'product', 'checkout', 'order', 'dashboard', 'orders', 'order-detail']);
 /** The account and webhooks pages have an island only while they show a new secret (with its copy button). */
 const hasIsland = (view: PageView) =>
   withIslands.has(view.page) || (view.page === 'account' && view.props.newToken !== undefined) || (view.page === 'webhooks' && view.props.created !== undefined);

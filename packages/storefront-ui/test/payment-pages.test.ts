@@ -21,7 +21,7 @@ t.test('customer: a UPI order to pay shows the amount, the QR code as inline SVG
   t.match(html, 'Scan this code with any UPI app on your phone');
   t.match(html, 'UPI ID: <code>chai@okaxis</code>');
   t.notMatch(html, 'cash on delivery', 'no cash asked for');
-  t.notMatch(html, '<script', 'no script: the code is drawn on the server');
+  t.notMatch(html, /<script(?! type="application\/json" data-island="copy-link")(?! type="module")/, 'no script draws the code: it is drawn on the server (the only island is the link to share)');
 });
 
 t.test('customer: paid, refunded, stopped, or nothing from the server: no QR code', async (t) => {
@@ -37,7 +37,7 @@ t.test('customer: paid, refunded, stopped, or nothing from the server: no QR cod
     t.notMatch(stopped, 'pay-note', `${status}: nothing asked for`);
   }
   const none = renderPage({ page: 'order', props: { ctx: ctx(), store, order: upiOrder(), justPlaced: false, upi: null } });
-  t.match(none, 'Payment: UPI, ₹1,348.00. Chai Corner will tell you how to pay.', 'without a URI (the store removed its UPI ID)');
+  t.match(none, 'Payment: ₹1,348.00 by UPI. Chai Corner will tell you how to pay.', 'without a URI (the store removed its UPI ID)');
   const evil = renderPage({ page: 'order', props: { ctx: ctx(), store, order: upiOrder(), justPlaced: false, upi: { ...upi, qrSvg: '<img src=x onerror=alert(1)>' } } });
   t.notMatch(evil, '<img src=x', 'anything but a plain SVG is never put in as markup');
   t.match(evil, 'Pay with UPI app', 'the link still works');
@@ -45,10 +45,10 @@ t.test('customer: paid, refunded, stopped, or nothing from the server: no QR cod
 
 t.test('customer: cash on delivery asks for cash only while the order is on its way; paid once delivered', async (t) => {
   const open = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'shipped' }), justPlaced: false } });
-  t.match(open, 'Payment: cash on delivery. Please keep ₹1,348.00 ready.');
+  t.match(open, 'Please keep ₹1,348.00 ready to pay in cash when your order arrives.');
   t.notMatch(open, 'upi-qr');
   const delivered = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status: 'delivered', payment: { method: 'cod', status: 'paid' } }), justPlaced: false } });
-  t.match(delivered, 'Paid</span> ₹1,348.00 by Cash on delivery.');
+  t.match(delivered, 'Paid</span> ₹1,348.00 by Cash on delivery. Thank you!');
   t.notMatch(delivered, 'ready');
   for (const status of ['rejected', 'cancelled', 'returned'] as const) {
     const html = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order({ status }), justPlaced: false } });
@@ -67,7 +67,7 @@ t.test('checkout: a radio per method when the store offers both; one hidden meth
   t.same(JSON.parse(islandScript(both, 'checkout') ?? '{}').paymentMethods, ['cod', 'upi'], 'the island gets the methods');
   const again = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, paymentMethods: ['cod', 'upi'] }, lines, idempotencyKey: 'k', values: { paymentMethod: 'upi' }, errors: { paymentMethod: 'This store does not take UPI payments' } } });
   t.match(again, /value="upi" checked/, 'the choice is kept after a refused submit');
-  t.match(again, '<p class="field-error" id="checkout-paymentMethod-error">This store does not take UPI payments</p>');
+  t.match(again, '<p class="field-error" id="checkout-paymentMethod-error">The shop no longer takes this way to pay. Choose another.</p>', 'said for a person, not as the rule');
 
   const upiOnly = renderPage({ page: 'checkout', props: { ctx: ctx(), store: { ...store, paymentMethods: ['upi'] }, lines, idempotencyKey: 'k' } });
   t.match(upiOnly, '<input type="hidden" name="paymentMethod" value="upi"/>');
@@ -75,7 +75,7 @@ t.test('checkout: a radio per method when the store offers both; one hidden meth
   t.match(upiOnly, '<strong>Payment:</strong> UPI.');
   const changed = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines, idempotencyKey: 'k', values: { paymentMethod: 'upi' }, errors: { paymentMethod: 'This store does not take UPI payments' } } });
   t.match(changed, '<input type="hidden" name="paymentMethod" value="cod"/>', 'the method the store offers now');
-  t.match(changed, '<p class="field-error" id="checkout-paymentMethod-error">This store does not take UPI payments</p>', 'and why the other was refused');
+  t.match(changed, '<p class="field-error" id="checkout-paymentMethod-error">The shop no longer takes this way to pay. Choose another.</p>', 'and why the other was refused');
   const codOnly = renderPage({ page: 'checkout', props: { ctx: ctx(), store, lines, idempotencyKey: 'k' } });
   t.match(codOnly, '<input type="hidden" name="paymentMethod" value="cod"/>');
   t.notMatch(codOnly, 'type="radio"');

@@ -15,11 +15,15 @@ import {
   ValidationFailedError,
   idempotencyKeySchema,
   toCustomerOrderView,
+  type OrderStatus,
 } from '@dukaan-kit/core';
 import type { CouponTerms } from '@dukaan-kit/core/pricing';
 import { summariseLines, type CartLineView, type CheckoutValues, type FieldErrors } from '@dukaan-kit/storefront-ui';
-import { clientOf, type Runtime } from '../runtime.js';
-import { cartLines, readCart, writeCart } from './cart.js';
+import type { Locale } from '@dukaan-kit/core/i18n';
+import { baseUrl, clientOf, type Runtime } from '../runtime.js';
+import { cartLines, readCart, variantIndex, writeCart, type Cart } from './cart.js';
+import { checkoutMessage, couponMessage, outOfStockMessage } from './checkout-messages.js';
+import { customerLocale, languageLinks, storeLocale } from './locale.js';
 import { checkoutField, checkoutInput, checkoutValues, typedCoupon } from './checkout-form.js';
 import { pageContext, storeView } from './context.js';
 import { noStore, notFound, pageRoute, presented, privatePage } from './define.js';
@@ -41,7 +45,7 @@ const stateNames = indianStates.map((s) => s.name);
  * The coupon the page is priced with: the code typed, checked against the lines shown (a no-JS
  * Apply, or kept across a re-render). A code that does not apply gives its reason instead.
  */
-async function couponFor(runtime: Runtime, request: Request, slug: string, values: Partial<CheckoutValues> | undefined, lines: CartLineView[]) {
+async function couponFor(runtime: Runtime, request: Request, slug: string, values: Partial<CheckoutValues> | undefined, lines: CartLineView[], locale: Locale) {
   const code = values ? typedCoupon({ couponCode: values.couponCode ?? '' }) : null;
   if (!code) return { coupon: null, error: null };
   try {
@@ -50,47 +54,85 @@ async function couponFor(runtime: Runtime, request: Request, slug: string, value
     return { coupon, error: null };
   } catch (error) {
     if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
+    if (error instanceof CouponNotApplicableError) return { coupon: null, error: couponMessage(locale, error.reason, code, error.message) };
     return { coupon: null, error: error.details.find((d) => d.path === 'couponCode')?.message ?? error.message };
   }
+}
+
+/**
+ * What the cookie cart asked for that the shop cannot sell as asked: lines cut to the stock left
+ * (variant -> quantity asked) and the names of those sold out, so the page says so instead of
+ * changing the cart silently. Ids the store no longer knows drop out without a name.
+ */
+export function cartChanges(cart: Cart, lines: ReadonlyArray<CartLineView>, products: Parameters<typeof variantIndex>[0]) {
+  const shown = new Map(lines.map((l) => [l.variantId, l.quantity]));
+  const index = variantIndex(products);
+  const cuts: Record<string, { asked: number; left: number }> = {};
+  const dropped: string[] = [];
+  for (const [variantId, asked] of Object.entries(cart)) {
+    const left = shown.get(variantId);
+    if (left === undefined) {
+      const item = index.get(variantId);
+      if (item) dropped.push(item.product.name);
+    } else if (left < asked) cuts[variantId] = { asked, left };
+  }
+  return { cuts, dropped };
+}
+
+/** The language of a store's customer pages: the customer's choice, else the store's. */
+function pageLocale(runtime: Runtime, request: Request, h: ResponseToolkit, store: object): Locale {
+  return customerLocale(runtime, request, h, storeLocale(store));
 }
 
 /** The checkout page over the current cookie cart, with a fresh idempotency key each time it is shown. */
 async function renderCheckout(runtime: Runtime, request: Request, h: ResponseToolkit, { view, currentSlug }: ResolvedStore, status: number, extra: CheckoutExtra = {}) {
   const { announceCoupon, ...rest } = extra;
-  const lines = cartLines(readCart(request), view.products);
-  const { coupon, error } = await couponFor(runtime, request, currentSlug, rest.values, lines);
-  const ctx = pageContext(runtime, request, h, announceCoupon && coupon ? { flash: messages.couponApplied(coupon.code) } : {});
+  const locale = pageLocale(runtime, request, h, view.store);
+  const cart = readCart(request);
+  const lines = cartLines(cart, view.products);
+  const { coupon, error } = await couponFor(runtime, request, currentSlug, rest.values, lines, locale);
+  const flash = announceCoupon && coupon ? { flash: checkoutMessage(locale, 'couponApplied', { code: coupon.code }) } : {};
+  const ctx = pageContext(runtime, request, h, { locale, languageLinks: languageLinks(request), ...flash });
   const errors = error && !rest.errors?.['couponCode'] ? { ...rest.errors, couponCode: error } : rest.errors;
-  const props = { ctx, store: storeView(view.store), lines, products: view.products, idempotencyKey: randomUUID(), ...rest, ...(errors ? { errors } : {}), coupon, indianStates: stateNames };
+  const props = {
+    ctx,
+    store: storeView(view.store),
+    lines,
+    ...cartChanges(cart, lines, view.products),
+    products: view.products,
+    idempotencyKey: randomUUID(),
+    ...rest,
+    ...(errors ? { errors } : {}),
+    coupon,
+    indianStates: stateNames,
+  };
   return privatePage(h, { page: 'checkout', props }, status);
 }
 
-const messages = {
-  priceChanged: 'Prices have changed since you opened checkout. Please check the new total.',
-  choiceChanged: 'Your total changed with the delivery or payment you chose. Please check it, then place your order.',
-  keyReused: 'This checkout form was already used for a different order. Please check your details and place the order again.',
-  itemGone: 'Something in your cart is no longer available. Please check your cart.',
-  empty: 'Your cart is empty. Add something from the shop first.',
-  tooMany: 'Too many attempts. Please wait a minute and try again.',
-  couponApplied: (code: string) => `Coupon ${code} applied. Check the new total, then place your order.`,
-};
-
-/** What the checkout page says about an error core refused the order with, or null for any other error. */
-function checkoutProblem(error: unknown, choiceChanged: boolean): CheckoutExtra | null {
+/**
+ * What the checkout page says about an error core refused the order with, or null for any other
+ * error. Field errors go to their fields as core words them: the page words each field's message
+ * itself (from the field and what was typed); the rest is said here in the customer's language.
+ */
+function checkoutProblem(error: unknown, choiceChanged: boolean, locale: Locale, code: string): CheckoutExtra | null {
+  const say = (key: Parameters<typeof checkoutMessage>[1]) => checkoutMessage(locale, key);
   if (error instanceof ValidationFailedError) {
     const { form, ...byField } = fieldErrors(error.details, checkoutField);
-    const formError = error.details.some((d) => d.path.startsWith('items')) ? messages.itemGone : form;
+    const formError = error.details.some((d) => d.path.startsWith('items')) ? say('itemGone') : form;
     return { errors: byField, ...(formError ? { formError } : {}) };
   }
-  // Beside the coupon field, or the pincode: what to change is right there.
-  if (error instanceof CouponNotApplicableError || error instanceof NotServiceableError) {
+  // Beside the coupon field, or the PIN code: what to change is right there.
+  if (error instanceof CouponNotApplicableError) return { errors: { couponCode: couponMessage(locale, error.reason, code, error.message) } };
+  if (error instanceof NotServiceableError) {
     const { form, ...byField } = fieldErrors(error.details.length > 0 ? error.details : [{ path: 'form', message: error.message }], checkoutField);
     return { errors: byField, ...(form ? { formError: form } : {}) };
   }
-  if (error instanceof PriceChangedError) return { formError: choiceChanged ? messages.choiceChanged : messages.priceChanged };
-  if (error instanceof IdempotencyKeyReusedError) return { formError: messages.keyReused };
-  if (error instanceof RateLimitedError) return { formError: messages.tooMany };
-  if (error instanceof BelowMinimumOrderError || error instanceof OutOfStockError || error instanceof StoreClosedError) return { formError: error.message };
+  if (error instanceof PriceChangedError) return { formError: say(choiceChanged ? 'choiceChanged' : 'priceChanged') };
+  if (error instanceof IdempotencyKeyReusedError) return { formError: say('keyReused') };
+  if (error instanceof RateLimitedError) return { formError: say('tooMany') };
+  if (error instanceof BelowMinimumOrderError) return { formError: say('belowMinimum') };
+  if (error instanceof OutOfStockError) return { formError: outOfStockMessage(locale, error.message) };
+  if (error instanceof StoreClosedError) return { formError: say('closed') };
   return null;
 }
 
@@ -98,8 +140,12 @@ function checkoutProblem(error: unknown, choiceChanged: boolean): CheckoutExtra 
  * A checkout that core refused, as the checkout page again with what to fix, under the status and
  * headers of the shared presenter (400, 409, 429 with Retry-After); anything else is rethrown.
  */
-async function refused(error: unknown, choiceChanged: boolean, again: (status: number, extra: CheckoutExtra) => Promise<ResponseObject>): Promise<ResponseObject> {
-  const extra = checkoutProblem(error, choiceChanged);
+async function refused(
+  error: unknown,
+  problem: (error: unknown) => CheckoutExtra | null,
+  again: (status: number, extra: CheckoutExtra) => Promise<ResponseObject>,
+): Promise<ResponseObject> {
+  const extra = problem(error);
   if (!extra) throw error;
   return presented(await again(200, extra), error);
 }
@@ -125,7 +171,8 @@ async function placeOrder(runtime: Runtime, request: Request, h: ResponseToolkit
     return again(200, { announceCoupon: code !== null });
   }
   const input = checkoutInput(request.payload, values, { paymentMethod: store.paymentMethods[0], deliveryMethod: store.deliveryMethods[0], parts: store.currency === 'INR' });
-  if (input.items.length === 0) return again(400, { formError: messages.empty });
+  const locale = pageLocale(runtime, request, h, store);
+  if (input.items.length === 0) return again(400, { formError: checkoutMessage(locale, 'empty') });
   const key = field(request.payload, 'idempotencyKey');
   const idempotencyKey = idempotencyKeySchema.validate(key).error ? undefined : key;
   const pricedFor = field(request.payload, 'pricedFor');
@@ -136,13 +183,20 @@ async function placeOrder(runtime: Runtime, request: Request, h: ResponseToolkit
     // The Location carries the tracking token (and a cookie is set): no cache may keep it, the replay of a resubmitted form included.
     return noStore(h.redirect(`${runtime.prefix}/${resolved.currentSlug}/orders/${encodeURIComponent(order.token)}?placed=1`).code(303));
   } catch (error) {
-    return refused(error, choiceChanged, again);
+    return refused(error, (e) => checkoutProblem(e, choiceChanged, locale, code ?? ''), again);
   }
 }
 
 async function checkoutPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const resolved = await storeForPage(runtime, request, h);
   return isResolved(resolved) ? await renderCheckout(runtime, request, h, resolved, 200) : resolved;
+}
+
+/** When the order last reached each status: the order page shows the time beside each step. */
+export function statusTimes(history: ReadonlyArray<{ status: OrderStatus; at: string }>): Partial<Record<OrderStatus, string>> {
+  const times: Partial<Record<OrderStatus, string>> = {};
+  for (const change of history) times[change.status] = change.at;
+  return times;
 }
 
 /**
@@ -152,15 +206,25 @@ async function checkoutPage(runtime: Runtime, request: Request, h: ResponseToolk
 async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const resolved = await storeForPage(runtime, request, h);
   if (!isResolved(resolved)) return resolved;
+  const locale = pageLocale(runtime, request, h, resolved.view.store);
   const gone = (error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationFailedError) throw notFound('We could not find this order. Please check the link you were given.');
+    if (error instanceof NotFoundError || error instanceof ValidationFailedError) throw notFound(checkoutMessage(locale, 'orderNotFound'));
     throw error;
   };
-  const order = await runtime.dukaan.orders.getByToken(resolved.currentSlug, request.params['token'] as string).catch(gone);
+  const token = request.params['token'] as string;
+  const order = await runtime.dukaan.orders.getByToken(resolved.currentSlug, token).catch(gone);
   // A provider that cannot give a link now leaves the page up, with a notice (and a log line).
   const { upi, notice } = await upiPayForPage(runtime, request, resolved.currentSlug, order).catch(gone);
-  const ctx = pageContext(runtime, request, h, notice ? { flash: notice } : {});
-  const props = { ctx, store: storeView(resolved.view.store), order: toCustomerOrderView(order), justPlaced: request.query['placed'] === '1', upi };
+  const ctx = pageContext(runtime, request, h, { locale, languageLinks: languageLinks(request), ...(notice ? { flash: notice } : {}) });
+  const props = {
+    ctx,
+    store: storeView(resolved.view.store),
+    order: toCustomerOrderView(order),
+    justPlaced: request.query['placed'] === '1',
+    upi,
+    timeline: statusTimes(order.history),
+    orderUrl: `${baseUrl(runtime, request)}/${resolved.currentSlug}/orders/${encodeURIComponent(token)}`,
+  };
   return privatePage(h, { page: 'order', props });
 }
 

@@ -1,4 +1,5 @@
 import { formatMoney } from '@dukaan-kit/core/pricing';
+import { useT } from '../i18n/context.js';
 
 /** What the customer needs to pay an order by UPI: built by the server from the store's UPI id and the order. */
 export interface UpiPayView {
@@ -24,23 +25,24 @@ function isPlainSvg(svg: string): boolean {
  * the page is on the phone itself, and the UPI id to type by hand.
  */
 export function UpiPay({ upi, amount, currency, storeName }: { upi: UpiPayView; amount: number; currency: string; storeName: string }) {
+  const t = useT();
   const money = formatMoney(amount, currency);
   return (
     <div class="upi-pay">
-      <h2 id="upi-pay-title">Pay {money} by UPI</h2>
+      <h2 id="upi-pay-title">{t('order.upi.title', { amount: money })}</h2>
       {isPlainSvg(upi.qrSvg) && (
-        <div class="upi-qr" role="img" aria-label={`QR code to pay ${money} to ${storeName} by UPI`} dangerouslySetInnerHTML={{ __html: upi.qrSvg }} />
+        <div class="upi-qr" role="img" aria-label={t('order.upi.qrLabel', { amount: money, store: storeName })} dangerouslySetInnerHTML={{ __html: upi.qrSvg }} />
       )}
-      <p class="upi-scan">On a computer? Scan this code with any UPI app on your phone (Google Pay, PhonePe, Paytm, BHIM…).</p>
+      <p class="upi-scan">{t('order.upi.scan')}</p>
       <p>
         <a class="btn btn-primary upi-button" href={upi.uri}>
-          Pay with UPI app
+          {t('order.upi.button')}
         </a>
       </p>
       <p class="upi-id">
-        UPI ID: <code>{upi.upiId}</code>
+        {t('order.upi.id')} <code>{upi.upiId}</code>
       </p>
-      <p class="hint">After you pay, {storeName} confirms the payment and this page shows Paid.</p>
+      <p class="hint">{t('order.upi.after', { store: storeName })}</p>
     </div>
   );
 }

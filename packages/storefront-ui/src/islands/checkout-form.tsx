@@ -3,6 +3,7 @@ import type { RefObject } from 'preact';
 import { Field, PostForm, SelectField, TextArea } from '../components/form.js';
 import type { FieldErrors, PaymentMethod } from '../types.js';
 import type { StoredLine } from './cart-storage.js';
+import type { CheckoutKey, CheckoutT } from './checkout-text.js';
 import type { CheckoutValues } from './place-order.js';
 
 /**
@@ -25,9 +26,9 @@ function OrderSnapshot({ lines, total, idempotencyKey, pricedFor }: { lines: Rea
   );
 }
 
-const methodLabels: Record<PaymentMethod, { label: string; hint: string }> = {
-  cod: { label: 'Cash on delivery', hint: 'Pay when the order arrives.' },
-  upi: { label: 'UPI', hint: 'Pay now with any UPI app: the next page shows a QR code and a button.' },
+const methodWords: Record<PaymentMethod, { label: CheckoutKey; hint: CheckoutKey }> = {
+  cod: { label: 'checkout.payment.cod', hint: 'checkout.payment.codHint' },
+  upi: { label: 'checkout.payment.upi', hint: 'checkout.payment.upiHint' },
 };
 
 /**
@@ -36,73 +37,71 @@ const methodLabels: Record<PaymentMethod, { label: string; hint: string }> = {
  * (the store stopped offering the method chosen) shows under either. The choice is followed by
  * the island, since cash on delivery may carry a fee.
  */
-function PaymentChoice({ methods, chosen, error, codFee, onChange }: { methods: PaymentMethod[]; chosen: PaymentMethod; error: string | undefined; codFee: string | null; onChange(m: PaymentMethod): void }) {
-  const hint = (m: PaymentMethod) => (m === 'cod' && codFee ? `${methodLabels.cod.hint} A fee of ${codFee} applies.` : methodLabels[m].hint);
+function PaymentChoice({ t, methods, chosen, error, codFee, onChange }: { t: CheckoutT; methods: PaymentMethod[]; chosen: PaymentMethod; error: string | undefined; codFee: string | null; onChange(m: PaymentMethod): void }) {
+  const hint = (m: PaymentMethod) => (m === 'cod' && codFee ? `${t(methodWords.cod.hint)} ${t('checkout.payment.codFee', { fee: codFee })}` : t(methodWords[m].hint));
   const only = methods.length === 1 ? methods[0] : undefined;
+  const errorLine = error && (
+    <p class="field-error" id="checkout-paymentMethod-error">
+      {error}
+    </p>
+  );
   if (only)
     return (
-      <div class="field payment">
+      <div class="field payment" id="checkout-paymentMethod" tabIndex={error ? -1 : undefined}>
         <input type="hidden" name="paymentMethod" value={only} />
         <p class="pay-only">
-          <strong>Payment:</strong> {methodLabels[only].label}. {hint(only)}
+          <strong>{t('checkout.payment.label')}</strong> {t(methodWords[only].label)}. {hint(only)}
         </p>
-        {error && (
-          <p class="field-error" id="checkout-paymentMethod-error">
-            {error}
-          </p>
-        )}
+        {errorLine}
       </div>
     );
   return (
-    <fieldset class={`field payment${error ? ' has-error' : ''}`} aria-describedby={error ? 'checkout-paymentMethod-error' : undefined}>
-      <legend>Payment</legend>
+    <fieldset class={`field payment${error ? ' has-error' : ''}`} id="checkout-paymentMethod" aria-describedby={error ? 'checkout-paymentMethod-error' : undefined}>
+      <legend>{t('checkout.payment.legend')}</legend>
       {methods.map((m) => (
         <label class="radio">
-          <input type="radio" name="paymentMethod" value={m} checked={m === chosen} onChange={() => onChange(m)} /> {methodLabels[m].label}
+          <input type="radio" name="paymentMethod" value={m} checked={m === chosen} onChange={() => onChange(m)} /> {t(methodWords[m].label)}
           <span class="radio-hint">{hint(m)}</span>
         </label>
       ))}
-      {error && (
-        <p class="field-error" id="checkout-paymentMethod-error">
-          {error}
-        </p>
-      )}
+      {errorLine}
     </fieldset>
   );
 }
 
 /** Delivery to the customer, or pickup from the shop (which shows where). */
-function DeliveryChoice(p: { methods: DeliveryMethod[]; chosen: DeliveryMethod; pickupAddress: string; error: string | undefined; onChange(m: DeliveryMethod): void }) {
+function DeliveryChoice(p: { t: CheckoutT; methods: DeliveryMethod[]; chosen: DeliveryMethod; pickupAddress: string; error: string | undefined; onChange(m: DeliveryMethod): void }) {
+  const { t } = p;
   const errorId = 'checkout-deliveryMethod-error';
   const error = p.error && (
     <p class="field-error" id={errorId}>
       {p.error}
     </p>
   );
-  const where = p.pickupAddress.trim() ? `Collect your order from ${p.pickupAddress.trim()}.` : 'Collect your order from the shop.';
+  const where = p.pickupAddress.trim() ? t('checkout.delivery.collectFrom', { address: p.pickupAddress.trim() }) : t('checkout.delivery.collectShop');
   const only = p.methods.length === 1 ? p.methods[0] : undefined;
   if (only)
     return (
-      <div class="field delivery-method">
+      <div class="field delivery-method" id="checkout-deliveryMethod">
         <input type="hidden" name="deliveryMethod" value={only} />
         {only === 'pickup' && (
           <p class="pickup-only">
-            <strong>Pickup only:</strong> {where}
+            <strong>{t('checkout.delivery.pickupOnly')}</strong> {where}
           </p>
         )}
         {error}
       </div>
     );
   return (
-    <fieldset class={`field delivery-method${p.error ? ' has-error' : ''}`} aria-describedby={p.error ? errorId : undefined}>
-      <legend>Delivery or pickup</legend>
+    <fieldset class={`field delivery-method${p.error ? ' has-error' : ''}`} id="checkout-deliveryMethod" aria-describedby={p.error ? errorId : undefined}>
+      <legend>{t('checkout.delivery.legend')}</legend>
       <label class="radio">
-        <input type="radio" name="deliveryMethod" value="delivery" checked={p.chosen === 'delivery'} onChange={() => p.onChange('delivery')} /> Delivery
-        <span class="radio-hint">We deliver to your address.</span>
+        <input type="radio" name="deliveryMethod" value="delivery" checked={p.chosen === 'delivery'} onChange={() => p.onChange('delivery')} /> {t('checkout.delivery.delivery')}
+        <span class="radio-hint">{t('checkout.delivery.deliveryHint')}</span>
       </label>
       <label class="radio">
-        <input type="radio" name="deliveryMethod" value="pickup" checked={p.chosen === 'pickup'} onChange={() => p.onChange('pickup')} /> Pickup
-        <span class="radio-hint">{where} No delivery fee.</span>
+        <input type="radio" name="deliveryMethod" value="pickup" checked={p.chosen === 'pickup'} onChange={() => p.onChange('pickup')} /> {t('checkout.delivery.pickup')}
+        <span class="radio-hint">{t('checkout.delivery.pickupHint', { where })}</span>
       </label>
       {error}
     </fieldset>
@@ -118,40 +117,53 @@ export interface IndiaAddress {
 /**
  * Where the order goes: an Indian address in parts (INR stores), else one free-form address.
  * `required` is false while pickup may be chosen without JavaScript (the fields stay, optional);
- * `hidden` once the island knows pickup is chosen.
+ * `hidden` once the island knows pickup is chosen. The form is `novalidate`: every refusal is
+ * ours (a person's words, beside the field, listed in the summary), never the browser's bubble.
  */
-function AddressFields(p: { values: Partial<CheckoutValues>; errors: FieldErrors; india: IndiaAddress | null; required: boolean; hidden: boolean; pickupOffered: boolean }) {
-  const { values: v, errors } = p;
+function AddressFields(p: { t: CheckoutT; values: Partial<CheckoutValues>; errors: FieldErrors; india: IndiaAddress | null; required: boolean; hidden: boolean; pickupOffered: boolean }) {
+  const { values: v, errors, t } = p;
   const f = 'checkout';
   const req = p.required || undefined;
   const opt = !p.required;
   const pincode = (
-    <Field form={f} name="pincode" label="Pincode" defaultValue={v.pincode} error={errors['pincode']} required={req} optional={opt} autocomplete="postal-code" inputMode="numeric" pattern="[1-9][0-9]{5}" maxLength={6} class="field-short" />
+    <Field
+      form={f}
+      name="pincode"
+      label={t(p.india ? 'checkout.field.pincode' : 'checkout.field.postcode')}
+      defaultValue={v.pincode}
+      error={errors['pincode']}
+      required={req}
+      optional={opt}
+      autocomplete="postal-code"
+      inputMode="numeric"
+      maxLength={6}
+      class="field-short"
+    />
   );
   return (
     <fieldset class="address" hidden={p.hidden} disabled={p.hidden}>
-      <legend>Delivery address</legend>
-      {p.pickupOffered && !p.required && <p class="hint">Needed for delivery; leave it empty for pickup.</p>}
+      <legend>{t('checkout.address.title')}</legend>
+      {p.pickupOffered && !p.required && <p class="hint">{t('checkout.address.pickupHint')}</p>}
       {p.india ? (
         <>
-          <Field form={f} name="house" label="House or flat" defaultValue={v.house} error={errors['house']} required={req} optional={opt} autocomplete="address-line1" maxLength={100} />
-          <Field form={f} name="street" label="Street or area" defaultValue={v.street} error={errors['street']} required={req} optional={opt} autocomplete="address-line2" maxLength={150} />
-          <Field form={f} name="landmark" label="Landmark" defaultValue={v.landmark} error={errors['landmark']} optional maxLength={100} hint="Near a temple, school or shop, to help the delivery find you." />
-          <Field form={f} name="city" label="City or town" defaultValue={v.city} error={errors['city']} required={req} optional={opt} autocomplete="address-level2" maxLength={60} />
+          <Field form={f} name="house" label={t('checkout.field.house')} defaultValue={v.house} error={errors['house']} required={req} optional={opt} autocomplete="address-line1" maxLength={100} />
+          <Field form={f} name="street" label={t('checkout.field.street')} defaultValue={v.street} error={errors['street']} required={req} optional={opt} autocomplete="address-line2" maxLength={150} />
+          <Field form={f} name="landmark" label={t('checkout.field.landmark')} defaultValue={v.landmark} error={errors['landmark']} optional maxLength={100} hint={t('checkout.field.landmarkHint')} />
+          <Field form={f} name="city" label={t('checkout.field.city')} defaultValue={v.city} error={errors['city']} required={req} optional={opt} autocomplete="address-level2" maxLength={60} />
           <SelectField
             form={f}
             name="state"
-            label="State or union territory"
+            label={t('checkout.field.state')}
             value={v.state || p.india.storeState || ''}
             error={errors['state']}
             optional={opt}
-            options={[['', 'Choose…'] as const, ...p.india.states.map((s) => [s, s] as const)]}
+            options={[['', t('checkout.field.stateChoose')] as const, ...p.india.states.map((s) => [s, s] as const)]}
           />
           {pincode}
         </>
       ) : (
         <>
-          <TextArea form={f} name="address" label="Address" value={v.address} error={errors['address']} required={req} optional={opt} rows={3} autocomplete="street-address" />
+          <TextArea form={f} name="address" label={t('checkout.field.address')} value={v.address} error={errors['address']} required={req} optional={opt} rows={3} autocomplete="street-address" />
           {pincode}
         </>
       )}
@@ -159,13 +171,62 @@ function AddressFields(p: { values: Partial<CheckoutValues>; errors: FieldErrors
   );
 }
 
+/** The label of each field, in the form's order: the summary links to them by these names. */
+export const fieldLabels: ReadonlyArray<readonly [string, CheckoutKey]> = [
+  ['name', 'checkout.field.name'],
+  ['phone', 'checkout.field.phone'],
+  ['email', 'checkout.field.email'],
+  ['deliveryMethod', 'checkout.delivery.legend'],
+  ['house', 'checkout.field.house'],
+  ['street', 'checkout.field.street'],
+  ['landmark', 'checkout.field.landmark'],
+  ['city', 'checkout.field.city'],
+  ['state', 'checkout.field.state'],
+  ['address', 'checkout.field.address'],
+  ['pincode', 'checkout.field.pincode'],
+  ['note', 'checkout.field.note'],
+  ['paymentMethod', 'checkout.payment.legend'],
+  ['couponCode', 'checkout.coupon.label'],
+];
+
+/**
+ * Everything to fix, at the top, with and without JavaScript: the form's own message (a changed
+ * price, a closed shop) and a link to each field and cart line in error by its name. The
+ * messages themselves stay beside their fields, said once.
+ */
+export function ProblemSummary({ t, formError, errors, lineErrors, lines, india }: { t: CheckoutT; formError: string | null; errors: FieldErrors; lineErrors: FieldErrors; lines: ReadonlyArray<StoredLine>; india: boolean }) {
+  const label = (field: string, key: CheckoutKey) => (field === 'pincode' && !india ? t('checkout.field.postcode') : t(key));
+  const links = [
+    ...lines.filter((l) => lineErrors[l.variantId]).map((l) => ({ href: `#qty-${l.variantId}`, text: l.name })),
+    ...fieldLabels.filter(([field]) => errors[field]).map(([field, key]) => ({ href: `#checkout-${field}`, text: label(field, key) })),
+  ];
+  if (!formError && links.length === 0) return null;
+  return (
+    <div class="alert alert-error error-summary" role="alert" tabIndex={-1}>
+      {formError && <p class="error-summary-form">{formError}</p>}
+      {links.length > 0 && (
+        <>
+          <h2>{t('checkout.errors.title', { count: links.length })}</h2>
+          <ul>
+            {links.map((l) => (
+              <li>
+                <a href={l.href}>{l.text}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 export interface DetailsFormProps {
+  t: CheckoutT;
   ctx: { basePath: string; csrfToken: string | null };
   slug: string;
   idempotencyKey: string;
   values: Partial<CheckoutValues>;
   errors: FieldErrors;
-  formError: string | null;
   lines: ReadonlyArray<StoredLine>;
   total: number;
   currency: string;
@@ -182,8 +243,9 @@ export interface DetailsFormProps {
   india: IndiaAddress | null;
   /** True once the island runs: pickup can then hide the address instead of leaving it optional. */
   hydrated: boolean;
-  isOpen: boolean;
   canOrder: boolean;
+  /** Why Place order is greyed (the shop is closed, the minimum not reached): said right under it. */
+  blocked: string | null;
   busy: boolean;
   formRef: RefObject<HTMLFormElement | null>;
   onSubmit: (e: SubmitEvent) => void;
@@ -191,36 +253,53 @@ export interface DetailsFormProps {
 
 /** The customer's details and the Place order button, which names the total being confirmed. */
 export function DetailsForm(p: DetailsFormProps) {
-  const { values: v, errors } = p;
+  const { values: v, errors, t } = p;
   const f = 'checkout';
   const pickupOffered = p.deliveryMethods.includes('pickup');
   const pickup = p.deliveryMethod === 'pickup';
   // Without JavaScript a radio change re-prices nothing and shows nothing: the address stays, optional.
   const addressRequired = !pickupOffered || (p.hydrated && !pickup);
   const addressShown = p.deliveryMethods.includes('delivery') && !(p.hydrated && pickup);
+  const india = p.currency === 'INR';
   return (
     <section class="checkout-details" aria-labelledby="details-title">
-      <h2 id="details-title">Your details</h2>
-      {p.formError && (
-        <div class="alert alert-error" role="alert" tabIndex={-1}>
-          {p.formError}
-        </div>
-      )}
-      <PostForm ctx={p.ctx} action={`/${p.slug}/checkout`} id="checkout-form" ref={p.formRef} onSubmit={p.onSubmit}>
+      <h2 id="details-title">{t('checkout.details.title')}</h2>
+      <PostForm ctx={p.ctx} action={`/${p.slug}/checkout`} id="checkout-form" ref={p.formRef} onSubmit={p.onSubmit} noValidate>
         <OrderSnapshot lines={p.lines} total={p.total} idempotencyKey={p.idempotencyKey} pricedFor={`${p.deliveryMethod}|${p.paymentMethod}`} />
-        <Field form={f} name="name" label="Full name" defaultValue={v.name} error={errors['name']} required autocomplete="name" maxLength={100} />
-        <Field form={f} name="phone" label="Phone" type="tel" defaultValue={v.phone} error={errors['phone']} required autocomplete="tel" inputMode="tel" hint={p.currency === 'INR' ? '10-digit mobile number' : 'With the country code, e.g. +44 20 7946 0000'} />
-        <Field form={f} name="email" label="Email" type="email" defaultValue={v.email} error={errors['email']} optional autocomplete="email" />
-        <DeliveryChoice methods={p.deliveryMethods} chosen={p.deliveryMethod} pickupAddress={p.pickupAddress} error={errors['deliveryMethod']} onChange={p.onDeliveryMethod} />
+        <Field form={f} name="name" label={t('checkout.field.name')} defaultValue={v.name} error={errors['name']} required autocomplete="name" maxLength={100} />
+        <Field
+          form={f}
+          name="phone"
+          label={t('checkout.field.phone')}
+          type="tel"
+          defaultValue={v.phone}
+          error={errors['phone']}
+          required
+          autocomplete="tel"
+          inputMode="tel"
+          hint={t(india ? 'checkout.field.phoneHintIndia' : 'checkout.field.phoneHintOther')}
+        />
+        <Field form={f} name="email" label={t('checkout.field.email')} type="email" defaultValue={v.email} error={errors['email']} optional autocomplete="email" />
+        <DeliveryChoice t={t} methods={p.deliveryMethods} chosen={p.deliveryMethod} pickupAddress={p.pickupAddress} error={errors['deliveryMethod']} onChange={p.onDeliveryMethod} />
         {p.deliveryMethods.includes('delivery') && (
-          <AddressFields values={v} errors={errors} india={p.india} required={addressRequired} hidden={!addressShown} pickupOffered={pickupOffered} />
+          <AddressFields t={t} values={v} errors={errors} india={p.india} required={addressRequired} hidden={!addressShown} pickupOffered={pickupOffered} />
         )}
-        <TextArea form={f} name="note" label="Note for the shop" value={v.note} error={errors['note']} optional rows={2} maxLength={500} />
-        <PaymentChoice methods={p.paymentMethods} chosen={p.paymentMethod} error={errors['paymentMethod']} codFee={p.codFee} onChange={p.onPaymentMethod} />
-        <button type="submit" class="btn btn-primary btn-block" disabled={!p.canOrder || p.busy} aria-busy={p.busy ? 'true' : undefined}>
-          {p.busy ? 'Placing order…' : `Place order · ${formatMoney(p.total, p.currency)}`}
+        <TextArea form={f} name="note" label={t('checkout.field.note')} value={v.note} error={errors['note']} optional rows={2} maxLength={500} />
+        <PaymentChoice t={t} methods={p.paymentMethods} chosen={p.paymentMethod} error={errors['paymentMethod']} codFee={p.codFee} onChange={p.onPaymentMethod} />
+        <button
+          type="submit"
+          class="btn btn-primary btn-block place-order"
+          disabled={!p.canOrder || p.busy}
+          aria-busy={p.busy ? 'true' : undefined}
+          aria-describedby={p.blocked ? 'place-order-why' : undefined}
+        >
+          {p.busy ? t('checkout.placing') : t('checkout.placeOrder', { total: formatMoney(p.total, p.currency) })}
         </button>
-        {!p.isOpen && <p class="notice">This shop is not taking orders right now.</p>}
+        {p.blocked && (
+          <p class="notice place-order-why" id="place-order-why">
+            {p.blocked}
+          </p>
+        )}
       </PostForm>
     </section>
   );

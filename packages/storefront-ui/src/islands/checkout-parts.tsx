@@ -4,36 +4,56 @@ import { PostForm } from '../components/form.js';
 import { withBase } from '../url.js';
 import type { FieldErrors } from '../types.js';
 import type { StoredLine } from './cart-storage.js';
+import type { QuantityCut } from './checkout-cart.js';
+import { couponTermsText, type CheckoutT } from './checkout-text.js';
 import { optionsLabel } from './variant-choice.js';
 
 type FormCtx = { basePath: string; csrfToken: string | null };
 
 /** One cart line: quantity and remove are real forms to `/{slug}/cart`, which the island intercepts. */
 export function CartLineRow(p: {
+  t: CheckoutT;
   ctx: FormCtx;
   slug: string;
   currency: string;
   line: StoredLine;
   error?: string | undefined;
+  /** The quantity was cut to the stock left: said under the line, once. */
+  cut?: QuantityCut | undefined;
   onQuantity?: (variantId: string, quantity: number) => void;
 }) {
-  const { line, ctx, slug, currency } = p;
+  const { line, ctx, slug, currency, t } = p;
   const qid = `qty-${line.variantId}`;
   const errId = `line-${line.variantId}-error`;
+  const cutId = `line-${line.variantId}-cut`;
+  const described = [p.error ? errId : '', p.cut && !p.error ? cutId : ''].filter(Boolean).join(' ');
   const variant = optionsLabel(line.options);
   const fullName = variant ? `${line.name} (${variant})` : line.name;
   const readQty = (form: HTMLFormElement) => Number((form.elements.namedItem('quantity') as HTMLInputElement).value);
   return (
     <li class={`line${p.error ? ' has-error' : ''}`}>
-      {line.image ? <img class="line-img" src={line.image} alt="" width={64} height={64} loading="lazy" /> : <span class="line-img line-img-empty" aria-hidden="true" />}
+      {line.image ? (
+        <img class="line-img" src={line.image} alt="" width={64} height={64} loading="lazy" />
+      ) : (
+        // No photo: the name's first letter on the brand's tint, not an empty grey box.
+        <span class="line-img line-img-empty" aria-hidden="true">
+          {Array.from(line.name.trim())[0] ?? ''}
+        </span>
+      )}
       <div class="line-info">
         <p class="line-name">{line.name}</p>
         {variant && <p class="line-variant">{variant}</p>}
-        <p class="line-unit">{formatMoney(line.price, currency)} each</p>
-        {p.error && (
+        <p class="line-unit">{t('checkout.line.each', { price: formatMoney(line.price, currency) })}</p>
+        {p.error ? (
           <p class="field-error" id={errId}>
             {p.error}
           </p>
+        ) : (
+          p.cut && (
+            <p class="line-note" id={cutId} role="status">
+              {t('checkout.line.cut', { left: p.cut.left, asked: p.cut.asked })}
+            </p>
+          )
         )}
       </div>
       <div class="line-actions">
@@ -50,7 +70,7 @@ export function CartLineRow(p: {
           <input type="hidden" name="variantId" value={line.variantId} />
           <input type="hidden" name="action" value="set" />
           <label class="sr-only" for={qid}>
-            Quantity of {fullName}
+            {t('checkout.line.quantityOf', { name: fullName })}
           </label>
           <input
             id={qid}
@@ -61,11 +81,11 @@ export function CartLineRow(p: {
             max={line.maxQuantity ?? 99}
             value={line.quantity}
             aria-invalid={p.error ? 'true' : undefined}
-            aria-describedby={p.error ? errId : undefined}
+            aria-describedby={described || undefined}
             onChange={(e) => p.onQuantity?.(line.variantId, Number(e.currentTarget.value))}
           />
           <button type="submit" class="btn btn-small btn-secondary no-js-only">
-            Update
+            {t('checkout.line.update')}
           </button>
         </PostForm>
         <PostForm
@@ -79,8 +99,8 @@ export function CartLineRow(p: {
           <input type="hidden" name="productId" value={line.productId} />
           <input type="hidden" name="variantId" value={line.variantId} />
           <input type="hidden" name="action" value="remove" />
-          <button type="submit" class="btn-link">
-            Remove<span class="sr-only"> {fullName}</span>
+          <button type="submit" class="btn-link line-remove" aria-label={t('checkout.line.removeName', { name: fullName })}>
+            {t('checkout.line.remove')}
           </button>
         </PostForm>
       </div>
@@ -99,14 +119,8 @@ function Row({ label, name, children, grand }: { label: ComponentChildren; name:
   );
 }
 
-/** What a coupon gives, in a phrase: "10% off (up to ₹100.00) on ₹500.00 or more". */
-export function couponTermsText(terms: CouponTerms, currency: string): string {
-  const money = (n: number) => formatMoney(n, currency);
-  const off = terms.type === 'percent' ? `${terms.value}% off${terms.maxDiscount !== null ? ` (up to ${money(terms.maxDiscount)})` : ''}` : `${money(terms.value)} off`;
-  return terms.minOrderValue > 0 ? `${off} on ${money(terms.minOrderValue)} or more` : off;
-}
-
 export interface TotalsBoxProps {
+  t: CheckoutT;
   totals: CartTotals;
   currency: string;
   rules: Pick<PricingRules, 'freeDeliveryAbove' | 'minOrderValue' | 'tax'>;
@@ -118,9 +132,9 @@ export interface TotalsBoxProps {
 /**
  * Every figure the order will carry, named: subtotal, the coupon's discount, delivery, the extra
  * charges, GST (added on top, or the part of the prices that is tax) and the total, with hints
- * about free delivery, the coupon's minimum and the minimum order.
+ * about free delivery and the coupon's minimum (the minimum order is said beside Place order).
  */
-export function TotalsBox({ totals, currency, rules, coupon = null, deliveryMethod = 'delivery' }: TotalsBoxProps) {
+export function TotalsBox({ t, totals, currency, rules, coupon = null, deliveryMethod = 'delivery' }: TotalsBoxProps) {
   const money = (n: number) => formatMoney(n, currency);
   const tax = rules.tax ?? null;
   const pickup = deliveryMethod === 'pickup';
@@ -128,57 +142,51 @@ export function TotalsBox({ totals, currency, rules, coupon = null, deliveryMeth
   return (
     <div class="totals-box">
       <dl class="totals">
-        <Row label="Subtotal" name="subtotal">
+        <Row label={t('checkout.totals.subtotal')} name="subtotal">
           {money(totals.subtotal)}
         </Row>
         {totals.discount > 0 && coupon && (
-          <Row label={`Discount (${coupon.code})`} name="discount">
+          <Row label={t('checkout.totals.discount', { code: coupon.code })} name="discount">
             −{money(totals.discount)}
           </Row>
         )}
-        <Row label={pickup ? 'Pickup' : 'Delivery'} name="delivery">
-          {totals.count > 0 && totals.deliveryFee === 0 ? 'Free' : money(totals.deliveryFee)}
+        <Row label={t(pickup ? 'checkout.totals.pickup' : 'checkout.totals.delivery')} name="delivery">
+          {totals.count > 0 && totals.deliveryFee === 0 ? t('checkout.totals.free') : money(totals.deliveryFee)}
         </Row>
         {totals.packagingFee > 0 && (
-          <Row label="Packaging" name="packaging">
+          <Row label={t('checkout.totals.packaging')} name="packaging">
             {money(totals.packagingFee)}
           </Row>
         )}
         {totals.codFee > 0 && (
-          <Row label="Cash on delivery fee" name="cod">
+          <Row label={t('checkout.totals.codFee')} name="cod">
             {money(totals.codFee)}
           </Row>
         )}
         {tax && !tax.pricesIncludeTax && (
-          <Row label="GST" name="tax">
+          <Row label={t('checkout.totals.gst')} name="tax">
             {money(totals.taxTotal)}
           </Row>
         )}
-        <Row label="Total" name="total" grand>
+        <Row label={t('checkout.totals.total')} name="total" grand>
           {money(totals.total)}
         </Row>
       </dl>
       {tax && tax.pricesIncludeTax && totals.taxTotal > 0 && (
         <p class="hint tax-included" data-tax-included="">
-          Includes GST {money(totals.taxTotal)}
+          {t('checkout.totals.gstIncluded', { amount: money(totals.taxTotal) })}
         </p>
       )}
-      {!pickup && totals.shortOfFreeDelivery > 0 && <p class="hint">Add {money(totals.shortOfFreeDelivery)} more for free delivery.</p>}
+      {!pickup && totals.shortOfFreeDelivery > 0 && <p class="hint">{t('checkout.totals.freeDeliveryShort', { amount: money(totals.shortOfFreeDelivery) })}</p>}
       {coupon && shortOfCoupon > 0 && (
-        <p class="hint">
-          Add {money(shortOfCoupon)} more to use {coupon.code}.
-        </p>
-      )}
-      {totals.count > 0 && totals.shortOfMinimum > 0 && (
-        <p class="notice" role="status">
-          The minimum order is {money(rules.minOrderValue)}. Add {money(totals.shortOfMinimum)} more to check out.
-        </p>
+        <p class="hint">{t('checkout.totals.couponShort', { amount: money(shortOfCoupon), code: coupon.code })}</p>
       )}
     </div>
   );
 }
 
 export interface CouponFieldProps {
+  t: CheckoutT;
   /** The code as typed. */
   typed: string;
   applied: CouponTerms | null;
@@ -196,12 +204,14 @@ export interface CouponFieldProps {
  * and with everything typed; with JavaScript the island checks the code itself.
  */
 export function CouponField(p: CouponFieldProps) {
+  const { t } = p;
   const id = 'checkout-couponCode';
   const described = [p.applied ? `${id}-applied` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field coupon${p.error ? ' has-error' : ''}`}>
       <label for={id}>
-        Coupon code<span class="optional"> (optional)</span>
+        {t('checkout.coupon.label')}
+        <span class="optional"> {t('checkout.optional')}</span>
       </label>
       <div class="coupon-row">
         <input
@@ -231,13 +241,13 @@ export function CouponField(p: CouponFieldProps) {
             p.onApply();
           }}
         >
-          {p.busy ? 'Checking…' : 'Apply'}
+          {p.busy ? t('checkout.coupon.checking') : t('checkout.coupon.apply')}
         </button>
       </div>
       <input type="hidden" form="checkout-form" name="appliedCoupon" value={p.applied?.code ?? ''} />
       {p.applied && (
         <p class="coupon-applied" id={`${id}-applied`} role="status">
-          <strong>{p.applied.code}</strong> applied: {couponTermsText(p.applied, p.currency)}.{' '}
+          {t('checkout.coupon.applied', { code: p.applied.code, terms: couponTermsText(t, p.applied, p.currency) })}{' '}
           <button
             type="submit"
             form="checkout-form"
@@ -245,12 +255,13 @@ export function CouponField(p: CouponFieldProps) {
             value="remove-coupon"
             formNoValidate
             class="btn-link"
+            aria-label={t('checkout.coupon.removeName', { code: p.applied.code })}
             onClick={(e) => {
               e.preventDefault();
               p.onRemove();
             }}
           >
-            Remove<span class="sr-only"> coupon {p.applied.code}</span>
+            {t('checkout.coupon.remove')}
           </button>
         </p>
       )}
@@ -265,11 +276,14 @@ export function CouponField(p: CouponFieldProps) {
 
 /** The cart column: its lines (each with its own forms), the coupon and the totals. */
 export function CartSection(p: {
+  t: CheckoutT;
   ctx: FormCtx;
   slug: string;
   currency: string;
   lines: ReadonlyArray<StoredLine>;
   lineErrors: FieldErrors;
+  cuts: Record<string, QuantityCut>;
+  dropped: ReadonlyArray<string>;
   totals: CartTotals;
   rules: TotalsBoxProps['rules'];
   coupon: CouponTerms | null;
@@ -278,22 +292,46 @@ export function CartSection(p: {
   couponField?: ComponentChildren;
   onQuantity: (variantId: string, quantity: number) => void;
 }) {
+  const { t } = p;
   return (
     <section class="checkout-cart" aria-labelledby="cart-title">
-      <h2 id="cart-title">Your cart</h2>
-      {p.lines.length === 0 ? (
-        <p class="empty">
-          Your cart is empty. <a href={withBase(p.ctx.basePath, `/${p.slug}`)}>Continue shopping</a>
-        </p>
-      ) : (
-        <ul class="lines">
-          {p.lines.map((l) => (
-            <CartLineRow ctx={p.ctx} slug={p.slug} currency={p.currency} line={l} error={p.lineErrors[l.variantId]} onQuantity={p.onQuantity} />
-          ))}
-        </ul>
-      )}
+      <h2 id="cart-title">{t('checkout.cart.title')}</h2>
+      {p.dropped.length > 0 && <DroppedNotice t={t} dropped={p.dropped} />}
+      <ul class="lines">
+        {p.lines.map((l) => (
+          <CartLineRow t={t} ctx={p.ctx} slug={p.slug} currency={p.currency} line={l} error={p.lineErrors[l.variantId]} cut={p.cuts[l.variantId]} onQuantity={p.onQuantity} />
+        ))}
+      </ul>
       {p.couponField}
-      <TotalsBox totals={p.totals} currency={p.currency} rules={p.rules} coupon={p.coupon} deliveryMethod={p.deliveryMethod} />
+      <TotalsBox t={t} totals={p.totals} currency={p.currency} rules={p.rules} coupon={p.coupon} deliveryMethod={p.deliveryMethod} />
     </section>
+  );
+}
+
+/**
+ * An empty cart: what to do next and nothing else (no form, no totals, no "Place order · ₹0.00"),
+ * as Shopify and Dukaan show it; `dropped` names what just sold out, so the cart did not empty silently.
+ */
+export function EmptyCart({ t, basePath, slug, storeName, dropped }: { t: CheckoutT; basePath: string; slug: string; storeName: string; dropped: ReadonlyArray<string> }) {
+  return (
+    <section class="checkout-cart checkout-empty" aria-labelledby="cart-title">
+      <h2 id="cart-title">{t('checkout.cart.empty')}</h2>
+      {dropped.length > 0 && <DroppedNotice t={t} dropped={dropped} />}
+      <p>{t('checkout.cart.emptyHint', { store: storeName })}</p>
+      <p>
+        <a class="btn btn-primary" href={withBase(basePath, `/${slug}`)}>
+          {t('checkout.cart.continue')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** What dropped out of the cart as sold out, in one sentence. */
+export function DroppedNotice({ t, dropped }: { t: CheckoutT; dropped: ReadonlyArray<string> }) {
+  return (
+    <p class="notice cart-dropped" role="status">
+      {t('checkout.cart.dropped', { count: dropped.length, names: dropped.join(', ') })}
+    </p>
   );
 }

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { withBase } from '../url.js';
 import type { FieldErrors } from '../types.js';
 import { writeCart, type StoredLine } from './cart-storage.js';
-import { newIdempotencyKey, orderErrors, type ApiError } from './order-errors.js';
+import { newIdempotencyKey, orderErrors, type ApiError, type ErrorWords } from './order-errors.js';
+import type { CheckoutT } from './checkout-text.js';
 import { orderRequest, sendOrder, type OrderChoices } from './place-order.js';
 import { readQuote, type PriceQuote } from './price-quote.js';
 
@@ -16,8 +17,9 @@ interface Problems {
   form: string | null;
 }
 
-export const priceChangedMessage = 'Prices have changed since you opened this page. Please check your order and its new total, then place it again.';
-export const keyReusedMessage = 'Your order changed while it was being sent. Please check it and place it again.';
+/** The English of `checkout.error.priceChanged` and `checkout.error.keyReused`, for tests that look for them. */
+export const priceChangedMessage = 'Prices have changed since you opened this page. Check your order and its new total, then place it again.';
+export const keyReusedMessage = 'Your order changed while it was being sent. Check it and place it again.';
 
 /**
  * One key per distinct request. The server binds a key to the request it first saw, so the
@@ -41,17 +43,17 @@ export function useIdempotencyKey(): { keyFor(body: string): string; forget(): v
 }
 
 /** Where a refusal is shown; a PRICE_CHANGED quote re-prices the cart first. */
-function refusalProblems(error: ApiError, lines: ReadonlyArray<StoredLine>, applyQuote: (q: PriceQuote) => void): Problems {
+function refusalProblems(error: ApiError, d: SubmitInput, form: HTMLFormElement): Problems {
   const none = { fields: {}, lines: {} };
   if (error.code === 'PRICE_CHANGED') {
     const quote = readQuote(error.details);
     if (quote) {
-      applyQuote(quote);
-      return { ...none, form: priceChangedMessage };
+      d.applyQuote(quote);
+      return { ...none, form: d.t('checkout.error.priceChanged') };
     }
   }
-  if (error.code === 'IDEMPOTENCY_KEY_REUSED') return { ...none, form: keyReusedMessage };
-  return orderErrors(error, lines);
+  if (error.code === 'IDEMPOTENCY_KEY_REUSED') return { ...none, form: d.t('checkout.error.keyReused') };
+  return orderErrors(error, d.lines, d.words(error, form));
 }
 
 /** Moves focus to the first field in error (or the form's alert) after errors are shown. */
@@ -80,11 +82,14 @@ export interface SubmitInput {
   choices: OrderChoices;
   canOrder: boolean;
   applyQuote(quote: PriceQuote): void;
-  initial: { errors: FieldErrors; formError: string | null };
+  initial: { errors: FieldErrors; lines?: FieldErrors; formError: string | null };
+  t: CheckoutT;
+  /** How this refusal is worded in the page's language (a coupon's reason comes with the error). */
+  words(error: ApiError, form: HTMLFormElement): ErrorWords;
 }
 
 export function useOrderSubmit(d: SubmitInput) {
-  const [problems, setProblems] = useState<Problems>({ fields: d.initial.errors, lines: {}, form: d.initial.formError });
+  const [problems, setProblems] = useState<Problems>({ fields: d.initial.errors, lines: d.initial.lines ?? {}, form: d.initial.formError });
   const [busy, setBusy] = useState(false);
   const keys = useIdempotencyKey();
   const armFocus = useFocusOnProblems(d.form, problems);
@@ -92,21 +97,24 @@ export function useOrderSubmit(d: SubmitInput) {
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (busy || !d.canOrder) return;
-    const body = JSON.stringify(orderRequest(new FormData(e.currentTarget as HTMLFormElement), d.lines, d.total, d.choices));
+    const formEl = e.currentTarget as HTMLFormElement;
+    // The form's own element (PostForm takes no ref): where focus goes after a refusal.
+    (d.form as { current: HTMLFormElement | null }).current = formEl;
+    const body = JSON.stringify(orderRequest(new FormData(formEl), d.lines, d.total, d.choices));
     const key = keys.keyFor(body);
     setBusy(true);
     setProblems((p) => ({ ...p, form: null }));
     const outcome = await sendOrder(d.basePath, d.slug, key, body);
     if (outcome.kind === 'placed') {
-      writeCart(d.slug, []);
+      writeCart(d.slug, [], d.basePath);
       location.assign(withBase(d.basePath, `/${d.slug}/orders/${encodeURIComponent(outcome.token)}?placed=1`));
       return;
     }
     setBusy(false);
     armFocus();
-    if (outcome.kind === 'unknown') return setProblems((p) => ({ ...p, form: outcome.message }));
+    if (outcome.kind === 'unknown') return setProblems((p) => ({ ...p, form: d.t(outcome.why === 'offline' ? 'checkout.error.offline' : 'checkout.error.server') }));
     keys.forget(); // a definite refusal placed nothing: the next submit is a new request
-    setProblems(refusalProblems(outcome.error, d.lines, d.applyQuote));
+    setProblems(refusalProblems(outcome.error, d, formEl));
   };
 
   const clearLineError = (variantId: string) =>

@@ -3,6 +3,7 @@
 import { isSafeAmount, type CouponTerms } from '@dukaan-kit/core/pricing';
 import { withBase } from '../url.js';
 import type { ApiError } from './order-errors.js';
+import { couponRefusal, type CheckoutT } from './checkout-text.js';
 
 /** Either the terms to price with, or the reason to show beside the field. */
 export type CouponAnswer = { kind: 'applied'; terms: CouponTerms } | { kind: 'refused'; message: string };
@@ -23,29 +24,25 @@ export function readTerms(payload: unknown): CouponTerms | null {
   return { code: t.code, type: t.type, value: t.value, minOrderValue: t.minOrderValue, maxDiscount: t.maxDiscount };
 }
 
-/** The sentence to show for a refused code: the field's message when the answer names one. */
-function refusalMessage(error: ApiError | null, status: number): string {
-  const details = Array.isArray(error?.details) ? (error.details as Array<{ path?: unknown; message?: unknown }>) : [];
-  const own = details.find((d) => d && typeof d.message === 'string' && (d.path === 'couponCode' || d.path === 'code'));
-  if (own) return String(own.message);
-  if (status === 404) return 'This code is not valid in this shop. Please check it.';
-  return error?.message ?? 'This code cannot be used.';
+/** The sentence to show for a refused code, in the page's language. */
+function refusalMessage(t: CheckoutT, code: string, error: (ApiError & { reason?: string }) | null): string {
+  return couponRefusal(t, error?.reason, code, error?.message ?? '');
 }
 
 /** Checks `code` against the cart's subtotal (minor units). */
-export async function checkCouponCode(basePath: string, slug: string, code: string, subtotal: number): Promise<CouponAnswer> {
+export async function checkCouponCode(t: CheckoutT, basePath: string, slug: string, code: string, subtotal: number): Promise<CouponAnswer> {
   const path = `/api/v1/stores/${encodeURIComponent(slug)}/coupons/${encodeURIComponent(code)}?subtotal=${subtotal}`;
   let res: Response;
   try {
     res = await fetch(withBase(basePath, path), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   } catch {
-    return { kind: 'refused', message: 'Could not check the code. Check your connection and try again.' };
+    return { kind: 'refused', message: t('checkout.coupon.offline') };
   }
   const payload = (await res.json().catch(() => null)) as unknown;
   if (res.ok) {
     const terms = readTerms(payload);
-    return terms ? { kind: 'applied', terms } : { kind: 'refused', message: 'Could not check the code. Please try again.' };
+    return terms ? { kind: 'applied', terms } : { kind: 'refused', message: t('checkout.coupon.failed') };
   }
-  if (res.status >= 500) return { kind: 'refused', message: 'Could not check the code. Please try again.' };
-  return { kind: 'refused', message: refusalMessage(payload as ApiError | null, res.status) };
+  if (res.status >= 500) return { kind: 'refused', message: t('checkout.coupon.failed') };
+  return { kind: 'refused', message: refusalMessage(t, code, payload as ApiError | null) };
 }

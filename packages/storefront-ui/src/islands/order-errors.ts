@@ -19,25 +19,41 @@ function fieldDetails(details: unknown): FieldDetail[] {
   return Array.isArray(details) ? details.filter((d): d is FieldDetail => !!d && typeof d === 'object') : [];
 }
 
-/** Places an API error: `customer.phone` -> field `phone`, `couponCode` -> its field, `items.N.*` -> line N (by its variant), the rest -> the form. */
-export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ variantId: string }>): { fields: FieldErrors; lines: FieldErrors; form: string | null } {
+/** How a refusal is worded: beside a field, beside a cart line, or above the form (by the API's code). */
+export interface ErrorWords {
+  field(field: string, raw: string): string;
+  line(raw: string): string;
+  form(code: string | undefined, raw: string): string;
+}
+
+/** Core's sentences as they come, first letter raised: for callers without a page language. */
+export const rawWords: ErrorWords = {
+  field: (_field, raw) => raw.charAt(0).toUpperCase() + raw.slice(1),
+  line: (raw) => raw.charAt(0).toUpperCase() + raw.slice(1),
+  form: (_code, raw) => raw,
+};
+
+/**
+ * Places an API error: `customer.phone` -> field `phone`, `couponCode` -> its field, `items.N.*`
+ * -> line N (by its variant), the rest -> the form. When every problem has a place, the form gets
+ * no message of its own (the page's summary links to them): each is said once, beside its field.
+ */
+export function orderErrors(payload: ApiError, lines: ReadonlyArray<{ variantId: string }>, say: ErrorWords = rawWords): { fields: FieldErrors; lines: FieldErrors; form: string | null } {
   const fields: FieldErrors = {};
   const lineErrs: FieldErrors = {};
   const rest: string[] = [];
   for (const d of fieldDetails(payload.details)) {
-    // The API's messages start with the field's key ("phone must be…"): capitalised, they read
-    // like the no-JS form's ("Phone must be…").
-    const text = d.message ?? 'Invalid value';
-    const message = text.charAt(0).toUpperCase() + text.slice(1);
+    const text = d.message ?? '';
     const [head, second] = String(d.path ?? '').split('.');
     const line = head === 'items' && second !== undefined ? lines[Number(second)] : undefined;
-    if (head === 'customer' && second) fields[second] ??= message;
-    else if (head === 'note' || head === 'couponCode' || head === 'deliveryMethod' || head === 'paymentMethod') fields[head] ??= message;
-    else if (line) lineErrs[line.variantId] ??= message;
-    else rest.push(message);
+    if (head === 'customer' && second) fields[second] ??= say.field(second, text);
+    else if (head === 'note' || head === 'couponCode' || head === 'deliveryMethod' || head === 'paymentMethod') fields[head] ??= say.field(head, text);
+    else if (line) lineErrs[line.variantId] ??= say.line(text);
+    else rest.push(text);
   }
   const placed = Object.keys(fields).length + Object.keys(lineErrs).length > 0;
-  const form = rest.length > 0 ? rest.join(' ') : placed ? 'Please check the highlighted fields.' : (payload.message ?? 'The order could not be placed.');
+  // Out of stock is both: each short line says how many are left, and the form says what to do.
+  const form = rest.length > 0 ? say.form(payload.code, rest.join(' ')) : placed && payload.code !== 'OUT_OF_STOCK' ? null : say.form(payload.code, payload.message ?? '');
   return { fields, lines: lineErrs, form };
 }
 

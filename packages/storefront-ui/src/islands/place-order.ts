@@ -76,7 +76,7 @@ export interface OrderChoices {
  * How an attempt ended. `unknown`: the order may or may not exist (no answer, or a 5xx), so a
  * retry of the same request must reuse its key; `refused`: nothing was placed.
  */
-export type OrderOutcome = { kind: 'placed'; token: string } | { kind: 'unknown'; message: string } | { kind: 'refused'; error: ApiError };
+export type OrderOutcome = { kind: 'placed'; token: string } | { kind: 'unknown'; why: 'offline' | 'server' } | { kind: 'refused'; error: ApiError };
 
 /**
  * The customer as the form has them. A pickup needs no address: only what was typed is sent.
@@ -121,10 +121,10 @@ export async function sendOrder(basePath: string, slug: string, key: string, bod
       credentials: 'same-origin',
     });
   } catch {
-    return { kind: 'unknown', message: 'Could not reach the shop. Check your connection and try again.' };
+    return { kind: 'unknown', why: 'offline' };
   }
   const payload = (await res.json().catch(() => null)) as (ApiError & { token?: unknown }) | null;
   if ((res.status === 201 || res.status === 200) && typeof payload?.token === 'string') return { kind: 'placed', token: payload.token };
-  if (res.status >= 500 || !payload) return { kind: 'unknown', message: 'Something went wrong on our side. Please try again.' };
+  if (res.status >= 500 || !payload) return { kind: 'unknown', why: 'server' };
   return { kind: 'refused', error: payload };
 }

@@ -2,7 +2,10 @@ import { Island } from '../components/island.js';
 import { StoreLayout } from '../components/layouts.js';
 import type { CouponTerms } from '@dukaan-kit/core/pricing';
 import { storePricingRules } from '../cart-pricing.js';
-import type { CatalogEntry, CheckoutValues } from '../islands/checkout.js';
+import type { CatalogEntry, CheckoutValues, QuantityCut } from '../islands/checkout.js';
+import type { CheckoutKey } from '../islands/checkout-text.js';
+import { en as checkoutTexts } from '../i18n/messages/checkout.js';
+import { useIslandMessages, useT } from '../i18n/context.js';
 import type { CartLineView, FieldErrors, PageContext, StoreProductView, StoreView } from '../types.js';
 
 /** Props of the 'checkout' page (`/{slug}/checkout`). */
@@ -11,6 +14,10 @@ export interface CheckoutPageProps {
   store: StoreView;
   /** The server-side (cookie) cart, priced with current products. */
   lines: CartLineView[];
+  /** Cookie cart lines whose quantity was cut to the stock left, by variant id: said on the line. */
+  cuts?: Record<string, QuantityCut>;
+  /** Names of cookie cart lines dropped as sold out: said above the cart. */
+  dropped?: string[];
   /** The store's products, so the browser cart is re-priced and sold-out items dropped; omit to trust the browser's snapshot. */
   products?: StoreProductView[];
   /**
@@ -53,18 +60,25 @@ function catalogOf(products: StoreProductView[]): Record<string, CatalogEntry> {
  * through the API. Without JavaScript a quantity changes only through its Update form, which
  * re-renders this page, so Place order always posts the lines and total on screen.
  */
-export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, errors, values, formError, coupon, indianStates }: CheckoutPageProps) {
+/** The island's texts: every checkout key but the page's own. */
+const islandKeys = (Object.keys(checkoutTexts) as Array<keyof typeof checkoutTexts>).filter((k): k is CheckoutKey => !k.startsWith('checkout.page.'));
+
+export function CheckoutPage({ ctx, store, lines, cuts, dropped, products, idempotencyKey, errors, values, formError, coupon, indianStates }: CheckoutPageProps) {
+  const t = useT();
+  const m = useIslandMessages(islandKeys);
   // Indian addresses are asked in parts in rupee stores, as core validates them there.
   const india = store.currency === 'INR' && indianStates && indianStates.length > 0 ? { states: indianStates, storeState: store.state } : null;
   return (
-    <StoreLayout ctx={ctx} store={store} meta={{ title: `Checkout · ${store.name}`, robots: 'noindex' }}>
-      <h1>Checkout</h1>
+    <StoreLayout ctx={ctx} store={store} meta={{ title: t('checkout.page.metaTitle', { store: store.name }), robots: 'noindex' }}>
+      <h1>{t('checkout.page.title')}</h1>
       <Island
         name="checkout"
         props={{
           mode: 'checkout',
+          m,
           basePath: ctx.basePath,
           slug: store.slug,
+          storeName: store.name,
           csrfToken: ctx.csrfToken,
           idempotencyKey,
           currency: store.currency,
@@ -76,6 +90,8 @@ export function CheckoutPage({ ctx, store, lines, products, idempotencyKey, erro
           coupon: coupon ?? null,
           isOpen: store.isOpen,
           lines,
+          cuts: cuts ?? {},
+          dropped: dropped ?? [],
           catalog: products ? catalogOf(products) : null,
           errors: errors ?? {},
           values: values ?? {},
