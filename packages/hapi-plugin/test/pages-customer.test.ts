@@ -62,7 +62,7 @@ for (const variant of serverVariants()) {
       t.match(page.payload, /<meta property="og:title" content="Shop \d+"/);
       t.match(page.payload, /<meta property="og:description" content="Fresh teas &amp; more"/);
       t.match(page.payload, new RegExp(`<meta property="og:url" content="http://[^"]+/${vendor.store.slug}"`));
-      t.match(page.payload, /₹249\.00/);
+      t.match(page.payload, /<span class="price-now">₹249<\/span>/, 'a whole price without paise');
       t.match(String(page.headers['set-cookie']), /dukaan_csrf=[\w-]+;.*HttpOnly.*SameSite=Lax/);
       const oldLink = await server.inject(`/${vendor.store.slug}?category=${tea.id}`);
       t.equal(oldLink.statusCode, 301, 'the link from before categories had their own URL moves');
@@ -91,7 +91,15 @@ for (const variant of serverVariants()) {
       const missing = await server.inject(`/${vendor.store.slug}/p/00000000-0000-4000-8000-000000000000`);
       t.equal(missing.statusCode, 404);
       t.match(missing.headers['content-type'], /text\/html/);
-      t.match(missing.payload, 'does not have this product');
+      t.match(missing.payload, '<h1>This product is not here any more</h1>');
+      t.match(missing.payload, `<header class="shop-header"><a class="shop-brand" href="/${vendor.store.slug}">`, "inside the store's own page");
+      t.match(missing.payload, `<a class="btn btn-primary" href="/${vendor.store.slug}">Continue shopping</a>`, 'the way back to the store');
+      t.notMatch(missing.payload, '/login', 'never the vendor login');
+      t.equal(missing.headers['cache-control'], 'no-store');
+      const hindi = await server.inject(`/${vendor.store.slug}/p/no-such-thing?lang=hi`);
+      t.equal(hindi.statusCode, 404);
+      t.match(hindi.payload, 'यह प्रोडक्ट अब यहाँ नहीं है');
+      t.match(hindi.payload, 'class="lang-chooser"', 'with the language chooser');
     });
 
     t.test('an old slug answers 301 to the new one; an unknown slug is a friendly 404 page', async (t) => {

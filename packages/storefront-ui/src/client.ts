@@ -13,6 +13,8 @@ const loaders: Loaders = {
   checkout: () => import('./islands/checkout.js').then((m) => m.Checkout),
   'confirm-stop': () => import('./islands/confirm-stop.js').then((m) => m.ConfirmStop),
   'copy-link': () => import('./islands/copy-link.js').then((m) => m.CopyLink),
+  'gallery-nav': () => import('./islands/gallery-nav.js').then((m) => m.GalleryNav),
+  share: () => import('./islands/share.js').then((m) => m.Share),
   'live-orders': () => import('./islands/live-orders.js').then((m) => m.LiveOrders),
   'load-more': () => import('./islands/load-more.js').then((m) => m.LoadMore),
   'product-import': () => import('./islands/product-import.js').then((m) => m.ProductImport),

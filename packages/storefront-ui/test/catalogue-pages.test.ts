@@ -10,7 +10,7 @@ const canonicalUrl = 'https://shop.example.com/chai-corner';
 
 t.test('a card of a product with options: "from" the lowest price, pictures with srcset, and "Choose options" instead of a form', async (t) => {
   const html = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: [sweetBox()], canonicalUrl } });
-  t.match(html, '<p class="price"><span class="price-from">from </span><span class="price-now">₹250.00</span></p>');
+  t.match(html, '<p class="price"><span class="price-from">from </span><span class="price-now">₹250</span></p>');
   t.match(html, '<a class="btn btn-secondary btn-add" href="/chai-corner/p/kaju-katli">Choose options<span class="sr-only">: Kaju Katli</span></a>');
   t.notMatch(html, 'data-cart-add', 'no add form: the customer must choose');
   t.match(html, /<picture><source type="image\/webp" srcset="[^"]*katli-200\.webp 200w[^"]*" sizes="[^"]+"\/>(<source type="image\/jpeg"[^>]*>)?<img src="https:\/\/cdn\.example\.com\/media\/katli-960\.jpg" srcset="[^"]*katli-200\.jpg 200w/);
@@ -49,7 +49,7 @@ t.test('product page with options: radios in a GET form, the chosen variant pric
   t.match(html, /<label class="option-value is-available"><input type="radio" name="o1" value="1 kg"/, '1 kg Plain exists');
   t.match(html, /<label class="option-value is-soldout"><input type="radio" name="o1" value="250 g"\/><span>250 g<span class="sr-only"> \(sold out\)<\/span>/);
   t.match(html, '<button type="submit" class="btn btn-secondary no-js-only">Show this choice</button>');
-  t.match(html, '<span class="price-now">₹480.00</span> <s class="price-mrp"><span class="sr-only">MRP </span>₹520.00</s>');
+  t.match(html, '<span class="price-now">₹480</span> <s class="price-mrp"><span class="sr-only">MRP </span>₹520</s>');
   t.match(html, '<p class="stock-low" data-variant-stock>Only 3 left</p>');
   t.match(html, '<input type="hidden" name="variantId" value="v-500-plain"/>');
   t.match(html, 'data-options="{&quot;Weight&quot;:&quot;500 g&quot;,&quot;Flavour&quot;:&quot;Plain&quot;}"');
@@ -61,7 +61,7 @@ t.test('product page with options: radios in a GET form, the chosen variant pric
   t.equal(props.product.variants.length, 5);
 
   const saffron = renderPage({ page: 'product', props: { ctx: ctx(), store, product, canonicalUrl, choice: { variantId: 'v-250-saffron' } } });
-  t.match(saffron, /<div class="gallery-main" data-variant-picture data-url="https:\/\/cdn\.example\.com\/media\/saffron-960\.jpg">/, "the variant's own picture first");
+  t.match(saffron, /<div class="gallery-slide" id="photo-1" data-picture-index="1"><picture>.*?<img src="https:\/\/cdn\.example\.com\/media\/saffron-960\.jpg"/, "the variant's own picture first");
   t.match(saffron, '<meta property="og:image" content="https://cdn.example.com/media/saffron-960.jpg"/>');
 
   const missing = renderPage({ page: 'product', props: { ctx: ctx(), store, product, canonicalUrl, choice: { picks: ['1 kg', 'Saffron'] } } });
@@ -91,4 +91,21 @@ t.test('checkout and order pages name the variant of each line', async (t) => {
   t.match(page, '<td>Kaju Katli<span class="line-variant">Weight: 500 g, Flavour: Plain</span></td>');
   const simple = renderPage({ page: 'order', props: { ctx: ctx(), store, order: order(), justPlaced: false } });
   t.notMatch(simple, 'line-variant', 'nothing for products without options');
+});
+
+t.test('product page with options: the chosen variant\'s stepper shows the cookie cart\'s count; the picker speaks Hindi', async (t) => {
+  const product = sweetBox();
+  const html = renderPage({ page: 'product', props: { ctx: ctx(), store, product, canonicalUrl, choice: { variantId: 'v-500-plain' }, inCart: { 'v-500-plain': 2, 'v-250-saffron': 1 } } });
+  t.match(html, '<div class="buy" data-cart-item="v-500-plain" data-max="3">');
+  t.match(html, '<span class="step-long" data-cart-label>In cart (2)</span>');
+  const props = JSON.parse(islandScript(html, 'variant-picker') ?? '{}');
+  t.same(props.inCart, { 'v-500-plain': 2, 'v-250-saffron': 1 }, 'the picker knows every variant\'s count (another pick shows its own)');
+  t.notOk('pictures' in props.product, 'the picker scrolls the gallery; it needs no copy of the pictures');
+
+  const hi = renderPage({ page: 'product', props: { ctx: ctx({ locale: 'hi' }), store, product, canonicalUrl, choice: { picks: ['500 g', 'Plain'] } } });
+  t.match(hi, 'कार्ट में डालें');
+  t.match(hi, 'सिर्फ़ 3 बचे हैं');
+  t.match(hi, 'यह विकल्प दिखाएँ');
+  t.match(hi, '<span class="sr-only"> (स्टॉक खत्म)</span>');
+  t.equal(JSON.parse(islandScript(hi, 'variant-picker') ?? '{}').m.locale, 'hi');
 });

@@ -19,19 +19,25 @@ t.test('store page: meta, Open Graph, cards, prices and add-to-cart forms', asyn
   t.match(html, '<meta property="og:description"');
   t.match(html, '<meta name="twitter:card" content="summary_large_image"/>');
   t.match(html, `<link rel="canonical" href="${canonicalUrl}"/>`);
-  t.match(html, '<h1>Chai Corner</h1>');
+  t.equal(html.slice(html.indexOf('<body')).match(/>Chai Corner</g)?.length, 2, 'the name: the header and the heading read out…');
+  t.match(html, '<h1 class="sr-only">Chai Corner</h1>', '…which is not shown a second time');
   t.match(html, /<img src="https:\/\/cdn.example.com\/media\/products\/p1-a.webp" alt width="400" height="400" fetchpriority="high" decoding="async"/, 'the first row loads at once');
   t.match(html, /<img src="https:\/\/cdn.example.com\/media\/products\/p5-a.webp" alt width="400" height="400" loading="lazy" decoding="async"/, 'the rest lazily');
-  t.match(html, '<span class="price-now">₹500.00</span>', 'price formatted');
-  t.match(html, /<s class="price-mrp"><span class="sr-only">MRP <\/span>₹601.00<\/s> <span class="price-off">17% off<\/span>/, 'MRP struck with the discount');
+  t.match(html, '<span class="price-now">₹500</span>', 'a whole price without paise');
+  t.match(html, /<s class="price-mrp"><span class="sr-only">MRP <\/span>₹601<\/s> <span class="price-off">17% off<\/span>/, 'MRP struck with the discount');
   const card1 = html.slice(html.indexOf('<article class="card">'), html.indexOf('<article class="card">', html.indexOf('<article class="card">') + 1));
   t.match(card1, 'Masala Chai 1');
   t.notMatch(card1, 'price-mrp', 'no MRP on a product without one');
   t.match(html, /<a class="chip" href="\/chai-corner\/c\/cat-1">Loose tea<\/a>/);
   const addForms = html.match(/<form method="post" action="\/chai-corner\/cart" class="add-form" data-cart-add/g) ?? [];
   t.equal(addForms.length, 7, 'one add form per in-stock product (product 7 is sold out)');
-  t.match(html, /Masala Chai 7[\s\S]*?<p class="sold-out">Sold out<\/p>/);
+  const cards = html.split('<article class="card').slice(1);
+  t.match(cards.at(-1) ?? '', 'Masala Chai 7', 'the sold-out product is the last card');
+  t.equal((cards.at(-1) ?? '').match(/Sold out/g)?.length, 1, 'one "Sold out" on its card');
+  t.match(cards.at(-1) ?? '', '<p class="sold-out">Sold out</p>');
+  t.notMatch(html, 'tag-soldout', 'no second label over the picture');
   t.match(html, '<input type="hidden" name="productId" value="prod-1"/><input type="hidden" name="variantId" value="prod-1"/><input type="hidden" name="action" value="add"/><input type="hidden" name="quantity" value="1"/>');
+  t.match(html, '<ul class="delivery-terms"><li>Delivery ₹40</li><li>Free delivery on orders of ₹999 or more</li><li>Minimum order ₹200</li></ul>', 'fee, free-delivery threshold and minimum order');
   t.match(html, '<a href="/chai-corner/p/masala-chai-1">Masala Chai 1</a>', 'cards link to the readable product link');
   t.match(html, '<form class="search" method="get" action="/chai-corner" role="search">');
   t.notMatch(html, 'load-more', 'one page: no "Load more"');
@@ -81,10 +87,15 @@ t.test('product page: every image, product Open Graph, quantity and add to cart'
   t.match(html, '<meta property="og:image" content="https://shop.example.com/media/a.webp"/>', 'relative image made absolute');
   t.match(html, '<meta property="og:url" content="https://shop.example.com/chai-corner/p/prod-2"/>');
   t.match(html, '<meta name="description" content="Strong CTC tea with cardamom, ginger and clove. Brew 2 minutes."/>');
-  t.equal(html.match(/<img src="\/media\/[abc].webp"/g)?.length, 3);
-  t.match(html, /<div class="gallery-main" data-variant-picture data-url="\/media\/a.webp"><img src="\/media\/a.webp" alt="Masala Chai 2" width="800" height="800" fetchpriority="high" decoding="async"/);
+  t.equal(html.match(/<img src="\/media\/[abc].webp" alt="Masala/g)?.length, 3, 'every picture in the row');
+  t.match(html, /<div class="gallery-slide" id="photo-1" data-picture-index="0"><img src="\/media\/a.webp" alt="Masala Chai 2" width="800" height="800" fetchpriority="high" decoding="async"/);
   t.match(html, /<img src="\/media\/b.webp" alt="Masala Chai 2, picture 2" width="800" height="800" loading="lazy"/);
-  t.match(html, '<label for="qty-prod-2">Quantity</label><input id="qty-prod-2" type="number" name="quantity" value="1" min="1" max="5"');
+  t.match(html, /<nav class="gallery-nav" aria-label="Pictures"><a class="gallery-thumb" href="#photo-1" aria-current="true"><img src="\/media\/a.webp" alt width="64" height="64" loading="lazy" decoding="async"\/><span class="sr-only">Picture 1 of 3<\/span><\/a>/, 'dots or thumbnails, links without JavaScript');
+  t.notMatch(html, 'type="number"', 'no bare number box');
+  t.match(html, '<div class="buy" data-cart-item="prod-2" data-max="5">', 'the buying controls');
+  t.match(html, /<form method="post" action="\/chai-corner\/cart" class="step-form" data-cart-step hidden>/, 'the stepper, hidden until the product is in the cart');
+  t.match(html, /<a class="btn btn-secondary share" href="https:\/\/wa.me\/\?text=Masala%20Chai%202%20at%20Chai%20Corner%20https%3A%2F%2Fshop.example.com%2Fchai-corner%2Fp%2Fprod-2" target="_blank" rel="noopener noreferrer">Share on WhatsApp<\/a>/, 'a WhatsApp share link without JavaScript');
+  t.match(html, '<a href="/chai-corner">All products</a>', 'the breadcrumb does not repeat the store name');
   t.match(html, '<p>Brew 2 minutes.</p>');
   t.match(html, '<a href="/chai-corner/c/cat-1">Loose tea</a>');
   t.notMatch(html, 'data-island-root="variant-picker"', 'no picker (and no JavaScript for it) without options');
@@ -93,6 +104,11 @@ t.test('product page: every image, product Open Graph, quantity and add to cart'
   const sold = renderPage({ page: 'product', props: { ctx: ctx(), store, product: storeProduct(7), canonicalUrl } });
   t.match(sold, '<p class="sold-out">Sold out</p>');
   t.notMatch(sold, 'data-cart-add');
+
+  const bare = renderPage({ page: 'product', props: { ctx: ctx(), store, product: storeProduct(3, { images: [], pictures: [] }), canonicalUrl } });
+  t.match(bare, /<div class="gallery gallery-empty"><span class="no-photo" aria-hidden="true"><svg viewBox="0 0 24 24" width="32" height="32"/, 'a small neutral sign, hidden from screen readers');
+  t.notMatch(bare, 'img-placeholder', 'no giant letter');
+  t.notMatch(bare, 'gallery-nav', 'no dots for no pictures');
 });
 
 t.test('checkout page: lines, totals, labelled fields, errors tied to fields', async (t) => {
@@ -268,4 +284,67 @@ t.test('images on the store page carry width and height', async (t) => {
   t.ok(imgs.length > 10);
   for (const img of imgs) t.match(img, /width="\d+" height="\d+"/, img);
   t.ok(attrValues(html, 'src').length >= imgs.length);
+});
+
+t.test('store page: the cookie cart shows as "In cart (n)" and −/+ steppers that post without JavaScript', async (t) => {
+  const html = renderPage({ page: 'store', props: { ctx: ctx({ csrfToken: 'c1' }), store, categories, products: storeProducts(3), canonicalUrl, inCart: { 'prod-2': 2 }, cartLines: [] } });
+  const card = html.split('<article class="card')[2] ?? '';
+  t.match(card, 'Masala Chai 2');
+  t.match(card, '<span class="tag tag-incart" data-cart-badge="prod-2">In cart (2)</span>', 'the count over the picture');
+  t.match(card, /<form method="post" action="\/chai-corner\/cart" class="add-form" data-cart-add [^>]*hidden>/, '"Add to cart" gives way to the stepper');
+  t.match(card, /<form method="post" action="\/chai-corner\/cart" class="step-form" data-cart-step><input type="hidden" name="crumb" value="c1"\/><input type="hidden" name="productId" value="prod-2"\/><input type="hidden" name="variantId" value="prod-2"\/><input type="hidden" name="action" value="set"\/>/);
+  t.match(card, /<button type="submit" class="btn step-btn" name="quantity" value="1" data-step="-1" aria-label="One less: Masala Chai 2">/, '− sets one less');
+  t.match(card, /<button type="submit" class="btn step-btn" name="quantity" value="3" data-step="1" aria-label="One more: Masala Chai 2">/, '+ sets one more');
+  t.match(card, '<span class="step-long" data-cart-label>In cart (2)</span><span class="step-short" aria-hidden="true" data-cart-count>2</span>');
+  const other = html.split('<article class="card')[1] ?? '';
+  t.match(other, /data-cart-badge="prod-1" hidden>/, 'nothing in the cart: no badge');
+  t.match(other, /class="step-form" data-cart-step hidden>/);
+
+  const full = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: [storeProduct(1)], canonicalUrl, inCart: { 'prod-1': 4 } } });
+  t.match(full, /value="4" data-step="1" disabled aria-label/, 'no more than the stock (4)');
+});
+
+t.test('store page in Hindi: every text of ours from the catalogue, prices in Latin digits', async (t) => {
+  const html = renderPage({ page: 'store', props: { ctx: ctx({ locale: 'hi' }), store, categories, products: storeProducts(8), canonicalUrl, q: '', hasMore: true } });
+  t.match(html, '<html lang="hi">');
+  t.match(html, 'कार्ट में डालें');
+  t.match(html, '<p class="sold-out">स्टॉक खत्म</p>');
+  t.match(html, '<li>डिलीवरी ₹40</li>');
+  t.match(html, '<li>₹999 या उससे ज़्यादा के ऑर्डर पर फ्री डिलीवरी</li>');
+  t.match(html, '<li>कम से कम ऑर्डर ₹200</li>');
+  t.match(html, 'aria-label="कैटेगरी"');
+  t.match(html, '>सभी</a>');
+  t.match(html, 'placeholder="Chai Corner में खोजें"');
+  t.match(html, '<span class="price-off">17% छूट</span>');
+  t.match(html, '>और दिखाएँ</a>', 'the load-more island in Hindi');
+  for (const english of ['Add to cart', 'Sold out', 'Delivery', 'Search', 'Load more', 'Categories', 'Check delivery']) t.notMatch(html, `>${english}`, `no "${english}" left`);
+  const cartProps = JSON.parse(islandScript(html, 'cart') ?? '{}');
+  t.equal(cartProps.m.locale, 'hi', 'the cart island formats in Hindi');
+  t.ok(cartProps.m.messages['store.inCart'], 'with the "In cart" text for the steppers');
+});
+
+t.test('product page in Hindi, and a link to no product: the store\'s own 404 with its header and a way back', async (t) => {
+  const p = storeProduct(2, { images: ['/media/a.webp', '/media/b.webp'] });
+  const hi = renderPage({ page: 'product', props: { ctx: ctx({ locale: 'hi' }), store, product: p, canonicalUrl } });
+  t.match(hi, 'WhatsApp पर शेयर करें');
+  t.match(hi, 'सिर्फ़ 5 बचे हैं');
+  t.match(hi, 'aria-label="तस्वीरें"');
+  t.match(hi, 'सभी प्रोडक्ट');
+
+  for (const locale of ['en', 'hi'] as const) {
+    const missing = renderPage({ page: 'product', props: { ctx: ctx({ locale }), store, product: null, canonicalUrl } });
+    t.match(missing, '<header class="shop-header"><a class="shop-brand" href="/chai-corner">', `${locale}: the store's header`);
+    t.match(missing, '<a class="btn btn-primary" href="/chai-corner">', `${locale}: the way back to the store`);
+    t.notMatch(missing, '/login', `${locale}: never the vendor login`);
+    t.match(missing, '<meta name="robots" content="noindex"/>');
+  }
+  const missing = renderPage({ page: 'product', props: { ctx: ctx(), store, product: null, canonicalUrl } });
+  t.match(missing, '<h1>This product is not here any more</h1>');
+  t.match(missing, 'Continue shopping');
+});
+
+t.test('a card without a photo: a small neutral sign, no letter', async (t) => {
+  const html = renderPage({ page: 'store', props: { ctx: ctx(), store, categories, products: [storeProduct(1, { images: [], pictures: [] })], canonicalUrl } });
+  t.match(html, /<a class="card-media" href="\/chai-corner\/p\/masala-chai-1" tabindex="-1" aria-hidden="true"><span class="no-photo" aria-hidden="true"><svg/);
+  t.notMatch(html, 'img-placeholder');
 });

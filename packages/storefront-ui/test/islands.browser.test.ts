@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatMoney, priceCart } from '@dukaan-kit/core/pricing';
+import { displayMoney } from '../src/components/display-money.js';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import t from 'tap';
 import { loadAssetManifest, renderPage } from '../src/index.js';
@@ -68,8 +69,14 @@ if (!existsSync(executablePath)) {
     await page.goto(`${server.url}${basePath}/${slug}`);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     const add = (id: string) => page.locator(`form[data-cart-add]:has(input[name="productId"][value="${id}"]) button`).click();
+    const item = (id: string) => page.locator(`[data-cart-item="${id}"]`);
     await add('prod-1');
-    await add('prod-1');
+    // "Add to cart" has turned into the stepper, at the same place and height.
+    await item('prod-1').locator('form[data-cart-step]').waitFor();
+    t.equal(await item('prod-1').locator('form[data-cart-add]').isVisible(), false, 'the add button gave way to the stepper');
+    await item('prod-1').locator('button[data-step="1"]').click();
+    await item('prod-1').locator('[data-cart-count]', { hasText: '2' }).waitFor();
+    t.equal(await page.locator('[data-cart-badge="prod-1"]').textContent(), 'In cart (2)', 'the card says how many are in the cart');
     await add('prod-2');
     await page.locator('.cart-count', { hasText: '3' }).waitFor();
     t.equal(await page.locator('.cart-count').textContent(), '3', 'the bar counts 3 items');
@@ -77,7 +84,13 @@ if (!existsSync(executablePath)) {
     const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), `dukaan-kit:cart:${slug}`)) ?? '[]') as Array<{ productId: string; quantity: number }>;
     t.same(stored.map((l) => [l.productId, l.quantity]), [['prod-1', 2], ['prod-2', 1]]);
     const barSubtotal = priceCart([{ unitPrice: products[0]!.price, quantity: 2 }, { unitPrice: products[1]!.price, quantity: 1 }], store).subtotal;
-    t.equal(await page.locator('.cart-bar-total').textContent(), formatMoney(barSubtotal, store.currency), 'the bar shows priceCart\'s subtotal');
+    t.equal(await page.locator('.cart-bar-total').textContent(), displayMoney(barSubtotal, store.currency), 'the bar shows priceCart\'s subtotal');
+    // − down to nothing brings "Add to cart" back.
+    await item('prod-2').locator('button[data-step="-1"]').click();
+    await item('prod-2').locator('form[data-cart-add]').waitFor();
+    t.equal(await page.locator('[data-cart-badge="prod-2"]').isVisible(), false, 'no badge at zero');
+    await add('prod-2');
+    await page.locator('.cart-count', { hasText: '3' }).waitFor();
 
     await page.locator('a.cart-bar').click();
     await page.waitForURL(`**${basePath}/${slug}/checkout`);
@@ -145,6 +158,8 @@ if (!existsSync(executablePath)) {
     await page.goto(`${server.url}${basePath}/${slug}`);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     await page.locator('form[data-cart-add] button').first().click();
     await page.locator('.cart-count', { hasText: '1' }).waitFor();
     await page.goto(`${server.url}${basePath}/${slug}/checkout`);

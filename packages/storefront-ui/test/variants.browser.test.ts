@@ -79,20 +79,32 @@ if (!existsSync(executablePath)) {
     const errors = watch(page);
     await page.goto(`${server.url}${basePath}/${slug}/p/kaju-katli`);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
-    t.equal(await page.locator('.variant-picker .price-now').textContent(), '₹280.00', 'opens on 250 g Saffron, the first in stock');
-    t.equal(await page.locator('.gallery-main img').getAttribute('src'), pictures[1]!.url, "with that variant's picture");
+    t.equal(await page.locator('.variant-picker .price-now').textContent(), '₹280', 'opens on 250 g Saffron, the first in stock');
+    t.equal(await page.locator('.gallery-slide').first().locator('img').getAttribute('src'), pictures[1]!.url, "with that variant's picture first");
+    // The slide the gallery's row is scrolled to: its picture number.
+    const shownPicture = () =>
+      page.evaluate(() => {
+        const track = document.querySelector<HTMLElement>('[data-gallery-track]')!;
+        const slides = Array.from(track.children) as HTMLElement[];
+        return slides.find((s) => Math.abs(s.offsetLeft - track.scrollLeft) < 4)?.dataset.pictureIndex;
+      });
     t.equal(await page.locator('.variant-form button[type="submit"]').isVisible(), false, 'no "Show" button with JavaScript');
 
     await page.locator('label.option-value', { hasText: '500 g' }).click();
-    await page.locator('.variant-picker .price-now', { hasText: '₹540.00' }).waitFor();
+    await page.locator('.variant-picker .price-now', { hasText: '₹540' }).waitFor();
     t.pass('500 g Saffron: ₹540');
     await page.locator('label.option-value', { hasText: 'Plain' }).click();
-    await page.locator('.variant-picker .price-now', { hasText: '₹480.00' }).waitFor();
-    t.equal(await page.locator('.variant-picker .price-mrp').textContent(), 'MRP ₹520.00', 'its MRP');
+    await page.locator('.variant-picker .price-now', { hasText: '₹480' }).waitFor();
+    t.equal(await page.locator('.variant-picker .price-mrp').textContent(), 'MRP ₹520', 'its MRP');
     t.equal(await page.locator('[data-variant-stock]').textContent(), 'Only 3 left', 'its stock');
-    t.equal(await page.locator('.gallery-main img').getAttribute('src'), pictures[0]!.url, 'its picture (the cover)');
+    await page.waitForFunction(() => {
+      const track = document.querySelector<HTMLElement>('[data-gallery-track]')!;
+      const cover = track.querySelector<HTMLElement>('[data-picture-index="0"]')!;
+      return Math.abs(cover.offsetLeft - track.scrollLeft) < 4;
+    });
+    t.equal(await shownPicture(), '0', 'the gallery shows its picture (the cover)');
     t.equal(await page.inputValue('form[data-cart-add] input[name="variantId"]'), 'v-500-plain', 'the add form posts that variant');
-    t.equal(await page.getAttribute('form[data-cart-add] input[name="quantity"]', 'max'), '3');
+    t.equal(await page.getAttribute('[data-cart-item="v-500-plain"]', 'data-max'), '3', 'no more than its stock');
     t.match(page.url(), /\/kaju-katli\?v=v-500-plain$/, 'the link names the choice');
 
     await page.locator('label.option-value', { hasText: '1 kg' }).click();
@@ -103,13 +115,19 @@ if (!existsSync(executablePath)) {
 
     // Two variants of one product are two lines in the browser cart.
     await page.locator('label.option-value', { hasText: '500 g' }).click();
-    await page.locator('.variant-picker .price-now', { hasText: '₹540.00' }).waitFor();
+    await page.locator('.variant-picker .price-now', { hasText: '₹540' }).waitFor();
     await page.locator('form[data-cart-add] button').click();
+    await page.locator('[data-cart-label]', { hasText: 'In cart (1)' }).waitFor();
     await page.locator('label.option-value', { hasText: 'Plain' }).click();
-    await page.locator('.variant-picker .price-now', { hasText: '₹480.00' }).waitFor();
-    await page.fill('form[data-cart-add] input[name="quantity"]', '2');
+    await page.locator('.variant-picker .price-now', { hasText: '₹480' }).waitFor();
+    t.equal(await page.locator('.variant-picker form[data-cart-add]').isVisible(), true, 'another variant: not in the cart yet');
     await page.locator('form[data-cart-add] button').click();
+    await page.locator('button[data-step="1"]').click();
+    await page.locator('[data-cart-label]', { hasText: 'In cart (2)' }).waitFor();
     await page.locator('.cart-count', { hasText: '3' }).waitFor();
+    await page.locator('label.option-value', { hasText: 'Saffron' }).click();
+    await page.locator('[data-cart-label]', { hasText: 'In cart (1)' }).waitFor();
+    t.pass('back on 500 g Saffron, its own count')
     const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), `dukaan-kit:cart:${slug}`)) ?? '[]') as Array<{ variantId: string; quantity: number; options: Record<string, string> }>;
     t.same(
       stored.map((l) => [l.variantId, l.quantity, l.options['Weight'], l.options['Flavour']]),

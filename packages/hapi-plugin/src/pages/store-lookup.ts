@@ -47,18 +47,20 @@ export function isResolved(value: ResolvedStore | ResponseObject): value is Reso
   return 'view' in value && 'currentSlug' in value;
 }
 
-const noProduct = (storeName: string) => `${storeName} does not have this product any more.`;
+/** A product link's answer: the product page's data, or the store alone when the link names no product of it. */
+export type ProductLookup = ({ found: true } & ProductPageData) | ({ found: false } & ResolvedStore);
 
 /**
  * The product page's data for a current or earlier store slug and a product's current slug, an
- * earlier slug or its id; the friendly 404 when the store or the product is not there.
+ * earlier slug or its id; the friendly 404 when the store is not there, and the store alone when
+ * the product is not (its page is then the store's own 404: its header and a way back to its products).
  */
-export async function resolveProduct(runtime: Runtime, slug: string, ref: string): Promise<ProductPageData> {
-  const { view } = await resolveStore(runtime, slug);
+export async function resolveProduct(runtime: Runtime, slug: string, ref: string): Promise<ProductLookup> {
+  const resolved = await resolveStore(runtime, slug);
   try {
-    return await runtime.dukaan.storefront.product(slug, ref);
+    return { found: true, ...(await runtime.dukaan.storefront.product(slug, ref)) };
   } catch (error) {
-    if (error instanceof NotFoundError) throw notFound(noProduct(view.store.name));
+    if (error instanceof NotFoundError) return { found: false, ...resolved };
     throw error;
   }
 }

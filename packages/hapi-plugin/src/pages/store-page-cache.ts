@@ -94,7 +94,9 @@ function spliced(template: Template, splice: Splice): Buffer {
   return Buffer.concat(out, bytes + (pieces.length - 1) * csrf.length);
 }
 
-const templateName = (variant: string) => `page:store:v3:${variant}`;
+// v4: the variant names the visitor's language ('en', 'hi', or '-' for the store's default; see
+// storePageVariant), so a page cached in one language is never another language's hit.
+const templateName = (variant: string) => `page:store:v4:${variant}`;
 
 /** The page for this visitor: from the cached template, rendering it (once per version) when missing. */
 export async function cachedStorePage(dukaan: Dukaan, storeId: string, variant: string, splice: Splice, render: () => string | Promise<string>): Promise<Buffer> {

@@ -1,10 +1,12 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { ValidationFailedError, matchProducts, maxQueryLength, type CouponOffer, type StoreView as CoreStoreView } from '@dukaan-kit/core';
-import { renderPage, summariseLines, type PincodeAnswer } from '@dukaan-kit/storefront-ui';
+import { renderPage, summariseLines, type CartLineView, type PincodeAnswer } from '@dukaan-kit/storefront-ui';
+import { locales, type Locale } from '@dukaan-kit/core/i18n';
 import { baseUrl, originOf, type Runtime } from '../runtime.js';
 import { cartLines, readCart } from './cart.js';
 import { pageContext, storeView } from './context.js';
-import { html, notFound, pageRoute } from './define.js';
+import { html, noStore, notFound, pageRoute } from './define.js';
+import { chosenLocale, customerLocale, languageLinks, storeLocale } from './locale.js';
 import { cachedStorePage, csrfMarker, originMarker, peekStorePage } from './store-page-cache.js';
 import { csrfTokenFor } from './csrf.js';
 import { isResolved, resolveProduct, slugOf, storeForPage, type ResolvedStore } from './store-lookup.js';
@@ -46,6 +48,37 @@ async function pincodeAnswer(runtime: Runtime, request: Request, slug: string): 
   }
 }
 
+/** The cookie cart's lines priced now, and how many of each variant they hold (the pages' steppers without JavaScript). */
+function cookieCart(request: Request, products: CoreStoreView['products']): { lines: CartLineView[]; inCart: Record<string, number> } {
+  const lines = cartLines(readCart(request), products);
+  return { lines, inCart: Object.fromEntries(lines.map((l) => [l.variantId, l.quantity])) };
+}
+
+/**
+ * The cached store page's key: the language part is the visitor's own choice (`?lang=`, else the
+ * `dukaan_lang` cookie), or '-' for a visitor who chose none and reads the store's default, fixed
+ * for a version of the store. So a page is never served in another language than its visitor's,
+ * and the fast path can name the key before it knows the store.
+ */
+export function storePageVariant(chosen: Locale | undefined, categoryId: string | null, page: number | string): string {
+  return `${chosen ?? '-'}:${categoryId ?? ''}:${page}`;
+}
+
+/**
+ * The language chooser's links of a shared (cached) page: its own path with `lang=` set, never the
+ * query of whichever visit rendered it first (a tracking parameter must not end up in every copy).
+ */
+function sharedLanguageLinks(path: string): Record<Locale, string> {
+  const url = new URL(path, 'http://localhost');
+  const links = {} as Record<Locale, string>;
+  for (const locale of locales) {
+    const params = new URLSearchParams(url.search);
+    params.set('lang', locale);
+    links[locale] = `${url.pathname}?${params.toString()}`;
+  }
+  return links;
+}
+
 /** The listing's path under the mount prefix: the store, or one of its categories. */
 function listingPath(runtime: Runtime, storeSlug: string, categoryId: string | null): string {
   return `${runtime.prefix}/${storeSlug}${categoryId ? `/c/${encodeURIComponent(categoryId)}` : ''}`;
@@ -65,19 +98,21 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
   if (page > pages) throw notFound('There is no such page of products.');
   const products = matches.slice((page - 1) * storePageSize, page * storePageSize);
   const path = `${listingPath(runtime, view.store.slug, categoryId)}${page > 1 ? `?page=${page}` : ''}`;
-  const ctx = pageContext(runtime, request, h);
-  const cart = summariseLines(cartLines(readCart(request), view.products));
+  const chosen = chosenLocale(runtime, request, h);
+  const ctx = pageContext(runtime, request, h, { locale: chosen ?? storeLocale(view.store), languageLinks: languageLinks(request) });
+  const { lines, inCart } = cookieCart(request, view.products);
+  const cart = summariseLines(lines);
   const pincode = await pincodeAnswer(runtime, request, view.store.slug);
   // The offers are baked into the shared template (replaced with it when a coupon changes); a page
   // rendered for one visitor takes them from the store's cache, so neither costs a query per visit.
   // By the store's id: the view already resolved the slug, and a second lookup is a query uncached.
   const loadOffers = () => runtime.dukaan.coupons.currentOffersOfStore(view.store.id);
   const offersFor = (shared: boolean) => (page > 1 ? Promise.resolve([]) : shared ? loadOffers() : runtime.dukaan.storefront.cached(view.store.id, 'offers:v1', loadOffers));
-  const render = (csrfToken: string | null, origin: string, offers: CouponOffer[]) =>
+  const render = (csrfToken: string | null, origin: string, offers: CouponOffer[], shared = false) =>
     renderPage({
       page: 'store',
       props: {
-        ctx: { ...ctx, csrfToken },
+        ctx: { ...ctx, csrfToken, ...(shared ? { languageLinks: sharedLanguageLinks(path) } : {}) },
         store: storeView(view.store),
         categories: view.categories,
         products,
@@ -90,27 +125,30 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
         cart,
         pincodeAnswer: pincode,
         offers,
+        inCart,
+        cartLines: lines,
       },
     });
   // A visitor with a cookie cart (no JavaScript), a flash message, a search or a pincode check gets a
   // page of their own: a pincode must never become a cache key, nor its answer a shared page.
   if (q || pincode || cart.count > 0 || ctx.flash || !ctx.csrfToken) return h.response(render(ctx.csrfToken, originOf(runtime, request), await offersFor(false))).type('text/html; charset=utf-8');
   const splice = { csrfToken: ctx.csrfToken, origin: originOf(runtime, request) };
-  const body = await cachedStorePage(runtime.dukaan, view.store.id, `${categoryId ?? ''}:${page}`, splice, async () => render(csrfMarker, originMarker, await offersFor(true)));
+  const body = await cachedStorePage(runtime.dukaan, view.store.id, storePageVariant(chosen, categoryId, page), splice, async () => render(csrfMarker, originMarker, await offersFor(true), true));
   return h.response(body).type('text/html; charset=utf-8');
 }
 
 /**
  * The shared page of this listing when the visit is one every visitor makes alike (no query but
  * `?page=`, no cookie cart) and the page is in process and current: the cached hit without a look
- * at the store's data or a promise. null when the visit needs the full path.
+ * at the store's data or a promise. null when the visit needs the full path. `?lang=` takes the
+ * full path (it may set the cookie); the language cookie picks the cached page of its language.
  */
 function sharedPageHit(runtime: Runtime, request: Request, h: ResponseToolkit, categoryId: string | null) {
   for (const name in request.query) if (name !== 'page') return null;
   const raw = request.query['page'];
   if (raw !== undefined && (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw))) return null;
   if (Object.keys(readCart(request)).length > 0) return null;
-  const body = peekStorePage(runtime.dukaan, slugOf(request), `${categoryId ?? ''}:${raw ?? 1}`, () => ({
+  const body = peekStorePage(runtime.dukaan, slugOf(request), storePageVariant(chosenLocale(runtime, request, null), categoryId, raw ?? 1), () => ({
     csrfToken: csrfTokenFor(runtime, request, h),
     origin: originOf(runtime, request),
   }));
@@ -157,34 +195,67 @@ function choiceOf(request: Request) {
 
 /**
  * A product page at `/{store}/p/{product-slug}`. An earlier slug of the product, its id (the
- * link before slugs) or an earlier store slug answer 301 to the current link, query kept.
+ * link before slugs) or an earlier store slug answer 301 to the current link, query kept. A link
+ * to no product of the store is a 404 inside the store's own page (its header, the way back).
  */
 async function productPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const slug = request.params['slug'] as string;
   const ref = request.params['product'] as string;
-  const { view, currentSlug, product, movedTo } = await resolveProduct(runtime, slug, ref);
+  const lookup = await resolveProduct(runtime, slug, ref);
+  const store = lookup.view.store;
+  const ctx = pageContext(runtime, request, h, { locale: customerLocale(runtime, request, h, storeLocale(store)), languageLinks: languageLinks(request) });
+  if (!lookup.found) {
+    if (lookup.currentSlug !== slug) return h.redirect(`${runtime.prefix}/${lookup.currentSlug}/p/${encodeURIComponent(ref)}${request.url.search}`).code(301);
+    return html(h, { page: 'product', props: { ctx, store: storeView(store), product: null, canonicalUrl: `${baseUrl(runtime, request)}/${store.slug}` } }, 404).header('cache-control', 'no-store');
+  }
+  const { view, currentSlug, product, movedTo } = lookup;
   if (movedTo !== null || currentSlug !== slug) {
     return h.redirect(`${runtime.prefix}/${currentSlug}/p/${encodeURIComponent(movedTo ?? product.slug)}${request.url.search}`).code(301);
   }
+  const { lines, inCart } = cookieCart(request, view.products);
   return html(h, {
     page: 'product',
     props: {
-      ctx: pageContext(runtime, request, h),
+      ctx,
       store: storeView(view.store),
       product,
       category: view.categories.find((c) => c.id === product.categoryId) ?? null,
       canonicalUrl: `${baseUrl(runtime, request)}/${view.store.slug}/p/${encodeURIComponent(product.slug)}`,
-      cart: summariseLines(cartLines(readCart(request), view.products)),
+      cart: summariseLines(lines),
       choice: choiceOf(request),
+      inCart,
+      cartLines: lines,
     },
   });
 }
 
-/** The store link, its category pages and its product pages. */
+/** True when the client asked for JSON (and not for HTML first): an API client, not a browser. */
+function wantsJson(request: Request): boolean {
+  const accept = String(request.headers['accept'] ?? '');
+  return /\bapplication\/json\b/i.test(accept) && !/\btext\/html\b/i.test(accept);
+}
+
+/**
+ * `GET /{slug}/cart`. A browser (any Accept but JSON alone) is sent on to the checkout page, which
+ * is the store's cart page: the lines with their −/+ steppers, the totals and the order form.
+ * A client that asks for `Accept: application/json` gets the cookie cart as JSON:
+ * `{ currency, count, subtotal, lines: [{ productId, variantId, name, options, price, quantity, image, maxQuantity, taxRate }] }`.
+ */
+async function cartPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const resolved = await storeForPage(runtime, request, h);
+  if (!isResolved(resolved)) return resolved;
+  const { view } = resolved;
+  if (!wantsJson(request)) return noStore(h.redirect(`${runtime.prefix}/${view.store.slug}/checkout`).code(303)).header('vary', 'accept');
+  const { lines } = cookieCart(request, view.products);
+  return noStore(h.response({ currency: view.store.currency, ...summariseLines(lines), lines }).type('application/json; charset=utf-8')).header('vary', 'accept');
+}
+
+/** The store link, its category pages, its product pages and its cart link. */
 export function storePageRoutes(runtime: Runtime): ServerRoute[] {
   return [
     pageRoute(runtime, { method: 'GET', path: '/{slug}', handler: (request, h) => storePage(runtime, request, h) }),
     pageRoute(runtime, { method: 'GET', path: '/{slug}/c/{categoryId}', handler: (request, h) => categoryPage(runtime, request, h) }),
     pageRoute(runtime, { method: 'GET', path: '/{slug}/p/{product}', handler: (request, h) => productPage(runtime, request, h) }),
+    pageRoute(runtime, { method: 'GET', path: '/{slug}/cart', handler: (request, h) => cartPage(runtime, request, h) }),
   ];
 }

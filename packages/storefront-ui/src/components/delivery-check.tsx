@@ -1,25 +1,41 @@
-import { formatMoney } from '@dukaan-kit/core/pricing';
+import { useT, type I18n } from '../i18n/context.js';
 import type { StoreView } from '../types.js';
+import { displayMoney } from './display-money.js';
 
 /** The answer to "do you deliver to my pincode?": serviceable null when the pincode was not one. */
 export interface PincodeAnswer {
   pincode: string;
   serviceable: boolean | null;
+  /** Core's own words (English); the page shows its own text in the page's language. */
   message: string;
 }
 
-/** The store's delivery terms in one line: fee, free-delivery threshold, minimum order, pickup. */
-export function deliveryTerms(store: Pick<StoreView, 'currency' | 'deliveryFee' | 'freeDeliveryAbove' | 'minOrderValue' | 'deliveryMethods' | 'pickupAddress'>): string {
-  const money = (n: number) => formatMoney(n, store.currency);
-  const parts: string[] = [];
+/**
+ * The store's delivery terms, one short line each, in the page's language: the fee or free
+ * delivery, the free-delivery threshold, the minimum order and pickup. What a shopper wants to
+ * know before filling a cart (Dukaan and Shopify stores show it at the top).
+ */
+export function deliveryTerms(
+  store: Pick<StoreView, 'currency' | 'deliveryFee' | 'freeDeliveryAbove' | 'minOrderValue' | 'deliveryMethods' | 'pickupAddress'>,
+  t: I18n['t'],
+): string[] {
+  const money = (n: number) => displayMoney(n, store.currency);
+  const terms: string[] = [];
   if (store.deliveryMethods.includes('delivery')) {
-    if (store.deliveryFee === 0) parts.push('Free delivery.');
-    else if (store.freeDeliveryAbove !== null) parts.push(`Delivery ${money(store.deliveryFee)}, free on orders of ${money(store.freeDeliveryAbove)} or more.`);
-    else parts.push(`Delivery ${money(store.deliveryFee)}.`);
+    if (store.deliveryFee === 0) terms.push(t('store.freeDelivery'));
+    else {
+      terms.push(t('store.deliveryFee', { fee: money(store.deliveryFee) }));
+      if (store.freeDeliveryAbove !== null) terms.push(t('store.freeDeliveryAbove', { amount: money(store.freeDeliveryAbove) }));
+    }
   }
-  if (store.deliveryMethods.includes('pickup')) parts.push(store.pickupAddress.trim() ? `Pickup from ${store.pickupAddress.trim()}.` : 'Pickup from the shop.');
-  if (store.minOrderValue > 0) parts.push(`Minimum order ${money(store.minOrderValue)}.`);
-  return parts.join(' ');
+  if (store.minOrderValue > 0) terms.push(t('store.minimumOrder', { amount: money(store.minOrderValue) }));
+  if (store.deliveryMethods.includes('pickup')) terms.push(store.pickupAddress.trim() ? t('store.pickupFrom', { address: store.pickupAddress.trim() }) : t('store.pickupShop'));
+  return terms;
+}
+
+function answerText(answer: PincodeAnswer, t: I18n['t']): string {
+  if (answer.serviceable === null) return t('store.pincodeInvalid');
+  return t(answer.serviceable ? 'store.pincodeYes' : 'store.pincodeNo', { pincode: answer.pincode });
 }
 
 /**
@@ -27,16 +43,23 @@ export function deliveryTerms(store: Pick<StoreView, 'currency' | 'deliveryFee' 
  * store page (`?pincode=`), which comes back with the answer, so it needs no JavaScript.
  */
 export function DeliveryCheck({ store, action, answer }: { store: StoreView; action: string; answer: PincodeAnswer | null }) {
-  const terms = deliveryTerms(store);
+  const t = useT();
+  const terms = deliveryTerms(store, t);
   const checks = store.currency === 'INR' && store.deliveryMethods.includes('delivery');
-  if (!terms && !checks) return null;
+  if (terms.length === 0 && !checks) return null;
   const answerId = 'pincode-check-answer';
   return (
-    <section class="delivery-check" aria-label="Delivery">
-      {terms && <p class="delivery-terms">{terms}</p>}
+    <section class="delivery-check" aria-label={t('store.deliveryLabel')}>
+      {terms.length > 0 && (
+        <ul class="delivery-terms">
+          {terms.map((term) => (
+            <li>{term}</li>
+          ))}
+        </ul>
+      )}
       {checks && (
         <form class="pincode-form" method="get" action={action}>
-          <label for="pincode-check">Check delivery to your pincode</label>
+          <label for="pincode-check">{t('store.pincodeLabel')}</label>
           <div class="pincode-row">
             <input
               id="pincode-check"
@@ -51,12 +74,12 @@ export function DeliveryCheck({ store, action, answer }: { store: StoreView; act
               aria-describedby={answer ? answerId : undefined}
             />
             <button type="submit" class="btn btn-secondary">
-              Check
+              {t('store.pincodeCheck')}
             </button>
           </div>
           {answer && (
             <p id={answerId} role="status" class={answer.serviceable ? 'pincode-yes' : answer.serviceable === null ? 'field-error' : 'pincode-no'}>
-              {answer.message}
+              {answerText(answer, t)}
             </p>
           )}
         </form>

@@ -1,9 +1,15 @@
-import { formatMoney } from '@dukaan-kit/core/pricing';
 import { useEffect, useState } from 'preact/hooks';
 import { summariseLines } from '../cart-pricing.js';
+import { displayMoney } from '../components/display-money.js';
+import type { IslandMessages } from '../i18n/context.js';
+import { islandT } from '../i18n/island-t.js';
 import { withBase } from '../url.js';
-import type { CartSummary } from '../types.js';
-import { addLine, readCart, writeCart, cartKey, type StoredLine } from './cart-storage.js';
+import type { CartLineView, CartSummary } from '../types.js';
+import { addLine, readCart, writeCart, cartKey, setLineQuantity, type StoredLine } from './cart-storage.js';
+import { cardsAddedEvent, syncCart } from './cart-sync.js';
+
+/** The texts of the cart bar and of the buying controls it keeps up to date. */
+export const cartBarKeys = ['store.cartItems', 'store.checkout', 'store.inCart', 'store.added', 'store.nowInCart', 'store.removed'] as const;
 
 /** Props of the cart island on the store and product pages. */
 export interface CartBarProps {
@@ -13,6 +19,9 @@ export interface CartBarProps {
   currency: string;
   /** The server-side (cookie) cart, shown until the browser cart is read. */
   initial: CartSummary;
+  /** The cookie cart's lines, when it has any: adopted into an empty browser cart (as checkout does). */
+  lines?: CartLineView[];
+  m: IslandMessages<(typeof cartBarKeys)[number]>;
 }
 
 /** The option values a form carries as JSON in data-options; `{}` when none or unreadable. */
@@ -41,38 +50,77 @@ function lineFromForm(form: HTMLFormElement): { line: Omit<StoredLine, 'quantity
   };
 }
 
-/** Sticky cart summary; takes over the page's "Add to cart" forms so adding needs no page load. */
-export function CartBar({ basePath, slug, currency, initial }: CartBarProps) {
+/** What one add or stepper press did to the cart, or null when the form is not one of ours. */
+function applyForm(form: HTMLFormElement, submitter: HTMLElement | null, lines: StoredLine[]): { next: StoredLine[]; name: string; variantId: string } | null {
+  if (form.matches('form[data-cart-add]')) {
+    const parsed = lineFromForm(form);
+    if (!parsed) return null;
+    return { next: addLine(lines, parsed.line, parsed.quantity), name: parsed.line.name, variantId: parsed.line.variantId };
+  }
+  if (!form.matches('form[data-cart-step]')) return null;
+  const variantId = String(new FormData(form).get('variantId') ?? '');
+  const step = Number(submitter?.dataset.step);
+  const add = form.closest('[data-cart-item]')?.querySelector<HTMLFormElement>('form[data-cart-add]');
+  const parsed = add ? lineFromForm(add) : null;
+  if (!variantId || (step !== 1 && step !== -1) || !parsed) return null;
+  const line = lines.find((l) => l.variantId === variantId);
+  // A line the browser cart lacks (the page showed the cookie cart's count) starts from what the page showed.
+  const shown = Number(form.closest<HTMLElement>('[data-cart-item]')?.querySelector('[data-cart-count]')?.textContent) || 0;
+  const current = line?.quantity ?? shown;
+  const next = line ? setLineQuantity(lines, variantId, current + step) : current + step > 0 ? addLine(lines, parsed.line, current + step) : lines;
+  return { next, name: parsed.line.name, variantId };
+}
+
+/**
+ * The sticky cart summary. It takes over the page's "Add to cart" forms and −/+ steppers, so
+ * buying needs no page load, and keeps every card's count and "In cart" badge showing the
+ * browser cart (also across tabs). Without JavaScript the same forms post to the cookie cart.
+ */
+export function CartBar({ basePath, slug, currency, initial, lines: cookieLines, m }: CartBarProps) {
+  const t = islandT(m);
   const [summary, setSummary] = useState<CartSummary>(initial);
   const [announce, setAnnounce] = useState('');
 
   useEffect(() => {
-    const stored = readCart(slug);
-    if (stored.length > 0) setSummary(summariseLines(stored));
+    const inCart = (count: number) => t('store.inCart', { count });
+    const show = (lines: StoredLine[]) => {
+      setSummary(summariseLines(lines));
+      syncCart(lines, inCart);
+    };
+    let stored = readCart(slug);
+    // The browser cart wins once JavaScript runs; an empty one takes over the cookie cart's lines.
+    if (stored.length === 0 && cookieLines && cookieLines.length > 0) {
+      stored = cookieLines;
+      writeCart(slug, stored);
+    }
+    if (stored.length > 0) show(stored);
     const onSubmit = (e: SubmitEvent) => {
       const form = e.target as HTMLFormElement;
-      if (!form.matches('form[data-cart-add]')) return;
-      const parsed = lineFromForm(form);
-      if (!parsed) return;
-      e.preventDefault();
       // Re-read: another tab may have changed the cart since.
-      const next = addLine(readCart(slug), parsed.line, parsed.quantity);
-      writeCart(slug, next);
-      setSummary(summariseLines(next));
-      setAnnounce(`Added ${parsed.line.name} to your cart`);
-      const button = form.querySelector('button');
-      if (button) {
-        button.classList.add('is-added');
-        setTimeout(() => button.classList.remove('is-added'), 1500);
+      const done = applyForm(form, e.submitter as HTMLElement | null, readCart(slug));
+      if (!done) return;
+      e.preventDefault();
+      writeCart(slug, done.next);
+      show(done.next);
+      const n = done.next.find((l) => l.variantId === done.variantId)?.quantity ?? 0;
+      setAnnounce(n === 0 ? t('store.removed', { name: done.name }) : form.matches('[data-cart-add]') ? t('store.added', { name: done.name }) : t('store.nowInCart', { name: done.name, count: n }));
+      // The pressed button may have just been hidden (add ↔ stepper): keep the keyboard where it was.
+      const item = form.closest('[data-cart-item]');
+      const active = document.activeElement;
+      if (item && (!active || active === document.body || (active instanceof HTMLElement && active.closest('form[hidden]')))) {
+        item.querySelector<HTMLButtonElement>(n === 0 ? 'form[data-cart-add] button' : 'button[data-step="1"]:not([disabled]), button[data-step="-1"]')?.focus();
       }
     };
     const onStorage = (e: StorageEvent) => {
-      if (e.key === cartKey(slug)) setSummary(summariseLines(readCart(slug)));
+      if (e.key === cartKey(slug)) show(readCart(slug));
     };
+    const onCards = () => syncCart(readCart(slug), inCart);
     document.addEventListener('submit', onSubmit);
+    document.addEventListener(cardsAddedEvent, onCards);
     window.addEventListener('storage', onStorage);
     return () => {
       document.removeEventListener('submit', onSubmit);
+      document.removeEventListener(cardsAddedEvent, onCards);
       window.removeEventListener('storage', onStorage);
     };
   }, [slug]);
@@ -84,10 +132,12 @@ export function CartBar({ basePath, slug, currency, initial }: CartBarProps) {
       </p>
       <a class="cart-bar" href={withBase(basePath, `/${slug}/checkout`)} hidden={summary.count === 0}>
         <span class="cart-bar-count">
-          <span class="cart-count">{summary.count}</span> {summary.count === 1 ? 'item' : 'items'}
+          <span class="cart-count">{summary.count}</span> {t('store.cartItems', { count: summary.count })}
         </span>
-        <span class="cart-bar-total">{formatMoney(summary.subtotal, currency)}</span>
-        <span class="cart-bar-cta">Checkout →</span>
+        <span class="cart-bar-total">{displayMoney(summary.subtotal, currency)}</span>
+        <span class="cart-bar-cta">
+          {t('store.checkout')} <span aria-hidden="true">→</span>
+        </span>
       </a>
     </div>
   );

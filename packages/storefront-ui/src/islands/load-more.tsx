@@ -1,9 +1,16 @@
 import { useState } from 'preact/hooks';
+import type { IslandMessages } from '../i18n/context.js';
+import { islandT } from '../i18n/island-t.js';
+import { cardsAddedEvent } from './cart-sync.js';
+
+/** The texts the 'load-more' island shows. */
+export const loadMoreKeys = ['store.loadMore', 'store.loading', 'store.allShown', 'store.loadFailed'] as const;
 
 /** Props of the 'load-more' island under the store grid. */
 export interface LoadMoreProps {
   /** The next page (`?page=N`): a plain link without JavaScript. */
   href: string;
+  m: IslandMessages<(typeof loadMoreKeys)[number]>;
 }
 
 type State = { kind: 'idle' | 'loading' | 'error'; href: string } | { kind: 'done' };
@@ -13,7 +20,8 @@ type State = { kind: 'idle' | 'loading' | 'error'; href: string } | { kind: 'don
  * opens) and appended to the grid, and the link moves on to the page after; without, the
  * link opens that page.
  */
-export function LoadMore({ href }: LoadMoreProps) {
+export function LoadMore({ href, m }: LoadMoreProps) {
+  const t = islandT(m);
   const [state, setState] = useState<State>({ kind: 'idle', href });
 
   const load = async (e: MouseEvent) => {
@@ -29,6 +37,8 @@ export function LoadMore({ href }: LoadMoreProps) {
       const cards = next.querySelectorAll('[data-product-grid] > *');
       if (!grid) throw new Error('no grid');
       for (const card of cards) grid.appendChild(document.importNode(card, true));
+      // The new cards were rendered without the browser cart: the cart island sets their counts.
+      document.dispatchEvent(new Event(cardsAddedEvent));
       const after = next.querySelector<HTMLAnchorElement>('[data-island-root="load-more"] a[href]')?.getAttribute('href');
       setState(after ? { kind: 'idle', href: after } : { kind: 'done' });
       (grid.children[grid.children.length - cards.length] as HTMLElement | undefined)?.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
@@ -37,15 +47,15 @@ export function LoadMore({ href }: LoadMoreProps) {
     }
   };
 
-  if (state.kind === 'done') return <p class="pager-end">That is everything.</p>;
+  if (state.kind === 'done') return <p class="pager-end">{t('store.allShown')}</p>;
   return (
     <>
       <a class="btn btn-secondary load-more" href={state.href} onClick={load} aria-busy={state.kind === 'loading' ? 'true' : undefined}>
-        {state.kind === 'loading' ? 'Loading…' : 'Load more'}
+        {state.kind === 'loading' ? t('store.loading') : t('store.loadMore')}
       </a>
       {state.kind === 'error' && (
         <p class="field-error" role="alert">
-          Could not load more products. Please try again.
+          {t('store.loadFailed')}
         </p>
       )}
     </>

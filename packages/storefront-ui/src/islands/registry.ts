@@ -3,6 +3,8 @@ import { CartIsland, type CartIslandProps } from './cart.js';
 import { Checkout, type CheckoutIslandProps } from './checkout.js';
 import { ConfirmStop, type ConfirmStopProps } from './confirm-stop.js';
 import { CopyLink, type CopyLinkProps } from './copy-link.js';
+import { GalleryNav, type GalleryNavProps } from './gallery-nav.js';
+import { Share, type ShareProps } from './share.js';
 import { LiveOrders, type LiveOrdersProps } from './live-orders.js';
 import { LoadMore, type LoadMoreProps } from './load-more.js';
 import { ProductImport, type ProductImportProps } from './product-import.js';
@@ -14,6 +16,8 @@ export interface IslandProps {
   checkout: CheckoutIslandProps;
   'confirm-stop': ConfirmStopProps;
   'copy-link': CopyLinkProps;
+  'gallery-nav': GalleryNavProps;
+  share: ShareProps;
   'live-orders': LiveOrdersProps;
   'load-more': LoadMoreProps;
   'product-import': ProductImportProps;
@@ -29,6 +33,8 @@ export const islands: { [N in IslandName]: FunctionComponent<IslandProps[N]> } =
   checkout: Checkout,
   'confirm-stop': ConfirmStop,
   'copy-link': CopyLink,
+  'gallery-nav': GalleryNav,
+  share: Share,
   'live-orders': LiveOrders,
   'load-more': LoadMore,
   'product-import': ProductImport,

@@ -1,70 +1,64 @@
-import { useState } from 'preact/hooks';
-import { AddToCartForm } from '../components/product-card.js';
-import { Price } from '../components/price.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BuyButtons, buyKeys } from '../components/buy-buttons.js';
+import { Price, priceKeys } from '../components/price.js';
+import type { IslandMessages } from '../i18n/context.js';
+import { islandT } from '../i18n/island-t.js';
 import type { PageContext, StoreProductView, StoreView } from '../types.js';
+import { cardsAddedEvent } from './cart-sync.js';
+import { showPicture } from './gallery-scroll.js';
 import { initialChoice, pick, valueState, type Choice, type Picks, type ValueState } from './variant-choice.js';
 
-type Picture = StoreProductView['pictures'][number];
+/** The texts of the picker: its own, the price's and the buying controls'. */
+export const variantPickerKeys = [
+  ...priceKeys,
+  ...buyKeys,
+  'store.soldOut',
+  'product.onlyLeft',
+  'product.notAvailable',
+  'product.valueSoldOut',
+  'product.valueUnavailable',
+  'product.showChoice',
+] as const;
+
+type PickerT = ReturnType<typeof islandT<(typeof variantPickerKeys)[number]>>;
 
 /** Props of the 'variant-picker' island on the product page of a product with options. */
 export interface VariantPickerProps {
   ctx: Pick<PageContext, 'basePath' | 'csrfToken'>;
   store: Pick<StoreView, 'slug' | 'currency' | 'isOpen'>;
-  product: Pick<StoreProductView, 'id' | 'name' | 'slug' | 'options' | 'variants' | 'images' | 'pictures' | 'price' | 'compareAtPrice'>;
+  product: Pick<StoreProductView, 'id' | 'name' | 'slug' | 'options' | 'variants' | 'images' | 'price' | 'compareAtPrice'>;
   /** The picks the page was rendered with (from `?v=` or `?o1=`…). */
   picks: Picks;
   /** The product page's path with the mount prefix: the no-JavaScript form's action, and the base of `?v=` links. */
   action: string;
+  /** How many of each variant the cookie cart holds, by variant id (the cart island keeps the browser's in step). */
+  inCart?: Record<string, number>;
+  m: IslandMessages<(typeof variantPickerKeys)[number]>;
 }
 
-const stateNote: Record<ValueState, string> = { available: '', soldout: ' (sold out)', unavailable: ' (not available)' };
-
-/** Replaces the gallery's main picture with `image` (plain DOM: the gallery is static HTML, not part of this island). */
-function showPicture(image: Picture | undefined, alt: string): void {
-  const slot = document.querySelector<HTMLElement>('[data-variant-picture]');
-  if (!slot || !image || slot.dataset.url === image.url) return;
-  const img = document.createElement('img');
-  img.src = image.url;
-  img.alt = alt;
-  img.width = image.width ?? 800;
-  img.height = image.height ?? 800;
-  img.decoding = 'async';
-  let node: HTMLElement = img;
-  if (image.srcsetJpeg) {
-    img.srcset = image.srcsetJpeg;
-    img.sizes = '(min-width: 768px) 50vw, 100vw';
-  }
-  if (image.srcsetWebp) {
-    node = document.createElement('picture');
-    const source = document.createElement('source');
-    source.type = 'image/webp';
-    source.srcset = image.srcsetWebp;
-    source.sizes = '(min-width: 768px) 50vw, 100vw';
-    node.append(source, img);
-  }
-  slot.replaceChildren(node);
-  slot.dataset.url = image.url;
+function stateNote(state: ValueState, t: PickerT): string {
+  return state === 'soldout' ? t('product.valueSoldOut') : state === 'unavailable' ? t('product.valueUnavailable') : '';
 }
 
 /** Stock as a line of text for the chosen variant (or why there is nothing to buy). */
-function StockNote({ choice }: { choice: Choice }) {
+function StockNote({ choice, t }: { choice: Choice; t: PickerT }) {
   const v = choice.variant;
   if (!v)
     return (
       <p class="sold-out" data-variant-stock="">
-        This combination is not available.
+        {t('product.notAvailable')}
       </p>
     );
   if (!v.inStock)
     return (
       <p class="sold-out" data-variant-stock="">
-        Sold out
+        {t('store.soldOut')}
       </p>
     );
   if (v.stock !== null && v.stock <= 5)
     return (
       <p class="stock-low" data-variant-stock="">
-        Only {v.stock} left
+        {t('product.onlyLeft', { count: v.stock })}
       </p>
     );
   return null;
@@ -75,26 +69,33 @@ function StockNote({ choice }: { choice: Choice }) {
  * the picks), the chosen variant's price, MRP and stock, and its "Add to cart" form. With
  * JavaScript a click updates all of these and the gallery's main picture at once.
  */
-export function VariantPicker({ ctx, store, product, picks: initialPicks, action }: VariantPickerProps) {
+export function VariantPicker({ ctx, store, product, picks: initialPicks, action, inCart = {}, m }: VariantPickerProps) {
+  const t = islandT(m);
   const [choice, setChoice] = useState<Choice>(() => initialChoice(product, { picks: initialPicks }));
   const v = choice.variant;
+  // A newly shown variant's controls were rendered with the cookie cart's count: the cart island
+  // sets the browser cart's (not on the first render, which is the server's and already right).
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else document.dispatchEvent(new Event(cardsAddedEvent));
+  }, [v?.id]);
 
   const onPick = (index: number, value: string) => {
     const next = pick(product, choice.picks, index, value);
     setChoice(next);
     if (next.variant) {
       history.replaceState(history.state, '', `${action}?v=${encodeURIComponent(next.variant.id)}`);
-      const index = next.variant.image ?? 0;
-      showPicture(product.pictures[index], index === 0 ? product.name : `${product.name}, ${Object.values(next.variant.options).join(', ')}`);
+      showPicture(next.variant.image ?? 0);
     }
   };
 
   return (
     <div class="variant-picker">
       {v ? (
-        <Price price={v.price} compareAtPrice={v.compareAtPrice} currency={store.currency} />
+        <Price price={v.price} compareAtPrice={v.compareAtPrice} currency={store.currency} short t={t} />
       ) : (
-        <Price price={product.price} compareAtPrice={null} currency={store.currency} from />
+        <Price price={product.price} compareAtPrice={null} currency={store.currency} from short t={t} />
       )}
       <form method="get" action={action} class="variant-form">
         {product.options.map((option, i) => (
@@ -111,7 +112,7 @@ export function VariantPicker({ ctx, store, product, picks: initialPicks, action
                     <input type="radio" name={`o${i + 1}`} value={value} checked={choice.picks[i] === value} onChange={() => onPick(i, value)} />
                     <span>
                       {value}
-                      {state !== 'available' && <span class="sr-only">{stateNote[state]}</span>}
+                      {state !== 'available' && <span class="sr-only"> {stateNote(state, t)}</span>}
                     </span>
                   </label>
                 );
@@ -120,13 +121,13 @@ export function VariantPicker({ ctx, store, product, picks: initialPicks, action
           </fieldset>
         ))}
         <button type="submit" class="btn btn-secondary no-js-only">
-          Show this choice
+          {t('product.showChoice')}
         </button>
       </form>
       <div aria-live="polite">
-        <StockNote choice={choice} />
+        <StockNote choice={choice} t={t} />
       </div>
-      {v && v.inStock && store.isOpen && <AddToCartForm ctx={ctx} store={store} product={product} variant={v} withQuantity />}
+      {v && v.inStock && store.isOpen && <BuyButtons key={v.id} ctx={ctx} store={store} product={product} variant={v} inCart={inCart[v.id] ?? 0} t={t} />}
     </div>
   );
 }

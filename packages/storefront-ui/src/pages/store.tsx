@@ -3,9 +3,12 @@ import { CouponOffers } from '../components/coupon-offers.js';
 import { DeliveryCheck, type PincodeAnswer } from '../components/delivery-check.js';
 import { Island } from '../components/island.js';
 import { StoreLayout } from '../components/layouts.js';
-import { ProductCard } from '../components/product-card.js';
+import { ProductCard, type InCart } from '../components/product-card.js';
+import { useCartIslandProps } from '../components/cart-island-props.js';
+import { loadMoreKeys } from '../islands/load-more.js';
+import { useIslandMessages, useT, type I18n } from '../i18n/context.js';
 import { absoluteUrl, queryString, withBase } from '../url.js';
-import type { CartSummary, CategoryView, PageContext, StoreProductView, StoreView } from '../types.js';
+import type { CartLineView, CartSummary, CategoryView, PageContext, StoreProductView, StoreView } from '../types.js';
 
 /** Props of the 'store' page (`/{slug}`, `/{slug}/c/{categoryId}`, with `?q=` and `?page=`). */
 export interface StorePageProps {
@@ -32,6 +35,10 @@ export interface StorePageProps {
   pincodeAnswer?: PincodeAnswer | null;
   /** The store's current coupon offers (core's `currentOffers`), shown on the first page; absent or empty: none. */
   offers?: CouponOffer[];
+  /** How many of each variant the server-side (cookie) cart holds, by variant id: the cards' steppers without JavaScript. */
+  inCart?: InCart;
+  /** The cookie cart's lines: the cart island adopts them into the browser cart when that is empty. */
+  cartLines?: CartLineView[];
 }
 
 /** Products per page of the store listing (and of each "Load more"). */
@@ -41,8 +48,17 @@ export const storePageSize = 48;
 const eagerCards = 4;
 
 /** A one-sentence summary for link previews when the vendor wrote no description. */
-export function storeDescription(store: StoreView): string {
-  return store.description.trim() || `Order from ${store.name} online. Cash on delivery.`;
+export function storeDescription(store: StoreView, t: I18n['t']): string {
+  return store.description.trim() || t('store.descriptionFallback', { store: store.name });
+}
+
+/**
+ * Sold-out products after the others, each group in the order given. The plugin's listing already
+ * orders the whole store this way before paging (core's storeOrder); doing it here too keeps any
+ * other host's page right, and costs nothing on a list that is already in order.
+ */
+export function soldOutLast<P extends Pick<StoreProductView, 'inStock'>>(products: readonly P[]): P[] {
+  return [...products.filter((p) => p.inStock), ...products.filter((p) => !p.inStock)];
 }
 
 /** The listing's path without the mount prefix: the store, or one of its categories. */
@@ -52,32 +68,51 @@ export function listingPath(storeSlug: string, categoryId: string | null | undef
 
 /** The search box: a GET form to the listing, so it needs no JavaScript. */
 function SearchForm({ action, q, scope }: { action: string; q: string; scope: string }) {
+  const t = useT();
+  const label = t('store.searchLabel', { scope });
   return (
     <form class="search" method="get" action={action} role="search">
       <label class="sr-only" for="store-search">
-        Search {scope}
+        {label}
       </label>
-      <input id="store-search" type="search" name="q" value={q} placeholder={`Search ${scope}`} maxLength={100} autocomplete="off" enterkeyhint="search" />
+      <input id="store-search" type="search" name="q" value={q} placeholder={label} maxLength={100} autocomplete="off" enterkeyhint="search" />
       <button type="submit" class="btn btn-secondary">
-        Search
+        {t('store.searchButton')}
       </button>
     </form>
   );
 }
 
 function EmptyState({ q, active, home }: { q: string; active: CategoryView | undefined; home: string }) {
+  const t = useT();
   if (q)
     return (
       <p class="empty">
-        Nothing matches “{q}”{active ? ` in ${active.name}` : ''}. <a href={home}>See everything</a>
+        {active ? t('store.noMatchIn', { q, category: active.name }) : t('store.noMatch', { q })} <a href={home}>{t('store.seeEverything')}</a>
       </p>
     );
-  return <p class="empty">{active ? `Nothing in ${active.name} yet.` : 'No products yet. Please check back soon.'}</p>;
+  return <p class="empty">{active ? t('store.emptyCategory', { category: active.name }) : t('store.emptyStore')}</p>;
 }
 
-/** The store front: header, search, category links, one page of products, "Load more" and the cart bar. */
+/**
+ * The page's heading. The store's name is already in the header above, so on the store's own
+ * page it is only read out (screen readers, search engines), never shown twice; a category or a
+ * search names what is listed.
+ */
+function Heading({ store, active, q }: { store: StoreView; active: CategoryView | undefined; q: string }) {
+  const t = useT();
+  if (q) return <h1 class="listing-title">{t('store.searchResultsTitle', { q })}</h1>;
+  if (active) return <h1 class="listing-title">{active.name}</h1>;
+  return <h1 class="sr-only">{store.name}</h1>;
+}
+
+/** The store front: header, delivery terms, search, category links, one page of products, "Load more" and the cart bar. */
 export function StorePage(props: StorePageProps) {
-  const { ctx, store, categories, products, activeCategoryId, canonicalUrl, cart, pincodeAnswer = null, offers = [] } = props;
+  const { ctx, store, categories, activeCategoryId, canonicalUrl, cart, pincodeAnswer = null, offers = [], inCart = {}, cartLines = [] } = props;
+  const t = useT();
+  const cartProps = useCartIslandProps(ctx, store, cart, cartLines);
+  const loadMoreMessages = useIslandMessages(loadMoreKeys);
+  const products = soldOutLast(props.products);
   const q = (props.q ?? '').trim();
   const page = props.page ?? 1;
   const total = props.total ?? products.length;
@@ -85,10 +120,10 @@ export function StorePage(props: StorePageProps) {
   const active = activeCategoryId ? categories.find((c) => c.id === activeCategoryId) : undefined;
   const listing = withBase(ctx.basePath, listingPath(store.slug, active?.id));
   const image = store.logoUrl ?? products.find((p) => p.images.length > 0)?.images[0] ?? null;
-  const titled = [q ? `“${q}”` : '', active?.name ?? '', page > 1 ? `page ${page}` : '', store.name].filter(Boolean);
+  const titled = [q ? `“${q}”` : '', active?.name ?? '', page > 1 ? t('store.pageNumber', { page }) : '', store.name].filter(Boolean);
   const meta = {
     title: titled.join(' · '),
-    description: storeDescription(store),
+    description: storeDescription(store, t),
     canonicalUrl,
     image: image ? absoluteUrl(image, canonicalUrl) : null,
     siteName: store.name,
@@ -98,16 +133,16 @@ export function StorePage(props: StorePageProps) {
   return (
     <StoreLayout ctx={ctx} store={store} meta={meta}>
       <section class="store-hero">
-        <h1>{store.name}</h1>
-        {store.description && <p class="store-desc">{store.description}</p>}
+        <Heading store={store} active={active} q={q} />
+        {!active && !q && store.description && <p class="store-desc">{store.description}</p>}
       </section>
       {page === 1 && <CouponOffers offers={offers} currency={store.currency} timeZone={ctx.timeZone} />}
       <DeliveryCheck store={store} action={home} answer={pincodeAnswer} />
       <SearchForm action={listing} q={q} scope={active ? active.name : store.name} />
       {categories.length > 0 && (
-        <nav class="chips" aria-label="Categories">
+        <nav class="chips" aria-label={t('store.categories')}>
           <a class="chip" href={home} aria-current={active ? undefined : 'page'}>
-            All
+            {t('store.categoryAll')}
           </a>
           {categories.map((c) => (
             <a class="chip" href={withBase(ctx.basePath, listingPath(store.slug, c.id))} aria-current={c.id === active?.id ? 'page' : undefined}>
@@ -118,7 +153,7 @@ export function StorePage(props: StorePageProps) {
       )}
       {q && total > 0 && (
         <p class="result-count" role="status">
-          {total === 1 ? '1 product' : `${total} products`} for “{q}”
+          {t('store.resultCount', { count: total, q })}
         </p>
       )}
       {products.length === 0 ? (
@@ -126,23 +161,21 @@ export function StorePage(props: StorePageProps) {
       ) : (
         <div class="grid" data-product-grid="">
           {products.map((p, i) => (
-            <ProductCard ctx={ctx} store={store} product={p} eager={page === 1 && i < eagerCards} />
+            <ProductCard ctx={ctx} store={store} product={p} eager={page === 1 && i < eagerCards} inCart={inCart} />
           ))}
         </div>
       )}
       {(nextHref || page > 1) && (
-        <nav class="pager" aria-label="More products">
-          {nextHref && <Island name="load-more" props={{ href: nextHref }} />}
+        <nav class="pager" aria-label={t('store.moreProducts')}>
+          {nextHref && <Island name="load-more" props={{ href: nextHref, m: loadMoreMessages }} />}
           {page > 1 && (
             <a class="pager-first" href={`${listing}${queryString({ q })}`}>
-              Back to the first page
+              {t('store.firstPage')}
             </a>
           )}
         </nav>
       )}
-      {store.isOpen && (
-        <Island name="cart" props={{ mode: 'bar', basePath: ctx.basePath, slug: store.slug, currency: store.currency, initial: cart ?? { count: 0, subtotal: 0 } }} />
-      )}
+      {store.isOpen && <Island name="cart" props={cartProps} />}
     </StoreLayout>
   );
 }
