@@ -164,7 +164,8 @@ function browserFlow() {
     t.equal(await c.locator('.cart-bar').isVisible(), false, 'no cart bar while the cart is empty');
     await chaiCard.locator('button.btn-add').click();
     await c.locator('.cart-count', { hasText: /^1$/ }).waitFor();
-    await chaiCard.locator('button.btn-add').click();
+    // "Add to cart" has turned into a stepper: its + makes two.
+    await chaiCard.locator('button[data-step="1"]').click();
     await c.locator('.card', { hasText: biscuits.name }).locator('button.btn-add').click();
     await c.locator('.cart-count', { hasText: /^3$/ }).waitFor();
     t.pass('the cart bar counts 1, then 3 items');
