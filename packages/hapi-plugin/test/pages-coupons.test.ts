@@ -93,7 +93,9 @@ for (const variant of serverVariants()) {
       const other = await signUp(server);
       t.equal((await server.inject({ url: `/dashboard/coupons/${coupon.id}`, headers: other.headers })).statusCode, 404);
       await browser.get(`/dashboard/coupons/${coupon.id}`);
-      t.equal((await browser.post(`/dashboard/coupons/${coupon.id}/delete`, {})).statusCode, 400, 'not ticked');
+      const unticked = await browser.post(`/dashboard/coupons/${coupon.id}/delete`, {});
+      t.equal(unticked.statusCode, 400, 'not ticked');
+      t.match(unticked.payload, '<p class="field-error" id="delete-confirm-error">Tick this box to delete</p>', 'said beside the box');
       t.equal((await api.get(`/api/v1/coupons/${coupon.id}`)).statusCode, 200, 'still there');
       const deleted = await browser.post(`/dashboard/coupons/${coupon.id}/delete`, { confirm: 'yes' });
       t.equal(deleted.headers.location, '/dashboard/coupons?done=deleted');

@@ -105,7 +105,7 @@ for (const variant of serverVariants()) {
       t.equal(product.images.length, 1, 'the picture came along');
 
       const edit = await browser.get(saved.headers.location as string);
-      t.match(edit.payload, 'Added.');
+      t.match(edit.payload, '<p>Product added.</p>');
       t.match(edit.payload, `href="/${store.slug}/p/${product.slug}"`, 'View in store');
       t.match(edit.payload, 'href="/dashboard/products/new"', 'Add another');
       t.match(edit.payload, `href="/dashboard/products/${id}/photos"`, 'the photos page');

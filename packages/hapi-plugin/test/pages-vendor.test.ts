@@ -182,8 +182,24 @@ for (const variant of serverVariants()) {
       t.equal(product.images.length, 1);
       const edit = await browser.get(created.headers.location as string);
       t.match(edit.payload, 'value="1299.50"');
-      t.match(edit.payload, 'Added.');
+      t.match(edit.payload, '<p>Product added.</p>');
+      t.notMatch(edit.payload, '<div class="flash" role="status">Added.</div>', 'said once, with its links');
       t.match(edit.payload, /<img src="\/media\//);
+
+      // An MRP below the price is refused beside the MRP, and the chosen picture is kept for the next try.
+      const lowMrp = await browser.postMultipart('/dashboard/products', { name: 'Ginger Chai', price: '500', compareAtPrice: '400', active: 'on' }, { images: { filename: 'g.png', bytes: tinyPng, type: 'image/png' } });
+      t.equal(lowMrp.statusCode, 400);
+      t.match(lowMrp.payload, /id="product-compareAtPrice"[^>]*aria-invalid="true"/);
+      t.match(lowMrp.payload, '<p class="field-error" id="product-compareAtPrice-error">MRP must be more than the price, or leave it empty</p>');
+      const kept = /name="keptImages" value="([^"]+)" checked/.exec(lowMrp.payload)?.[1] ?? '';
+      t.equal(Buffer.from(kept, 'base64').equals(tinyPng), true, 'the picture comes back in the form');
+      const fixed = await browser.postMultipart('/dashboard/products', { name: 'Ginger Chai', price: '500', compareAtPrice: '600', active: 'on', keptImages: kept });
+      t.equal(fixed.statusCode, 303);
+      const ginger = /\/dashboard\/products\/([\w-]+)\?done=created$/.exec(fixed.headers.location as string)?.[1] ?? '';
+      t.equal(json(await api.get(`/api/v1/products/${ginger}`)).images.length, 1, 'saved with the kept picture, not chosen again');
+      const lowHi = await browser.postMultipart('/dashboard/products?lang=hi', { name: 'Ginger Chai', price: '500', compareAtPrice: '500', active: 'on' });
+      t.match(lowHi.payload, 'id="product-compareAtPrice-error">MRP दाम से ज़्यादा होना चाहिए', 'in the vendor’s language');
+      await browser.get('/dashboard/products/new?lang=en'); // the choice is remembered: back to English
 
       const dupSku = await browser.postMultipart('/dashboard/products', { name: 'Other', price: '5', sku: 'CHAI-1', active: 'on' });
       t.equal(dupSku.statusCode, 409);
@@ -206,6 +222,8 @@ for (const variant of serverVariants()) {
 
       const unconfirmed = await browser.post(`/dashboard/products/${id}/delete`, {});
       t.equal(unconfirmed.statusCode, 400);
+      t.match(unconfirmed.payload, /id="delete-confirm"[^>]*aria-invalid="true"/);
+      t.match(unconfirmed.payload, '<p class="field-error" id="delete-confirm-error">Tick this box to delete</p>', 'said beside the box');
       t.equal((await api.get(`/api/v1/products/${id}`)).statusCode, 200, 'still there');
       const other = await signUp(server);
       const foreign = await server.inject({ url: `/dashboard/products/${id}`, headers: other.headers });
@@ -230,9 +248,40 @@ for (const variant of serverVariants()) {
       t.equal(renamed.statusCode, 303);
       t.match(json(await api.get('/api/v1/categories')).items[0], { name: 'Teas', position: 3 });
       t.match((await browser.get('/dashboard/categories')).payload, 'value="Teas"');
-      t.equal((await browser.post(`/dashboard/categories/${tea.id}/delete`, {})).statusCode, 303);
-      t.equal(json(await api.get('/api/v1/categories')).items.length, 0);
-      t.equal((await browser.post(`/dashboard/categories/${tea.id}/delete`, {})).statusCode, 404);
+
+      // New ones go last; up and down swap places.
+      t.equal((await browser.post('/dashboard/categories', { name: 'Snacks' })).statusCode, 303);
+      t.equal((await browser.post('/dashboard/categories', { name: 'Sweets' })).statusCode, 303);
+      const names = async () => json(await api.get('/api/v1/categories')).items.map((c: { name: string }) => c.name);
+      t.same(await names(), ['Teas', 'Snacks', 'Sweets']);
+      const sweets = json(await api.get('/api/v1/categories')).items[2];
+      const up = await browser.post(`/dashboard/categories/${sweets.id}/move`, { direction: 'up' });
+      t.equal(up.statusCode, 303);
+      t.equal(up.headers.location, `/dashboard/categories#cat-${sweets.id}`, 'back to the moved row');
+      t.same(await names(), ['Teas', 'Sweets', 'Snacks']);
+      await browser.post(`/dashboard/categories/${sweets.id}/move`, { direction: 'up' });
+      t.same(await names(), ['Sweets', 'Teas', 'Snacks']);
+      await browser.post(`/dashboard/categories/${sweets.id}/move`, { direction: 'up' });
+      t.same(await names(), ['Sweets', 'Teas', 'Snacks'], 'the first stays first');
+      await browser.post(`/dashboard/categories/${tea.id}/move`, { direction: 'down' });
+      t.same(await names(), ['Sweets', 'Snacks', 'Teas']);
+      // Equal positions (the API allows them) are renumbered in the new order.
+      for (const c of json(await api.get('/api/v1/categories')).items) await api.patch(`/api/v1/categories/${c.id}`, { position: 5 });
+      const [, second] = json(await api.get('/api/v1/categories')).items;
+      await browser.post(`/dashboard/categories/${second.id}/move`, { direction: 'up' });
+      t.equal((await names())[0], second.name, 'moved up among equals');
+
+      // Delete asks first: the link's page, then a post with confirm=yes; a bare post only asks.
+      const ask = await browser.get(`/dashboard/categories/${tea.id}/delete`);
+      t.equal(ask.statusCode, 200);
+      t.match(ask.payload, '<h2 id="confirm-delete-title">Delete the category “Teas”?</h2>');
+      t.equal((await browser.post(`/dashboard/categories/${tea.id}/delete`, {})).statusCode, 200);
+      t.equal(json(await api.get('/api/v1/categories')).items.length, 3, 'a bare post deletes nothing');
+      t.equal((await browser.post(`/dashboard/categories/${tea.id}/delete`, { confirm: 'yes' })).statusCode, 303);
+      t.equal(json(await api.get('/api/v1/categories')).items.length, 2);
+      t.equal((await browser.post(`/dashboard/categories/${tea.id}/delete`, { confirm: 'yes' })).statusCode, 404);
+      t.equal((await browser.get(`/dashboard/categories/${tea.id}/delete`)).statusCode, 404);
+      t.equal((await browser.post(`/dashboard/categories/${tea.id}/move`, { direction: 'up' })).statusCode, 404);
     });
 
     t.test('settings: money, switches, a logo and a new slug', async (t) => {

@@ -12,6 +12,8 @@ const loaders: Loaders = {
   cart: () => import('./islands/cart.js').then((m) => m.CartIsland),
   checkout: () => import('./islands/checkout.js').then((m) => m.Checkout),
   'confirm-stop': () => import('./islands/confirm-stop.js').then((m) => m.ConfirmStop),
+  'confirm-delete': () => import('./islands/confirm-delete.js').then((m) => m.ConfirmDelete),
+  'photo-picker': () => import('./islands/photo-picker.js').then((m) => m.PhotoPicker),
   'copy-link': () => import('./islands/copy-link.js').then((m) => m.CopyLink),
   'gallery-nav': () => import('./islands/gallery-nav.js').then((m) => m.GalleryNav),
   share: () => import('./islands/share.js').then((m) => m.Share),

@@ -45,7 +45,7 @@ export type { SignupPageProps } from './pages/signup.js';
 export type { LoginPageProps } from './pages/login.js';
 export type { DashboardPageProps } from './pages/dashboard.js';
 export type { ProductsPageProps } from './pages/products.js';
-export type { ProductFormPageProps, ProductFormValues, OptionFormValues, VariantFormValues } from './pages/product-form.js';
+export type { ProductFormPageProps, ProductFormValues, OptionFormValues, VariantFormValues, KeptImage } from './pages/product-form.js';
 export type { ProductPhotosPageProps, PhotoView } from './pages/product-photos.js';
 export type { ProductImportPageProps } from './pages/product-import.js';
 export type { ImportReportView } from './islands/import-report.js';

@@ -127,7 +127,7 @@ t.test('account: sessions list this device without an End button, others with on
   t.match(html, /<th scope="row">Chrome on Android<span class="tag tag-active">This device<\/span><\/th>/);
   t.notMatch(html, '/dashboard/account/sessions/ses-1/end', 'no End button for the current session');
   const end = formFor(html, '/dashboard/account/sessions/ses-2/end');
-  t.match(end, 'End<span class="sr-only"> the session on Firefox on Windows</span></button>');
+  t.match(end, '<button type="submit" class="btn btn-danger-outline" aria-label="End the session on Firefox on Windows">End</button>');
   t.ok(formFor(html, '/dashboard/account/sessions/ses-3/end'));
   t.match(formFor(html, '/dashboard/account/sessions/end-others'), 'End all other sessions');
   t.match(html, '<time datetime="2025-11-20T08:00:00.000Z">20 Nov 2025, 8:00 am</time>', 'dates in ctx.timeZone');
@@ -145,7 +145,7 @@ t.test('account: API tokens table, revoke confirmed inside <details>, create for
   t.match(html, /<th scope="row">Old script<\/th><td><span class="muted">—<\/span><\/td><td data-label="Created"><time[^>]*>[^<]*<\/time><\/td><td data-label="Last used"><span class="muted">Never<\/span>/);
   t.match(
     html,
-    /<details class="confirm"><summary class="btn btn-small btn-danger-outline">Revoke<span class="sr-only"> Stock sync<\/span><\/summary><form method="post" action="\/dashboard\/account\/tokens\/tok-1\/revoke" class="confirm-body"><input type="hidden" name="crumb" value="crumb-xyz"\/><p>Apps using “Stock sync” stop working at once.<\/p><button type="submit" class="btn btn-small btn-danger">Yes, revoke “Stock sync”<\/button><\/form><\/details>/,
+    /<details class="confirm"><summary class="btn btn-danger-outline" aria-label="Revoke Stock sync">Revoke<\/summary><form method="post" action="\/dashboard\/account\/tokens\/tok-1\/revoke" class="confirm-body"><input type="hidden" name="crumb" value="crumb-xyz"\/><p>Apps using “Stock sync” stop working at once.<\/p><button type="submit" class="btn btn-danger">Yes, revoke “Stock sync”<\/button><\/form><\/details>/,
   );
   t.notMatch(html, '<details class="confirm" open', 'closed until asked');
   const create = formFor(html, '/dashboard/account/tokens');
@@ -225,4 +225,31 @@ t.test('close account: what goes and what stays for tax, password, a red button'
   t.match(form, '<a class="btn btn-secondary" href="/dashboard/account">Keep my account</a>');
   t.match(html, '<a href="/dashboard/account" aria-current="page">Account</a>');
   assertCrumbs(t, html);
+});
+
+t.test('account pages in Hindi: sessions, tokens, data rights, closing (names and data as typed)', async (t) => {
+  const html = renderPage({ page: 'account', props: { ctx: vendorCtx({ csrfToken: 'crumb-xyz', timeZone: 'UTC', locale: 'hi' }), email: 'asha@example.com', sessions: sessions(), tokens: apiTokens() } });
+  t.match(html, '<h1>खाता</h1>');
+  t.match(html, '<h2 id="sessions-title">आप कहाँ-कहाँ लॉग इन हैं</h2>');
+  t.match(html, 'aria-label="Firefox on Windows का सेशन ख़त्म करें">ख़त्म करें</button>');
+  t.match(html, '<h2 id="api-tokens-title">API टोकन</h2>');
+  t.match(html, '<summary class="btn btn-danger-outline" aria-label="Stock sync रद्द करें">रद्द करें</summary>');
+  t.match(html, '<h2 id="your-data-title">आपका डेटा</h2>');
+  t.match(html, '>खाता बंद करें…</a>');
+  const close = renderPage({ page: 'close-account', props: { ctx: vendorCtx({ csrfToken: 'crumb-xyz', locale: 'hi' }), storeName: 'Chai Corner' } });
+  t.match(close, '<h2>Chai Corner बंद करना वापस नहीं होगा</h2>');
+  t.match(close, '<label for="close-password">आपका पासवर्ड</label>');
+  t.match(close, '>मेरा खाता रहने दें</a>');
+});
+
+t.test('webhooks in Hindi: the events named, the error of the event choice tied to its group', async (t) => {
+  const html = renderPage({
+    page: 'webhooks',
+    props: { ctx: vendorCtx({ locale: 'hi' }), webhooks: [], eventTypes: ['order.placed', 'product.low_stock'], values: { url: 'https://example.com/h', events: [] }, errors: { events: 'Choose at least one event' } },
+  });
+  t.match(html, '<h1>वेबहुक</h1>');
+  t.match(html, 'नया ऑर्डर आया (<code>order.placed</code>)');
+  t.match(html, /<fieldset class="field webhook-events has-error" id="webhook-events" aria-describedby="webhook-events-error">/);
+  t.match(html, '<p class="field-error" id="webhook-events-error">Choose at least one event</p>');
+  t.match(html, '>वेबहुक जोड़ें</button>');
 });

@@ -5,11 +5,12 @@ import { renderPage, type PageView } from '../src/index.js';
 import { attrValues, controls, forms, isLabelled } from './fixtures/html.js';
 import { ctx, everyPage } from './fixtures/pages.js';
 
-// The dashboard's home, orders and order pages show new orders live (the live-orders island).
-const withIslands = new Set(['store', 'product', 'checkout', 'order', 'dashboard', 'orders', 'order-detail']);
+// The dashboard's home, orders and order pages show new orders live (the live-orders island); the
+// product form has the photo picker, and each category row a Delete that asks (confirm-delete).
+const withIslands = new Set(['store', 'product', 'checkout', 'order', 'dashboard', 'orders', 'order-detail', 'product-form']);
 /** The account and webhooks pages have an island only while they show a new secret (with its copy button). */
 const hasIsland = (view: PageView) =>
-  withIslands.has(view.page) || (view.page === 'account' && view.props.newToken !== undefined) || (view.page === 'webhooks' && view.props.created !== undefined);
+  withIslands.has(view.page) || (view.page === 'categories' && view.props.categories.length > 0) || (view.page === 'account' && view.props.newToken !== undefined) || (view.page === 'webhooks' && view.props.created !== undefined);
 
 t.test('every page is a full document with title and stylesheet', async (t) => {
   for (const view of everyPage(ctx())) {

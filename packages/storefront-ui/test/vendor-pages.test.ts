@@ -90,7 +90,7 @@ t.test('product form (edit): multipart, money in major units, images, delete con
   t.match(tagWithId(html, 'product-sku') ?? '', 'value="MC-250"');
   t.match(html, '<option value="cat-1" selected>Loose tea</option>');
   t.match(tagWithId(html, 'product-active') ?? '', 'checked');
-  t.match(tagWithId(html, 'product-images') ?? '', 'type="file" multiple accept="image/jpeg,image/png,image/webp"');
+  t.match(tagWithId(html, 'product-images') ?? '', /type="file"[^>]* multiple accept="image\/jpeg,image\/png,image\/webp"/);
   t.match(tagWithId(html, 'product-images') ?? '', 'name="images"');
   t.match(html, '<a class="btn btn-secondary" href="/dashboard/products/prod-1/photos">Photos (1)</a>');
   t.match(html, '<form method="post" action="/dashboard/products/prod-1/images/delete"><input type="hidden" name="key" value="products/p1-a.webp"/>');
@@ -118,14 +118,27 @@ t.test('product form (new): empty, active by default, typed values and errors wi
   t.match(tagWithId(html, 'product-stock') ?? '', /^(?![\s\S]*value=)/);
 });
 
-t.test('categories: rename, delete and add forms', async (t) => {
+t.test('categories: rename, up/down, delete that asks first, add', async (t) => {
   const html = renderPage({ page: 'categories', props: { ctx: vendorCtx(), categories, errors: { name: 'Name is required' } } });
   t.match(html, '<form method="post" action="/dashboard/categories/cat-1" class="inline-form">');
   t.match(html, '<label for="cat-cat-1-name" class="sr-only">Name of Loose tea</label><input id="cat-cat-1-name" name="name" value="Loose tea"');
-  t.match(html, '<form method="post" action="/dashboard/categories/cat-2/delete">');
-  t.match(html, '<form method="post" action="/dashboard/categories" class="inline-form">');
+  t.notMatch(html, 'name="position"', 'no raw position numbers');
+  t.match(html, /<form method="post" action="\/dashboard\/categories\/cat-1\/move" class="move-form"><input type="hidden" name="direction" value="down"\/><button type="submit" class="btn btn-secondary btn-icon" aria-label="Move Loose tea down"/);
+  t.match(html, /action="\/dashboard\/categories\/cat-1\/move"[^]*?value="up"\/><button type="submit" class="btn btn-secondary btn-icon" disabled/, 'the first cannot go up');
+  // Delete is a link to the confirmation page (no JavaScript) with the dialog's form beside it: no one-tap delete form.
+  t.match(html, '<a class="btn btn-danger-outline" href="/dashboard/categories/cat-2/delete" aria-label="Delete Gift boxes">Delete</a>');
+  t.notMatch(html, /<form method="post" action="\/dashboard\/categories\/cat-2\/delete">(?!<input type="hidden" name="confirm")/);
+  t.match(html, /<dialog class="confirm-dialog" id="cat-cat-2-confirm"[^>]*><form method="post" action="\/dashboard\/categories\/cat-2\/delete"><input type="hidden" name="confirm" value="yes"\/>/);
+  t.match(html, '<form method="post" action="/dashboard/categories" class="inline-form category-add">');
   t.match(tagWithId(html, 'category-name') ?? '', 'aria-invalid="true"');
-  t.match(html, '<label for="category-position">');
+});
+
+t.test('categories: the confirmation step, and Hindi with a keyed error', async (t) => {
+  const html = renderPage({ page: 'categories', props: { ctx: vendorCtx({ locale: 'hi' }), categories, confirmDelete: categories[1]!, errors: { name: 'catalog.error.categoryName' } } });
+  t.match(html, '<h2 id="confirm-delete-title">कैटेगरी “Gift boxes” हटाएँ?</h2>');
+  t.match(html, /<form method="post" action="\/dashboard\/categories\/cat-2\/delete" class="confirm-actions"><input type="hidden" name="confirm" value="yes"\/><button type="submit" class="btn btn-danger">हाँ, हटाएँ<\/button><a class="btn btn-secondary" href="\/dashboard\/categories">रद्द करें<\/a>/);
+  t.match(html, '<p class="field-error" id="category-name-error">कैटेगरी का नाम लिखें</p>');
+  t.match(html, 'aria-label="Gift boxes को ऊपर ले जाएँ"');
 });
 
 t.test('orders: status tabs, rows and paging', async (t) => {

@@ -115,13 +115,15 @@ interface FormExtra {
   values?: CouponFormValues;
   errors?: FieldErrors;
   flash?: string;
+  /** Beside the delete form's box (a catalogue key). */
+  deleteError?: string;
 }
 
 /** The coupon form, empty (`coupon` null) or for one coupon. */
 async function couponForm(runtime: Runtime, request: Request, h: ResponseToolkit, coupon: Coupon | null, status = 200, extra: FormExtra = {}) {
   const { ctx, store } = await vendorPage(runtime, request, h, flashContext(extra.flash));
   const view = coupon ? toCouponView(coupon, new Date().toISOString()) : null;
-  return privateHtml(h, { page: 'coupon-form', props: { ctx, currency: store.currency, coupon: view, ...formProps(extra) } }, status);
+  return privateHtml(h, { page: 'coupon-form', props: { ctx, currency: store.currency, coupon: view, ...formProps(extra), ...(extra.deleteError ? { deleteError: extra.deleteError } : {}) } }, status);
 }
 
 function ownCoupon(runtime: Runtime, request: Request): Promise<Coupon> {
@@ -155,7 +157,7 @@ async function setActive(runtime: Runtime, request: Request, h: ResponseToolkit)
 
 async function deleteCoupon(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const coupon = await ownCoupon(runtime, request);
-  if (field(request.payload, 'confirm') !== 'yes') return couponForm(runtime, request, h, coupon, 400, { flash: `Tick “Yes, delete” to delete ${coupon.code}.` });
+  if (field(request.payload, 'confirm') !== 'yes') return couponForm(runtime, request, h, coupon, 400, { deleteError: 'catalog.error.tickToDelete' });
   await orNotFound(runtime.dukaan.coupons.delete(storeIdOf(request), coupon.id), couponGone);
   return seeOther(runtime, h, '/dashboard/coupons?done=deleted');
 }

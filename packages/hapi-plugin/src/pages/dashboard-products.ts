@@ -1,13 +1,13 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { NotFoundError, productCreateSchema, productUpdateSchema, type Product, type Store } from '@dukaan-kit/core';
-import type { FieldErrors, ProductFormValues } from '@dukaan-kit/storefront-ui';
+import type { FieldErrors, KeptImage, ProductFormValues } from '@dukaan-kit/storefront-ui';
 import type { Runtime } from '../runtime.js';
 import { vendorPage } from './context.js';
 import { formProblem, formProps } from './dashboard-forms.js';
 import { flashContext, idOf, idShape, orNotFound, pageSize, privateHtml, storeIdOf } from './dashboard-page.js';
 import { notFound, pageRoute, seeOther } from './define.js';
 import { field } from './forms.js';
-import { readProductForm, withRowNames } from './product-form.js';
+import { keptProps, readProductForm, withRowNames } from './product-form.js';
 import { dashboardProductBulkRoutes } from './dashboard-product-bulk.js';
 
 const productGone = 'This product does not exist, or it belongs to another store.';
@@ -17,15 +17,30 @@ interface ProductPageExtra {
   errors?: FieldErrors;
   flash?: string;
   notice?: string;
+  /** Pictures of a failed post, carried back into the form. */
+  keptImages?: KeptImage[];
+  deleteError?: string;
 }
 
 /** The product form, empty (`product` null) or for one product, with the store's categories. */
 async function productPage(runtime: Runtime, request: Request, h: ResponseToolkit, product: Product | null, status = 200, extra: ProductPageExtra = {}) {
-  const { ctx, store } = await vendorPage(runtime, request, h, flashContext(extra.flash));
-  const categories = await runtime.dukaan.catalog.listCategories(store.id);
   const done = request.query['done'];
-  const saved = product !== null && status === 200 && (done === 'created' || done === 'saved');
-  const props = { ctx, currency: store.currency, defaultTaxRate: store.defaultTaxRate, product, categories, saved, ...formProps(extra), ...(extra.notice ? { notice: extra.notice } : {}) };
+  const saved: 'created' | 'saved' | false = product !== null && status === 200 && (done === 'created' || done === 'saved') ? done : false;
+  // After a save the form says so itself, with its links; the generic "Added." would say it twice.
+  const { ctx, store } = await vendorPage(runtime, request, h, saved ? { flash: '' } : flashContext(extra.flash));
+  const categories = await runtime.dukaan.catalog.listCategories(store.id);
+  const props = {
+    ctx,
+    currency: store.currency,
+    defaultTaxRate: store.defaultTaxRate,
+    product,
+    categories,
+    saved,
+    ...formProps(extra),
+    ...(extra.notice ? { notice: extra.notice } : {}),
+    ...(extra.keptImages && extra.keptImages.length > 0 ? { keptImages: extra.keptImages } : {}),
+    ...(extra.deleteError ? { deleteError: extra.deleteError } : {}),
+  };
   return privateHtml(h, { page: 'product-form', props }, status);
 }
 
@@ -63,14 +78,14 @@ async function createProduct(runtime: Runtime, request: Request, h: ResponseTool
   const store: Store = await stores.get(storeId);
   const form = readProductForm(request.payload, store.currency, productCreateSchema, null);
   const { values, input, images, errors } = form;
-  if (form.makeVariants) return productPage(runtime, request, h, null, Object.keys(errors).length > 0 ? 400 : 200, { values, errors, ...(form.notice ? { notice: form.notice } : {}) });
-  if (Object.keys(errors).length > 0) return productPage(runtime, request, h, null, 400, { values, errors });
+  if (form.makeVariants) return productPage(runtime, request, h, null, Object.keys(errors).length > 0 ? 400 : 200, { values, ...keptProps(images, errors), ...(form.notice ? { notice: form.notice } : {}) });
+  if (Object.keys(errors).length > 0) return productPage(runtime, request, h, null, 400, { values, ...keptProps(images, errors) });
   let product: Product;
   try {
     product = await catalog.createProduct(storeId, input);
   } catch (error) {
     const problem = coreProblem(error, values);
-    return productPage(runtime, request, h, null, problem.status, { values, errors: problem.errors });
+    return productPage(runtime, request, h, null, problem.status, { values, ...keptProps(images, problem.errors) });
   }
   if (images.length > 0) {
     try {
@@ -91,15 +106,15 @@ async function updateProduct(runtime: Runtime, request: Request, h: ResponseTool
   const store = await stores.get(storeId);
   const form = readProductForm(request.payload, store.currency, productUpdateSchema, before);
   const { values, input, images, errors } = form;
-  if (form.makeVariants) return productPage(runtime, request, h, before, Object.keys(errors).length > 0 ? 400 : 200, { values, errors, ...(form.notice ? { notice: form.notice } : {}) });
-  if (Object.keys(errors).length > 0) return productPage(runtime, request, h, before, 400, { values, errors });
+  if (form.makeVariants) return productPage(runtime, request, h, before, Object.keys(errors).length > 0 ? 400 : 200, { values, ...keptProps(images, errors), ...(form.notice ? { notice: form.notice } : {}) });
+  if (Object.keys(errors).length > 0) return productPage(runtime, request, h, before, 400, { values, ...keptProps(images, errors) });
   try {
     await catalog.updateProduct(storeId, before.id, input);
     if (images.length > 0) await catalog.addProductImages(storeId, before.id, images, 'images');
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound(productGone);
     const problem = coreProblem(error, values);
-    return productPage(runtime, request, h, await catalog.getProduct(storeId, before.id), problem.status, { values, errors: problem.errors });
+    return productPage(runtime, request, h, await catalog.getProduct(storeId, before.id), problem.status, { values, ...keptProps(images, problem.errors) });
   }
   return seeOther(runtime, h, `/dashboard/products/${before.id}?done=saved`);
 }
@@ -107,7 +122,7 @@ async function updateProduct(runtime: Runtime, request: Request, h: ResponseTool
 async function deleteProduct(runtime: Runtime, request: Request, h: ResponseToolkit) {
   const product = await ownProduct(runtime, request);
   if (field(request.payload, 'confirm') !== 'yes') {
-    return productPage(runtime, request, h, product, 400, { flash: `Tick “Yes, delete” to delete ${product.name}.` });
+    return productPage(runtime, request, h, product, 400, { deleteError: 'catalog.error.tickToDelete' });
   }
   await orNotFound(runtime.dukaan.catalog.deleteProduct(storeIdOf(request), product.id), productGone);
   return seeOther(runtime, h, '/dashboard/products?done=deleted');

@@ -1,9 +1,26 @@
 import type Joi from 'joi';
 import { checkImage, maxImagesPerProduct, type Product } from '@dukaan-kit/core';
-import { parseMoney, type FieldErrors, type OptionFormValues, type ProductFormValues, type VariantFormValues } from '@dukaan-kit/storefront-ui';
+import { parseMoney, type FieldErrors, type KeptImage, type OptionFormValues, type ProductFormValues, type VariantFormValues } from '@dukaan-kit/storefront-ui';
 import { formProblem, uploadFormErrors } from './dashboard-forms.js';
-import { checked, field, formValues, optionalInteger } from './forms.js';
+import { checked, field, fields, formValues, optionalInteger } from './forms.js';
 import { combinationCount, compactOptions, makeRows, maxOptionRows, maxVariantRows, rowsMatchOptions, simpleFromRows, typedOptions, type TypedOption } from './variant-rows.js';
+
+// The plugin's own messages are keys of storefront-ui's catalogue (messages/catalog.ts): the page
+// shows them in the vendor's language, beside their field.
+const say = {
+  priceEmpty: 'catalog.error.priceEmpty',
+  priceNumber: 'catalog.error.priceNumber',
+  mrpNumber: 'catalog.error.mrpNumber',
+  mrpBelowPrice: 'catalog.error.mrpBelowPrice',
+  stockNumber: 'catalog.error.stockNumber',
+  keptGone: 'catalog.error.keptGone',
+  gstRate: 'catalog.error.gstRate',
+  optionName: 'catalog.error.optionName',
+  optionValues: 'catalog.error.optionValues',
+  variantsFollow: 'catalog.error.variantsFollow',
+  noOptions: 'catalog.notice.noOptions',
+  variantsMade: 'catalog.notice.variantsMade',
+} as const;
 
 /** Valid stand-ins for fields the plugin already refused, so the schema reports only the others. */
 const productPlaceholders: Record<string, unknown> = { price: 0, compareAtPrice: null, stock: null, taxRate: null };
@@ -29,6 +46,50 @@ function filesOf(payload: unknown, name: string): Buffer[] {
     }
   }
   return out;
+}
+
+/**
+ * How many bytes of pictures a failed post may carry back into the form. Base64 makes them a third
+ * larger, and the next post must still fit the photos form's limit with new files beside them.
+ */
+export const keptBudgetBytes = 15 * 1024 * 1024;
+
+/** The pictures a re-rendered form posted back (`keptImages`, base64), in order. */
+function keptOf(payload: unknown): Buffer[] {
+  return fields(payload, 'keptImages')
+    .map((text) => Buffer.from(text, 'base64'))
+    .filter((bytes) => bytes.length > 0);
+}
+
+/**
+ * The chosen pictures to carry into the re-rendered form after a failed post, so the vendor does
+ * not choose them again: each one core's check accepts, while they fit `keptBudgetBytes`.
+ * `dropped` says some usable ones did not fit (they must be chosen again).
+ */
+export function keepImages(images: Buffer[]): { kept: KeptImage[]; dropped: boolean } {
+  const kept: KeptImage[] = [];
+  let total = 0;
+  let dropped = false;
+  for (const bytes of images) {
+    try {
+      checkImage(bytes, 'images');
+    } catch {
+      continue; // its error is already beside the field
+    }
+    if (total + bytes.length > keptBudgetBytes) {
+      dropped = true;
+      continue;
+    }
+    total += bytes.length;
+    kept.push({ data: bytes.toString('base64'), bytes: bytes.length });
+  }
+  return { kept, dropped };
+}
+
+/** The pictures of a failed post as the form's props: the kept ones, and an error beside the field for any that did not fit. */
+export function keptProps(images: Buffer[], errors: FieldErrors): { keptImages: KeptImage[]; errors: FieldErrors } {
+  const { kept, dropped } = keepImages(images);
+  return { keptImages: kept, errors: dropped && !errors['images'] ? { ...errors, images: say.keptGone } : errors };
 }
 
 /** The option rows as typed (always three, empty ones included). */
@@ -71,26 +132,38 @@ function productValues(payload: unknown): ProductFormValues {
 function taxInput(payload: unknown, values: ProductFormValues, errors: FieldErrors): Record<string, unknown> {
   if (field(payload, 'taxFields') === '') return {};
   const rate = values.taxRate.trim() === '' ? null : Number(values.taxRate);
-  if (rate !== null && !Number.isFinite(rate)) errors['taxRate'] = 'Choose a GST rate, or the store default';
+  if (rate !== null && !Number.isFinite(rate)) errors['taxRate'] = say.gstRate;
   const hsn = values.hsnCode.trim();
   return { taxRate: rate !== null && Number.isFinite(rate) ? rate : null, hsnCode: hsn === '' ? null : hsn };
 }
 
+
 /** Money as typed: minor units, null for an empty optional field, or an error message. */
-function money(text: string, currency: string, required: boolean, what: string): { value: number | null } | { error: string } {
-  if (text.trim() === '') return required ? { error: `Enter ${what}` } : { value: null };
+function money(text: string, currency: string, which: 'price' | 'mrp'): { value: number | null } | { error: string } {
+  if (text.trim() === '') return which === 'price' ? { error: say.priceEmpty } : { value: null };
   const value = parseMoney(text, currency);
-  return value === null ? { error: `Enter ${what} as a number, like 499 or 499.50${required ? '' : ', or leave it empty'}` } : { value };
+  return value === null ? { error: which === 'price' ? say.priceNumber : say.mrpNumber } : { value };
+}
+
+/**
+ * A price and MRP as typed, each refused here when it cannot be read, and the MRP when it is not
+ * above the price (core's schema refuses that too; said here so it comes with the other errors,
+ * beside the MRP).
+ */
+function priceAndMrp(priceText: string, mrpText: string, currency: string) {
+  const price = money(priceText, currency, 'price');
+  const mrp = money(mrpText, currency, 'mrp');
+  const low = 'value' in price && 'value' in mrp && price.value !== null && mrp.value !== null && mrp.value <= price.value;
+  return { price, mrp: low ? { error: say.mrpBelowPrice } : mrp };
 }
 
 /** The top-level fields of a product sold one way, or the errors the plugin can tell already. */
 function simpleInput(values: ProductFormValues, currency: string, errors: FieldErrors): Record<string, unknown> {
-  const price = money(values.price, currency, true, 'a price');
-  const mrp = money(values.compareAtPrice, currency, false, 'the MRP');
+  const { price, mrp } = priceAndMrp(values.price, values.compareAtPrice, currency);
   const stock = optionalInteger(values.stock);
   if ('error' in price) errors['price'] = price.error;
   if ('error' in mrp) errors['compareAtPrice'] = mrp.error;
-  if (stock === undefined) errors['stock'] = 'Enter the stock as a whole number, or leave it empty';
+  if (stock === undefined) errors['stock'] = say.stockNumber;
   return {
     price: 'value' in price ? price.value : null,
     compareAtPrice: 'value' in mrp ? mrp.value : null,
@@ -104,12 +177,11 @@ function variantInputs(rows: VariantFormValues[], options: TypedOption[], produc
   const ownIds = new Set(product?.variants.map((v) => v.id) ?? []);
   const imageUrls = new Map(product?.images.map((image) => [image.key, image.url]) ?? []);
   return rows.map((row, i) => {
-    const price = money(row.price, currency, true, 'a price');
-    const mrp = money(row.compareAtPrice, currency, false, 'the MRP');
+    const { price, mrp } = priceAndMrp(row.price, row.compareAtPrice, currency);
     const stock = optionalInteger(row.stock);
     if ('error' in price) errors[`variants.${i}.price`] = price.error;
     if ('error' in mrp) errors[`variants.${i}.compareAtPrice`] = mrp.error;
-    if (stock === undefined) errors[`variants.${i}.stock`] = 'Enter the stock as a whole number, or leave it empty';
+    if (stock === undefined) errors[`variants.${i}.stock`] = say.stockNumber;
     return {
       // Only ids of this product's variants are kept; anything else posted makes a new variant.
       ...(ownIds.has(row.id) ? { id: row.id } : {}),
@@ -127,8 +199,8 @@ function variantInputs(rows: VariantFormValues[], options: TypedOption[], produc
 /** Every option must have both a name and values; said per row, before asking the core. */
 function optionErrors(values: ProductFormValues, errors: FieldErrors): void {
   values.options.forEach((row, i) => {
-    if (row.name.trim() === '') errors[`options.${i}.name`] = 'Name this option, like Size or Weight';
-    if (row.values.trim() === '' || row.values.split(',').every((v) => v.trim() === '')) errors[`options.${i}.values`] = 'Give this option at least one value';
+    if (row.name.trim() === '') errors[`options.${i}.name`] = say.optionName;
+    if (row.values.trim() === '' || row.values.split(',').every((v) => v.trim() === '')) errors[`options.${i}.values`] = say.optionValues;
   });
 }
 
@@ -150,7 +222,7 @@ export interface ProductForm {
   values: ProductFormValues;
   /** The core's input. */
   input: Record<string, unknown>;
-  /** The chosen pictures, in order. */
+  /** The chosen pictures, in order (the kept ones of an earlier post first); also when "Make variants" was pressed, to keep them. */
   images: Buffer[];
   /** Empty when the core may be asked; else every bad field at once. */
   errors: FieldErrors;
@@ -186,26 +258,28 @@ function imageErrors(images: Buffer[], product: Product | null, errors: FieldErr
 export function readProductForm(payload: unknown, currency: string, schema: Joi.Schema, product: Product | null): ProductForm {
   let values = productValues(payload);
   const options = typedOptions(values.options);
-  const images = [...filesOf(payload, 'images'), ...filesOf(payload, 'file')];
+  // Kept ones first: they were chosen first, and the first picture is the cover.
+  const images = [...keptOf(payload), ...filesOf(payload, 'images'), ...filesOf(payload, 'file')];
   const errors: FieldErrors = {};
   const tooMany = combinationCount(options) > maxVariantRows ? `These options make ${combinationCount(options)} combinations; a product may have at most ${maxVariantRows} variants` : null;
 
   if (field(payload, 'intent') === 'variants') {
     if (options.length === 0) {
-      return { values: simpleFromRows(values), input: {}, images: [], errors: {}, makeVariants: true, notice: 'No options: the product is sold one way, with the price below.' };
+      return { values: simpleFromRows(values), input: {}, images, errors: {}, makeVariants: true, notice: say.noOptions };
     }
     optionErrors(values, errors);
     if (tooMany) errors['options'] = tooMany;
-    if (Object.keys(errors).length > 0) return { values, input: {}, images: [], errors, makeVariants: true };
+    if (Object.keys(errors).length > 0) return { values, input: {}, images, errors, makeVariants: true };
     // The values as they will be saved (repeats and blanks gone), so what the vendor sees is what the rows are.
     values = { ...values, options: options.map((o) => ({ name: o.name, values: o.values.join(', ') })), variants: makeRows(values, options) };
     return {
       values,
       input: {},
-      images: [],
+      images,
       errors: {},
       makeVariants: true,
-      notice: `${values.variants.length} ${values.variants.length === 1 ? 'variant' : 'variants'} from the options: fill in prices and stock, then save.`,
+      // The page counts the rows it shows.
+      notice: say.variantsMade,
     };
   }
 
@@ -227,7 +301,7 @@ export function readProductForm(payload: unknown, currency: string, schema: Joi.
     if (Object.keys(errors).length === 0 && !rowsMatchOptions(values.variants, options)) {
       // Options typed but rows not remade (no "Make variants"): make them, and let the vendor look before saving.
       values = { ...values, variants: makeRows(values, options) };
-      errors['variants'] = 'The variants below follow the options now: check their prices and stock, then save.';
+      errors['variants'] = say.variantsFollow;
     }
     input = { ...base, options, variants: variantInputs(values.variants, options, product, currency, errors) };
   }

@@ -1,21 +1,23 @@
 import { PostForm } from './form.js';
 import { DateTime, MaybeDateTime } from './order-parts.js';
+import { useT } from '../i18n/context.js';
 import type { PageContext, SessionView } from '../types.js';
 
 /** Where the vendor is logged in: this device marked, an End button for each other one, and "end all others". */
 export function SessionList({ ctx, sessions }: { ctx: PageContext; sessions: SessionView[] }) {
+  const t = useT();
   const others = sessions.some((s) => !s.current);
   return (
     <section class="panel" aria-labelledby="sessions-title" id="sessions">
-      <h2 id="sessions-title">Where you are logged in</h2>
+      <h2 id="sessions-title">{t('account.sessions.title')}</h2>
       <table class="table table-labelled">
         <thead>
           <tr>
-            <th scope="col">Device</th>
-            <th scope="col">Logged in</th>
-            <th scope="col">Last active</th>
+            <th scope="col">{t('account.sessions.device')}</th>
+            <th scope="col">{t('account.sessions.loggedIn')}</th>
+            <th scope="col">{t('account.sessions.lastActive')}</th>
             <th scope="col">
-              <span class="sr-only">Actions</span>
+              <span class="sr-only">{t('account.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -24,17 +26,17 @@ export function SessionList({ ctx, sessions }: { ctx: PageContext; sessions: Ses
             <tr>
               <th scope="row">
                 {s.device}
-                {s.current && <span class="tag tag-active">This device</span>}
+                {s.current && <span class="tag tag-active">{t('account.sessions.thisDevice')}</span>}
               </th>
-              <td data-label="Logged in">
+              <td data-label={t('account.sessions.loggedIn')}>
                 <DateTime iso={s.createdAt} timeZone={ctx.timeZone} />
               </td>
-              <td data-label="Last active">{s.current ? 'Now' : <MaybeDateTime iso={s.lastSeenAt} timeZone={ctx.timeZone} empty="—" />}</td>
+              <td data-label={t('account.sessions.lastActive')}>{s.current ? t('account.sessions.now') : <MaybeDateTime iso={s.lastSeenAt} timeZone={ctx.timeZone} empty="—" />}</td>
               <td>
                 {!s.current && (
                   <PostForm ctx={ctx} action={`/dashboard/account/sessions/${encodeURIComponent(s.id)}/end`}>
-                    <button type="submit" class="btn btn-small btn-danger-outline">
-                      End<span class="sr-only"> the session on {s.device}</span>
+                    <button type="submit" class="btn btn-danger-outline" aria-label={t('account.sessions.endNamed', { device: s.device })}>
+                      {t('account.sessions.end')}
                     </button>
                   </PostForm>
                 )}
@@ -46,11 +48,11 @@ export function SessionList({ ctx, sessions }: { ctx: PageContext; sessions: Ses
       {others ? (
         <PostForm ctx={ctx} action="/dashboard/account/sessions/end-others" class="form-actions">
           <button type="submit" class="btn btn-secondary">
-            End all other sessions
+            {t('account.sessions.endOthers')}
           </button>
         </PostForm>
       ) : (
-        <p class="muted">No other device is logged in.</p>
+        <p class="muted">{t('account.sessions.noOthers')}</p>
       )}
     </section>
   );

@@ -12,40 +12,55 @@ export interface ImportReportView {
   errors: ImportError[];
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-IN')} ${n === 1 ? one : many}`;
+/** The texts the report shows, for the island's `m`. */
+export const importReportKeys = [
+  'catalog.import.summaryProblems',
+  'catalog.import.summaryDone',
+  'catalog.import.summaryReady',
+  'catalog.import.titleCheck',
+  'catalog.import.titleRefused',
+  'catalog.import.titleDone',
+  'catalog.import.problemsCaption',
+  'catalog.import.row',
+  'catalog.import.column',
+  'catalog.import.problem',
+  'catalog.import.wholeRow',
+] as const;
 
-function summary(report: ImportReportView): string {
-  const changes = `${count(report.created, 'new product', 'new products')} and ${count(report.updated, 'product', 'products')} changed`;
-  if (report.errors.length > 0) {
-    return `${count(report.errors.length, 'problem', 'problems')} in ${count(report.rows, 'row', 'rows')}. Nothing was changed: fix the file and try again.`;
-  }
-  if (report.applied) return `Imported ${count(report.rows, 'row', 'rows')}: ${changes}.`;
-  return `The file is ready: ${count(report.rows, 'row', 'rows')} would give ${changes}. Nothing was changed yet: choose the file again and press Import.`;
+export type ImportReportKey = (typeof importReportKeys)[number];
+
+type Translate = (key: ImportReportKey, values?: Record<string, string | number>) => string;
+
+function summary(t: Translate, report: ImportReportView): string {
+  const values = { rows: report.rows, created: report.created, updated: report.updated, problems: report.errors.length };
+  if (report.errors.length > 0) return t('catalog.import.summaryProblems', values);
+  if (report.applied) return t('catalog.import.summaryDone', values);
+  return t('catalog.import.summaryReady', values);
 }
 
 /** The outcome of a check or an import: a summary, then every problem by row and column. */
-export function ImportReport({ report }: { report: ImportReportView }) {
+export function ImportReport({ report, t }: { report: ImportReportView; t: Translate }) {
   const failed = report.errors.length > 0;
   return (
     <section class={`import-report ${failed ? 'alert alert-error' : 'panel'}`} aria-labelledby="import-report-title" data-applied={String(report.applied)}>
-      <h2 id="import-report-title">{report.mode === 'check' ? 'Check of the file' : failed ? 'Import refused' : 'Import done'}</h2>
-      <p role="status">{summary(report)}</p>
+      <h2 id="import-report-title">{t(report.mode === 'check' ? 'catalog.import.titleCheck' : failed ? 'catalog.import.titleRefused' : 'catalog.import.titleDone')}</h2>
+      <p role="status">{summary(t, report)}</p>
       {failed && (
         <table class="table table-labelled import-errors">
-          <caption class="sr-only">Problems by row and column</caption>
+          <caption class="sr-only">{t('catalog.import.problemsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
+              <th scope="col">{t('catalog.import.row')}</th>
+              <th scope="col">{t('catalog.import.column')}</th>
+              <th scope="col">{t('catalog.import.problem')}</th>
             </tr>
           </thead>
           <tbody>
             {report.errors.map((error) => (
               <tr>
-                <td data-label="Row">{error.row}</td>
-                <td data-label="Column">{error.column ?? '(whole row)'}</td>
-                <td data-label="Problem">{error.message}</td>
+                <td data-label={t('catalog.import.row')}>{error.row}</td>
+                <td data-label={t('catalog.import.column')}>{error.column ?? t('catalog.import.wholeRow')}</td>
+                <td data-label={t('catalog.import.problem')}>{error.message}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,32 @@
 import { useRef, useState } from 'preact/hooks';
-import { ImportReport, type ImportReportView } from './import-report.js';
+import type { IslandMessages } from '../i18n/context.js';
+import { islandT } from '../i18n/island-t.js';
+import { ImportReport, importReportKeys, type ImportReportKey, type ImportReportView } from './import-report.js';
+
+/** Every text of the island (the report's too), for its `m`. */
+export const productImportKeys = [
+  ...importReportKeys,
+  'catalog.import.reading',
+  'catalog.import.checking',
+  'catalog.import.writing',
+  'catalog.import.finishing',
+  'catalog.import.working',
+  'catalog.import.progressCount',
+  'catalog.import.progressOf',
+  'catalog.import.uploading',
+  'catalog.import.tooLarge',
+  'catalog.import.expired',
+  'catalog.import.signedOut',
+  'catalog.import.failed',
+  'catalog.import.chooseFirst',
+  'catalog.import.file',
+  'catalog.import.fileHint',
+  'catalog.import.check',
+  'catalog.import.import',
+] as const;
+
+type Key = (typeof productImportKeys)[number];
+type Translate = (key: Key, values?: Record<string, string | number>) => string;
 
 /** Props of the product-import island: the upload form, its progress and the last report. */
 export interface ProductImportProps {
@@ -12,6 +39,7 @@ export interface ProductImportProps {
   report: ImportReportView | null;
   /** Why the last post was refused (no file chosen), or null. */
   fileError: string | null;
+  m: IslandMessages<Key>;
 }
 
 /** One line of the server's progress stream (`Accept: application/x-ndjson`). */
@@ -26,19 +54,19 @@ interface Progress {
   percent: number | null;
 }
 
-const steps: Record<string, string> = { reading: 'Reading rows', checking: 'Checking products', writing: 'Saving products', done: 'Finishing' };
+const steps: Record<string, Key> = { reading: 'catalog.import.reading', checking: 'catalog.import.checking', writing: 'catalog.import.writing', done: 'catalog.import.finishing' };
 
-function describe(line: { phase: string; done: number; total: number | null }): Progress {
-  const label = steps[line.phase] ?? 'Working';
-  if (line.total === null || line.total === 0) return { label: `${label}… ${line.done.toLocaleString('en-IN')}`, percent: null };
-  return { label: `${label}… ${line.done.toLocaleString('en-IN')} of ${line.total.toLocaleString('en-IN')}`, percent: Math.min(100, Math.round((line.done / line.total) * 100)) };
+function describe(t: Translate, line: { phase: string; done: number; total: number | null }): Progress {
+  const step = t(steps[line.phase] ?? 'catalog.import.working');
+  if (line.total === null || line.total === 0) return { label: t('catalog.import.progressCount', { step, done: line.done }), percent: null };
+  return { label: t('catalog.import.progressOf', { step, done: line.done, total: line.total }), percent: Math.min(100, Math.round((line.done / line.total) * 100)) };
 }
 
-function failure(status: number): string {
-  if (status === 413) return 'The file is too large: split it into files of at most 10 MB.';
-  if (status === 403) return 'The page has expired: reload it and try again.';
-  if (status === 401 || status === 0) return 'You are signed out, or the connection dropped: reload the page and try again.';
-  return 'The import could not be run. Nothing was changed; try again.';
+function failure(t: Translate, status: number): string {
+  if (status === 413) return t('catalog.import.tooLarge');
+  if (status === 403) return t('catalog.import.expired');
+  if (status === 401 || status === 0) return t('catalog.import.signedOut');
+  return t('catalog.import.failed');
 }
 
 /**
@@ -47,7 +75,8 @@ function failure(status: number): string {
  * upload's progress, then the server's (rows read, products checked and saved, streamed as
  * NDJSON) show in a progress bar, and the report replaces the old one in place.
  */
-export function ProductImport({ action, csrfToken, maxBytes, report: first, fileError }: ProductImportProps) {
+export function ProductImport({ action, csrfToken, maxBytes, report: first, fileError, m }: ProductImportProps) {
+  const t = islandT(m);
   const [report, setReport] = useState<ImportReportView | null>(first);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(fileError);
@@ -60,13 +89,13 @@ export function ProductImport({ action, csrfToken, maxBytes, report: first, file
     if (typeof XMLHttpRequest === 'undefined' || typeof FormData === 'undefined') return;
     event.preventDefault();
     if (busy) return;
-    if (!file) return setError('Choose a CSV file first.');
-    if (file.size > maxBytes) return setError(failure(413));
+    if (!file) return setError(t('catalog.import.chooseFirst'));
+    if (file.size > maxBytes) return setError(failure(t, 413));
     const data = new FormData(form);
     const button = event.submitter as HTMLButtonElement | null;
     if (button?.name) data.set(button.name, button.value);
     setError(null);
-    setProgress({ label: 'Uploading…', percent: 0 });
+    setProgress({ label: t('catalog.import.uploading'), percent: 0 });
     const xhr = new XMLHttpRequest();
     let seen = 0;
     const readLines = () => {
@@ -91,15 +120,15 @@ export function ProductImport({ action, csrfToken, maxBytes, report: first, file
           setError(line.error);
           setProgress(null);
         } else {
-          setProgress(describe(line));
+          setProgress(describe(t, line));
         }
       }
     };
-    xhr.upload.onprogress = (e) => setProgress({ label: 'Uploading…', percent: e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null });
+    xhr.upload.onprogress = (e) => setProgress({ label: t('catalog.import.uploading'), percent: e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null });
     xhr.onprogress = readLines;
     xhr.onload = () => {
       if (xhr.status !== 200) {
-        setError(failure(xhr.status));
+        setError(failure(t, xhr.status));
         setProgress(null);
         return;
       }
@@ -107,7 +136,7 @@ export function ProductImport({ action, csrfToken, maxBytes, report: first, file
       setProgress(null);
     };
     xhr.onerror = () => {
-      setError(failure(0));
+      setError(failure(t, 0));
       setProgress(null);
     };
     xhr.open('POST', action);
@@ -120,9 +149,9 @@ export function ProductImport({ action, csrfToken, maxBytes, report: first, file
       <form method="post" action={action} enctype="multipart/form-data" class="panel form-grid" onSubmit={submit} aria-busy={busy ? 'true' : undefined}>
         {csrfToken !== null && <input type="hidden" name="crumb" value={csrfToken} />}
         <div class={`field span-2${error ? ' has-error' : ''}`}>
-          <label for="import-file">CSV file</label>
+          <label for="import-file">{t('catalog.import.file')}</label>
           <p class="hint" id="import-file-hint">
-            UTF-8 CSV with a header row, at most {Math.round(maxBytes / 1024 / 1024)} MB. Excel: Save as "CSV UTF-8 (Comma delimited)".
+            {t('catalog.import.fileHint', { mb: Math.round(maxBytes / 1024 / 1024), encoding: 'UTF-8', excel: 'CSV UTF-8 (Comma delimited)' })}
           </p>
           <input
             ref={input}
@@ -142,10 +171,10 @@ export function ProductImport({ action, csrfToken, maxBytes, report: first, file
         </div>
         <div class="form-actions span-2">
           <button type="submit" name="mode" value="check" class="btn btn-secondary" disabled={busy}>
-            Check the file
+            {t('catalog.import.check')}
           </button>
           <button type="submit" name="mode" value="import" class="btn btn-primary" disabled={busy}>
-            Import
+            {t('catalog.import.import')}
           </button>
         </div>
         <div class="import-progress span-2" role="status" aria-live="polite">
@@ -157,7 +186,7 @@ export function ProductImport({ action, csrfToken, maxBytes, report: first, file
           )}
         </div>
       </form>
-      {report && <ImportReport report={report} />}
+      {report && <ImportReport report={report} t={t as (key: ImportReportKey, values?: Record<string, string | number>) => string} />}
     </div>
   );
 }

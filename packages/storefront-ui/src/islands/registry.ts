@@ -5,6 +5,8 @@ import { ConfirmStop, type ConfirmStopProps } from './confirm-stop.js';
 import { CopyLink, type CopyLinkProps } from './copy-link.js';
 import { GalleryNav, type GalleryNavProps } from './gallery-nav.js';
 import { Share, type ShareProps } from './share.js';
+import { ConfirmDelete, type ConfirmDeleteProps } from './confirm-delete.js';
+import { PhotoPicker, type PhotoPickerProps } from './photo-picker.js';
 import { LiveOrders, type LiveOrdersProps } from './live-orders.js';
 import { LoadMore, type LoadMoreProps } from './load-more.js';
 import { ProductImport, type ProductImportProps } from './product-import.js';
@@ -18,6 +20,8 @@ export interface IslandProps {
   'copy-link': CopyLinkProps;
   'gallery-nav': GalleryNavProps;
   share: ShareProps;
+  'confirm-delete': ConfirmDeleteProps;
+  'photo-picker': PhotoPickerProps;
   'live-orders': LiveOrdersProps;
   'load-more': LoadMoreProps;
   'product-import': ProductImportProps;
@@ -35,6 +39,8 @@ export const islands: { [N in IslandName]: FunctionComponent<IslandProps[N]> } =
   'copy-link': CopyLink,
   'gallery-nav': GalleryNav,
   share: Share,
+  'confirm-delete': ConfirmDelete,
+  'photo-picker': PhotoPicker,
   'live-orders': LiveOrders,
   'load-more': LoadMore,
   'product-import': ProductImport,

@@ -4,6 +4,7 @@ import { ErrorSummary } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { SessionList } from '../components/session-list.js';
 import { YourData } from '../components/your-data.js';
+import { useT } from '../i18n/context.js';
 import type { ApiTokenView, FieldErrors, PageContext, SessionView } from '../types.js';
 
 /** The forms of the account page, for `AccountPageProps.form`. */
@@ -30,10 +31,11 @@ export interface AccountPageProps {
 
 /** Account settings: login email and password, sessions, API tokens and data rights. */
 export function AccountPage({ ctx, email, sessions, tokens, newToken, form, values = {}, errors = {}, notice }: AccountPageProps) {
+  const t = useT();
   const none: FormState = { errors: {}, values: {} };
   const stateOf = (name: AccountForm): FormState => (form === name ? { errors, values } : none);
   return (
-    <DashboardLayout ctx={ctx} title="Account" section="account">
+    <DashboardLayout ctx={ctx} title={t('account.title')} section="account">
       {notice && (
         <p class="notice" role="status">
           {notice}

@@ -1,6 +1,7 @@
 import { ErrorSummary, Field, PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { ExportButton } from '../components/your-data.js';
+import { useT } from '../i18n/context.js';
 import { withBase } from '../url.js';
 import type { FieldErrors, PageContext } from '../types.js';
 
@@ -12,34 +13,34 @@ export interface CloseAccountPageProps {
   errors?: FieldErrors;
 }
 
-const labels = { password: 'Your password' };
-
 /** Closing the account: what goes, what stays for tax, and the password to confirm. */
 export function CloseAccountPage({ ctx, storeName, errors = {} }: CloseAccountPageProps) {
+  const t = useT();
   const f = 'close';
+  const labels = { password: t('account.close.password') };
   const href = (p: string) => withBase(ctx.basePath, p);
   return (
-    <DashboardLayout ctx={ctx} title="Close account" section="account">
+    <DashboardLayout ctx={ctx} title={t('account.close.title')} section="account">
       <section class="panel danger-zone">
-        <h2>Closing {storeName} cannot be undone</h2>
-        <p>At once:</p>
+        <h2>{t('account.close.heading', { store: storeName })}</h2>
+        <p>{t('account.close.atOnce')}</p>
         <ul>
-          <li>your store goes offline and its link stops taking orders (nobody else can take the link);</li>
-          <li>your customers’ names, phone numbers, emails, addresses and notes are erased from every order;</li>
-          <li>your login, sessions, API tokens, product descriptions and pictures, and your logo are deleted (product names and prices stay with your orders).</li>
+          <li>{t('account.close.offline')}</li>
+          <li>{t('account.close.erased')}</li>
+          <li>{t('account.close.deleted')}</li>
         </ul>
-        <p>Kept, because tax law requires it: order numbers, dates, items with their prices, and totals, without any customer details.</p>
-        <p>Want a copy first?</p>
+        <p>{t('account.close.kept')}</p>
+        <p>{t('account.close.copyFirst')}</p>
         <ExportButton ctx={ctx} />
         <ErrorSummary form={f} errors={errors} labels={labels} />
         <PostForm ctx={ctx} action="/dashboard/account/close">
-          <Field form={f} name="password" label={labels.password} type="password" error={errors['password']} required autocomplete="current-password" hint="To make sure it is you." />
+          <Field form={f} name="password" label={labels.password} type="password" error={errors['password']} required autocomplete="current-password" hint={t('account.close.passwordHint')} />
           <div class="row-actions">
             <button type="submit" class="btn btn-danger">
-              Close my account
+              {t('account.close.button')}
             </button>
             <a class="btn btn-secondary" href={href('/dashboard/account')}>
-              Keep my account
+              {t('account.close.keep')}
             </a>
           </div>
         </PostForm>

@@ -2,7 +2,9 @@ import type { CouponView } from '@dukaan-kit/core';
 import { CheckboxField, ErrorSummary, Field, PostForm, SelectField } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { currencyExponent, moneyInputValue } from '../money.js';
+import { useT, type I18n } from '../i18n/context.js';
 import type { FieldErrors, PageContext } from '../types.js';
+import { localError } from './localized-errors.js';
 import { CouponStatusTag } from './coupons.js';
 
 /** The coupon form's fields as typed: money in major units, dates as the store's local date and time. */
@@ -34,6 +36,8 @@ export interface CouponFormPageProps {
   values?: Partial<CouponFormValues>;
   /** Field -> message, by the names above (and `form`). */
   errors?: FieldErrors;
+  /** The delete form's error (its box was not ticked), beside the box: a sentence or a catalogue key. */
+  deleteError?: string;
 }
 
 /** An instant as a datetime-local value in `timeZone` ("2026-12-03T10:00"); '' for none. */
@@ -67,28 +71,31 @@ function initialValues(coupon: CouponView | null, currency: string, timeZone: st
   return { ...stored, ...typed };
 }
 
-const labels: Record<string, string> = {
-  code: 'Code',
-  type: 'Discount type',
-  value: 'Discount',
-  minOrderValue: 'Minimum order value',
-  maxDiscount: 'Maximum discount',
-  startsAt: 'Starts',
-  endsAt: 'Ends',
-  usageLimit: 'Total uses',
-  perPhoneLimit: 'Uses per customer',
-};
+function labels(t: I18n['t']): Record<string, string> {
+  return {
+    code: t('catalog.coupons.code'),
+    type: t('catalog.coupon.type'),
+    value: t('catalog.coupons.discount'),
+    minOrderValue: t('catalog.coupon.minOrder'),
+    maxDiscount: t('catalog.coupon.maxDiscount'),
+    startsAt: t('catalog.coupon.starts'),
+    endsAt: t('catalog.coupon.ends'),
+    usageLimit: t('catalog.coupon.usageLimit'),
+    perPhoneLimit: t('catalog.coupon.perPhone'),
+  };
+}
 
 /** Deleting needs a ticked "Yes, delete" box: a confirmation that works without JavaScript. */
-function DeleteCoupon({ ctx, coupon }: { ctx: PageContext; coupon: CouponView }) {
+function DeleteCoupon({ ctx, coupon, error }: { ctx: PageContext; coupon: CouponView; error: string | undefined }) {
+  const t = useT();
   return (
     <section class="panel danger-zone">
-      <h2>Delete coupon</h2>
-      <p>Orders placed with it keep their discount. To stop it for now and keep its count, pause it instead (untick Active).</p>
+      <h2>{t('catalog.coupon.deleteTitle')}</h2>
+      <p>{t('catalog.coupon.deleteText')}</p>
       <PostForm ctx={ctx} action={`/dashboard/coupons/${encodeURIComponent(coupon.id)}/delete`}>
-        <CheckboxField form="delete" name="confirm" value="yes" label={`Yes, delete ${coupon.code}`} checked={false} required />
+        <CheckboxField form="delete" name="confirm" value="yes" label={t('catalog.coupon.deleteConfirm', { code: coupon.code })} checked={false} required error={error} />
         <button type="submit" class="btn btn-danger">
-          Delete coupon
+          {t('catalog.coupon.deleteTitle')}
         </button>
       </PostForm>
     </section>
@@ -96,26 +103,27 @@ function DeleteCoupon({ ctx, coupon }: { ctx: PageContext; coupon: CouponView })
 }
 
 /** Create or edit a coupon; a plain form, so it works without JavaScript. */
-export function CouponFormPage({ ctx, currency, coupon, values = {}, errors = {} }: CouponFormPageProps) {
+export function CouponFormPage({ ctx, currency, coupon, values = {}, errors = {}, deleteError }: CouponFormPageProps) {
+  const t = useT();
   const timeZone = ctx.timeZone ?? 'Asia/Kolkata';
   const v = initialValues(coupon, currency, timeZone, values);
   const f = 'coupon';
   const money = { inputMode: (currencyExponent(currency) === 0 ? 'numeric' : 'decimal') as 'numeric' | 'decimal' };
   const action = coupon ? `/dashboard/coupons/${encodeURIComponent(coupon.id)}` : '/dashboard/coupons';
   return (
-    <DashboardLayout ctx={ctx} title={coupon ? `Edit ${coupon.code}` : 'New coupon'} section="coupons">
+    <DashboardLayout ctx={ctx} title={coupon ? t('catalog.coupon.titleEdit', { code: coupon.code }) : t('catalog.coupons.new')} section="coupons">
       {coupon && (
         <p>
-          <CouponStatusTag status={coupon.status} /> Used {coupon.usedCount}
-          {coupon.usageLimit === null ? '' : ` of ${coupon.usageLimit}`} times.
+          <CouponStatusTag status={coupon.status} />{' '}
+          {coupon.usageLimit === null ? t('catalog.coupon.usedTimes', { used: coupon.usedCount }) : t('catalog.coupon.usedTimesOf', { used: coupon.usedCount, limit: coupon.usageLimit })}
         </p>
       )}
-      <ErrorSummary form={f} errors={errors} labels={labels} />
+      <ErrorSummary form={f} errors={errors} labels={labels(t)} />
       <PostForm ctx={ctx} action={action} class="panel form-grid">
         <Field
           form={f}
           name="code"
-          label="Code"
+          label={t('catalog.coupons.code')}
           value={v.code}
           error={errors['code']}
           required
@@ -124,25 +132,35 @@ export function CouponFormPage({ ctx, currency, coupon, values = {}, errors = {}
           pattern="[A-Za-z0-9_\-]+"
           autocapitalize="characters"
           spellcheck={false}
-          hint="3 to 32 letters, digits, - or _. Customers may type it in any case."
+          hint={t('catalog.coupon.codeHint')}
         />
-        <SelectField form={f} name="type" label="Discount type" value={v.type} error={errors['type']} options={[['percent', 'Percent of the items'], ['flat', `Fixed amount (${currency})`]]} />
-        <Field form={f} name="value" label="Discount" value={v.value} error={errors['value']} required {...money} hint="A percent (1 to 100) or an amount, as the type says." class="field-short" />
-        <Field form={f} name="maxDiscount" label="Maximum discount" value={v.maxDiscount} error={errors['maxDiscount']} optional {...money} hint="Percent coupons only: the most it takes off." class="field-short" />
-        <Field form={f} name="minOrderValue" label="Minimum order value" value={v.minOrderValue} error={errors['minOrderValue']} optional {...money} hint="What the items must add up to." class="field-short" />
-        <Field form={f} name="startsAt" label="Starts" type="datetime-local" value={v.startsAt} error={errors['startsAt']} optional hint={`Your store's time (${timeZone}). Empty: from now.`} />
-        <Field form={f} name="endsAt" label="Ends" type="datetime-local" value={v.endsAt} error={errors['endsAt']} optional hint="The moment it stops working. Empty: no end." />
-        <Field form={f} name="usageLimit" label="Total uses" type="number" min={1} value={v.usageLimit} error={errors['usageLimit']} optional hint="Orders in all. Empty: no limit." class="field-short" />
-        <Field form={f} name="perPhoneLimit" label="Uses per customer" type="number" min={1} value={v.perPhoneLimit} error={errors['perPhoneLimit']} optional hint="Per phone number. Empty: no limit." class="field-short" />
-        <CheckboxField form={f} name="firstOrderOnly" label="Only for a customer's first order" checked={v.firstOrderOnly} error={errors['firstOrderOnly']} />
-        <CheckboxField form={f} name="active" label="Active" checked={v.active} error={errors['active']} hint="Untick to pause it; a paused code answers like an unknown one." />
+        <SelectField
+          form={f}
+          name="type"
+          label={t('catalog.coupon.type')}
+          value={v.type}
+          error={errors['type']}
+          options={[
+            ['percent', t('catalog.coupon.typePercent')],
+            ['flat', t('catalog.coupon.typeFlat', { currency })],
+          ]}
+        />
+        <Field form={f} name="value" label={t('catalog.coupons.discount')} value={v.value} error={errors['value']} required {...money} hint={t('catalog.coupon.valueHint')} class="field-short" />
+        <Field form={f} name="maxDiscount" label={t('catalog.coupon.maxDiscount')} value={v.maxDiscount} error={errors['maxDiscount']} optional {...money} hint={t('catalog.coupon.maxDiscountHint')} class="field-short" />
+        <Field form={f} name="minOrderValue" label={t('catalog.coupon.minOrder')} value={v.minOrderValue} error={errors['minOrderValue']} optional {...money} hint={t('catalog.coupon.minOrderHint')} class="field-short" />
+        <Field form={f} name="startsAt" label={t('catalog.coupon.starts')} type="datetime-local" value={v.startsAt} error={errors['startsAt']} optional hint={t('catalog.coupon.startsHint', { timeZone })} />
+        <Field form={f} name="endsAt" label={t('catalog.coupon.ends')} type="datetime-local" value={v.endsAt} error={errors['endsAt']} optional hint={t('catalog.coupon.endsHint')} />
+        <Field form={f} name="usageLimit" label={t('catalog.coupon.usageLimit')} type="number" min={1} value={v.usageLimit} error={errors['usageLimit']} optional hint={t('catalog.coupon.usageLimitHint')} class="field-short" />
+        <Field form={f} name="perPhoneLimit" label={t('catalog.coupon.perPhone')} type="number" min={1} value={v.perPhoneLimit} error={errors['perPhoneLimit']} optional hint={t('catalog.coupon.perPhoneHint')} class="field-short" />
+        <CheckboxField form={f} name="firstOrderOnly" label={t('catalog.coupon.firstOrderOnly')} checked={v.firstOrderOnly} error={errors['firstOrderOnly']} />
+        <CheckboxField form={f} name="active" label={t('catalog.coupon.active')} checked={v.active} error={errors['active']} hint={t('catalog.coupon.activeHint')} />
         <p>
           <button type="submit" class="btn btn-primary">
-            {coupon ? 'Save changes' : 'Add coupon'}
+            {t(coupon ? 'catalog.product.saveChanges' : 'catalog.coupon.add')}
           </button>
         </p>
       </PostForm>
-      {coupon && <DeleteCoupon ctx={ctx} coupon={coupon} />}
+      {coupon && <DeleteCoupon ctx={ctx} coupon={coupon} error={deleteError === undefined ? undefined : localError(t, deleteError)} />}
     </DashboardLayout>
   );
 }

@@ -3,6 +3,8 @@ import { PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { discountText } from '../components/coupon-offers.js';
 import { formatMoney } from '../money.js';
+import { useI18n, useT, type I18n } from '../i18n/context.js';
+import type { MessageKey } from '../i18n/catalogue.js';
 import { withBase } from '../url.js';
 import type { PageContext } from '../types.js';
 
@@ -14,93 +16,89 @@ export interface CouponsPageProps {
   coupons: CouponView[];
 }
 
-const statusLabels: Record<CouponStatus, string> = {
-  active: 'Live',
-  scheduled: 'Scheduled',
-  expired: 'Ended',
-  used_up: 'Used up',
-  inactive: 'Paused',
+const statusLabels: Record<CouponStatus, MessageKey> = {
+  active: 'catalog.coupons.status.active',
+  scheduled: 'catalog.coupons.status.scheduled',
+  expired: 'catalog.coupons.status.expired',
+  used_up: 'catalog.coupons.status.usedUp',
+  inactive: 'catalog.coupons.status.inactive',
 };
 
 /** A coupon's status as a coloured tag. */
 export function CouponStatusTag({ status }: { status: CouponStatus }) {
-  return <span class={`tag tag-coupon-${status}`}>{statusLabels[status]}</span>;
+  const t = useT();
+  return <span class={`tag tag-coupon-${status}`}>{t(statusLabels[status])}</span>;
 }
 
-function day(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(instant));
-}
+const dayFormat: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' };
 
 /** "From 1 Nov 2026, 12:00 am to 15 Nov 2026, 12:00 am", or "Always". */
-function period(coupon: CouponView, timeZone: string): string {
+function period({ t, dateTime }: I18n, coupon: CouponView): string {
   const { startsAt, endsAt } = coupon;
-  if (startsAt === null && endsAt === null) return 'Always';
-  if (startsAt === null) return `Until ${day(endsAt ?? '', timeZone)}`;
-  if (endsAt === null) return `From ${day(startsAt, timeZone)}`;
-  return `${day(startsAt, timeZone)} to ${day(endsAt, timeZone)}`;
+  const day = (instant: string) => dateTime(instant, dayFormat);
+  if (startsAt === null && endsAt === null) return t('catalog.coupons.always');
+  if (startsAt === null) return t('catalog.coupons.until', { end: day(endsAt ?? '') });
+  if (endsAt === null) return t('catalog.coupons.from', { start: day(startsAt) });
+  return t('catalog.coupons.between', { start: day(startsAt), end: day(endsAt) });
 }
 
-function uses(coupon: CouponView): string {
-  const limit = coupon.usageLimit === null ? '' : ` of ${coupon.usageLimit}`;
-  const perPhone = coupon.perPhoneLimit === null ? '' : `, ${coupon.perPhoneLimit} per customer`;
-  return `${coupon.usedCount}${limit}${perPhone}`;
+function uses(t: I18n['t'], coupon: CouponView): string {
+  const used = coupon.usageLimit === null ? t('catalog.coupons.used', { used: coupon.usedCount }) : t('catalog.coupons.usedOf', { used: coupon.usedCount, limit: coupon.usageLimit });
+  return coupon.perPhoneLimit === null ? used : `${used}, ${t('catalog.coupons.perCustomer', { count: coupon.perPhoneLimit })}`;
 }
 
 /** Coupons: each code with its discount, period, uses and status; pause or resume in place, edit, add. */
 export function CouponsPage({ ctx, currency, coupons }: CouponsPageProps) {
-  const timeZone = ctx.timeZone ?? 'Asia/Kolkata';
+  const i18n = useI18n();
+  const { t } = i18n;
   const href = (path: string) => withBase(ctx.basePath, path);
   return (
-    <DashboardLayout ctx={ctx} title="Coupons" section="coupons">
-      <p class="lead">
-        Customers type a code at checkout for a discount on the items. Live coupons show as offers on your store page. A cancelled or rejected
-        order gives its use back.
-      </p>
+    <DashboardLayout ctx={ctx} title={t('catalog.coupons.title')} section="coupons">
+      <p class="lead">{t('catalog.coupons.lead')}</p>
       <p>
         <a class="btn btn-primary" href={href('/dashboard/coupons/new')}>
-          New coupon
+          {t('catalog.coupons.new')}
         </a>
       </p>
       {coupons.length === 0 ? (
-        <p class="empty">No coupons yet.</p>
+        <p class="empty">{t('catalog.coupons.empty')}</p>
       ) : (
         <table class="table table-labelled coupons-table">
           <thead>
             <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Discount</th>
-              <th scope="col">When</th>
-              <th scope="col">Used</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('catalog.coupons.code')}</th>
+              <th scope="col">{t('catalog.coupons.discount')}</th>
+              <th scope="col">{t('catalog.coupons.when')}</th>
+              <th scope="col">{t('catalog.coupons.usedHead')}</th>
+              <th scope="col">{t('catalog.coupons.status')}</th>
               <th scope="col">
-                <span class="sr-only">Actions</span>
+                <span class="sr-only">{t('catalog.coupons.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {coupons.map((c) => (
               <tr>
-                <td data-label="Code">
+                <td data-label={t('catalog.coupons.code')}>
                   <a href={href(`/dashboard/coupons/${encodeURIComponent(c.id)}`)}>
                     <code>{c.code}</code>
                   </a>
                 </td>
-                <td data-label="Discount">
+                <td data-label={t('catalog.coupons.discount')}>
                   {discountText(c, currency)}
-                  {c.minOrderValue > 0 && <span class="hint"> on {formatMoney(c.minOrderValue, currency)} or more</span>}
-                  {c.firstOrderOnly && <span class="hint"> · first order only</span>}
+                  {c.minOrderValue > 0 && <span class="hint"> {t('catalog.coupons.onOrMore', { amount: formatMoney(c.minOrderValue, currency) })}</span>}
+                  {c.firstOrderOnly && <span class="hint"> · {t('catalog.coupons.firstOnly')}</span>}
                 </td>
-                <td data-label="When">{period(c, timeZone)}</td>
-                <td data-label="Used">{uses(c)}</td>
-                <td data-label="Status">
+                <td data-label={t('catalog.coupons.when')}>{period(i18n, c)}</td>
+                <td data-label={t('catalog.coupons.usedHead')}>{uses(t, c)}</td>
+                <td data-label={t('catalog.coupons.status')}>
                   <CouponStatusTag status={c.status} />
                 </td>
                 <td>
                   <PostForm ctx={ctx} action={`/dashboard/coupons/${encodeURIComponent(c.id)}/active`} class="inline-form">
                     <input type="hidden" name="active" value={c.active ? 'no' : 'yes'} />
-                    <button type="submit" class="btn btn-small btn-secondary">
-                      {c.active ? 'Pause' : 'Resume'}
-                      <span class="sr-only"> {c.code}</span>
+                    <button type="submit" class="btn btn-secondary" aria-label={t(c.active ? 'catalog.coupons.pauseNamed' : 'catalog.coupons.resumeNamed', { code: c.code })}>
+                      {t(c.active ? 'catalog.coupons.pause' : 'catalog.coupons.resume')}
                     </button>
                   </PostForm>
                 </td>

@@ -1,6 +1,8 @@
 import { Island } from '../components/island.js';
 import { DashboardLayout } from '../components/layouts.js';
+import { useIslandMessages, useT } from '../i18n/context.js';
 import type { ImportReportView } from '../islands/import-report.js';
+import { productImportKeys } from '../islands/product-import.js';
 import { withBase } from '../url.js';
 import type { PageContext } from '../types.js';
 
@@ -21,32 +23,29 @@ export interface ProductImportPageProps {
  * JavaScript it shows the upload's and the server's progress.
  */
 export function ProductImportPage({ ctx, report, fileError, maxBytes }: ProductImportPageProps) {
+  const t = useT();
+  const m = useIslandMessages(productImportKeys);
   const href = (path: string) => withBase(ctx.basePath, path);
   return (
-    <DashboardLayout ctx={ctx} title="Import products" section="products">
+    <DashboardLayout ctx={ctx} title={t('catalog.import.title')} section="products">
       <p>
-        <a href={href('/dashboard/products')}>← Back to products</a>
+        <a href={href('/dashboard/products')}>{t('catalog.import.back')}</a>
       </p>
       <section class="panel" aria-labelledby="import-format-title">
-        <h2 id="import-format-title">The file</h2>
-        <p>
-          One row per variant. The first row of a product carries its name, description, category and option names; its other rows
-          repeat only the <code>handle</code> and give the variant's option values, price, MRP, stock, SKU and availability. Prices are
-          in rupees like <code>199.00</code>; leave stock blank when you do not count it. Rows whose handle or SKU is already in your
-          store change that product (its variants become the file's rows); the others add products, and missing categories are made.
-        </p>
+        <h2 id="import-format-title">{t('catalog.import.formatTitle')}</h2>
+        <p>{t('catalog.import.format', { handle: 'handle', example: '199.00' })}</p>
         <p>
           <a href={href('/api/v1/products/import/template')} download>
-            Download the template
+            {t('catalog.import.template')}
           </a>{' '}
           ·{' '}
           <a href={href('/api/v1/products/export')} download>
-            Export your products
+            {t('catalog.import.export')}
           </a>{' '}
-          (the same format: edit it and import it back)
+          {t('catalog.import.exportHint')}
         </p>
       </section>
-      <Island name="product-import" props={{ action: href('/dashboard/products/import'), csrfToken: ctx.csrfToken, maxBytes, report, fileError }} />
+      <Island name="product-import" props={{ action: href('/dashboard/products/import'), csrfToken: ctx.csrfToken, maxBytes, report, fileError, m }} />
     </DashboardLayout>
   );
 }

@@ -2,6 +2,7 @@ import { PostForm } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
 import { NextPageLink } from '../components/order-table.js';
 import { Price } from '../components/price.js';
+import { useT, type I18n } from '../i18n/context.js';
 import { queryString, withBase } from '../url.js';
 import type { CategoryView, PageContext, ProductView } from '../types.js';
 
@@ -22,9 +23,9 @@ export interface ProductsPageProps {
   back?: string;
 }
 
-function stockText(p: ProductView): string {
-  const text = p.stock === null ? 'Not tracked' : p.stock === 0 ? 'Out of stock' : `${p.stock} in stock`;
-  return p.options.length > 0 ? `${text} · ${p.variants.length} ${p.variants.length === 1 ? 'variant' : 'variants'}` : text;
+function stockText(t: I18n['t'], p: ProductView): string {
+  const text = p.stock === null ? t('catalog.products.notTracked') : p.stock === 0 ? t('catalog.products.outOfStock') : t('catalog.products.inStock', { count: p.stock });
+  return p.options.length > 0 ? `${text} · ${t('catalog.products.variantCount', { count: p.variants.length })}` : text;
 }
 
 /** The id of the bulk form; the rows' checkboxes join it through their `form` attribute (forms cannot nest). */
@@ -32,42 +33,43 @@ const bulkForm = 'bulk-products';
 
 /** One change for the ticked products: show, hide, set stock, move to a category, delete (asked first). */
 function BulkBar({ ctx, categories, back }: { ctx: PageContext; categories: CategoryView[]; back: string }) {
+  const t = useT();
   return (
-    <PostForm ctx={ctx} action="/dashboard/products/bulk" id={bulkForm} class="bulk-bar" aria-label="Change the ticked products">
+    <PostForm ctx={ctx} action="/dashboard/products/bulk" id={bulkForm} class="bulk-bar" aria-label={t('catalog.products.bulkLabel')}>
       <input type="hidden" name="back" value={back} />
-      <p class="bulk-bar-title">With the ticked products:</p>
+      <p class="bulk-bar-title">{t('catalog.products.bulkTitle')}</p>
       <fieldset>
-        <legend class="sr-only">Visibility</legend>
-        <button type="submit" name="action" value="show" class="btn btn-small btn-secondary">
-          Show in store
+        <legend class="sr-only">{t('catalog.products.visibility')}</legend>
+        <button type="submit" name="action" value="show" class="btn btn-secondary">
+          {t('catalog.product.active')}
         </button>
-        <button type="submit" name="action" value="hide" class="btn btn-small btn-secondary">
-          Hide
+        <button type="submit" name="action" value="hide" class="btn btn-secondary">
+          {t('catalog.products.hide')}
         </button>
       </fieldset>
       <fieldset>
-        <legend class="sr-only">Stock</legend>
-        <label for="bulk-stock">Stock</label>
+        <legend class="sr-only">{t('catalog.product.stock')}</legend>
+        <label for="bulk-stock">{t('catalog.product.stock')}</label>
         <input id="bulk-stock" name="stock" type="number" min={0} step={1} inputMode="numeric" />
-        <button type="submit" name="action" value="set-stock" class="btn btn-small btn-secondary">
-          Set stock
+        <button type="submit" name="action" value="set-stock" class="btn btn-secondary">
+          {t('catalog.products.setStock')}
         </button>
       </fieldset>
       <fieldset>
-        <legend class="sr-only">Category</legend>
-        <label for="bulk-category">Category</label>
+        <legend class="sr-only">{t('catalog.product.category')}</legend>
+        <label for="bulk-category">{t('catalog.product.category')}</label>
         <select id="bulk-category" name="categoryId">
-          <option value="">No category</option>
+          <option value="">{t('catalog.product.noCategory')}</option>
           {categories.map((c) => (
             <option value={c.id}>{c.name}</option>
           ))}
         </select>
-        <button type="submit" name="action" value="move-category" class="btn btn-small btn-secondary">
-          Move
+        <button type="submit" name="action" value="move-category" class="btn btn-secondary">
+          {t('catalog.products.move')}
         </button>
       </fieldset>
-      <button type="submit" name="action" value="delete" class="btn btn-small btn-danger-outline">
-        Delete…
+      <button type="submit" name="action" value="delete" class="btn btn-danger-outline">
+        {t('catalog.products.deleteEllipsis')}
       </button>
     </PostForm>
   );
@@ -75,6 +77,7 @@ function BulkBar({ ctx, categories, back }: { ctx: PageContext; categories: Cate
 
 /** Per row, without JavaScript: show or hide it, and (one-way products) set its stock. */
 function RowSwitches({ ctx, product, back }: { ctx: PageContext; product: ProductView; back: string }) {
+  const t = useT();
   const base = `/dashboard/products/${encodeURIComponent(product.id)}`;
   const stockId = `stock-${product.id}`;
   return (
@@ -83,20 +86,19 @@ function RowSwitches({ ctx, product, back }: { ctx: PageContext; product: Produc
         <PostForm ctx={ctx} action={`${base}/stock`}>
           <input type="hidden" name="back" value={back} />
           <label for={stockId} class="sr-only">
-            Stock of {product.name}
+            {t('catalog.products.stockOf', { name: product.name })}
           </label>
-          <input id={stockId} name="stock" type="number" min={0} step={1} inputMode="numeric" value={product.stock === null ? '' : String(product.stock)} placeholder="Not counted" />
-          <button type="submit" class="btn btn-small btn-secondary">
-            Save<span class="sr-only"> stock of {product.name}</span>
+          <input id={stockId} name="stock" type="number" min={0} step={1} inputMode="numeric" value={product.stock === null ? '' : String(product.stock)} placeholder={t('catalog.products.notCounted')} />
+          <button type="submit" class="btn btn-secondary" aria-label={t('catalog.products.saveStockOf', { name: product.name })}>
+            {t('catalog.categories.save')}
           </button>
         </PostForm>
       )}
       <PostForm ctx={ctx} action={`${base}/visibility`}>
         <input type="hidden" name="back" value={back} />
         <input type="hidden" name="active" value={product.active ? 'no' : 'yes'} />
-        <button type="submit" class="btn btn-small btn-secondary" aria-pressed={product.active ? 'true' : 'false'}>
-          {product.active ? 'Hide' : 'Show'}
-          <span class="sr-only"> {product.name}</span>
+        <button type="submit" class="btn btn-secondary" aria-pressed={product.active ? 'true' : 'false'} aria-label={t(product.active ? 'catalog.products.hideNamed' : 'catalog.products.showNamed', { name: product.name })}>
+          {t(product.active ? 'catalog.products.hide' : 'catalog.products.show')}
         </button>
       </PostForm>
     </div>
@@ -105,12 +107,12 @@ function RowSwitches({ ctx, product, back }: { ctx: PageContext; product: Produc
 
 /** "Delete these N products?" with the list, and a form that deletes them only when ticked. */
 function ConfirmDelete({ ctx, products, back }: { ctx: PageContext; products: ProductView[]; back: string }) {
+  const t = useT();
+  const count = products.length;
   return (
     <section class="panel danger-zone" aria-labelledby="confirm-delete-title">
-      <h2 id="confirm-delete-title">
-        Delete {products.length} {products.length === 1 ? 'product' : 'products'}?
-      </h2>
-      <p>Past orders keep their copy of the name and price. Their pictures are deleted too. This cannot be undone.</p>
+      <h2 id="confirm-delete-title">{t('catalog.products.confirmTitle', { count })}</h2>
+      <p>{t('catalog.products.confirmText')}</p>
       <ul>
         {products.map((p) => (
           <li>{p.name}</li>
@@ -124,12 +126,14 @@ function ConfirmDelete({ ctx, products, back }: { ctx: PageContext; products: Pr
         ))}
         <div class="field field-check">
           <input type="checkbox" id="confirm-delete-yes" name="confirm" value="yes" required />
-          <label for="confirm-delete-yes">Yes, delete {products.length === 1 ? 'it' : `these ${products.length}`}</label>
+          <label for="confirm-delete-yes">{t('catalog.products.confirmYes', { count })}</label>
         </div>
         <button type="submit" class="btn btn-danger">
-          Delete {products.length === 1 ? 'product' : 'products'}
+          {t('catalog.products.confirmButton', { count })}
         </button>{' '}
-        <a href={back}>Cancel</a>
+        <a class="btn btn-secondary" href={back}>
+          {t('catalog.categories.cancel')}
+        </a>
       </PostForm>
     </section>
   );
@@ -137,29 +141,30 @@ function ConfirmDelete({ ctx, products, back }: { ctx: PageContext; products: Pr
 
 /** The catalogue: search, category filter, one row per product with its switches, bulk changes, next page. */
 export function ProductsPage({ ctx, currency, products, categories, q = '', categoryId = null, cursor, nextCursor, confirmDelete, back }: ProductsPageProps) {
+  const t = useT();
   const base = withBase(ctx.basePath, '/dashboard/products');
   const here = back ?? `${base}${queryString({ q, categoryId, cursor })}`;
   const filtered = q !== '' || categoryId !== null;
   if (confirmDelete && confirmDelete.length > 0) {
     return (
-      <DashboardLayout ctx={ctx} title="Delete products" section="products">
+      <DashboardLayout ctx={ctx} title={t('catalog.products.deleteTitle')} section="products">
         <ConfirmDelete ctx={ctx} products={confirmDelete} back={here} />
       </DashboardLayout>
     );
   }
   return (
-    <DashboardLayout ctx={ctx} title="Products" section="products">
+    <DashboardLayout ctx={ctx} title={t('catalog.products.title')} section="products">
       <div class="toolbar">
         <form method="get" action={base} class="search" role="search">
           <label for="products-q" class="sr-only">
-            Search products
+            {t('catalog.products.searchLabel')}
           </label>
-          <input id="products-q" type="search" name="q" value={q} placeholder="Search name or SKU" />
+          <input id="products-q" type="search" name="q" value={q} placeholder={t('catalog.products.searchPlaceholder')} />
           <label for="products-category" class="sr-only">
-            Category
+            {t('catalog.product.category')}
           </label>
           <select id="products-category" name="categoryId">
-            <option value="">All categories</option>
+            <option value="">{t('catalog.products.allCategories')}</option>
             {categories.map((c) => (
               <option value={c.id} selected={c.id === categoryId}>
                 {c.name}
@@ -167,18 +172,18 @@ export function ProductsPage({ ctx, currency, products, categories, q = '', cate
             ))}
           </select>
           <button type="submit" class="btn btn-secondary">
-            Search
+            {t('catalog.products.search')}
           </button>
         </form>
         <a class="btn btn-secondary" href={`${base}/import`}>
-          Import / export CSV
+          {t('catalog.products.importExport')}
         </a>
         <a class="btn btn-primary" href={`${base}/new`}>
-          Add product
+          {t('catalog.product.add')}
         </a>
       </div>
       {products.length === 0 ? (
-        <p class="empty">{filtered ? 'No products match.' : 'No products yet. Add your first one — it takes a minute.'}</p>
+        <p class="empty">{t(filtered ? 'catalog.products.noMatch' : 'catalog.products.empty')}</p>
       ) : (
         <>
           <BulkBar ctx={ctx} categories={categories} back={here} />
@@ -188,7 +193,7 @@ export function ProductsPage({ ctx, currency, products, categories, q = '', cate
                 <span class="row-select">
                   <input type="checkbox" name="ids" value={p.id} form={bulkForm} id={`select-${p.id}`} />
                   <label for={`select-${p.id}`} class="sr-only">
-                    Tick {p.name}
+                    {t('catalog.products.tick', { name: p.name })}
                   </label>
                 </span>
                 {p.images[0] ? <img class="thumb" src={p.images[0].url} alt="" width={56} height={56} loading="lazy" /> : <span class="thumb img-placeholder">{p.name.slice(0, 1)}</span>}
@@ -197,9 +202,9 @@ export function ProductsPage({ ctx, currency, products, categories, q = '', cate
                     {p.name}
                   </a>
                   <Price price={p.price} compareAtPrice={p.compareAtPrice} currency={currency} from={p.variants.some((v) => v.active && v.price !== p.price)} />
-                  <p class={`product-row-stock${p.stock === 0 ? ' is-out' : ''}`}>{stockText(p)}</p>
+                  <p class={`product-row-stock${p.stock === 0 ? ' is-out' : ''}`}>{stockText(t, p)}</p>
                 </div>
-                <span class={`tag ${p.active ? 'tag-active' : 'tag-hidden'}`}>{p.active ? 'Active' : 'Hidden'}</span>
+                <span class={`tag ${p.active ? 'tag-active' : 'tag-hidden'}`}>{t(p.active ? 'catalog.products.active' : 'catalog.products.hidden')}</span>
                 <RowSwitches ctx={ctx} product={p} back={here} />
               </li>
             ))}
@@ -208,7 +213,7 @@ export function ProductsPage({ ctx, currency, products, categories, q = '', cate
       )}
       {cursor && (
         <p>
-          <a href={`${base}${queryString({ q, categoryId })}`}>← First page</a>
+          <a href={`${base}${queryString({ q, categoryId })}`}>{t('catalog.products.firstPage')}</a>
         </p>
       )}
       <NextPageLink href={nextCursor ? `${base}${queryString({ q, categoryId, cursor: nextCursor })}` : null} />
