@@ -68,7 +68,7 @@ t.test('a row error sits beside its field, named in the summary', async (t) => {
   t.match(mrp, 'aria-invalid="true"');
   t.match(mrp, 'aria-describedby="product-variants.1.compareAtPrice-error"');
   t.match(html, '<p class="field-error" id="product-variants.1.compareAtPrice-error">Size: S · Colour: Blue — MRP must be more than the price</p>');
-  t.match(html, '<a href="#product-variants.1.compareAtPrice">Size: S · Colour: Blue — MRP must be more than the price</a>');
+  t.match(html, '<a href="#product-variants.1.compareAtPrice">MRP of Size: S · Colour: Blue</a>', 'the summary names the row’s field; the message is beside it once');
   t.notMatch(html, 'View in store', 'not offered before a save');
 });
 
@@ -143,7 +143,7 @@ t.test('product form after a failed post: kept pictures ticked, the MRP error be
   t.match(mrp, 'aria-invalid="true"');
   t.match(mrp, 'aria-describedby="product-compareAtPrice-hint product-compareAtPrice-error"');
   t.match(html, '<p class="field-error" id="product-compareAtPrice-error">MRP दाम से ज़्यादा होना चाहिए, या ख़ाली छोड़ दें</p>');
-  t.match(html, '<a href="#product-compareAtPrice">MRP दाम से ज़्यादा होना चाहिए, या ख़ाली छोड़ दें</a>');
+  t.match(html, /<a href="#product-compareAtPrice">MRP[^<]*<\/a>/);
   t.match(html, '<span class="drop-call btn btn-secondary" aria-hidden="true">और फ़ोटो जोड़ें</span>', 'kept pictures: the call is to add more');
   t.match(html, '<h1>प्रोडक्ट जोड़ें</h1>');
   t.notMatch(html.replace(/<script[^]*?<\/script>/g, ''), 'catalog.', 'no key shows as text (the island props name their keys)');

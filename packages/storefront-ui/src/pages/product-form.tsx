@@ -156,8 +156,16 @@ function dynamicLabels(t: I18n['t'], v: ProductFormValues, currency: string): Re
     out[`options.${i}.name`] = t('catalog.product.optionName', { n: i + 1 });
     out[`options.${i}.values`] = t('catalog.product.optionValues', { n: i + 1 });
   }
-  v.variants.forEach((_, i) => {
-    for (const f of ['price', 'compareAtPrice', 'stock', 'sku', 'image']) out[`variants.${i}.${f}`] = f;
+  // A row's cells are named as their hidden labels are ("MRP of Size: S · Colour: Blue"), so the
+  // summary's link says which row to look at.
+  const names = v.options.map((o) => o.name.trim());
+  v.variants.forEach((row, i) => {
+    const combo = comboText(names, row.options);
+    out[`variants.${i}.price`] = t('catalog.product.priceOf', { combo });
+    out[`variants.${i}.compareAtPrice`] = t('catalog.product.mrpOf', { combo });
+    out[`variants.${i}.stock`] = t('catalog.product.stockOf', { combo });
+    out[`variants.${i}.sku`] = t('catalog.product.skuOf', { combo });
+    out[`variants.${i}.image`] = t('catalog.product.pictureOf', { combo });
   });
   return out;
 }
