@@ -41,3 +41,32 @@ for (const variant of serverVariants()) {
     });
   });
 }
+
+// The vendor's own language: chosen at sign-up (the visitor's), changed on the account page.
+for (const variant of serverVariants()) {
+  t.test(`${variant.name}: the vendor's language`, async (t) => {
+    const fixture = await variant.open();
+    t.teardown(() => fixture.close());
+    const { server } = fixture;
+    const { Browser } = await import('./support/pages.js');
+
+    const browser = new Browser(server);
+    await browser.get('/signup?lang=hi');
+    const email = `lang-${process.pid}-${variant.name.replace(/\W/g, '')}@example.com`;
+    const signup = await browser.post('/signup', { email, password: 'correct horse battery', storeName: 'भाषा की दुकान', slug: '' });
+    t.equal(signup.statusCode, 303, 'signed up');
+    const home = await browser.get('/dashboard');
+    t.equal(langOf(home.payload), 'hi', 'signed up in Hindi: the dashboard is Hindi');
+
+    const account = await browser.get('/dashboard/account');
+    t.match(account.payload, '<option value="hi" selected>हिन्दी</option>', 'the account page shows the current choice');
+    const bad = await browser.post('/dashboard/account/language', { locale: 'fr' });
+    t.equal(bad.statusCode, 400, 'an unknown language is refused');
+    t.match(bad.payload, /id="language-locale-error"/, 'beside the select');
+    const saved = await browser.post('/dashboard/account/language', { locale: 'en' });
+    t.equal(saved.statusCode, 303);
+    t.equal(saved.headers.location, '/dashboard/account?done=saved');
+    t.equal(langOf((await browser.get('/dashboard')).payload), 'en', 'now English');
+    t.equal(langOf((await browser.get('/dashboard?lang=hi')).payload), 'en', 'the dashboard follows the account, not ?lang=');
+  });
+}

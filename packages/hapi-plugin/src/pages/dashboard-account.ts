@@ -28,6 +28,17 @@ async function changeEmail(runtime: Runtime, request: Request, h: ResponseToolki
   return seeOther(runtime, h, '/dashboard/account?done=email-pending');
 }
 
+/** The vendor's own language (dashboard and mails); the page after saving is already in it. */
+async function changeLanguage(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  const values = { locale: field(request.payload, 'locale') };
+  try {
+    await runtime.dukaan.vendors.updateAccount(principalOf(request), values);
+  } catch (error) {
+    return accountFormRefused(runtime, request, h, error, { name: 'language', values });
+  }
+  return seeOther(runtime, h, '/dashboard/account?done=saved');
+}
+
 /** The form has a phone and an email field; the phone wins when both are given, as its hint says. */
 function eraseInput(values: { phone: string; email: string }): { phone: string } | { email: string } | Record<string, never> {
   if (values.phone.trim() !== '') return { phone: values.phone };
@@ -73,6 +84,7 @@ export function dashboardAccountRoutes(runtime: Runtime): ServerRoute[] {
     pageRoute(runtime, { method: 'GET', path: '/dashboard/account', auth: 'vendor', handler: (request, h) => accountPage(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/account/password', auth: 'vendor', handler: (request, h) => changePassword(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/account/email', auth: 'vendor', handler: (request, h) => changeEmail(runtime, request, h) }),
+    pageRoute(runtime, { method: 'POST', path: '/dashboard/account/language', auth: 'vendor', handler: (request, h) => changeLanguage(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/account/erase-customer', auth: 'vendor', handler: (request, h) => eraseCustomer(runtime, request, h) }),
     pageRoute(runtime, { method: 'POST', path: '/dashboard/account/export', auth: 'vendor', handler: (request, h) => exportData(runtime, request, h) }),
     // An old bookmark or link lands on the page with the download button; a GET never exports.

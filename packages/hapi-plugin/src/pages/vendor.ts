@@ -42,7 +42,8 @@ async function signUpPost(runtime: Runtime, request: Request, h: ResponseToolkit
   const again = (error: unknown, errors: FieldErrors) => presented(signupForm(runtime, request, h, 200, { values, errors }), error);
   const slug = values.slug.trim();
   try {
-    await signUp(runtime, request, h, { email: values.email, password: field(request.payload, 'password'), storeName: values.storeName, ...(slug ? { slug } : {}) });
+    // A vendor signing up in Hindi gets a Hindi dashboard and store from the start (both can change later).
+    await signUp(runtime, request, h, { email: values.email, password: field(request.payload, 'password'), storeName: values.storeName, locale, ...(slug ? { slug } : {}) });
     return noStore(seeOther(runtime, h, '/dashboard?done=welcome')); // sets the session cookies
   } catch (error) {
     if (error instanceof ValidationFailedError) return again(error, fieldErrors(error.details, undefined, locale));

@@ -1,4 +1,5 @@
 import { EmailChange, PasswordChange, type FormState } from '../components/account-sign-in.js';
+import { LanguageChoice } from '../components/language-choice.js';
 import { ApiTokens } from '../components/api-tokens.js';
 import { ErrorSummary } from '../components/form.js';
 import { DashboardLayout } from '../components/layouts.js';
@@ -8,7 +9,7 @@ import { useT } from '../i18n/context.js';
 import type { ApiTokenView, FieldErrors, PageContext, SessionView } from '../types.js';
 
 /** The forms of the account page, for `AccountPageProps.form`. */
-export type AccountForm = 'password' | 'email' | 'token' | 'erase';
+export type AccountForm = 'password' | 'email' | 'token' | 'erase' | 'language';
 
 /** Props of the 'account' page (`/dashboard/account`). */
 export interface AccountPageProps {
@@ -47,6 +48,7 @@ export function AccountPage({ ctx, email, sessions, tokens, newToken, form, valu
         <EmailChange ctx={ctx} email={email} state={stateOf('email')} />
         <PasswordChange ctx={ctx} state={stateOf('password')} />
       </div>
+      <LanguageChoice ctx={ctx} state={stateOf('language')} />
       <SessionList ctx={ctx} sessions={sessions} />
       <ApiTokens ctx={ctx} tokens={tokens} newToken={newToken} state={stateOf('token')} />
       <YourData ctx={ctx} state={stateOf('erase')} />

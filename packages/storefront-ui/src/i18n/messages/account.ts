@@ -3,6 +3,10 @@ import type { Translation } from '@dukaan-kit/core/i18n';
 // The dashboard's account pages: sessions, API tokens, data rights, closing the account, and webhooks.
 export const en = {
   'account.title': 'Account',
+  'account.language.title': 'Your language',
+  'account.language.label': 'Language of your dashboard and mails',
+  'account.language.hint': 'Your customers see the language chosen in Settings.',
+  'account.language.save': 'Save language',
   'account.sessions.title': 'Where you are logged in',
   'account.sessions.device': 'Device',
   'account.sessions.loggedIn': 'Logged in',
@@ -100,6 +104,10 @@ export const en = {
 
 export const hi: Translation<typeof en> = {
   'account.title': 'खाता',
+  'account.language.title': 'आपकी भाषा',
+  'account.language.label': 'आपके डैशबोर्ड और मेल की भाषा',
+  'account.language.hint': 'आपके ग्राहक वह भाषा देखते हैं जो सेटिंग्स में चुनी गई है।',
+  'account.language.save': 'भाषा सेव करें',
   'account.sessions.title': 'आप कहाँ-कहाँ लॉग इन हैं',
   'account.sessions.device': 'डिवाइस',
   'account.sessions.loggedIn': 'लॉग इन हुए',
