@@ -121,7 +121,7 @@ for (const variant of serverVariants()) {
       t.notMatch(cancelled.payload, 'तैयार रखें', 'no cash to keep ready');
       const missing = await browser.get(`/${slug}/orders/nope?lang=hi`);
       t.equal(missing.statusCode, 404);
-      t.match(missing.payload, 'यह ऑर्डर नहीं मिला');
+      t.match(missing.payload, 'हमें यह ऑर्डर नहीं मिला');
     });
   });
 }

@@ -208,7 +208,9 @@ async function orderPage(runtime: Runtime, request: Request, h: ResponseToolkit)
   if (!isResolved(resolved)) return resolved;
   const locale = pageLocale(runtime, request, h, resolved.view.store);
   const gone = (error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationFailedError) throw notFound(checkoutMessage(locale, 'orderNotFound'));
+    // In English on purpose: the error page recognises its own explanations by their English text
+    // and says them in the visitor's language.
+    if (error instanceof NotFoundError || error instanceof ValidationFailedError) throw notFound(checkoutMessage('en', 'orderNotFound'));
     throw error;
   };
   const token = request.params['token'] as string;
