@@ -124,9 +124,15 @@ function audit() {
       area: 'dashboard',
       open: async (p) => {
         await p.goto(url('/login'));
+        // The dashboard speaks the vendor's own language: set it to this run's (the login page's).
+        const want = (await p.getAttribute('html', 'lang')) ?? 'en';
         await p.fill('#login-email', vendor.email);
         await p.fill('#login-password', vendor.password);
         await Promise.all([p.waitForURL(/\/dashboard/), p.click('form[action="/login"] button[type="submit"]')]);
+        await p.goto(url('/dashboard/account'));
+        await p.selectOption('#language-locale', want);
+        await Promise.all([p.waitForURL(/\/dashboard\/account\?done=saved/), p.click('form[action="/dashboard/account/language"] button[type="submit"]')]);
+        await p.goto(url('/dashboard'));
       },
     },
     ...['orders', 'products', 'products/new', 'categories', 'coupons', 'settings', 'account', 'webhooks'].map(

@@ -106,6 +106,9 @@ function dashboardFlow() {
       await problems.install(context, label);
       const [name, value] = cookie.split('=') as [string, string];
       await context.addCookies([{ name, value, url: app!.url }]);
+      // The dashboard speaks the vendor's own language (their account's), not the visitor's ?lang=.
+      const chosen = await fetch(`${app!.url}/api/v1/me`, { method: 'PATCH', headers: { cookie, origin: app!.url, 'content-type': 'application/json' }, body: JSON.stringify({ locale: lang }), signal: AbortSignal.timeout(10_000) });
+      t.equal(chosen.status, 200, `the vendor's language is ${lang}`);
       const page = await context.newPage();
       const go = async (path: string) => {
         await page.goto(url(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`));

@@ -124,7 +124,9 @@ function AddressFields(p: { t: CheckoutT; values: Partial<CheckoutValues>; error
   const { values: v, errors, t } = p;
   const f = 'checkout';
   const req = p.required || undefined;
-  const opt = !p.required;
+  // The words, not `true`: the form parts' own default is English in the browser (they cannot
+  // import the catalogue), and the island must render what the server rendered.
+  const opt = !p.required && t('checkout.field.optional');
   const pincode = (
     <Field
       form={f}
@@ -148,7 +150,7 @@ function AddressFields(p: { t: CheckoutT; values: Partial<CheckoutValues>; error
         <>
           <Field form={f} name="house" label={t('checkout.field.house')} defaultValue={v.house} error={errors['house']} required={req} optional={opt} autocomplete="address-line1" maxLength={100} />
           <Field form={f} name="street" label={t('checkout.field.street')} defaultValue={v.street} error={errors['street']} required={req} optional={opt} autocomplete="address-line2" maxLength={150} />
-          <Field form={f} name="landmark" label={t('checkout.field.landmark')} defaultValue={v.landmark} error={errors['landmark']} optional maxLength={100} hint={t('checkout.field.landmarkHint')} />
+          <Field form={f} name="landmark" label={t('checkout.field.landmark')} defaultValue={v.landmark} error={errors['landmark']} optional={t('checkout.field.optional')} maxLength={100} hint={t('checkout.field.landmarkHint')} />
           <Field form={f} name="city" label={t('checkout.field.city')} defaultValue={v.city} error={errors['city']} required={req} optional={opt} autocomplete="address-level2" maxLength={60} />
           <SelectField
             form={f}
@@ -279,12 +281,12 @@ export function DetailsForm(p: DetailsFormProps) {
           inputMode="tel"
           hint={t(india ? 'checkout.field.phoneHintIndia' : 'checkout.field.phoneHintOther')}
         />
-        <Field form={f} name="email" label={t('checkout.field.email')} type="email" defaultValue={v.email} error={errors['email']} optional autocomplete="email" />
+        <Field form={f} name="email" label={t('checkout.field.email')} type="email" defaultValue={v.email} error={errors['email']} optional={t('checkout.field.optional')} autocomplete="email" />
         <DeliveryChoice t={t} methods={p.deliveryMethods} chosen={p.deliveryMethod} pickupAddress={p.pickupAddress} error={errors['deliveryMethod']} onChange={p.onDeliveryMethod} />
         {p.deliveryMethods.includes('delivery') && (
           <AddressFields t={t} values={v} errors={errors} india={p.india} required={addressRequired} hidden={!addressShown} pickupOffered={pickupOffered} />
         )}
-        <TextArea form={f} name="note" label={t('checkout.field.note')} value={v.note} error={errors['note']} optional rows={2} maxLength={500} />
+        <TextArea form={f} name="note" label={t('checkout.field.note')} value={v.note} error={errors['note']} optional={t('checkout.field.optional')} rows={2} maxLength={500} />
         <PaymentChoice t={t} methods={p.paymentMethods} chosen={p.paymentMethod} error={errors['paymentMethod']} codFee={p.codFee} onChange={p.onPaymentMethod} />
         <button
           type="submit"
