@@ -52,7 +52,7 @@ function audit() {
   const customer = { name: 'Asha Rao', phone: '9876543210', address: '12 MG Road, Bengaluru', pincode: '560001' };
   /** Data the pages show as entered: never counted as English. */
   // A store link is a-z by rule, so the sign-up page's example link is too.
-  const data = [vendor.email, vendor.storeName, vendor.slug, product.name, customer.name, customer.address, customer.pincode, 'Bengaluru', 'MG Road', 'not-an-email', 'chai-corner'];
+  const data = [vendor.email, vendor.storeName, vendor.slug, product.name, customer.name, customer.address, customer.pincode, 'Bengaluru', 'MG Road', 'not-an-email', 'chai-corner', 'Chrome', 'HeadlessChrome', 'Linux'];
   let app: BrowserApp | undefined;
   let browser: Browser | undefined;
   let orderToken = '';

@@ -3,7 +3,7 @@ import { createTranslator } from '@dukaan-kit/core/i18n';
 import { areas, catalogues, en, hi } from '../src/i18n/catalogue.js';
 
 // Words a Hindi page may keep in Latin letters: names and terms Indian shoppers read as they are.
-const latinAllowed = new Set(['dukaan-kit', 'upi', 'gstin', 'gst', 'pin', 'cod', 'whatsapp', 'otp', 'sku', 'mrp', 'csv', 'api', 'url', 'hsn', 'pdf', 'id', 'qr', 'email', 'https', 'webhook', 'webhooks', 'json', 'pwa']);
+const latinAllowed = new Set(['dukaan-kit', 'upi', 'gstin', 'gst', 'pin', 'cod', 'whatsapp', 'otp', 'sku', 'mrp', 'csv', 'api', 'url', 'hsn', 'pdf', 'id', 'qr', 'email', 'https', 'webhook', 'webhooks', 'json', 'pwa', 'jpeg', 'png', 'webp', 'inr', 'post']);
 
 /** Latin words of a message outside its {placeholders} and ICU keywords, allowlisted ones removed. */
 function englishWords(message: string): string[] {

@@ -44,7 +44,7 @@ t.test('dashboard: today, share link island, WhatsApp, pending orders with actio
   t.match(html, '<div data-island-root="copy-link">');
   t.match(html, '<input id="store-link" type="url" readonly value="https://shop.example.com/chai-corner"/>');
   t.match(html, '<label for="store-link">Your store link</label>');
-  t.same(JSON.parse(islandScript(html, 'copy-link') ?? 'null'), { id: 'store-link', label: 'Your store link', url: 'https://shop.example.com/chai-corner' });
+  t.match(JSON.parse(islandScript(html, 'copy-link') ?? 'null'), { id: 'store-link', label: 'Your store link', url: 'https://shop.example.com/chai-corner', m: { locale: 'en' } }, 'with its texts, pre-parsed');
   t.match(html, `href="https://wa.me/?text=${encodeURIComponent('Order from Chai Corner online: https://shop.example.com/chai-corner')}"`);
   t.match(html, '<form method="post" action="/dashboard/orders/ord-1/status" class="row-actions" id="status-form-ord-1">');
   t.match(html, '<button type="submit" name="status" value="accepted"');

@@ -67,6 +67,8 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
  */
 export const latinTerms: readonly string[] = [
   'dukaan-kit', 'upi', 'gstin', 'gst', 'pin', 'cod', 'whatsapp', 'otp', 'sku', 'mrp', 'csv', 'api', 'url', 'hsn', 'pdf', 'id', 'qr', 'email', 'https', 'webhook', 'webhooks', 'json', 'pwa',
+  // File formats, currency codes and the HTTP verb webhooks use: written the same in Hindi.
+  'jpeg', 'png', 'webp', 'inr', 'post',
 ];
 
 /**
@@ -80,6 +82,8 @@ export async function englishLeaks(page: Page, allowed: string[] = []): Promise<
   const texts = await page.evaluate(() => {
     const out: string[] = [document.title];
     const foreign = (el: Element) => {
+      // Identifiers shown as code (event types such as order.placed) are not prose.
+      if (el.closest('code')) return true;
       const tagged = el.closest('[lang]');
       return tagged !== null && !(tagged.getAttribute('lang') ?? '').startsWith('hi');
     };

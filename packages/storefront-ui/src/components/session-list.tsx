@@ -3,6 +3,17 @@ import { DateTime, MaybeDateTime } from './order-parts.js';
 import { useT } from '../i18n/context.js';
 import type { PageContext, SessionView } from '../types.js';
 
+/**
+ * Core names a device in English ("Chrome on Android", "Browser on Windows", "Unknown device"):
+ * said in the page's language, the browser and system names kept as they are.
+ */
+function deviceText(t: ReturnType<typeof useT>, device: string): string {
+  if (device === 'Unknown device') return t('account.sessions.unknownDevice');
+  const on = /^(.+) on (.+)$/.exec(device);
+  if (!on) return device;
+  return on[1] === 'Browser' ? t('account.sessions.browserOn', { system: on[2]! }) : t('account.sessions.deviceOn', { browser: on[1]!, system: on[2]! });
+}
+
 /** Where the vendor is logged in: this device marked, an End button for each other one, and "end all others". */
 export function SessionList({ ctx, sessions }: { ctx: PageContext; sessions: SessionView[] }) {
   const t = useT();
@@ -25,7 +36,7 @@ export function SessionList({ ctx, sessions }: { ctx: PageContext; sessions: Ses
           {sessions.map((s) => (
             <tr>
               <th scope="row">
-                {s.device}
+                {deviceText(t, s.device)}
                 {s.current && <span class="tag tag-active">{t('account.sessions.thisDevice')}</span>}
               </th>
               <td data-label={t('account.sessions.loggedIn')}>

@@ -6,6 +6,9 @@ import { islandT } from '../i18n/island-t.js';
 /** The texts the copy-link island shows. */
 export type CopyLinkKey = 'order.share.copy' | 'order.share.copied' | 'order.share.copyByHand' | 'order.share.share' | 'order.share.whatsapp';
 
+/** Every text the island may show: what a page passes to `useIslandMessages` for its `m`. */
+export const copyLinkKeys: readonly CopyLinkKey[] = ['order.share.copy', 'order.share.copied', 'order.share.copyByHand', 'order.share.share', 'order.share.whatsapp'];
+
 /** Props of the copy-link island. */
 export interface CopyLinkProps {
   id: string;

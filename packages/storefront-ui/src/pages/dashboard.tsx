@@ -4,7 +4,8 @@ import { OrderTable } from '../components/order-table.js';
 import { StopOrderButton, statusFormId } from '../components/stop-order.js';
 import { Island } from '../components/island.js';
 import { formatMoney } from '@dukaan-kit/core/pricing';
-import { useT } from '../i18n/context.js';
+import { useIslandMessages, useT } from '../i18n/context.js';
+import { copyLinkKeys } from '../islands/copy-link.js';
 import { withBase } from '../url.js';
 import type { OrderSummary, OrderView, PageContext, StoreView } from '../types.js';
 
@@ -90,7 +91,7 @@ export function DashboardPage({ ctx, store, summary, pendingOrders, storeUrl }: 
         <p class="store-url">
           <a href={storeUrl}>{storeUrl}</a>
         </p>
-        <Island name="copy-link" props={{ id: 'store-link', label: t('dashboard.home.storeLink'), url: storeUrl }} />
+        <Island name="copy-link" props={{ id: 'store-link', label: t('dashboard.home.storeLink'), url: storeUrl, m: useIslandMessages(copyLinkKeys) }} />
         <p class="share-actions">
           <a class="btn btn-whatsapp" href={whatsappShareUrl(t('dashboard.home.shareMessage', { store: store.name, url: storeUrl }))} target="_blank" rel="noopener">
             {t('dashboard.home.shareWhatsApp')}

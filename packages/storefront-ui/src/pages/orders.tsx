@@ -60,8 +60,8 @@ function FilterForm({ base, status, filters, errors, labels }: { base: string; s
       {status && <input type="hidden" name="status" value={status} />}
       <Field form={form} name="q" label={labels['q']!} type="search" value={filters.q} placeholder={t('dashboard.orders.searchPlaceholder')} maxLength={100} error={errors?.['q']} />
       <SelectField form={form} name="paymentStatus" label={labels['paymentStatus']!} value={filters.paymentStatus ?? ''} options={payments} error={errors?.['paymentStatus']} />
-      <Field form={form} name="from" label={labels['from']!} type="date" value={filters.from} placeholder="YYYY-MM-DD" error={errors?.['from']} />
-      <Field form={form} name="to" label={labels['to']!} type="date" value={filters.to} placeholder="YYYY-MM-DD" error={errors?.['to']} />
+      <Field form={form} name="from" label={labels['from']!} type="date" value={filters.from} placeholder={t('dashboard.orders.datePlaceholder')} error={errors?.['from']} />
+      <Field form={form} name="to" label={labels['to']!} type="date" value={filters.to} placeholder={t('dashboard.orders.datePlaceholder')} error={errors?.['to']} />
       <button type="submit" class="btn btn-secondary">
         {t('dashboard.orders.search')}
       </button>

@@ -3,6 +3,9 @@ import type { Translation } from '@dukaan-kit/core/i18n';
 // The dashboard's account pages: sessions, API tokens, data rights, closing the account, and webhooks.
 export const en = {
   'account.title': 'Account',
+  'account.sessions.unknownDevice': 'Unknown device',
+  'account.sessions.browserOn': 'Browser on {system}',
+  'account.sessions.deviceOn': '{browser} on {system}',
   'account.language.title': 'Your language',
   'account.language.label': 'Language of your dashboard and mails',
   'account.language.hint': 'Your customers see the language chosen in Settings.',
@@ -104,6 +107,9 @@ export const en = {
 
 export const hi: Translation<typeof en> = {
   'account.title': 'खाता',
+  'account.sessions.unknownDevice': 'अनजान डिवाइस',
+  'account.sessions.browserOn': '{system} पर ब्राउज़र',
+  'account.sessions.deviceOn': '{system} पर {browser}',
   'account.language.title': 'आपकी भाषा',
   'account.language.label': 'आपके डैशबोर्ड और मेल की भाषा',
   'account.language.hint': 'आपके ग्राहक वह भाषा देखते हैं जो सेटिंग्स में चुनी गई है।',

@@ -226,6 +226,7 @@ export const en = {
   'dashboard.area.values': 'Pincodes or their first digits',
   'dashboard.area.valuesHint':
     'Separate them with commas, spaces or new lines: 110001, 110002 for those pincodes; 1100, 56 for every pincode starting with those digits. Customers elsewhere are told before they order.',
+  'dashboard.orders.datePlaceholder': 'YYYY-MM-DD',
 } as const;
 
 export const hi: Translation<typeof en> = {
@@ -452,4 +453,5 @@ export const hi: Translation<typeof en> = {
   'dashboard.area.values': 'पिनकोड या उनके शुरू के अंक',
   'dashboard.area.valuesHint':
     'इन्हें कॉमा, स्पेस या नई लाइन से अलग करें: उन पिनकोड के लिए 110001, 110002; उन अंकों से शुरू होने वाले हर पिनकोड के लिए 1100, 56। बाकी जगहों के ग्राहकों को ऑर्डर से पहले बता दिया जाता है।',
+  'dashboard.orders.datePlaceholder': 'वर्ष-माह-दिन',
 };
