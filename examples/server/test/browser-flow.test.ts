@@ -98,7 +98,7 @@ function browserFlow() {
     await v.fill('#signup-slug', 'dashboard');
     await Promise.all([v.waitForURL(url('/signup')), v.click('button[type="submit"]')]);
     await v.locator('#signup-slug-error').waitFor();
-    t.match(await v.locator('#signup-slug-error').textContent(), /reserved/, 'the reserved link is refused beside its field');
+    t.match(await v.locator('#signup-slug-error').textContent(), /kept for the site/, 'the reserved link is refused beside its field');
     t.equal(await v.getAttribute('#signup-slug', 'aria-invalid'), 'true');
     t.match(await v.getAttribute('#signup-slug', 'aria-describedby'), 'signup-slug-error');
     t.equal(await v.inputValue('#signup-email'), vendor.email, 'the email is kept');
@@ -119,7 +119,7 @@ function browserFlow() {
     await v.fill('#product-stock', chai.stock);
     await v.setInputFiles('#product-images', pngPath);
     await Promise.all([v.waitForURL(/\/dashboard\/products\/[0-9a-f-]{36}\?done=created$/), v.click('form.form-grid button[type="submit"]')]);
-    t.equal(await v.locator('.flash').textContent(), 'Added.');
+    t.equal(await v.locator('.saved-flash p').first().textContent(), 'Product added.', 'said once, with what to do next');
     const picture = v.locator('.pictures img').first();
     await picture.scrollIntoViewIfNeeded();
     await v.waitForFunction(() => {
@@ -146,7 +146,7 @@ function browserFlow() {
     await hydrated(v);
     t.equal(await v.inputValue('#store-link'), expectedLink, 'the dashboard shows the store link');
     await v.click('.copy-link button');
-    await v.locator('.copy-status', { hasText: 'Copied!' }).waitFor();
+    await v.locator('.copy-status', { hasText: 'Link copied.' }).waitFor();
     storeLink = await v.evaluate(() => navigator.clipboard.readText());
     t.equal(storeLink, expectedLink, 'Copy puts the store link on the clipboard');
     t.match(await v.getAttribute('a.btn-whatsapp', 'href'), /^https:\/\/wa\.me\/\?text=/, 'and it can be shared on WhatsApp');

@@ -46,7 +46,7 @@ export function SessionList({ ctx, sessions }: { ctx: PageContext; sessions: Ses
               <td>
                 {!s.current && (
                   <PostForm ctx={ctx} action={`/dashboard/account/sessions/${encodeURIComponent(s.id)}/end`}>
-                    <button type="submit" class="btn btn-danger-outline" aria-label={t('account.sessions.endNamed', { device: s.device })}>
+                    <button type="submit" class="btn btn-danger-outline" aria-label={t('account.sessions.endNamed', { device: deviceText(t, s.device) })}>
                       {t('account.sessions.end')}
                     </button>
                   </PostForm>
