@@ -6,7 +6,7 @@
 // (chunk.[hash].js, beside the entry), imported relatively by the entry only
 // when a page has that island (test/size.test.ts follows those imports).
 import { build } from 'esbuild';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +53,10 @@ const css = await build({
   entryNames: 'app.[hash]',
   target: ['chrome80', 'safari13', 'firefox78'],
 });
+
+// The dashboard's home-screen icons (src/icons/icon.svg rendered at 192 and 512 px, committed as
+// PNG so the build needs no image library): plain names, served by the plugin's manifest routes.
+for (const size of [192, 512]) await copyFile(join(root, 'src', 'icons', `icon-${size}.png`), join(outdir, `icon-${size}.png`));
 
 const manifest = { css: outputName(css, 'src/styles/index.css'), js: outputName(js, 'src/client.ts') };
 await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
