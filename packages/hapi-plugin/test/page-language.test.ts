@@ -70,3 +70,22 @@ for (const variant of serverVariants()) {
     t.equal(langOf((await browser.get('/dashboard?lang=hi')).payload), 'en', 'the dashboard follows the account, not ?lang=');
   });
 }
+
+// One-off messages after a redirect are fixed texts in the page's language; a made-up `?done=`
+// (including Object's own names) shows nothing and never fails the page.
+t.test('flash messages: translated, and only our own', async (t) => {
+  const fixture = await serverVariants()[0]!.open();
+  t.teardown(() => fixture.close());
+  const { server } = fixture;
+  const flash = (html: string) => /<div class="flash" role="status">([^<]*)<\/div>/.exec(html)?.[1];
+  t.equal(flash((await server.inject('/login?done=logged-out')).payload), 'You have logged out.');
+  t.equal(flash((await server.inject('/login?done=logged-out&lang=hi')).payload), 'आप लॉग आउट हो गए हैं।');
+  t.equal(flash((await server.inject('/forgot-password?done=saved&lang=hi')).payload), 'सेव हो गया।');
+  for (const probe of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '<b>x</b>']) {
+    for (const path of ['/login', '/forgot-password']) {
+      const response = await server.inject(`${path}?done=${encodeURIComponent(probe)}`);
+      t.equal(response.statusCode, 200, `${path} ?done=${probe}`);
+      t.equal(flash(response.payload), undefined, `${path} ?done=${probe}: no message`);
+    }
+  }
+});

@@ -1,6 +1,6 @@
 import type { Request, ResponseToolkit } from '@hapi/hapi';
 import { localDate, startOfDay, type Store, type VendorPrincipal } from '@dukaan-kit/core';
-import { loadAssetManifest, type AssetManifest, type OrderSummary, type PageContext, type StoreView } from '@dukaan-kit/storefront-ui';
+import { i18nOf, loadAssetManifest, type AssetManifest, type MessageKey, type OrderSummary, type PageContext, type StoreView } from '@dukaan-kit/storefront-ui';
 import { principalOf, type Runtime } from '../runtime.js';
 import { csrfTokenFor } from './csrf.js';
 import { visitorLocale } from './locale.js';
@@ -16,29 +16,30 @@ export function assets(): AssetManifest {
 /** The time zone pages show dates in, and "today" is counted in. */
 export const pageTimeZone = 'Asia/Kolkata';
 
-/** One-off messages after a redirect (`?done=saved`): fixed texts, so a link cannot inject any. */
-const flashes: Record<string, string> = {
-  saved: 'Saved.',
-  created: 'Added.',
-  deleted: 'Deleted.',
-  status: 'Order updated.',
-  paid: 'Marked as paid.',
-  refunded: 'Marked as refunded.',
-  welcome: 'Your store is open. Add your first product, then share your link.',
-  'logged-out': 'You have logged out.',
-  'password-reset': 'Your password is changed, and every session ended. Log in with the new password.',
-  'password-changed': 'Your password is changed. Every other session has ended; we sent you a mail about it.',
-  'email-pending': 'We sent a confirmation link to the new address. Your email changes when you follow it.',
-  'email-changed': 'Your email is changed. Log in with the new address from now on.',
-  'session-ended': 'That session has ended.',
-  'sessions-ended': 'Every other session has ended.',
-  'token-revoked': 'The API token is revoked; it no longer works.',
-  'account-closed': 'Your account is closed and your store is offline. We sent a last mail to confirm it.',
+/** One-off messages after a redirect (`?done=saved`): fixed texts, so a link cannot inject any; said in the page's language. */
+const flashes: Partial<Record<string, MessageKey>> = {
+  saved: 'common.flash.saved',
+  created: 'common.flash.created',
+  deleted: 'common.flash.deleted',
+  status: 'common.flash.status',
+  paid: 'common.flash.paid',
+  refunded: 'common.flash.refunded',
+  welcome: 'common.flash.welcome',
+  'logged-out': 'common.flash.loggedOut',
+  'password-reset': 'common.flash.passwordReset',
+  'password-changed': 'common.flash.passwordChanged',
+  'email-pending': 'common.flash.emailPending',
+  'email-changed': 'common.flash.emailChanged',
+  'session-ended': 'common.flash.sessionEnded',
+  'sessions-ended': 'common.flash.sessionsEnded',
+  'token-revoked': 'common.flash.tokenRevoked',
+  'account-closed': 'common.flash.accountClosed',
 };
 
-function flashOf(request: Request): string | undefined {
+function flashOf(request: Request): MessageKey | undefined {
   const done = request.query['done'];
-  return typeof done === 'string' ? flashes[done] : undefined;
+  // Own keys only: `?done=constructor` must not find Object's.
+  return typeof done === 'string' && Object.hasOwn(flashes, done) ? flashes[done] : undefined;
 }
 
 /** A context for pages without forms (error pages), usable where no toolkit can set cookies. */
@@ -49,14 +50,15 @@ export function bareContext(runtime: Runtime): PageContext {
 /** The context of a page with forms: base path, assets, the CSRF crumb (setting its cookie) and the flash. */
 export function pageContext(runtime: Runtime, request: Request, h: ResponseToolkit, extra: Partial<PageContext> = {}): PageContext {
   const flash = flashOf(request);
+  // Pages that know better (a store's, the dashboard's) pass their own language in `extra`.
+  const locale = extra.locale ?? visitorLocale(runtime, request, h);
   return {
     basePath: runtime.prefix,
     assets: assets(),
     csrfToken: csrfTokenFor(runtime, request, h),
     timeZone: pageTimeZone,
-    // Pages that know better (a store's, the dashboard's) pass their own language in `extra`.
-    locale: visitorLocale(runtime, request, h),
-    ...(flash ? { flash } : {}),
+    locale,
+    ...(flash ? { flash: i18nOf(locale).t(flash) } : {}),
     ...extra,
   };
 }

@@ -20,7 +20,8 @@ export function visitorContext(runtime: Runtime, request: Request, h: ResponseTo
   const ctx = pageContext(runtime, request, h, { languageLinks: links });
   const locale = ctx.locale ?? 'en';
   const done = request.query['done'];
-  const flash = typeof done === 'string' ? authFlashes[done] : undefined;
+  // Own keys only: `?done=constructor` must not find Object's.
+  const flash = typeof done === 'string' && Object.hasOwn(authFlashes, done) ? authFlashes[done] : undefined;
   return { ...ctx, locale, ...(flash ? { flash: i18nOf(locale).t(flash) } : {}) };
 }
 
