@@ -56,6 +56,9 @@ t.test('core texts map to person-readable messages; unknown ones pass through', 
   t.same(fieldErrors([{ path: 'variants', message: 'List the variants to sell for these options' }]), { variants: 'List the variants to sell for these options' }, 'a text of an unknown kind is kept');
   t.same(fieldErrors([{ path: 'a', message: 'A is required' }, { path: 'a', message: 'A must be a number' }]), { a: 'Fill this in' }, 'the first per field');
   t.same(fieldErrors([{ path: 'x.y', message: 'Y is required' }], () => null), { form: 'Fill this in' }, 'renamed to form');
+  for (const path of ['constructor', 'toString', '__proto__', 'a.hasOwnProperty']) {
+    t.doesNotThrow(() => fieldMessage({ path, message: 'X is required' }), `a path named ${path} is no field of ours, and no failure`);
+  }
 });
 
 for (const variant of serverVariants()) {

@@ -102,6 +102,7 @@ export function fieldMessage(detail: FieldError): FieldMessage | null {
 function keyOf(path: string, kind: Kind): MessageKey {
   // A dotted kind names its subject ("slug.format"); any other is about the field it is on.
   const [subject, rule] = kind.includes('.') ? (kind.split('.') as [string, string]) : [path.split('.').pop() ?? path, kind];
-  if (ownWords[subject]?.has(rule)) return `forms.error.${sameAs[subject] ?? subject}.${rule}` as MessageKey;
+  // Own keys only: a path named like Object's members (`constructor`) is no field of ours.
+  if (Object.hasOwn(ownWords, subject) && ownWords[subject]!.has(rule)) return `forms.error.${Object.hasOwn(sameAs, subject) ? sameAs[subject] : subject}.${rule}` as MessageKey;
   return `forms.error.${kind}` as MessageKey;
 }
