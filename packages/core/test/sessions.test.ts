@@ -27,7 +27,7 @@ for (const variant of coreVariants()) {
       const principal = await dukaan.auth.resolveSession(token);
       if (!principal) throw new Error('no principal');
       const account = await dukaan.vendors.getAccount(principal);
-      t.same(account.vendor, { id: vendor.id, email: vendor.email });
+      t.same(account.vendor, { id: vendor.id, email: vendor.email, locale: 'en' });
       t.equal(account.store.id, store.id);
       t.notOk('passwordHash' in account.vendor);
     });

@@ -231,7 +231,7 @@ t.test('account pages in Hindi: sessions, tokens, data rights, closing (names an
   const html = renderPage({ page: 'account', props: { ctx: vendorCtx({ csrfToken: 'crumb-xyz', timeZone: 'UTC', locale: 'hi' }), email: 'asha@example.com', sessions: sessions(), tokens: apiTokens() } });
   t.match(html, '<h1>खाता</h1>');
   t.match(html, '<h2 id="sessions-title">आप कहाँ-कहाँ लॉग इन हैं</h2>');
-  t.match(html, 'aria-label="Firefox on Windows का सेशन ख़त्म करें">ख़त्म करें</button>');
+  t.match(html, 'aria-label="Windows पर Firefox का सेशन ख़त्म करें">ख़त्म करें</button>');
   t.match(html, '<h2 id="api-tokens-title">API टोकन</h2>');
   t.match(html, '<summary class="btn btn-danger-outline" aria-label="Stock sync रद्द करें">रद्द करें</summary>');
   t.match(html, '<h2 id="your-data-title">आपका डेटा</h2>');
