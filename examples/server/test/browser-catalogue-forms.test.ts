@@ -120,17 +120,27 @@ function catalogueForms() {
           await Promise.all([page.waitForURL(/\/dashboard\?done=welcome$/), page.click('main button[type="submit"]')]);
 
           // --- categories: added last, moved with the arrows ---
+          // Each move answers 303 to the list at the moved row (#cat-<id>); wait for that new URL, not
+          // merely one with #cat- (the previous move's page already has one).
+          const move = async (row: number, direction: 'up' | 'down') => {
+            const before = page.url();
+            await Promise.all([
+              page.waitForURL((u) => /\/dashboard\/categories#cat-/.test(u.href) && u.href !== before, { waitUntil: 'load' }),
+              page.click(`.category-row:nth-child(${row}) .move-form:has(input[value="${direction}"]) button`),
+            ]);
+          };
           await page.goto(url('/dashboard/categories'));
           t.equal(await page.locator('h1').textContent(), texts[lang].title, 'in the chosen language');
           for (const name of ['Tea', 'Snacks', 'Sweets']) {
             await page.fill('#category-name', name);
-            await Promise.all([page.waitForURL(/done=created$/), page.click('form[action$="/dashboard/categories"] button[type="submit"]')]);
+            // The same URL after every add: wait for the navigation itself, not a URL already matched.
+            await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[action$="/dashboard/categories"] button[type="submit"]')]);
           }
           t.same(await names(page), ['Tea', 'Snacks', 'Sweets'], 'new ones go last');
           t.equal(await page.locator('.category-row input[name="position"], #category-position').count(), 0, 'no raw position numbers');
-          await Promise.all([page.waitForURL(/\/dashboard\/categories#cat-/), page.click('.category-row:nth-child(3) .move-form:has(input[value="up"]) button')]);
+          await move(3, 'up');
           t.same(await names(page), ['Tea', 'Sweets', 'Snacks'], 'up swaps with the row above');
-          await Promise.all([page.waitForURL(/\/dashboard\/categories#cat-/), page.click('.category-row:nth-child(1) .move-form:has(input[value="down"]) button')]);
+          await move(1, 'down');
           t.same(await names(page), ['Sweets', 'Tea', 'Snacks'], 'down swaps with the row below');
           await ready();
           await touchTargets(t, page, '.category-rows', 'category rows');
