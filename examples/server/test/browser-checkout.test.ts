@@ -226,6 +226,8 @@ function checkoutFlow() {
       await Promise.all([page.waitForURL(store('/checkout')), page.click('#checkout-form button.place-order')]);
       const w = words[lang];
       const summary = page.locator('.error-summary');
+      // The refusal answers at the same URL (or in place, with JavaScript): wait for the summary itself.
+      await summary.waitFor();
       t.equal(await summary.isVisible(), true, 'a summary');
       t.same(await summary.locator('a').allTextContents(), w.summaryLinks, 'a link to each field, by its name');
       t.same(await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#checkout-phone', '#checkout-pincode']);
