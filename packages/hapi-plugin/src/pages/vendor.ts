@@ -1,7 +1,7 @@
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { locales, type Locale } from '@dukaan-kit/core/i18n';
 import { ConflictError, RateLimitedError, UnauthenticatedError, ValidationFailedError } from '@dukaan-kit/core';
-import { i18nOf, type FieldErrors, type MessageKey, type PageContext } from '@dukaan-kit/storefront-ui';
+import { i18nOf, type FieldErrors, type PageContext } from '@dukaan-kit/storefront-ui';
 import { logIn, signUp } from '../auth/log-in.js';
 import { endSession } from '../auth/strategies.js';
 import type { Runtime } from '../runtime.js';
@@ -18,20 +18,9 @@ import { languageLinks, visitorLocale } from './locale.js';
 export function visitorContext(runtime: Runtime, request: Request, h: ResponseToolkit, bareLinks = false): PageContext & { locale: Locale } {
   const links = bareLinks ? (Object.fromEntries(locales.map((l) => [l, `${request.url.pathname}?lang=${l}`])) as Record<Locale, string>) : languageLinks(request);
   const ctx = pageContext(runtime, request, h, { languageLinks: links });
-  const locale = ctx.locale ?? 'en';
-  const done = request.query['done'];
-  // Own keys only: `?done=constructor` must not find Object's.
-  const flash = typeof done === 'string' && Object.hasOwn(authFlashes, done) ? authFlashes[done] : undefined;
-  return { ...ctx, locale, ...(flash ? { flash: i18nOf(locale).t(flash) } : {}) };
+  // pageContext has already put `?done=` (logged out, password reset…) in the page's language.
+  return { ...ctx, locale: ctx.locale ?? 'en' };
 }
-
-/** The one-off messages that land on the login page (`?done=`), in the page's language. */
-const authFlashes: Partial<Record<string, MessageKey>> = {
-  'logged-out': 'auth.flash.loggedOut',
-  'password-reset': 'auth.flash.passwordReset',
-  'email-changed': 'auth.flash.emailChanged',
-  'account-closed': 'auth.flash.accountClosed',
-};
 
 function signupForm(runtime: Runtime, request: Request, h: ResponseToolkit, status = 200, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
   return privatePage(h, { page: 'signup', props: { ctx: visitorContext(runtime, request, h), ...extra } }, status);

@@ -58,10 +58,6 @@ export const en = {
   'auth.account.passwordHint': 'At least 8 characters. Your other devices are logged out; this one stays logged in.',
   'auth.account.passwordSubmit': 'Change password',
 
-  'auth.flash.loggedOut': 'You have logged out.',
-  'auth.flash.passwordReset': 'Your password is changed, and every session ended. Log in with the new password.',
-  'auth.flash.emailChanged': 'Your email is changed. Log in with the new address from now on.',
-  'auth.flash.accountClosed': 'Your account is closed and your store is offline. We sent a last mail to confirm it.',
 
   'auth.error.wrongLogin': 'The email or password is not right.',
   'auth.error.mailUnavailable': 'This site cannot send mail yet, so a password cannot be reset by email. Please ask the people who run it.',
@@ -124,10 +120,6 @@ export const hi: Translation<typeof en> = {
   'auth.account.passwordHint': 'कम से कम 8 अक्षर। आपके बाकी डिवाइस लॉग आउट हो जाएँगे; यह वाला लॉग इन रहेगा।',
   'auth.account.passwordSubmit': 'पासवर्ड बदलें',
 
-  'auth.flash.loggedOut': 'आप लॉग आउट हो गए हैं।',
-  'auth.flash.passwordReset': 'आपका पासवर्ड बदल गया है, और सभी सेशन बंद हो गए हैं। नए पासवर्ड से लॉग इन करें।',
-  'auth.flash.emailChanged': 'आपका ईमेल बदल गया है। अब से नए पते से लॉग इन करें।',
-  'auth.flash.accountClosed': 'आपका खाता बंद हो गया है और आपकी दुकान ऑफ़लाइन है। इसकी पुष्टि के लिए हमने एक आख़िरी मेल भेजी है।',
 
   'auth.error.wrongLogin': 'ईमेल या पासवर्ड सही नहीं है।',
   'auth.error.mailUnavailable': 'यह साइट अभी मेल नहीं भेज सकती, इसलिए ईमेल से पासवर्ड नहीं बदला जा सकता। कृपया साइट चलाने वालों से पूछें।',
