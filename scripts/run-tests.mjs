@@ -56,9 +56,13 @@ function runTap(args, env) {
     }
   };
   let summary = null;
+  // Top-level failures are test files: named again at the end, where a CI log's tail shows them.
+  const failedFiles = [];
   const onLine = (line) => {
     const parsed = parseTapSummary(line);
     if (parsed) summary = parsed;
+    const failed = /^not ok \d+ - (\S+)/.exec(line);
+    if (failed) failedFiles.push(failed[1]);
   };
   tee(child.stdout, process.stdout, onLine);
   tee(child.stderr, process.stderr, onLine);
@@ -81,7 +85,7 @@ function runTap(args, env) {
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      resolve({ code: code ?? 1, signal, summary, timedOut });
+      resolve({ code: code ?? 1, signal, summary, timedOut, failedFiles });
     });
   });
 }
@@ -126,6 +130,7 @@ async function main() {
     finish(0, 1, notRun);
     return;
   }
+  for (const file of result.failedFiles) console.log(`# failed: ${file}`);
   let failed = result.summary.fail;
   if (failed === 0 && (result.code !== 0 || result.timedOut)) {
     // Every test passed yet tap failed (a timeout, a crash after the summary): still a failed run.
