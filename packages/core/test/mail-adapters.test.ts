@@ -127,6 +127,19 @@ t.test('file outbox: an .eml per message, private, named without personal data, 
   t.equal(await missing.erase({ accountId: 'account-asha' }), 0, 'an outbox that never wrote has nothing to erase');
 });
 
+t.test('file outbox: the folder is made once, and again when it was deleted since', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'outbox-'));
+  t.teardown(() => rmSync(root, { recursive: true, force: true }));
+  const directory = join(root, 'outbox');
+  const outbox = fileOutbox({ directory, from });
+  await Promise.all([outbox.send(emailTakenMail({ to: 'a@example.com' })), outbox.send(emailTakenMail({ to: 'b@example.com' }))]);
+  t.equal(readdirSync(directory).length, 2, 'two messages sent at once share the one folder');
+  rmSync(directory, { recursive: true, force: true });
+  await t.resolves(outbox.send(emailTakenMail({ to: 'c@example.com' })), 'a folder deleted by hand is made again');
+  t.equal(readdirSync(directory).length, 1);
+  t.equal(statSync(directory).mode & 0o777, 0o700, 'and private again');
+});
+
 t.test('file outbox: a throwing onWritten does not fail the send (the queue would write it twice)', async (t) => {
   const directory = mkdtempSync(join(tmpdir(), 'outbox-'));
   t.teardown(() => rmSync(directory, { recursive: true, force: true }));

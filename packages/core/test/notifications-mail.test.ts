@@ -7,7 +7,7 @@ import t from 'tap';
 import type { Knex } from 'knex';
 import { smtpMailer } from '../src/adapters/mail/index.js';
 import type { Mailer, MailMessage } from '../src/mail/mailer.js';
-import { sendEventMail, type EventMailContext } from '../src/notifications/send-event-mail.js';
+import { batchMailReads, sendEventMail, type EventMailContext } from '../src/notifications/send-event-mail.js';
 import type { OutboxEvent, OutboxEventType } from '../src/outbox/outbox-event.js';
 import { startMailCatcher, type CaughtMail } from '../src/testing/mail-catcher.js';
 import { coreVariants } from './support/core-variants.js';
@@ -271,6 +271,55 @@ for (const variant of coreVariants()) {
       const before = catcher.messages.length;
       await sendEventMail({ ...context, counters }, event, 'customer');
       t.equal(catcher.messages.slice(before).filter((m) => m.to.includes(address)).length, 1, 'the retry still goes out');
+    });
+
+    t.test('one batch of deliveries reads its orders in one go and the store and its vendor once', async (t) => {
+      const orders = [await place(), await place(), await place()];
+      const reads = { store: 0, vendor: 0, order: 0, orders: 0 };
+      const persistence = fixture.persistence;
+      const counted: EventMailContext = {
+        ...context,
+        persistence: {
+          ...persistence,
+          stores: { ...persistence.stores, findById: (id: string) => (reads.store++, persistence.stores.findById(id)) },
+          vendors: { ...persistence.vendors, findById: (id: string) => (reads.vendor++, persistence.vendors.findById(id)) },
+          orders: {
+            ...persistence.orders,
+            findById: (storeId: string, id: string) => (reads.order++, persistence.orders.findById(storeId, id)),
+            findByIds: (storeId: string, ids: string[]) => (reads.orders++, persistence.orders.findByIds(storeId, ids)),
+          },
+        },
+      };
+      const events = await Promise.all(orders.map(async (order) => (await eventsOf(knex, order.id))[0]!));
+      const batch = batchMailReads(counted, events.map((event) => ({ storeId: event.storeId, orderId: event.orderId! })));
+      const before = catcher.messages.length;
+      await Promise.all(events.flatMap((event) => [sendEventMail(counted, event, 'vendor', batch), sendEventMail(counted, event, 'customer', batch)]));
+      t.equal(catcher.messages.length - before, 6, 'every mail of the batch went');
+      t.same(reads, { store: 1, vendor: 1, order: 0, orders: 1 }, "one read of the batch's orders, one of the store, one of the vendor");
+
+      // An order the batch did not name is read on its own; the next batch reads everything anew,
+      // so a store that turned the mail off since is obeyed.
+      const extra = await place();
+      await sendEventMail(counted, (await eventsOf(knex, extra.id))[0]!, 'customer', batch);
+      t.equal(reads.order, 1, 'an order outside the batch is read by itself');
+      await dukaan.stores.update(store.id, { newOrderEmails: false });
+      t.teardown(() => dukaan.stores.update(store.id, { newOrderEmails: true }));
+      const next = await place();
+      const sent = catcher.messages.length;
+      await sendEventMail(counted, (await eventsOf(knex, next.id))[0]!, 'vendor', batchMailReads(counted, [{ storeId: store.id, orderId: next.id }]));
+      t.equal(catcher.messages.length, sent, 'no vendor mail once the store turned it off');
+      t.equal(reads.store, 2, 'the new batch read the store anew');
+
+      // Erased before its batch: nothing, even though the batch named it.
+      const erased = await place({ customer: { ...customer, email: 'gone@example.com' } });
+      await dukaan.orders.changeStatus(store.id, erased.id, { status: 'cancelled' });
+      t.same(await dukaan.orders.eraseCustomer(store.id, { email: 'gone@example.com' }), { ordersErased: 1, ordersOpen: 0 });
+      const quiet = catcher.messages.length;
+      const event = (await eventsOf(knex, erased.id))[0]!;
+      const erasedBatch = batchMailReads(counted, [{ storeId: store.id, orderId: erased.id }]);
+      await sendEventMail(counted, event, 'vendor', erasedBatch);
+      await sendEventMail(counted, event, 'customer', erasedBatch);
+      t.equal(catcher.messages.length, quiet, 'no mail for an order erased before its batch');
     });
 
     t.test('hostile names: no header injection, no markup', async (t) => {

@@ -1,2 +1,2 @@
 // Order mail for vendors and customers, sent by the outbox dispatcher.
-export { sendEventMail, type EventMailContext, type MailAudience } from './send-event-mail.js';
+export { batchMailReads, sendEventMail, type EventMailContext, type MailAudience, type MailReads } from './send-event-mail.js';

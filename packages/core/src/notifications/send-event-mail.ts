@@ -6,7 +6,7 @@ import { orderConfirmationMail } from '../mail/messages/order-confirmation.js';
 import { isMailedStatus, orderStatusMail } from '../mail/messages/order-status.js';
 import type { Order } from '../orders/order.js';
 import type { OutboxEvent } from '../outbox/outbox-event.js';
-import type { Store } from '../vendors/vendor.js';
+import type { Store, VendorRecord } from '../vendors/vendor.js';
 import { RateLimitedError } from '../errors.js';
 import { emailKey } from '../shared/email-key.js';
 import { countAttempt } from '../shared/throttle.js';
@@ -67,10 +67,64 @@ function link(base: string, ...segments: string[]): string {
   return `${base}/${segments.map(encodeURIComponent).join('/')}`;
 }
 
+/**
+ * How order mail reads its order, store and vendor. The dispatcher shares one per batch of
+ * deliveries (batchMailReads): a burst of orders at one store then reads the batch's orders in
+ * one statement and the store and its vendor once, instead of three reads per mail, which were
+ * most of the dispatcher's statements under a checkout load.
+ */
+export interface MailReads {
+  order(storeId: string, id: string): Promise<Order | null>;
+  store(id: string): Promise<Store | null>;
+  vendor(id: string): Promise<VendorRecord | null>;
+}
+
+/** Every read goes to the database (a mail sent on its own). */
+function directReads(context: EventMailContext): MailReads {
+  return {
+    order: (storeId, id) => context.persistence.orders.findById(storeId, id),
+    store: (id) => context.persistence.stores.findById(id),
+    vendor: (id) => context.persistence.vendors.findById(id),
+  };
+}
+
+/** Runs `read` once per key; a failed read is not kept, so the next caller tries again. */
+function memoized<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const memo = new Map<string, Promise<T>>();
+  return (key) => {
+    let found = memo.get(key);
+    if (!found) {
+      found = read(key);
+      memo.set(key, found);
+      found.catch(() => memo.delete(key));
+    }
+    return found;
+  };
+}
+
+/**
+ * Reads for one batch of deliveries: the orders `wanted` names are read together, per store, on
+ * the first mail that needs one; each store and vendor at most once. A batch is claimed and sent
+ * within moments of these reads, as a mail read its order just before sending did: an order
+ * erased before the batch gets nothing, and a setting changed meanwhile (new-order mail turned
+ * off) holds from the next batch. An order not in `wanted` is read on its own.
+ */
+export function batchMailReads(context: Pick<EventMailContext, 'persistence'>, wanted: ReadonlyArray<{ storeId: string; orderId: string }> = []): MailReads {
+  const { persistence } = context;
+  const idsByStore = new Map<string, string[]>();
+  for (const { storeId, orderId } of wanted) idsByStore.set(storeId, [...(idsByStore.get(storeId) ?? []), orderId]);
+  const ordersOf = memoized(async (storeId) => new Map((await persistence.orders.findByIds(storeId, idsByStore.get(storeId) ?? [])).map((o) => [o.id, o])));
+  return {
+    order: async (storeId, id) => (idsByStore.get(storeId)?.includes(id) ? ((await ordersOf(storeId)).get(id) ?? null) : persistence.orders.findById(storeId, id)),
+    store: memoized((id) => persistence.stores.findById(id)),
+    vendor: memoized((id) => persistence.vendors.findById(id)),
+  };
+}
+
 /** The vendor's new-order mail, or null when none is due (another event, the setting off, the account gone). */
-async function vendorMail(context: EventMailContext, base: string, event: OutboxEvent, store: Store, order: Order): Promise<MailMessage | null> {
+async function vendorMail(reads: MailReads, base: string, event: OutboxEvent, store: Store, order: Order): Promise<MailMessage | null> {
   if (event.type !== 'order.placed' || !store.newOrderEmails) return null;
-  const vendor = await context.persistence.vendors.findById(store.vendorId);
+  const vendor = await reads.vendor(store.vendorId);
   if (!vendor) return null;
   const accepted = announced(event, order).status === 'accepted';
   const message = newOrderMail({ to: vendor.email, storeName: store.name, order, accepted, orderLink: link(base, 'dashboard', 'orders', order.id), locale: vendor.locale });
@@ -107,18 +161,19 @@ function customerMail(base: string, event: OutboxEvent, store: Store, order: Ord
  * order has an email, and at most `customerMailsPerAddress` an hour to one address (more resolve
  * unsent). The order is read fresh, so a customer erased since the event (or a
  * store closed) gets nothing, even from deliveries already queued. Rejects with MailSendError
- * when the mailer failed, so the dispatcher retries; the error names no address.
+ * when the mailer failed, so the dispatcher retries; the error names no address. `reads` (default:
+ * straight to the database) may share the store and vendor reads of a batch (batchMailReads).
  */
-export async function sendEventMail(context: EventMailContext, event: OutboxEvent, audience: MailAudience): Promise<void> {
+export async function sendEventMail(context: EventMailContext, event: OutboxEvent, audience: MailAudience, reads: MailReads = directReads(context)): Promise<void> {
   const mailer = context.mailer;
   const base = context.publicUrl;
   if (!mailer || !base || event.orderId === null) return;
   if (event.type !== 'order.placed' && event.type !== 'order.status_changed') return;
-  const store = await context.persistence.stores.findById(event.storeId);
+  const store = await reads.store(event.storeId);
   if (!store) return;
-  const order = await context.persistence.orders.findById(event.storeId, event.orderId);
+  const order = await reads.order(event.storeId, event.orderId);
   if (!order || order.customerErasedAt !== null) return;
-  const message = audience === 'vendor' ? await vendorMail(context, base, event, store, order) : customerMail(base, event, store, order);
+  const message = audience === 'vendor' ? await vendorMail(reads, base, event, store, order) : customerMail(base, event, store, order);
   if (!message) return;
   // Past the customer address's hourly limit the mail is dropped: resolved (the delivery is done,
   // not retried), with nothing reported that could name the address.

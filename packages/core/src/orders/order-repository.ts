@@ -91,6 +91,11 @@ export interface OrderRepository {
   assignInvoice(storeId: string, orderId: string, financialYear: string, at: string): Promise<OrderInvoice>;
   /** The store's order with lines and history, or null (also for another store's id). */
   findById(storeId: string, id: string): Promise<Order | null>;
+  /**
+   * The store's orders among `ids` with lines and history, in no particular order; ids of other
+   * stores and unknown ids are left out (the outbox dispatcher reads a batch's orders at once).
+   */
+  findByIds(storeId: string, ids: string[]): Promise<Order[]>;
   /** The store's order with this tracking token, or null. */
   findByToken(storeId: string, token: string): Promise<Order | null>;
   /** The store's order placed with this idempotency key (with the request's fingerprint), or null. */

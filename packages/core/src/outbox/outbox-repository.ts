@@ -34,6 +34,11 @@ export interface OutboxRepository {
   claimDue(now: string, leaseUntil: string, claimant: string, limit: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's outcome and frees the lease; false (nothing written) when `claimant` no longer holds it. */
   finish(deliveryId: string, claimant: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /**
+   * `finish` for several deliveries at once (PostgreSQL: one statement); resolves how many were
+   * written, leaving out those `claimant` no longer holds.
+   */
+  finishMany(claimant: string, finished: ReadonlyArray<{ deliveryId: string; outcome: DeliveryOutcome }>): Promise<number>;
 
   /** A webhook's deliveries, newest first. */
   listDeliveries(storeId: string, webhookId: string, limit: number): Promise<DeliveryRecord[]>;

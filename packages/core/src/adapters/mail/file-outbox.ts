@@ -42,16 +42,35 @@ function outboxOptions(from: string, message: MailMessage) {
 export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): Mailer & Required<Pick<Mailer, 'erase'>> {
   const root = resolve(directory);
   const transport = createTransport({ streamTransport: true, buffer: true, ...noOutsideAccess });
+  // The directory is made once, not per message (a mkdir per order mail was measurable under a
+  // checkout load); a write that finds it gone (deleted by hand) makes it again and writes once more.
+  let made: Promise<unknown> | null = null;
+  const makeRoot = (again: boolean) => {
+    if (again || made === null) {
+      made = mkdir(root, { recursive: true, mode: 0o700 });
+      made.catch(() => (made = null));
+    }
+    return made;
+  };
+  const writeNew = async (partial: string, eml: Buffer) => {
+    await makeRoot(false);
+    try {
+      await writeFile(partial, eml, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      await makeRoot(true);
+      await writeFile(partial, eml, { mode: 0o600, flag: 'wx' });
+    }
+  };
   return {
     async send(message) {
       const { message: eml } = await transport.sendMail(outboxOptions(from, message));
       if (!Buffer.isBuffer(eml)) throw new TypeError('nodemailer returned a stream where a buffer was asked for');
-      await mkdir(root, { recursive: true, mode: 0o700 });
       const name = `${stamp(new Date())}-${message.kind}-${randomBytes(6).toString('hex')}.eml`;
       const file = join(root, name);
       // Written under a hidden name, then renamed: a reader (or erase) never sees half a message.
       const partial = join(root, `.${name}.partial`);
-      await writeFile(partial, eml, { mode: 0o600, flag: 'wx' });
+      await writeNew(partial, eml);
       await rename(partial, file);
       try {
         onWritten?.({ file, kind: message.kind });

@@ -8,6 +8,7 @@ import { couponColumns, insertCouponUse, limitsNothingSql, usedCountSql } from '
 import { deleteReturning } from './delete-returning.js';
 import { dialectFor } from './dialect.js';
 import { CouponModel } from './models/coupon-model.js';
+import { firstRow } from './raw-statements.js';
 import { uniqueViolationColumns } from './unique-violation.js';
 
 /** The code column's width: a longer code cannot be stored, so it names no coupon. */
@@ -112,9 +113,10 @@ export class ObjectionCouponRepository implements CouponRepository {
   async findForCheckout(storeId: string, code: string): Promise<CouponAtCheckout | null> {
     if (!canBeStored(code, codeLength)) return null;
     // The stored counter, not the count of uses: a scan per order of a popular code's uses.
-    const row = await CouponModel.query(this.db).findOne({ store_id: storeId, code });
+    // Raw: read in every checkout with a code (raw-statements.ts).
+    const row = await firstRow<Record<string, unknown>>(this.db, 'SELECT * FROM coupons WHERE store_id = ? AND code = ?', [storeId, code]);
     if (!row) return null;
-    const coupon = row.toCoupon();
+    const coupon = CouponModel.fromDatabaseJson(row).toCoupon();
     return { ...coupon, usedCount: limitsNothing(coupon) ? null : coupon.usedCount };
   }
 

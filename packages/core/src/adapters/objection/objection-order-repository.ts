@@ -38,6 +38,12 @@ export class ObjectionOrderRepository implements OrderRepository {
     return this.findOne({ store_id: storeId, id });
   }
 
+  async findByIds(storeId: string, ids: string[]): Promise<Order[]> {
+    const known = [...new Set(ids)].filter((id) => canBeStored(id, columnLimits.id));
+    if (known.length === 0 || !canBeStored(storeId, columnLimits.id)) return [];
+    return this.dialect.loadOrders(this.db, (builder) => builder.where('orders.store_id', storeId).whereIn('orders.id', known));
+  }
+
   findByToken(storeId: string, token: string): Promise<Order | null> {
     if (!canBeStored(token, columnLimits.token)) return Promise.resolve(null);
     return this.findOne({ store_id: storeId, token });

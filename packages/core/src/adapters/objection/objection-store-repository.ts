@@ -7,6 +7,7 @@ import { atomically } from './atomically.js';
 import type { Dialect } from './dialect.js';
 import { canBeStored, columnLimits } from './column-limits.js';
 import { StoreModel } from './models/store-model.js';
+import { firstRow } from './raw-statements.js';
 import { StoreSlugModel } from './models/store-slug-model.js';
 import { conflictOn, translateUniqueViolation, uniqueFields, withUniqueFields } from './unique-violation.js';
 
@@ -28,8 +29,9 @@ export class ObjectionStoreRepository implements StoreRepository {
 
   async findById(id: string): Promise<Store | null> {
     if (!canBeStored(id, columnLimits.id)) return null;
-    const row = await StoreModel.query(this.db).findById(id);
-    return row ? row.toStore() : null;
+    // Raw: read in every checkout and by the order mail (raw-statements.ts).
+    const row = await firstRow<Record<string, unknown>>(this.db, 'SELECT * FROM stores WHERE id = ?', [id]);
+    return row ? StoreModel.fromDatabaseJson(row).toStore() : null;
   }
 
   async lock(id: string): Promise<Store | null> {

@@ -4,6 +4,7 @@ import type { VendorRecord } from '../../vendors/vendor.js';
 import type { VendorRepository } from '../../vendors/vendor-repository.js';
 import { canBeStored, columnLimits } from './column-limits.js';
 import { VendorModel } from './models/vendor-model.js';
+import { firstRow } from './raw-statements.js';
 import { uniqueFields, withUniqueFields } from './unique-violation.js';
 
 /** VendorRepository on the `vendors` table; erased vendors (`deleted_at` set) are invisible to the finds. */
@@ -23,8 +24,9 @@ export class ObjectionVendorRepository implements VendorRepository {
 
   async findById(id: string): Promise<VendorRecord | null> {
     if (!canBeStored(id, columnLimits.id)) return null;
-    const row = await VendorModel.query(this.db).findById(id).whereNull('deleted_at');
-    return row ? row.toRecord() : null;
+    // Raw: read by the order mail of every new order (raw-statements.ts).
+    const row = await firstRow<Record<string, unknown>>(this.db, 'SELECT * FROM vendors WHERE id = ? AND deleted_at IS NULL', [id]);
+    return row ? VendorModel.fromDatabaseJson(row).toRecord() : null;
   }
 
   async updatePassword(id: string, passwordHash: string, at: string): Promise<boolean> {

@@ -88,6 +88,21 @@ function orderLookupTests(t: Test, factory: PersistenceFactory): void {
     t.equal(await p.orders.findByToken(store.id, 'unknown'), null);
   });
 
+  t.test('orders: findByIds reads several of the store\'s orders at once, and only the store\'s', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const other = await seedStore(p);
+    const mine = await placeOrders(p, store.id, 3);
+    const [theirs] = await placeOrders(p, other.store.id, 1);
+    const byId = (orders: Order[]) => new Map(orders.map((o) => [o.id, o]));
+    const found = await p.orders.findByIds(store.id, [mine[2]!.id, mine[0]!.id, theirs!.id, mine[0]!.id, 'a\0b', 'x'.repeat(300)]);
+    t.equal(found.length, 2, "two of the store's, once each; another store's and impossible ids left out");
+    t.same(byId(found).get(mine[0]!.id), mine[0], 'with lines and history, as findById reads it');
+    t.same(byId(found).get(mine[2]!.id), mine[2]);
+    t.same(await p.orders.findByIds(store.id, []), []);
+    t.same(await p.orders.findByIds('a\0b', [mine[1]!.id]), [], 'an impossible store id is a miss');
+  });
+
   t.test('orders: lookups by values no column holds are misses, not errors', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);

@@ -96,6 +96,40 @@ export function outboxTests(t: Test, factory: PersistenceFactory): void {
     t.same(await p.outbox.listDeliveries(store.id, newId(), 10), []);
   });
 
+  t.test('outbox: finishMany records each outcome of a batch, only for the claimant that holds it', async (t) => {
+    const p = await open(t, factory);
+    const { store } = await seedStore(p);
+    const webhook = { id: newId(), storeId: store.id, url: 'https://hooks.example.com/x', events: ['order.placed' as const], secret: 'whsec_test', createdAt: at() };
+    await p.webhooks.insertUnlessFull(webhook, 10);
+    for (let i = 0; i < 4; i++) await p.outbox.add(orderEvent(store.id, newId()));
+    await fanOut(p, store.id, webhook.id);
+    const claimed = (await p.outbox.claimDue(at(), at(60_000), 'batch', 1000)).filter((c) => c.event.storeId === store.id);
+    t.equal(claimed.length, 4);
+    // One is taken over by another dispatcher once the leases ran out: the batch's holder lost it.
+    const taken = (await p.outbox.claimDue(at(61_000), at(120_000), 'other', 1)).filter((x) => x.event.storeId === store.id);
+    t.equal(taken.length, 1);
+    const d = taken[0]?.id;
+    const [a, b, c] = claimed.map((x) => x.id).filter((id) => id !== d);
+    t.equal(await p.outbox.finishMany('batch', []), 0, 'an empty batch writes nothing');
+    const failed: DeliveryOutcome = { status: 'pending', nextAttemptAt: at(30_000), attemptedAt: at(), statusCode: null, durationMs: null, error: 'x'.repeat(300) };
+    const written = await p.outbox.finishMany('batch', [
+      { deliveryId: a!, outcome: done('delivered') },
+      { deliveryId: b!, outcome: failed },
+      { deliveryId: c!, outcome: { ...done('dead'), statusCode: 500, durationMs: 3 } },
+      { deliveryId: d!, outcome: done('delivered') },
+    ]);
+    t.equal(written, 3, "three written; the one another dispatcher holds is left to it");
+    const views = new Map((await p.outbox.listDeliveries(store.id, webhook.id, 10)).map((v) => [v.id, v]));
+    t.match(views.get(a!), { status: 'delivered', statusCode: 200, durationMs: 12, error: null });
+    t.match(views.get(b!), { status: 'pending', statusCode: null, durationMs: null, nextAttemptAt: failed.nextAttemptAt });
+    t.equal(views.get(b!)?.error?.length, 200, 'the error is cut to the column');
+    t.match(views.get(c!), { status: 'dead', statusCode: 500, durationMs: 3 });
+    t.match(views.get(d!), { status: 'pending' }, 'not finished by the batch that lost it');
+    t.equal(await p.outbox.finish(d!, 'other', done('delivered')), true, 'its holder still finishes it');
+    const due = (await p.outbox.claimDue(at(31_000), at(90_000), 'later', 1000)).filter((x) => x.event.storeId === store.id);
+    t.same(due.map((x) => x.id), [b], 'the lease is freed: only the failed one comes due again, on schedule');
+  });
+
   t.test('outbox: concurrent fan-outs split the events, none twice', async (t) => {
     const p = await open(t, factory);
     const { store } = await seedStore(p);
