@@ -162,7 +162,7 @@ function customerMail(base: string, event: OutboxEvent, store: Store, order: Ord
  * unsent). The order is read fresh, so a customer erased since the event (or a
  * store closed) gets nothing, even from deliveries already queued. Rejects with MailSendError
  * when the mailer failed, so the dispatcher retries; the error names no address. `reads` (default:
- * straight to the database) may share the store and vendor reads of a batch (batchMailReads).
+ * straight to the database) may share the order, store and vendor reads of a batch (batchMailReads).
  */
 export async function sendEventMail(context: EventMailContext, event: OutboxEvent, audience: MailAudience, reads: MailReads = directReads(context)): Promise<void> {
   const mailer = context.mailer;
