@@ -47,8 +47,12 @@ export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): M
   let made: Promise<unknown> | null = null;
   const makeRoot = (again: boolean) => {
     if (again || made === null) {
-      made = mkdir(root, { recursive: true, mode: 0o700 });
-      made.catch(() => (made = null));
+      const making = mkdir(root, { recursive: true, mode: 0o700 });
+      made = making;
+      // A failed mkdir is tried again by the next message; a newer attempt is never forgotten.
+      making.catch(() => {
+        if (made === making) made = null;
+      });
     }
     return made;
   };
