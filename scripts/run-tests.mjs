@@ -14,7 +14,7 @@
 // DUKAAN_TEST_TOTAL_TIMEOUT (seconds, default none) bounds the whole tap run.
 // DUKAAN_TEST_COVERAGE=1 collects coverage and prints its summary (off by default: slower).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findTestFiles } from './find-test-files.mjs';
@@ -44,8 +44,26 @@ function tee(stream, sink, onLine) {
   });
 }
 
+const tapBin = join(root, 'node_modules', 'tap', 'dist', 'esm', 'run.mjs');
+// tap's plugins: every default but its TypeScript loader (ts-node), which tsx replaces.
+const pluginArgs = ['--plugin=!@tapjs/typescript'];
+
+/**
+ * tap computes a run's test-process loaders from the plugin set it was last built with and only
+ * rebuilds during that run, so the first run after `npm ci` would still load ts-node in every
+ * test process. Build it for our plugin set first, only when the built set differs.
+ */
+async function ensureTapBuilt(env) {
+  // The generated class imports each plugin by name (importing it here instead trips a cycle in tap).
+  const built = join(root, 'node_modules', '@tapjs', 'test', 'test-built', 'dist', 'esm', 'index.js');
+  if (existsSync(built) && !readFileSync(built, 'utf8').includes('@tapjs/typescript')) return;
+  console.log('# building tap without its ts-node plugin (once after an install)');
+  const child = spawn(process.execPath, [tapBin, 'build', ...pluginArgs], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode ?? 1)));
+  if (code !== 0) throw new Error(`tap build failed (exit ${code})`);
+}
+
 function runTap(args, env) {
-  const tapBin = join(root, 'node_modules', 'tap', 'dist', 'esm', 'run.mjs');
   if (!existsSync(tapBin)) throw new Error(`tap is not installed (${relative(root, tapBin)}); run npm ci`);
   // Its own process group, so a timeout can stop tap and every test process under it.
   const child = spawn(process.execPath, [tapBin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -116,7 +134,7 @@ async function main() {
     // TypeScript through tsx (esbuild) instead of tap's ts-node: ts-node transpiled each test
     // process's imports from scratch, about 45 % of a CI run's time. One tsconfig (JSX too) for
     // every package, named by TSX_TSCONFIG_PATH below.
-    '--plugin=!@tapjs/typescript',
+    ...pluginArgs,
     '--node-arg=--import=tsx',
     '--reporter=tap',
     '--timeout=180',
@@ -128,7 +146,9 @@ async function main() {
     ...flags,
     ...files,
   ];
-  const result = await runTap(tapArgs, { ...process.env, ...probe.env, TSX_TSCONFIG_PATH: join(root, 'scripts', 'tsconfig.tests.json') });
+  const env = { ...process.env, ...probe.env, TSX_TSCONFIG_PATH: join(root, 'scripts', 'tsconfig.tests.json') };
+  await ensureTapBuilt(env);
+  const result = await runTap(tapArgs, env);
 
   if (!result.summary) {
     console.log(`# no tap summary seen (tap exited with ${result.signal ?? `code ${result.code}`}): counting the run as one failure`);
