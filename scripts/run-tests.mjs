@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findTestFiles } from './find-test-files.mjs';
 import { probeServices } from './probe-services.mjs';
 import { parseTapSummary } from './tap-summary.mjs';
@@ -45,7 +45,7 @@ function tee(stream, sink, onLine) {
 }
 
 const tapBin = join(root, 'node_modules', 'tap', 'dist', 'esm', 'run.mjs');
-// tap's plugins: every default but its TypeScript loader (ts-node), which tsx replaces.
+// tap's plugins: every default but its TypeScript loader (ts-node), which scripts/ts-loader replaces.
 const pluginArgs = ['--plugin=!@tapjs/typescript'];
 
 /**
@@ -131,11 +131,10 @@ async function main() {
   }
 
   const tapArgs = [
-    // TypeScript through tsx (esbuild) instead of tap's ts-node: ts-node transpiled each test
-    // process's imports from scratch, about 45 % of a CI run's time. One tsconfig (JSX too) for
-    // every package, named by TSX_TSCONFIG_PATH below.
+    // TypeScript through our esbuild hooks (scripts/ts-loader) instead of tap's ts-node, which
+    // transpiled each test process's imports from scratch, about 45 % of a CI run's time.
     ...pluginArgs,
-    '--node-arg=--import=tsx',
+    `--node-arg=--import=${pathToFileURL(join(root, 'scripts', 'ts-loader', 'register.mjs')).href}`,
     '--reporter=tap',
     '--timeout=180',
     '--jobs=2',
@@ -146,7 +145,7 @@ async function main() {
     ...flags,
     ...files,
   ];
-  const env = { ...process.env, ...probe.env, TSX_TSCONFIG_PATH: join(root, 'scripts', 'tsconfig.tests.json') };
+  const env = { ...process.env, ...probe.env };
   await ensureTapBuilt(env);
   const result = await runTap(tapArgs, env);
 
