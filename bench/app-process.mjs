@@ -28,12 +28,24 @@ function shippedNodeFlags() {
   return match[1].split(' ').filter(Boolean);
 }
 
+/** BENCH_APP_ENV: `NAME=value` pairs (space-separated) added to the app's environment, e.g. `MALLOC_ARENA_MAX=2`. */
+function extraAppEnv() {
+  const pairs = (process.env.BENCH_APP_ENV ?? '').split(/\s+/).filter(Boolean);
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`BENCH_APP_ENV: "${pair}" is not NAME=value`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
+
 export async function startApp({ env, logFile, profileName = null }) {
   const port = await freePort();
   const extra = [...shippedNodeFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   const profile = profileName ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
   const args = [...extra, ...profile, appMain];
-  return startChild({ args, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, port, logFile, readyPath: '/healthz' });
+  return startChild({ args, env: { ...extraAppEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' }, port, logFile, readyPath: '/healthz' });
 }
 
 /** Starts bench/ceiling-server.mjs answering every request with the response captured in `responseFile`. */

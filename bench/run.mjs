@@ -11,6 +11,7 @@
 //   BENCH_ORDERS        orders seeded for (e) (10000)
 //   BENCH_KEEP_DB=1     keep the database afterwards (for EXPLAIN and the like)
 //   BENCH_NODE_ARGS     extra node flags for the app process (e.g. --trace-gc)
+//   BENCH_APP_ENV       extra environment for the app process (NAME=value pairs, e.g. MALLOC_ARENA_MAX=2)
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

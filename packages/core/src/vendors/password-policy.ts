@@ -1,12 +1,25 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import { textField } from '../shared/fields.js';
+
+let breached: ReadonlySet<string> | null = null;
 
 /**
  * The ~50,000 most common passwords of public breach corpora (zxcvbn's list). NIST SP 800-63B
  * asks new passwords to be checked against such a list, and against repetitive or sequential
  * characters and context-specific words, rather than against composition rules.
+ *
+ * Loaded at the first password check, not at start: the package holds every zxcvbn word list
+ * (about 8 MB of an instance's memory with this set), and an instance that only serves stores
+ * never checks a password. Synchronously (the package ships CommonJS), because joi's custom
+ * validators are.
  */
-const breachedPasswords: ReadonlySet<string> = new Set(dictionary['passwords-common']);
+function breachedPasswords(): ReadonlySet<string> {
+  if (breached === null) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    breached = new Set(dictionary['passwords-common']);
+  }
+  return breached;
+}
 
 /** Words of this site that attackers try first here. */
 const siteWords: readonly string[] = ['dukaankit', 'dukaan'];
@@ -29,11 +42,11 @@ export function passwordSkeleton(password: string): string {
 
 /** The list also holds phrases with inner spaces ("i love you"), which the skeleton drops. */
 function isCommonPhrase(password: string): boolean {
-  return breachedPasswords.has(password.normalize('NFKC').trim().toLowerCase());
+  return breachedPasswords().has(password.normalize('NFKC').trim().toLowerCase());
 }
 
 export function isCommonPassword(password: string): boolean {
-  return breachedPasswords.has(passwordSkeleton(password)) || isCommonPhrase(password);
+  return breachedPasswords().has(passwordSkeleton(password)) || isCommonPhrase(password);
 }
 
 /** One character or a short unit said again and again: `aaaaaaaa`, `abcabcabc`, `12341234`; or at most two distinct characters. */
@@ -67,7 +80,7 @@ type Problem = 'blank' | 'common' | 'repetitive' | 'sequential';
 
 function problemOf(skeleton: string): Problem | null {
   if (skeleton === '') return 'blank';
-  if (breachedPasswords.has(skeleton)) return 'common';
+  if (breachedPasswords().has(skeleton)) return 'common';
   if (isRepetitive(skeleton)) return 'repetitive';
   if (isSequential(skeleton)) return 'sequential';
   return null;

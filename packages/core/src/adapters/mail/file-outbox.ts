@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createTransport } from 'nodemailer';
 import type { Mailer, MailKind, MailMessage } from '../../mail/mailer.js';
 import { accountHeader, emlHeader, headerSafeId } from './eml-headers.js';
 import { messageOptions, noOutsideAccess } from './message-options.js';
@@ -32,6 +31,10 @@ function outboxOptions(from: string, message: MailMessage) {
   return accountId === undefined ? options : { ...options, headers: { ...options.headers, [accountHeader]: accountId } };
 }
 
+function openTransport() {
+  return import('nodemailer').then(({ createTransport }) => createTransport({ streamTransport: true, buffer: true, ...noOutsideAccess }));
+}
+
 /**
  * Writes each message as an .eml file any mail program opens: the zero-setup mailer, for
  * development and for small installs without SMTP. Files are readable by their owner only.
@@ -41,7 +44,9 @@ function outboxOptions(from: string, message: MailMessage) {
  */
 export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): Mailer & Required<Pick<Mailer, 'erase'>> {
   const root = resolve(directory);
-  const transport = createTransport({ streamTransport: true, buffer: true, ...noOutsideAccess });
+  // nodemailer is loaded at the first message, not at start: an instance that sends no mail
+  // (a storefront replica, a process with outbox delivery off) keeps its few MB.
+  let transport: ReturnType<typeof openTransport> | null = null;
   // The directory is made once, not per message (a mkdir per order mail was measurable under a
   // checkout load); a write that finds it gone (deleted by hand) makes it again and writes once more.
   let made: Promise<unknown> | null = null;
@@ -68,7 +73,7 @@ export function fileOutbox({ directory, from, onWritten }: FileOutboxOptions): M
   };
   return {
     async send(message) {
-      const { message: eml } = await transport.sendMail(outboxOptions(from, message));
+      const { message: eml } = await (await (transport ??= openTransport())).sendMail(outboxOptions(from, message));
       if (!Buffer.isBuffer(eml)) throw new TypeError('nodemailer returned a stream where a buffer was asked for');
       const name = `${stamp(new Date())}-${message.kind}-${randomBytes(6).toString('hex')}.eml`;
       const file = join(root, name);

@@ -1,4 +1,3 @@
-import { createTransport } from 'nodemailer';
 import type { Mailer } from '../../mail/mailer.js';
 import { messageOptions, noOutsideAccess } from './message-options.js';
 import { parseSmtpUrl } from './smtp-url.js';
@@ -32,28 +31,33 @@ function explain(error: unknown, where: string): Error {
 /** Sends through an SMTP server with nodemailer; a connection per message (transactional mail is rare). */
 export function smtpMailer({ url, from }: SmtpMailerOptions): Mailer {
   const config = parseSmtpUrl(url);
-  const transport = createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    requireTLS: config.requireTLS,
-    ...(config.auth ? { auth: config.auth } : {}),
-    // A stalled server must fail a send in seconds, not hold a retry for minutes (nodemailer waits 2 min by default).
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 10_000,
-    ...noOutsideAccess,
-  });
+  // nodemailer is loaded at the first message, not at start (an instance that sends none keeps its few MB).
+  const open = () =>
+    import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        requireTLS: config.requireTLS,
+        ...(config.auth ? { auth: config.auth } : {}),
+        // A stalled server must fail a send in seconds, not hold a retry for minutes (nodemailer waits 2 min by default).
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 10_000,
+        ...noOutsideAccess,
+      }),
+    );
+  let transport: ReturnType<typeof open> | null = null;
   return {
     async send(message) {
       try {
-        await transport.sendMail(messageOptions(from, message));
+        await (await (transport ??= open())).sendMail(messageOptions(from, message));
       } catch (error) {
         throw explain(error, config.where);
       }
     },
     async close() {
-      transport.close();
+      if (transport) (await transport).close();
     },
   };
 }
