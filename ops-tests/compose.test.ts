@@ -171,8 +171,12 @@ t.test('Dockerfile', async (t) => {
   t.match(final, /^HEALTHCHECK .*\/healthz/m);
   // The image starts the app with the node flags `npm start` uses (the bench measures with them too).
   const start = (JSON.parse(readFileSync(join(root, 'examples/server/package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start'] ?? '';
-  const flags = /^exec node ((?:--\S+ )*)dist\/main\.js$/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? [];
+  const started = /^((?:[A-Z_]+=\S+ )*)exec node ((?:--\S+ )*)dist\/main\.js$/.exec(start);
+  const flags = started?.[2]?.trim().split(' ').filter(Boolean) ?? [];
   t.ok(flags.length > 0, `npm start names its node flags (${start})`);
+  for (const assignment of started?.[1]?.trim().split(' ').filter(Boolean) ?? []) {
+    t.match(final, new RegExp(`^ENV .*\\b${assignment}\\b`, 'm'), `the image sets ${assignment} as npm start does`);
+  }
   t.match(final, new RegExp(`^CMD ${JSON.stringify(['node', ...flags, 'examples/server/dist/main.js']).replace(/[[\]]/g, '\\$&').replace(/,/g, ', ')}$`, 'm'), 'the image runs the same flags');
 
   // Production deps only: the runtime's node_modules come from a stage that
