@@ -42,8 +42,8 @@ import { listOrders } from './orders/list-orders.js';
 import { exportOrders } from './orders/export-orders.js';
 import { orderSummary } from './orders/order-summary.js';
 import { placeOrder } from './orders/place-order.js';
-import { cachedForStore, peekCachedForSlug } from './storefront/cached-for-store.js';
-import { getStoreView } from './storefront/get-store-view.js';
+import { cachedForStore, cachedIfPresent, peekCachedForSlug } from './storefront/cached-for-store.js';
+import { getStoreView, getStoreViewById } from './storefront/get-store-view.js';
 import { getProductPage } from './storefront/product-page.js';
 import { resolveStoreSlug } from './storefront/resolve-store-slug.js';
 import { getStore } from './stores/get-store.js';
@@ -153,6 +153,8 @@ export function facade(context: CoreContext) {
     },
     storefront: {
       view: bind(context, getStoreView),
+      /** `view` of a store already resolved by `resolveSlug` (its id): no second slug lookup. */
+      viewById: bind(context, getStoreViewById),
       /** A product page by the product's current or earlier slug or id (`movedTo` set: answer 301). */
       product: bind(context, getProductPage),
       /** How the customer pays the order behind a tracking link (the UPI link and QR code). */
@@ -160,6 +162,8 @@ export function facade(context: CoreContext) {
       resolveSlug: bind(context, resolveStoreSlug),
       /** Caches anything derived from a store's public data (e.g. rendered HTML) under its versions. */
       cached: <T>(storeId: string, name: string, load: () => Promise<T>) => cachedForStore(context, storeId, name, load),
+      /** What `cached` holds for the store when current, from either cache layer; undefined on a miss, never loads. */
+      cachedIfPresent: <T>(storeId: string, name: string) => cachedIfPresent<T>(context, storeId, name),
       /** What `cached` holds for the store at this current slug, when current without a round trip (the hot path); never loads. */
       peekCached: <T>(slug: string, name: string) => peekCachedForSlug<T>(context, slug, name),
     },

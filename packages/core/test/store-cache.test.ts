@@ -85,6 +85,24 @@ for (const [name, open] of variants) {
       t.equal(storeB.peek('p2', 'page'), 2);
     });
 
+    t.test('getIfPresent answers what either layer holds under the current versions, and never loads', async (t) => {
+      t.equal(await storeB.getIfPresent('g1', 'page'), undefined, 'nothing cached: a miss');
+      await storeA.getOrLoad('g1', 'page', async () => ({ html: 'one' }));
+      await storeA.getOrLoad('g1', 'page', async () => ({ html: 'one' }));
+      t.same(await storeB.getIfPresent('g1', 'page'), { html: 'one' }, "B holds nothing of the store yet: A's entry from the shared cache");
+      b.counter.calls = 0;
+      t.same(await storeB.getIfPresent('g1', 'page'), { html: 'one' }, 'then from process memory');
+      t.equal(b.counter.calls, 0, 'without a round trip');
+      await storeA.invalidate('g1');
+      let seen = await storeB.getIfPresent('g1', 'page');
+      for (let i = 0; i < 40 && seen !== undefined; i++) {
+        await sleep(25);
+        seen = await storeB.getIfPresent('g1', 'page');
+      }
+      t.equal(seen, undefined, 'a catalogue change makes it a miss, and nothing was loaded in its place');
+      t.equal(await storeB.getIfPresent('g1', 'other'), undefined, 'a name never cached is a miss');
+    });
+
     t.test('peekSlug answers only a lookup held in process', async (t) => {
       t.equal(storeB.peekSlug('peek-shop'), undefined);
       await storeB.slug('peek-shop', async () => ({ storeId: 'p3', currentSlug: 'peek-shop' }), () => 60_000);

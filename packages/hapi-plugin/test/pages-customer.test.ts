@@ -237,17 +237,19 @@ for (const variant of serverVariants()) {
       t.equal(badAction.statusCode, 400);
       t.match(badAction.headers['content-type'], /text\/html/);
 
-      const view = fixture.dukaan.storefront.view;
-      const peekCached = fixture.dukaan.storefront.peekCached;
-      fixture.dukaan.storefront.view = async () => {
+      const { storefront } = fixture.dukaan;
+      const { view, viewById, peekCached, cachedIfPresent } = storefront;
+      const failing = async (): Promise<never> => {
         throw new Error('connect to postgres://user:hunter2@db failed');
       };
+      storefront.view = failing;
+      storefront.viewById = failing;
       // The page was rendered above, and a current cached page is answered without reading the
-      // store: take that hit away so the visit reads the (failing) store.
-      fixture.dukaan.storefront.peekCached = () => undefined;
+      // store: take those hits away so the visit reads the (failing) store.
+      storefront.peekCached = () => undefined;
+      storefront.cachedIfPresent = async () => undefined;
       const restore = () => {
-        fixture.dukaan.storefront.view = view;
-        fixture.dukaan.storefront.peekCached = peekCached;
+        Object.assign(storefront, { view, viewById, peekCached, cachedIfPresent });
       };
       t.teardown(restore);
       const broken = await server.inject(`/${slug}`);

@@ -45,11 +45,13 @@ for (const variant of serverVariants()) {
       await visitor.get(url);
       await visitor.get(url);
       const { storefront } = fixture.dukaan;
-      const view = storefront.view;
+      const { view, viewById } = storefront;
       let views = 0;
       storefront.view = (...args) => (views++, view(...args));
+      storefront.viewById = (...args) => (views++, viewById(...args));
       t.teardown(() => {
         storefront.view = view;
+        storefront.viewById = viewById;
       });
       const origin = (host: string) => server.inject({ url, headers: { host } });
       const shop = await origin('shop.example');
@@ -67,6 +69,36 @@ for (const variant of serverVariants()) {
       t.equal((await visitor.get(`${url}/c/00000000-0000-4000-8000-000000000000`)).statusCode, 404, 'a made-up category is still the friendly 404');
       t.equal((await visitor.get(`${url}?page=2`)).statusCode, 404, 'a page past the end is still a 404');
       t.ok(views >= 3, 'those took the full path');
+    });
+
+    t.test('another instance answers the page the first cached without reading the store view, until the catalogue changes', async (t) => {
+      t.equal((await new Browser(server).get(url)).statusCode, 200, 'the first instance renders and caches the page');
+      const other = await fixture.sibling();
+      const { storefront } = other.dukaan;
+      const { view, viewById } = storefront;
+      let views = 0;
+      storefront.view = (...args) => (views++, view(...args));
+      storefront.viewById = (...args) => (views++, viewById(...args));
+      t.teardown(() => {
+        storefront.view = view;
+        storefront.viewById = viewById;
+      });
+      const visitor = new Browser(other.server);
+      const page = await visitor.get(url);
+      t.equal(page.statusCode, 200);
+      t.equal(views, 0, 'a process with nothing of the store in memory answered from the shared cache');
+      t.match(page.payload, /Kashmiri Kahwa/);
+      t.notMatch(page.payload, /dk[0-9a-f]{24}/, 'no marker left');
+      const token = crumbOf(page.payload);
+      t.ok(token, 'the visitor has a CSRF token');
+      const cart = await visitor.post(`${url}/cart`, { productId: chai.id, quantity: '1', action: 'add' });
+      t.ok([200, 303].includes(cart.statusCode), 'which this instance accepts');
+      await api.patch(`/api/v1/products/${chai.id}`, { name: 'Adrak Chai' });
+      const changed = await new Browser(other.server).get(url);
+      t.match(changed.payload, /Adrak Chai/, 'a catalogue change is a miss there too');
+      t.ok(views > 0, 'and that miss read the view');
+      const moved = await other.server.inject({ url: `${url}-nowhere` });
+      t.equal(moved.statusCode, 404, 'a store that does not exist is still the friendly 404');
     });
 
     t.test('a visitor with a cookie cart gets a page of their own', async (t) => {

@@ -21,6 +21,7 @@ for (const variant of serverVariants()) {
     const bigApi = client(server, big.headers);
     for (let i = 0; i < 101; i++) await bigApi.product({ name: `Barfi ${String(i).padStart(3, '0')}`, price: 1000 + i });
     const bigSlug = big.store.slug;
+    const smallSlug = small.store.slug;
 
     t.test('a store at or under a page answers as before: every product, no paging fields; no page 2', async (t) => {
       const whole = await server.inject(`/api/v1/stores/${small.store.slug}`);
@@ -63,6 +64,29 @@ for (const variant of serverVariants()) {
       t.equal(page1.productsPage.total, 102);
       const page2 = json(await server.inject(`/api/v1/stores/${bigSlug}?page=2`));
       t.same(page2.products.map((p: { name: string }) => p.name), ['Barfi 100', 'Barfi 101']);
+    });
+
+    t.test("another instance answers a big store's cached API page without reading its view", async (t) => {
+      const first = await server.inject(`/api/v1/stores/${bigSlug}?page=2`);
+      t.equal(first.statusCode, 200);
+      const other = await fixture.sibling();
+      const { storefront } = other.dukaan;
+      const { view, viewById } = storefront;
+      let views = 0;
+      storefront.view = (...args) => (views++, view(...args));
+      storefront.viewById = (...args) => (views++, viewById(...args));
+      t.teardown(() => {
+        storefront.view = view;
+        storefront.viewById = viewById;
+      });
+      const again = await other.server.inject(`/api/v1/stores/${bigSlug}?page=2`);
+      t.equal(again.statusCode, 200);
+      t.equal(again.payload, first.payload, 'the same answer');
+      t.equal(views, 0, 'from the shared cache, no view read');
+      const small = await other.server.inject(`/api/v1/stores/${smallSlug}`);
+      t.equal(small.statusCode, 200, 'a small store (no cached page: its answer is its view) still answers');
+      t.ok(views > 0, 'from its view');
+      t.equal((await other.server.inject('/api/v1/stores/no-such-store-here')).statusCode, 404);
     });
 
     t.test('the store page without JavaScript: 48 a page, a plain link to the next, the last without one', async (t) => {

@@ -9,6 +9,11 @@ export function cachedForStore<T>(context: CoreContext, storeId: string, name: s
   return context.storeCache.getOrLoad(storeId, name, load);
 }
 
+/** What `cachedForStore` holds under `name` when it is current (asking the shared cache if need be); never loads. */
+export function cachedIfPresent<T>(context: CoreContext, storeId: string, name: string): Promise<T | undefined> {
+  return context.storeCache.getIfPresent<T>(storeId, name);
+}
+
 /**
  * What `cachedForStore` holds under `name` for the store at the current `slug`, when this process
  * can tell without a round trip that it is current (slug, versions and entry all held in process

@@ -14,8 +14,13 @@ import type { StoreView } from './store-view.js';
  */
 export async function getStoreView(context: CoreContext, slug: string): Promise<{ view: StoreView; currentSlug: string }> {
   const { storeId, currentSlug } = await resolveStoreSlug(context, slug);
+  return { view: await getStoreViewById(context, storeId), currentSlug };
+}
+
+/** getStoreView of a store already resolved (its id from resolveSlug): no second slug lookup. NotFoundError when it is gone. */
+export async function getStoreViewById(context: CoreContext, storeId: string): Promise<StoreView> {
   const { storeCache } = context;
-  const view = await storeCache.getOrLoad(
+  return storeCache.getOrLoad(
     storeId,
     'view',
     async () => {
@@ -37,5 +42,4 @@ export async function getStoreView(context: CoreContext, slug: string): Promise<
     },
     { scope: 'both', shared: false },
   );
-  return { view, currentSlug };
 }

@@ -149,6 +149,25 @@ export class StoreCache {
   }
 
   /**
+   * The cached value of `name` for the store when either layer holds it under the current
+   * versions; undefined otherwise, and nothing is loaded. For a caller that can answer from a
+   * derived entry (a rendered page) without the data it was derived from: a big store's view
+   * may not fit either layer, and its page should not wait for it.
+   */
+  async getIfPresent<T>(storeId: string, name: string, options: EntryOptions = {}): Promise<T | undefined> {
+    const { scope = 'both', shared = true } = options;
+    const { tag, fresh } = await this.#tag(storeId, scope);
+    const key = `store:${storeId}:entry:${name}`;
+    const local = this.#local.get<Tagged<T>>(key);
+    if (local?.tag === tag) return local.value;
+    if (!shared || fresh) return undefined;
+    const found = await this.#cache.get<Tagged<T>>(key);
+    if (found?.tag !== tag) return undefined;
+    this.#local.set(key, found, this.#ttlMs);
+    return found.value;
+  }
+
+  /**
    * A slug lookup through both layers: `load` runs on a miss, and its answer is kept for
    * `ttlMs` (shorter for a "no such store" answer, so a new store's link works soon).
    */

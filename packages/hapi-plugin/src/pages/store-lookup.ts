@@ -1,5 +1,5 @@
 import type { Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
-import { NotFoundError, isWellFormedSlug, reservedSlugs, type ProductPageData, type StoreView as CoreStoreView } from '@dukaan-kit/core';
+import { NotFoundError, isWellFormedSlug, reservedSlugs, type ProductPageData, type SlugResolution, type StoreView as CoreStoreView } from '@dukaan-kit/core';
 import type { Runtime } from '../runtime.js';
 import { notFound } from './define.js';
 
@@ -41,6 +41,34 @@ export function movedTo(runtime: Runtime, request: Request, h: ResponseToolkit, 
 export async function storeForPage(runtime: Runtime, request: Request, h: ResponseToolkit): Promise<ResolvedStore | ResponseObject> {
   const resolved = await resolveStore(runtime, slugOf(request));
   return resolved.currentSlug === slugOf(request) ? resolved : movedTo(runtime, request, h, resolved.currentSlug);
+}
+
+/**
+ * The id of the store behind this page's current slug, or the 301 to its current slug; the
+ * friendly 404 for anything else. Reads no store data (the slug lookup only), so a page that
+ * is cached can be answered before the store's view, which for a big store fits no cache layer.
+ */
+export async function storeIdForPage(runtime: Runtime, request: Request, h: ResponseToolkit): Promise<string | ResponseObject> {
+  const slug = slugOf(request);
+  if (!isWellFormedSlug(slug) || reservedSlugs.has(slug)) throw notFound(noShop);
+  let resolution: SlugResolution;
+  try {
+    resolution = await runtime.dukaan.storefront.resolveSlug(slug);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(noShop);
+    throw error;
+  }
+  return resolution.currentSlug === slug ? resolution.storeId : movedTo(runtime, request, h, resolution.currentSlug);
+}
+
+/** The public view of the store storeIdForPage found at this page's (current) slug; the friendly 404 if it went since. */
+export async function viewForPage(runtime: Runtime, request: Request, storeId: string): Promise<ResolvedStore> {
+  try {
+    return { view: await runtime.dukaan.storefront.viewById(storeId), currentSlug: slugOf(request) };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound(noShop);
+    throw error;
+  }
 }
 
 export function isResolved(value: ResolvedStore | ResponseObject): value is ResolvedStore {

@@ -105,6 +105,16 @@ export async function cachedStorePage(dukaan: Dukaan, storeId: string, variant: 
 }
 
 /**
+ * The page for this visitor when a current template is cached in either layer; undefined
+ * otherwise (nothing is rendered). The full path's first try: a big store's view fits neither
+ * cache layer, and a visit whose page is cached should not read it.
+ */
+export async function cachedStorePageIfPresent(dukaan: Dukaan, storeId: string, variant: string, splice: () => Splice): Promise<Buffer | undefined> {
+  const template = await dukaan.storefront.cachedIfPresent<Template>(storeId, templateName(variant));
+  return template ? spliced(template, splice()) : undefined;
+}
+
+/**
  * The page for this visitor when the store at the current `slug` has its template in process
  * and current (no round trip, no promise); undefined otherwise, and the caller takes its full
  * path. A template only exists for a category and page that existed when it was rendered, so a

@@ -1,4 +1,4 @@
-import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import type { Request, ResponseObject, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import { ValidationFailedError, matchProducts, maxQueryLength, type CouponOffer, type StoreView as CoreStoreView } from '@dukaan-kit/core';
 import { renderPage, summariseLines, type CartLineView, type PincodeAnswer } from '@dukaan-kit/storefront-ui';
 import { locales, type Locale } from '@dukaan-kit/core/i18n';
@@ -7,9 +7,9 @@ import { cartLines, readCart } from './cart.js';
 import { pageContext, storeView } from './context.js';
 import { html, noStore, notFound, pageRoute } from './define.js';
 import { chosenLocale, customerLocale, languageLinks, storeLocale } from './locale.js';
-import { cachedStorePage, csrfMarker, originMarker, peekStorePage } from './store-page-cache.js';
+import { cachedStorePage, cachedStorePageIfPresent, csrfMarker, originMarker, peekStorePage } from './store-page-cache.js';
 import { csrfTokenFor } from './csrf.js';
-import { isResolved, resolveProduct, slugOf, storeForPage, type ResolvedStore } from './store-lookup.js';
+import { isResolved, resolveProduct, slugOf, storeForPage, storeIdForPage, viewForPage, type ResolvedStore } from './store-lookup.js';
 
 /** Products per page of the store listing; the UI's "Load more" asks for the next one. */
 export const storePageSize = 48;
@@ -144,15 +144,52 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
  * full path (it may set the cookie); the language cookie picks the cached page of its language.
  */
 function sharedPageHit(runtime: Runtime, request: Request, h: ResponseToolkit, categoryId: string | null) {
+  const page = sharedVisitPage(request);
+  if (page === null) return null;
+  const body = peekStorePage(runtime.dukaan, slugOf(request), storePageVariant(chosenLocale(runtime, request, null), categoryId, page), () => visitSplice(runtime, request, h));
+  return body ? h.response(body).type('text/html; charset=utf-8') : null;
+}
+
+/** The `?page=` of a visit every visitor makes alike (no query but `?page=`, no cookie cart); null for one that is not. */
+function sharedVisitPage(request: Request): string | number | null {
   for (const name in request.query) if (name !== 'page') return null;
   const raw = request.query['page'];
   if (raw !== undefined && (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw))) return null;
   if (Object.keys(readCart(request)).length > 0) return null;
-  const body = peekStorePage(runtime.dukaan, slugOf(request), storePageVariant(chosenLocale(runtime, request, null), categoryId, raw ?? 1), () => ({
-    csrfToken: csrfTokenFor(runtime, request, h),
-    origin: originOf(runtime, request),
-  }));
+  return raw ?? 1;
+}
+
+function visitSplice(runtime: Runtime, request: Request, h: ResponseToolkit) {
+  return { csrfToken: csrfTokenFor(runtime, request, h), origin: originOf(runtime, request) };
+}
+
+/**
+ * The same shared page when this process does not hold it (or no longer trusts its copy of the
+ * store's versions): the store's versions and the template, each a cache read, and no read of
+ * the store's data. A big store's view (thousands of products with photos) fits neither cache
+ * layer, so waiting for it made such visits a catalogue read from the database every time this
+ * process's trust in the versions lapsed. null when the page is not cached or the visit is not
+ * a shared one; the full path then renders (and caches) it.
+ */
+async function sharedPageCached(runtime: Runtime, request: Request, h: ResponseToolkit, storeId: string, categoryId: string | null) {
+  const page = sharedVisitPage(request);
+  if (page === null) return null;
+  const variant = storePageVariant(chosenLocale(runtime, request, null), categoryId, page);
+  const body = await cachedStorePageIfPresent(runtime.dukaan, storeId, variant, () => visitSplice(runtime, request, h));
   return body ? h.response(body).type('text/html; charset=utf-8') : null;
+}
+
+/**
+ * A listing's store and view when the shared page did not answer: the fast path in process, then
+ * the store's id from its slug (or the redirect to its current slug, or the 404), then the
+ * cached page, and only then the view, which renders.
+ */
+async function listingStore(runtime: Runtime, request: Request, h: ResponseToolkit, categoryId: string | null): Promise<ResolvedStore | ResponseObject> {
+  const hit = sharedPageHit(runtime, request, h, categoryId);
+  if (hit) return hit;
+  const storeId = await storeIdForPage(runtime, request, h);
+  if (typeof storeId !== 'string') return storeId;
+  return (await sharedPageCached(runtime, request, h, storeId, categoryId)) ?? (await viewForPage(runtime, request, storeId));
 }
 
 function categoryOf(view: CoreStoreView, id: unknown): string | null {
@@ -161,9 +198,7 @@ function categoryOf(view: CoreStoreView, id: unknown): string | null {
 
 /** The store link; `?category=` (the link before categories had their own) moves to the category's URL. */
 async function storePage(runtime: Runtime, request: Request, h: ResponseToolkit) {
-  const hit = sharedPageHit(runtime, request, h, null);
-  if (hit) return hit;
-  const resolved = await storeForPage(runtime, request, h);
+  const resolved = await listingStore(runtime, request, h, null);
   if (!isResolved(resolved)) return resolved;
   const moved = categoryOf(resolved.view, request.query['category']);
   if (moved) {
@@ -176,13 +211,12 @@ async function storePage(runtime: Runtime, request: Request, h: ResponseToolkit)
 }
 
 async function categoryPage(runtime: Runtime, request: Request, h: ResponseToolkit) {
-  const hit = sharedPageHit(runtime, request, h, request.params['categoryId'] as string);
-  if (hit) return hit;
-  const resolved = await storeForPage(runtime, request, h);
+  const categoryId = request.params['categoryId'] as string;
+  const resolved = await listingStore(runtime, request, h, categoryId);
   if (!isResolved(resolved)) return resolved;
-  const categoryId = categoryOf(resolved.view, request.params['categoryId']);
-  if (!categoryId) throw notFound(`${resolved.view.store.name} does not have this category any more.`);
-  return listing(runtime, request, h, resolved, categoryId);
+  const known = categoryOf(resolved.view, categoryId);
+  if (!known) throw notFound(`${resolved.view.store.name} does not have this category any more.`);
+  return listing(runtime, request, h, resolved, known);
 }
 
 /** The choice a product page link carries: `?v=<variantId>`, or `?o1=…&o2=…&o3=…` from the picker's form. */
