@@ -2,6 +2,7 @@ import t from 'tap';
 import { Browser, crumbOf } from './support/pages.js';
 import { client } from './support/api.js';
 import { serverVariants, signUp } from './support/server.js';
+import { countViewReads } from './support/view-reads.js';
 
 for (const variant of serverVariants()) {
   t.test(variant.name, async (t) => {
@@ -44,49 +45,33 @@ for (const variant of serverVariants()) {
       const visitor = new Browser(server);
       await visitor.get(url);
       await visitor.get(url);
-      const { storefront } = fixture.dukaan;
-      const { view, viewById } = storefront;
-      let views = 0;
-      storefront.view = (...args) => (views++, view(...args));
-      storefront.viewById = (...args) => (views++, viewById(...args));
-      t.teardown(() => {
-        storefront.view = view;
-        storefront.viewById = viewById;
-      });
+      const views = countViewReads(t, fixture.dukaan);
       const origin = (host: string) => server.inject({ url, headers: { host } });
       const shop = await origin('shop.example');
       const other = await origin('other.example:8080');
       const shopAgain = await origin('shop.example');
-      t.equal(views, 0, 'three warm hits, no store view read');
+      t.equal(views.count, 0, 'three warm hits, no store view read');
       t.match(shop.payload, /rel="canonical" href="https?:\/\/shop\.example\//, 'the origin of the visit');
       t.notMatch(shop.payload, /other\.example/);
       t.match(other.payload, /other\.example:8080/, 'another Host gets its own origin');
       t.notMatch(other.payload, /shop\.example/);
       t.equal(shopAgain.payload.split(crumbOf(shopAgain.payload) ?? '').join('T'), shop.payload.split(crumbOf(shop.payload) ?? '').join('T'), 'back to the first origin, the same page');
       t.notMatch(shop.payload, /dk[0-9a-f]{24}/, 'no marker left');
-      views = 0;
+      views.reset();
       t.match((await visitor.get(`${url}?q=chai`)).payload, /<title>“chai” · /, 'a search is not the shared page');
       t.equal((await visitor.get(`${url}/c/00000000-0000-4000-8000-000000000000`)).statusCode, 404, 'a made-up category is still the friendly 404');
       t.equal((await visitor.get(`${url}?page=2`)).statusCode, 404, 'a page past the end is still a 404');
-      t.ok(views >= 3, 'those took the full path');
+      t.ok(views.count >= 3, 'those took the full path');
     });
 
     t.test('another instance answers the page the first cached without reading the store view, until the catalogue changes', async (t) => {
       t.equal((await new Browser(server).get(url)).statusCode, 200, 'the first instance renders and caches the page');
       const other = await fixture.sibling();
-      const { storefront } = other.dukaan;
-      const { view, viewById } = storefront;
-      let views = 0;
-      storefront.view = (...args) => (views++, view(...args));
-      storefront.viewById = (...args) => (views++, viewById(...args));
-      t.teardown(() => {
-        storefront.view = view;
-        storefront.viewById = viewById;
-      });
+      const views = countViewReads(t, other.dukaan);
       const visitor = new Browser(other.server);
       const page = await visitor.get(url);
       t.equal(page.statusCode, 200);
-      t.equal(views, 0, 'a process with nothing of the store in memory answered from the shared cache');
+      t.equal(views.count, 0, 'a process with nothing of the store in memory answered from the shared cache');
       t.match(page.payload, /Kashmiri Kahwa/);
       t.notMatch(page.payload, /dk[0-9a-f]{24}/, 'no marker left');
       const token = crumbOf(page.payload);
@@ -96,7 +81,7 @@ for (const variant of serverVariants()) {
       await api.patch(`/api/v1/products/${chai.id}`, { name: 'Adrak Chai' });
       const changed = await new Browser(other.server).get(url);
       t.match(changed.payload, /Adrak Chai/, 'a catalogue change is a miss there too');
-      t.ok(views > 0, 'and that miss read the view');
+      t.ok(views.count > 0, 'and that miss read the view');
       const moved = await other.server.inject({ url: `${url}-nowhere` });
       t.equal(moved.statusCode, 404, 'a store that does not exist is still the friendly 404');
     });
