@@ -180,9 +180,9 @@ async function sharedPageCached(runtime: Runtime, request: Request, h: ResponseT
 }
 
 /**
- * A listing's store and view when the shared page did not answer: the fast path in process, then
- * the store's id from its slug (or the redirect to its current slug, or the 404), then the
- * cached page, and only then the view, which renders.
+ * A listing's shared page when it is cached, else its store and view to render it: the fast path
+ * in process, then the store's id from its slug (or the redirect to its current slug, or the
+ * 404), then the cached page from either layer, and only then the view.
  */
 async function listingStore(runtime: Runtime, request: Request, h: ResponseToolkit, categoryId: string | null): Promise<ResolvedStore | ResponseObject> {
   const hit = sharedPageHit(runtime, request, h, categoryId);
