@@ -43,7 +43,7 @@ import { exportOrders } from './orders/export-orders.js';
 import { orderSummary } from './orders/order-summary.js';
 import { placeOrder } from './orders/place-order.js';
 import { cachedForStore, cachedIfPresent, peekCachedForSlug } from './storefront/cached-for-store.js';
-import { getStoreView, getStoreViewById } from './storefront/get-store-view.js';
+import { getStoreView, getStoreViewById, peekStoreViewById } from './storefront/get-store-view.js';
 import { getProductPage } from './storefront/product-page.js';
 import { resolveStoreSlug } from './storefront/resolve-store-slug.js';
 import { getStore } from './stores/get-store.js';
@@ -155,6 +155,8 @@ export function facade(context: CoreContext) {
       view: bind(context, getStoreView),
       /** `view` of a store already resolved by `resolveSlug` (its id): no second slug lookup. */
       viewById: bind(context, getStoreViewById),
+      /** `viewById` when this process holds the view and trusts it current (no round trip); undefined otherwise, never loads. */
+      peekViewById: (storeId: string) => peekStoreViewById(context, storeId),
       /** A product page by the product's current or earlier slug or id (`movedTo` set: answer 301). */
       product: bind(context, getProductPage),
       /** How the customer pays the order behind a tracking link (the UPI link and QR code). */

@@ -2,6 +2,8 @@
 // than 100 (a smaller store's answer is unchanged), and the store page 48 a page without
 // JavaScript, its warm pages answered from the cached template; on both databases.
 import t from 'tap';
+import type { CacheStores } from '@dukaan-kit/core';
+import { keyvCache } from '@dukaan-kit/core/keyv';
 import { client, json } from './support/api.js';
 import { serverVariants, signUp } from './support/server.js';
 import { countViewReads } from './support/view-reads.js';
@@ -96,3 +98,21 @@ for (const variant of serverVariants()) {
     });
   });
 }
+
+t.test("a small store's warm answer asks the shared cache nothing: its view is in process", async (t) => {
+  const inner = keyvCache();
+  let sharedReads = 0;
+  const cache: CacheStores = { ...inner, cache: { ...inner.cache, get: (key) => (sharedReads++, inner.cache.get(key)) } };
+  const fixture = await serverVariants()[0]!.open({ cache });
+  t.teardown(() => fixture.close());
+  const { server } = fixture;
+  const vendor = await signUp(server);
+  await client(server, vendor.headers).product({ name: 'Jalebi', price: 900 });
+  const url = `/api/v1/stores/${vendor.store.slug}`;
+  const first = await server.inject(url);
+  t.equal(first.statusCode, 200);
+  t.equal((await server.inject(url)).payload, first.payload);
+  sharedReads = 0;
+  for (let i = 0; i < 5; i++) t.equal((await server.inject(url)).payload, first.payload, 'the same answer');
+  t.equal(sharedReads, 0, 'five warm answers, no shared-cache read (a big store\'s page is looked for there only without the view in process)');
+});

@@ -4,6 +4,9 @@ import { resolveStoreSlug } from './resolve-store-slug.js';
 import { loadStockLevels, withStockLevels } from './stock-levels.js';
 import type { StoreView } from './store-view.js';
 
+/** The in-process entry joining a store's catalogue and stock (scope 'both', never shared). */
+const viewName = 'view';
+
 /**
  * The public store page's data for a current or earlier slug, from the cache when it can.
  * `currentSlug` differs from `slug` for an old link, which callers answer with a redirect.
@@ -17,12 +20,20 @@ export async function getStoreView(context: CoreContext, slug: string): Promise<
   return { view: await getStoreViewById(context, storeId), currentSlug };
 }
 
+/**
+ * The store's view when this process holds it and can tell without a round trip that it is
+ * current (its versions trusted locally); undefined otherwise. Synchronous and never loads.
+ */
+export function peekStoreViewById(context: CoreContext, storeId: string): StoreView | undefined {
+  return context.storeCache.peek<StoreView>(storeId, viewName);
+}
+
 /** getStoreView of a store already resolved (its id from resolveSlug): no second slug lookup. NotFoundError when it is gone. */
 export async function getStoreViewById(context: CoreContext, storeId: string): Promise<StoreView> {
   const { storeCache } = context;
   return storeCache.getOrLoad(
     storeId,
-    'view',
+    viewName,
     async () => {
       // A catalogue read just now already holds current stock: asking again would read every
       // product twice whenever the catalogue misses (always, with the cache off).

@@ -65,12 +65,15 @@ async function storeHandler(runtime: Runtime, request: Request, h: ResponseToolk
   if (hit) return h.response(encodedPage(hit.value)).type(type);
   const { storeId, currentSlug } = await runtime.dukaan.storefront.resolveSlug(slug);
   if (currentSlug !== slug) return h.redirect(`${runtime.prefix}/api/v1/stores/${currentSlug}${request.url.search}`).code(301);
-  // Then the page from either cache layer, before the view: a process that does not hold the
-  // page (or no longer trusts its copy of the store's versions) would otherwise wait for a
-  // view that fits no cache layer, and read the whole catalogue from the database.
-  const cachedPage = await runtime.dukaan.storefront.cachedIfPresent<EncodedPage>(storeId, apiPageName(page));
-  if (cachedPage) return h.response(encodedPage(cachedPage)).type(type);
-  const view = await runtime.dukaan.storefront.viewById(storeId);
+  // A small store's answer is its view, which this process usually holds. A big store's view fits
+  // no cache layer: without it in process, its page is looked for in either cache layer before
+  // the view is read, or every lapse of local trust would read the whole catalogue.
+  let view = runtime.dukaan.storefront.peekViewById(storeId);
+  if (!view) {
+    const cachedPage = await runtime.dukaan.storefront.cachedIfPresent<EncodedPage>(storeId, apiPageName(page));
+    if (cachedPage) return h.response(encodedPage(cachedPage)).type(type);
+    view = await runtime.dukaan.storefront.viewById(storeId);
+  }
   // A store at or under one page answers as it always has: the whole view, no paging fields.
   if (view.products.length <= storeApiPageSize) {
     if (page > 1) throw new NotFoundError('No such page of products in this store');
