@@ -12,42 +12,44 @@ export const profileDir = join(root, 'bench', 'profiles');
 const appMain = join(root, 'examples', 'server', 'dist', 'main.js');
 const ceilingMain = join(root, 'bench', 'ceiling-server.mjs');
 
+/** `NAME=value` pairs separated by spaces, as an environment; `where` names their source in an error. */
+function envPairs(text, where) {
+  return Object.fromEntries(
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        if (at < 1) throw new Error(`${where}: "${pair}" is not NAME=value`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      }),
+  );
+}
+
+/** The environment before `exec` and the flags between `node` and `dist/main.js` in the app's start script. */
+function shippedStart() {
+  const start = JSON.parse(readFileSync(join(root, 'examples/server/package.json'), 'utf8')).scripts.start;
+  const match = /^((?:[A-Z_]+=\S+ )*)exec node ((?:--\S+ )*)dist\/main\.js$/.exec(start);
+  if (!match) throw new Error(`examples/server's start script is not "[NAME=value ...] exec node [flags] dist/main.js": ${start}`);
+  return { env: envPairs(match[1], "examples/server's start script"), flags: match[2].split(' ').filter(Boolean) };
+}
+
 /**
  * Starts `node examples/server/dist/main.js` with `env` on a free loopback port and waits for
  * /healthz. With `profileName`, node writes a CPU profile to bench/profiles/<name>.cpuprofile
  * when the app exits (stop() sends SIGTERM, which the app answers with a clean exit).
  * The app runs with the node flags and environment `npm start` ships (examples/server/package.json),
  * so the bench measures what operators run; BENCH_NODE_ARGS adds flags after them (e.g. `--trace-gc`,
- * or `--max-semi-space-size=16` to compare with node's default).
+ * or `--max-semi-space-size=16` to compare with node's default), and BENCH_APP_ENV adds environment
+ * (`NAME=value` pairs, e.g. `MALLOC_ARENA_MAX=2`).
  */
-/** The environment before `exec` and the flags between `node` and `dist/main.js` in the app's start script. */
-function shippedStart() {
-  const start = JSON.parse(readFileSync(join(root, 'examples/server/package.json'), 'utf8')).scripts.start;
-  const match = /^((?:[A-Z_]+=\S+ )*)exec node ((?:--\S+ )*)dist\/main\.js$/.exec(start);
-  if (!match) throw new Error(`examples/server's start script is not "[NAME=value ...] exec node [flags] dist/main.js": ${start}`);
-  const env = Object.fromEntries(match[1].split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-  return { env, flags: match[2].split(' ').filter(Boolean) };
-}
-
-/** BENCH_APP_ENV: `NAME=value` pairs (space-separated) added to the app's environment, e.g. `MALLOC_ARENA_MAX=2`. */
-function extraAppEnv() {
-  const pairs = (process.env.BENCH_APP_ENV ?? '').split(/\s+/).filter(Boolean);
-  return Object.fromEntries(
-    pairs.map((pair) => {
-      const at = pair.indexOf('=');
-      if (at < 1) throw new Error(`BENCH_APP_ENV: "${pair}" is not NAME=value`);
-      return [pair.slice(0, at), pair.slice(at + 1)];
-    }),
-  );
-}
-
 export async function startApp({ env, logFile, profileName = null }) {
   const port = await freePort();
   const shipped = shippedStart();
   const extra = [...shipped.flags, ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   const profile = profileName ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
   const args = [...extra, ...profile, appMain];
-  return startChild({ args, env: { ...shipped.env, ...extraAppEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' }, port, logFile, readyPath: '/healthz' });
+  return startChild({ args, env: { ...shipped.env, ...envPairs(process.env.BENCH_APP_ENV ?? '', 'BENCH_APP_ENV'), ...env, PORT: String(port), HOST: '127.0.0.1' }, port, logFile, readyPath: '/healthz' });
 }
 
 /** Starts bench/ceiling-server.mjs answering every request with the response captured in `responseFile`. */
