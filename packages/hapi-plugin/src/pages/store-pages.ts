@@ -137,19 +137,6 @@ async function listing(runtime: Runtime, request: Request, h: ResponseToolkit, {
   return h.response(body).type('text/html; charset=utf-8');
 }
 
-/**
- * The shared page of this listing when the visit is one every visitor makes alike (no query but
- * `?page=`, no cookie cart) and the page is in process and current: the cached hit without a look
- * at the store's data or a promise. null when the visit needs the full path. `?lang=` takes the
- * full path (it may set the cookie); the language cookie picks the cached page of its language.
- */
-function sharedPageHit(runtime: Runtime, request: Request, h: ResponseToolkit, categoryId: string | null) {
-  const page = sharedVisitPage(request);
-  if (page === null) return null;
-  const body = peekStorePage(runtime.dukaan, slugOf(request), storePageVariant(chosenLocale(runtime, request, null), categoryId, page), () => visitSplice(runtime, request, h));
-  return body ? h.response(body).type('text/html; charset=utf-8') : null;
-}
-
 /** The `?page=` of a visit every visitor makes alike (no query but `?page=`, no cookie cart); null for one that is not. */
 function sharedVisitPage(request: Request): string | number | null {
   for (const name in request.query) if (name !== 'page') return null;
@@ -159,37 +146,30 @@ function sharedVisitPage(request: Request): string | number | null {
   return raw ?? 1;
 }
 
-function visitSplice(runtime: Runtime, request: Request, h: ResponseToolkit) {
-  return { csrfToken: csrfTokenFor(runtime, request, h), origin: originOf(runtime, request) };
-}
-
 /**
- * The same shared page when this process does not hold it (or no longer trusts its copy of the
- * store's versions): the store's versions and the template, each a cache read, and no read of
- * the store's data. A big store's view (thousands of products with photos) fits neither cache
- * layer, so waiting for it made such visits a catalogue read from the database every time this
- * process's trust in the versions lapsed. null when the page is not cached or the visit is not
- * a shared one; the full path then renders (and caches) it.
- */
-async function sharedPageCached(runtime: Runtime, request: Request, h: ResponseToolkit, storeId: string, categoryId: string | null) {
-  const page = sharedVisitPage(request);
-  if (page === null) return null;
-  const variant = storePageVariant(chosenLocale(runtime, request, null), categoryId, page);
-  const body = await cachedStorePageIfPresent(runtime.dukaan, storeId, variant, () => visitSplice(runtime, request, h));
-  return body ? h.response(body).type('text/html; charset=utf-8') : null;
-}
-
-/**
- * A listing's shared page when it is cached, else its store and view to render it: the fast path
- * in process, then the store's id from its slug (or the redirect to its current slug, or the
- * 404), then the cached page from either layer, and only then the view.
+ * A listing's shared page when it is cached, else its store and view to render it.
+ *
+ * A visit every visitor makes alike (see sharedVisitPage) first gets the page in process when
+ * this process holds it and trusts it current: no look at the store's data, no promise. Else
+ * the store's id from its slug (or the redirect to its current slug, or the 404), then the page
+ * from either cache layer, and only then the view. A big store's view (thousands of products
+ * with photos) fits neither cache layer, so waiting for it made every such visit a catalogue
+ * read from the database whenever this process's trust in the versions lapsed. `?lang=` takes
+ * the full path (it may set the cookie); the language cookie picks the cached page of its
+ * language. A template only exists for a category and page that existed when it was rendered,
+ * so a made-up path finds none; the full path answers it with a 404 and caches nothing.
  */
 async function listingStore(runtime: Runtime, request: Request, h: ResponseToolkit, categoryId: string | null): Promise<ResolvedStore | ResponseObject> {
-  const hit = sharedPageHit(runtime, request, h, categoryId);
-  if (hit) return hit;
+  const page = sharedVisitPage(request);
+  const variant = page === null ? null : storePageVariant(chosenLocale(runtime, request, null), categoryId, page);
+  const splice = () => ({ csrfToken: csrfTokenFor(runtime, request, h), origin: originOf(runtime, request) });
+  const answer = (body: Buffer) => h.response(body).type('text/html; charset=utf-8');
+  const held = variant === null ? undefined : peekStorePage(runtime.dukaan, slugOf(request), variant, splice);
+  if (held) return answer(held);
   const storeId = await storeIdForPage(runtime, request, h);
   if (typeof storeId !== 'string') return storeId;
-  return (await sharedPageCached(runtime, request, h, storeId, categoryId)) ?? (await viewForPage(runtime, request, storeId));
+  const cached = variant === null ? undefined : await cachedStorePageIfPresent(runtime.dukaan, storeId, variant, splice);
+  return cached ? answer(cached) : viewForPage(runtime, request, storeId);
 }
 
 function categoryOf(view: CoreStoreView, id: unknown): string | null {
