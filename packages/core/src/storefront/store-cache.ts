@@ -32,6 +32,9 @@ function tagOf(scope: EntryScope, catalogue: string | undefined, stock: string |
   return `${catalogue ?? ''}.${stock ?? ''}`;
 }
 
+/** The key of a store's entry `name`, in both layers. */
+const entryKey = (storeId: string, name: string) => `store:${storeId}:entry:${name}`;
+
 /** What is stored under an entry's key: the value and the versions it was loaded under. */
 interface Tagged<T> {
   tag: string;
@@ -104,7 +107,7 @@ export class StoreCache {
   peek<T>(storeId: string, name: string, scope: EntryScope = 'both'): T | undefined {
     const versions = this.#versions.peek(storeId);
     if (!versions) return undefined;
-    const local = this.#local.get<Tagged<T>>(`store:${storeId}:entry:${name}`);
+    const local = this.#local.get<Tagged<T>>(entryKey(storeId, name));
     return local?.tag === tagOf(scope, versions.catalogue, versions.stock) ? local.value : undefined;
   }
 
@@ -129,16 +132,13 @@ export class StoreCache {
   async getOrLoad<T>(storeId: string, name: string, load: (changedAt: () => Promise<number>) => Promise<T>, options: EntryOptions = {}): Promise<T> {
     const { scope = 'both', shared = true } = options;
     const { tag, fresh } = await this.#tag(storeId, scope);
-    const key = `store:${storeId}:entry:${name}`;
+    const key = entryKey(storeId, name);
     const local = this.#local.get<Tagged<T>>(key);
     if (local?.tag === tag) return local.value;
     return this.#flight(`${key}@${tag}`, async () => {
       // A made-up version means the shared cache had nothing under it to find.
-      const found = shared && !fresh ? await this.#cache.get<Tagged<T>>(key) : undefined;
-      if (found?.tag === tag) {
-        this.#local.set(key, found, this.#ttlMs);
-        return found.value;
-      }
+      const found = shared && !fresh ? await this.#sharedEntry<T>(key, tag) : undefined;
+      if (found) return found.value;
       const entry: Tagged<T> = { tag, value: await load(() => this.changedAt(storeId)) };
       if (shared) await this.#cache.set(key, entry, this.#ttlMs);
       // A made-up version means the cache keeps nothing (down, or disabled): holding the value
@@ -157,14 +157,19 @@ export class StoreCache {
   async getIfPresent<T>(storeId: string, name: string, options: EntryOptions = {}): Promise<T | undefined> {
     const { scope = 'both', shared = true } = options;
     const { tag, fresh } = await this.#tag(storeId, scope);
-    const key = `store:${storeId}:entry:${name}`;
+    const key = entryKey(storeId, name);
     const local = this.#local.get<Tagged<T>>(key);
     if (local?.tag === tag) return local.value;
     if (!shared || fresh) return undefined;
+    return (await this.#sharedEntry<T>(key, tag))?.value;
+  }
+
+  /** The shared cache's entry under `key` when it carries `tag`, then kept in process too; undefined otherwise. */
+  async #sharedEntry<T>(key: string, tag: string): Promise<Tagged<T> | undefined> {
     const found = await this.#cache.get<Tagged<T>>(key);
     if (found?.tag !== tag) return undefined;
     this.#local.set(key, found, this.#ttlMs);
-    return found.value;
+    return found;
   }
 
   /**
